@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Thin wrapper: everything real lives in meson.build and tests/run-tests.
+
+BUILD ?= _build
+ASAN_BUILD ?= _build-asan
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+DEB_PACKAGES = build-essential pkg-config meson ninja-build gettext \
+  libglib2.0-dev libgtk-4-dev libshumate-dev libadwaita-1-dev libgdal-dev \
+  gdal-bin libjson-glib-dev libcairo2-dev xvfb xauth desktop-file-utils \
+  appstream poppler-utils python3 libxml2-utils
+
+.PHONY: all deps build run check check-asan bench clean datasets
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	else echo "All build dependencies are installed."; fi
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD)
+
+build: $(BUILD)/build.ninja
+	meson compile -C $(BUILD)
+
+run: deps build
+	GSETTINGS_SCHEMA_DIR=$(BUILD)/data PLATSATLAS_DATA_DIR=$(CURDIR)/data \
+	  $(BUILD)/src/app/platsatlas
+
+check: deps build
+	@tests/run-tests $(BUILD) $(ASAN_BUILD)
+
+bench: deps build
+	meson compile -C $(BUILD)
+	PLATSATLAS_DATA_DIR=$(CURDIR)/data meson test -C $(BUILD) --benchmark --verbose --quiet
+
+datasets:
+	python3 data/scripts/build-datasets.py
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The one header the app and the CLI include. */
+
+#include "atlas-area.h"
+#include "atlas-basemap.h"
+#include "atlas-class-breaks.h"
+#include "atlas-dataset.h"
+#include "atlas-division.h"
+#include "atlas-enum-types.h"
+#include "atlas-error.h"
+#include "atlas-geometry.h"
+#include "atlas-indicator.h"
+#include "atlas-map-renderer.h"
+#include "atlas-palette.h"
+#include "atlas-theme.h"
+#include "atlas-types.h"
