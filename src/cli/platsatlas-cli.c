@@ -1,7 +1,118 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-int main (void);
-int
-main (void)
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "cli-common.h"
+#include "cli-export.h"
+
+/* platsatlas-cli: the dataset packages without a display, for scripts,
+ * checks and tests. Each command lives in its own cli-*.c file. */
+
+typedef struct
 {
-  return 1;
+  const char     *name;
+  CliCommandFunc  run;
+  const char     *summary;
+} Command;
+
+static const Command commands[] = {
+  { "info", cli_info, N_("Show what a package holds") },
+  { "validate", cli_validate, N_("List every problem of a package") },
+  { "values", cli_values, N_("Print an indicator's values as CSV or JSON") },
+  { "classify", cli_classify, N_("Compute class breaks as the map does") },
+  { "compare", cli_compare, N_("Compare two areas indicator by indicator") },
+  { "export", atlas_cli_export, N_("Export a map as a figure (PDF, SVG or PNG)") },
+};
+
+/* Running from the build tree, the freshly compiled catalogues are there;
+ * an installed binary never finds that directory and uses LOCALEDIR. */
+static const char *
+find_localedir (void)
+{
+  if (g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+    return BUILD_LOCALEDIR;
+  return LOCALEDIR;
+}
+
+static void
+setup_i18n (void)
+{
+  const char *lang = g_getenv ("PLATSATLAS_LANG");
+
+  /* PLATSATLAS_LANG picks the language of the data texts in core; messages
+   * follow it so that labels and data never mix languages. */
+  if (lang != NULL && *lang != '\0')
+    g_setenv ("LANGUAGE", lang, TRUE);
+
+  setlocale (LC_ALL, "");
+  /* Numbers are printed with g_ascii_formatd(), but keep printf() from
+   * ever writing a decimal comma into CSV. */
+  setlocale (LC_NUMERIC, "C");
+  bindtextdomain (GETTEXT_PACKAGE, find_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: platsatlas-cli COMMAND [OPTION…] PACKAGE"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("PACKAGE is a package directory, a .zip, or the id of a packaged "
+                            "dataset (sverige-kommuner, uppsala-lan)."));
+  fprintf (out, "%s\n", _("Every command takes --json and --help."));
+}
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (commands[i].name, name))
+        return &commands[i];
+    }
+
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const Command *command;
+
+  setup_i18n ();
+  g_set_prgname ("platsatlas-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return CLI_EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("platsatlas-cli %s\n", PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    return cli_fail (CLI_EXIT_USAGE,
+                     _("Unknown command “%s”; the commands are info, validate, values, "
+                       "classify, compare and export (see “platsatlas-cli --help”)"),
+                     argv[1]);
+
+  return command->run (argc - 1, argv + 1);
 }

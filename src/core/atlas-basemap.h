@@ -37,5 +37,9 @@ guint          atlas_basemap_get_n_features (AtlasBasemap      *self,
 AtlasGeometry *atlas_basemap_get_feature    (AtlasBasemap      *self,
                                              AtlasBasemapLayer  layer,
                                              guint              index);
+/* The feature's "name" attribute ("Sweden"), or NULL. */
+const char    *atlas_basemap_get_feature_name (AtlasBasemap      *self,
+                                               AtlasBasemapLayer  layer,
+                                               guint              index);
 
 G_END_DECLS

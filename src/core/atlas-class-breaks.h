@@ -40,7 +40,10 @@ GType             atlas_class_breaks_get_type     (void) G_GNUC_CONST;
 
 /* NaN values are skipped. Fewer distinct values than classes is fine: the
  * result then has fewer classes (never empty duplicate classes). Errors:
- * ATLAS_DATASET_ERROR_NO_DATA when no value is finite. */
+ * ATLAS_DATASET_ERROR_NO_DATA when no value is finite;
+ * G_IO_ERROR_INVALID_ARGUMENT for a class count outside
+ * ATLAS_CLASS_MIN..ATLAS_CLASS_MAX or the manual method. The exact
+ * definition of each method is in atlas-class-breaks.c. */
 AtlasClassBreaks *atlas_class_breaks_compute      (AtlasClassMethod  method,
                                                    const double     *values,
                                                    gsize             n_values,
@@ -74,7 +77,10 @@ gboolean          atlas_class_breaks_equal         (const AtlasClassBreaks *a,
 
 /* The one place the app and the CLI compute breaks from a dataset, so that
  * they agree exactly. pooled: over every year of the package (a colour means
- * the same value in every year), else over @year alone. */
+ * the same value in every year; @year is then ignored), else over @year
+ * alone. Errors: G_IO_ERROR_INVALID_ARGUMENT for a category indicator,
+ * ATLAS_DATASET_ERROR_UNKNOWN for a year not in the package, and those of
+ * atlas_class_breaks_compute(). */
 AtlasClassBreaks *atlas_class_breaks_for_dataset  (AtlasDataset     *dataset,
                                                    AtlasIndicator   *indicator,
                                                    AtlasDivision    *division,

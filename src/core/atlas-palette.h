@@ -53,11 +53,25 @@ gboolean            atlas_palette_scheme_is_colorblind_safe (const char *scheme)
  * official colours for områdestyp-like category indicators). */
 const char         *atlas_palette_default_scheme   (AtlasIndicator *indicator);
 /* Whether the scheme must run reversed so that "worse" always reads the
- * same way (darker, more intense) whatever the indicator's polarity. */
+ * same way (darker, more intense) whatever the indicator's polarity.
+ *
+ * The rule: sequential schemes (viridis and cividis included) run light →
+ * dark for low → high values, so that darker means more. Neutral and
+ * lower-is-better indicators keep that order; higher-is-better indicators
+ * run reversed, so that darker always means worse. This function states the
+ * rule for sequential schemes; atlas_palette_scheme_reverse_for_polarity()
+ * applies it to any scheme (diverging schemes put their warm end on the worse
+ * side, so they are reversed for lower-is-better indicators; categorical
+ * schemes never are). */
 gboolean            atlas_palette_reverse_for_polarity (AtlasPolarity polarity);
+gboolean            atlas_palette_scheme_reverse_for_polarity (const char    *scheme,
+                                                               AtlasPolarity  polarity);
 
-/* n_colors 2..9 (exact ColorBrewer sets for 3–9; interpolated otherwise).
- * Error ATLAS_DATASET_ERROR_UNKNOWN for an unknown scheme. */
+/* n_colors 2..9 (exact ColorBrewer sets for 3–9; for 2, the two ends of
+ * the 3-colour set); "omradestyp" takes exactly 5. All sequential schemes
+ * (viridis and cividis too) run light → dark.
+ * Error ATLAS_DATASET_ERROR_UNKNOWN for an unknown scheme,
+ * G_IO_ERROR_INVALID_ARGUMENT for a number of colours the scheme lacks. */
 AtlasPalette       *atlas_palette_new              (const char *scheme,
                                                     guint       n_colors,
                                                     gboolean    reverse,

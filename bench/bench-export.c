@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Export benchmark: an A4 portrait PDF of Uppsala län's DeSO map, the
+ * whole figure (title, basemap, choropleth, legend, caption) written to a
+ * file, against bare cairo in the same run: every DeSO polygon filled once
+ * into a PDF of the same page size, projected with a plain equirectangular
+ * transform, one colour per class, no basemap, text or outlines. Both are
+ * the median of RUNS, after one warm-up run (the basemap and the
+ * renderer's first projection). Prints one JSON line; asserts nothing
+ * about timings. */
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "atlas-core.h"
+
+#define RUNS 5
+#define PACKAGE "uppsala-lan"
+#define INDICATOR "arbetslosa_20_64"
+#define LEVEL "deso"
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static void
+bare_polygon (cairo_t          *cr,
+              AtlasGeometry    *geometry,
+              const AtlasBBox  *bbox,
+              double            scale,
+              double            aspect)
+{
+  const double *coords = atlas_geometry_get_coords (geometry);
+  const guint *offsets = atlas_geometry_get_ring_offsets (geometry);
+  guint n_rings = atlas_geometry_get_n_rings (geometry);
+
+  for (guint r = 0; r < n_rings; r++)
+    {
+      guint end = r + 1 < n_rings ? offsets[r + 1] : atlas_geometry_get_n_points (geometry);
+
+      for (guint p = offsets[r]; p < end; p++)
+        {
+          double x = 40 + (coords[2 * p] - bbox->min_x) * aspect * scale;
+          double y = 120 + (bbox->max_y - coords[2 * p + 1]) * scale;
+
+          if (p == offsets[r])
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+    }
+}
+
+static double
+bare_cairo_ms (AtlasDivision *division,
+               const double  *values)
+{
+  const AtlasBBox *bbox = atlas_division_get_bbox (division);
+  double aspect = cos ((bbox->min_y + bbox->max_y) / 2 * G_PI / 180);
+  double scale = MIN (515 / ((bbox->max_x - bbox->min_x) * aspect), 600 / (bbox->max_y - bbox->min_y));
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  gint64 start = g_get_monotonic_time ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, 595.276, 841.89);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < atlas_division_get_n_areas (division); i++)
+    {
+      AtlasGeometry *geometry = atlas_area_get_geometry (atlas_division_get_area (division, i));
+      double shade = isnan (values[i]) ? 0.8 : fmod (values[i], 5) / 5;
+
+      bare_polygon (cr, geometry, bbox, scale, aspect);
+      cairo_set_source_rgb (cr, shade, 0.4, 1 - shade);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
+export_ms (AtlasFigure *figure,
+           const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!atlas_figure_export (figure, path, NULL, &error))
+    g_error ("Export failed: %s", error->message);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+int
+main (void)
+{
+  g_autofree char *package = g_build_filename (atlas_get_data_dir (), "datasets", PACKAGE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load (package, NULL, &error);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AtlasFigure) figure = NULL;
+  g_autoptr(GArray) years = NULL;
+  AtlasIndicator *indicator;
+  AtlasDivision *division;
+  double figure_runs[RUNS], bare_runs[RUNS], ms, bare;
+  guint year;
+
+  if (dataset == NULL)
+    g_error ("Cannot load %s: %s", package, error->message);
+  indicator = atlas_dataset_lookup_indicator (dataset, INDICATOR);
+  division = atlas_dataset_lookup_division (dataset, LEVEL);
+  years = atlas_dataset_dup_indicator_years (dataset, indicator);
+  year = g_array_index (years, guint, years->len - 1);
+  figure = atlas_figure_new (dataset, indicator, division, year);
+  dir = g_dir_make_tmp ("platsatlas-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "figure.pdf", NULL);
+
+  export_ms (figure, path);
+  bare_cairo_ms (division, atlas_dataset_peek_values (dataset, indicator, year, division));
+  for (guint i = 0; i < RUNS; i++)
+    {
+      figure_runs[i] = export_ms (figure, path);
+      bare_runs[i] = bare_cairo_ms (division, atlas_dataset_peek_values (dataset, indicator, year, division));
+    }
+  ms = median (figure_runs, RUNS);
+  bare = median (bare_runs, RUNS);
+
+  g_print ("{\"bench\":\"export\",\"format\":\"pdf\",\"page\":\"a4-portrait\",\"polygons\":%u,"
+           "\"ms\":%.1f,\"bare_cairo_ms\":%.1f,\"ratio\":%.2f}\n",
+           atlas_division_get_n_areas (division), ms, bare, ms / bare);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  return 0;
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-core.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_DETAILS (atlas_details_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasDetails, atlas_details, ATLAS, DETAILS, GtkWidget)
+
+/**
+ * AtlasDetails:
+ *
+ * The sidebar pane that describes the selected area: its value for the
+ * indicator and year, the values of its parent and riket for comparison,
+ * why a value is missing, and what the indicator means.
+ */
+GtkWidget      *atlas_details_new           (void);
+void            atlas_details_set_dataset   (AtlasDetails   *self,
+                                             AtlasDataset   *dataset);
+AtlasDataset   *atlas_details_get_dataset   (AtlasDetails   *self);
+void            atlas_details_set_indicator (AtlasDetails   *self,
+                                             AtlasIndicator *indicator);
+AtlasIndicator *atlas_details_get_indicator (AtlasDetails   *self);
+void            atlas_details_set_year      (AtlasDetails   *self,
+                                             guint           year);
+guint           atlas_details_get_year      (AtlasDetails   *self);
+void            atlas_details_set_area      (AtlasDetails   *self,
+                                             AtlasArea      *area);
+AtlasArea      *atlas_details_get_area      (AtlasDetails   *self);
+/* The heading as shown (the area's display name), for tests */
+const char     *atlas_details_get_heading   (AtlasDetails   *self);
+
+G_END_DECLS

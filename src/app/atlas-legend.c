@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-legend.h"
+
+#define NBSP "\xc2\xa0"
+#define MINUS_SIGN "\xe2\x88\x92"
+#define EN_DASH "\xe2\x80\x93"
+
+struct _AtlasLegend
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *box;
+  GtkLabel  *title_label;
+  GtkLabel  *year_label;
+  GtkLabel  *scope_label;
+  GtkGrid   *rows_grid;
+  GtkLabel  *note_label;
+  GtkLabel  *caveat_label;
+
+  GPtrArray *row_labels;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasLegend, atlas_legend, GTK_TYPE_WIDGET)
+
+static gboolean
+language_is_swedish (void)
+{
+  return !g_str_equal (atlas_language (), "en");
+}
+
+char *
+atlas_legend_format_number (AtlasIndicator *indicator,
+                            double          value)
+{
+  gboolean swedish = language_is_swedish ();
+  GString *out = g_string_new (NULL);
+  char digits[G_ASCII_DTOSTR_BUF_SIZE * 2];
+  char format[16];
+  gsize int_len;
+
+  g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), NULL);
+
+  /* The C locale first, then our separators: the same notation as
+   * atlas_indicator_format_value(). */
+  g_snprintf (format, sizeof format, "%%.%uf", atlas_indicator_get_decimals (indicator));
+  g_ascii_formatd (digits, sizeof digits, format, fabs (value));
+  int_len = strcspn (digits, ".");
+
+  if (value < 0 && strspn (digits, "0.") != strlen (digits))
+    g_string_append (out, swedish ? MINUS_SIGN : "-");
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (out, swedish ? NBSP : ",");
+      g_string_append_c (out, digits[i]);
+    }
+  if (digits[int_len] == '.')
+    {
+      g_string_append (out, swedish ? "," : ".");
+      g_string_append (out, digits + int_len + 1);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+unit_suffix (AtlasIndicator *indicator)
+{
+  switch (atlas_indicator_get_unit (indicator))
+    {
+    case ATLAS_UNIT_INDEX:
+    case ATLAS_UNIT_CATEGORY:
+      return "";
+    case ATLAS_UNIT_PERCENT:
+    case ATLAS_UNIT_SEK:
+    case ATLAS_UNIT_COUNT:
+    case ATLAS_UNIT_DAYS:
+    default:
+      return atlas_indicator_get_unit_label (indicator, NULL);
+    }
+}
+
+char *
+atlas_legend_format_class_range (AtlasIndicator         *indicator,
+                                 const AtlasClassBreaks *breaks,
+                                 guint                   index)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *range = NULL;
+  const double *inner;
+  const char *unit;
+  guint n_inner;
+
+  g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (breaks != NULL, NULL);
+  g_return_val_if_fail (index < atlas_class_breaks_get_n_classes (breaks), NULL);
+
+  inner = atlas_class_breaks_get_breaks (breaks, &n_inner);
+  unit = unit_suffix (indicator);
+
+  /* Class i holds (break[i-1], break[i]]: the first has no lower limit,
+   * the last no upper one. */
+  if (n_inner == 0)
+    {
+      lower = atlas_legend_format_number (indicator, atlas_class_breaks_get_min (breaks));
+      upper = atlas_legend_format_number (indicator, atlas_class_breaks_get_max (breaks));
+      range = g_strconcat (lower, EN_DASH, upper, NULL);
+    }
+  else if (index == 0)
+    {
+      upper = atlas_legend_format_number (indicator, inner[0]);
+      range = g_strconcat ("≤" NBSP, upper, NULL);
+    }
+  else if (index >= n_inner)
+    {
+      lower = atlas_legend_format_number (indicator, inner[n_inner - 1]);
+      range = g_strconcat (">" NBSP, lower, NULL);
+    }
+  else
+    {
+      lower = atlas_legend_format_number (indicator, inner[index - 1]);
+      upper = atlas_legend_format_number (indicator, inner[index]);
+      range = g_strconcat (lower, EN_DASH, upper, NULL);
+    }
+
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&range);
+
+  return g_strconcat (range, NBSP, unit, NULL);
+}
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  const AtlasColor *color = user_data;
+  AtlasColor missing;
+
+  if (color == NULL)
+    {
+      atlas_palette_get_missing_color (&missing);
+      color = &missing;
+    }
+
+  cairo_rectangle (cr, 0.5, 0.5, width - 1, height - 1);
+  cairo_set_source_rgb (cr, color->red, color->green, color->blue);
+  cairo_fill_preserve (cr);
+
+  /* Missing values are hatched on the map: the swatch says so too. */
+  if (user_data == NULL)
+    {
+      cairo_save (cr);
+      cairo_clip_preserve (cr);
+      cairo_new_path (cr);
+      for (int i = -height; i < width; i += 4)
+        {
+          cairo_move_to (cr, i, height);
+          cairo_line_to (cr, i + height, 0);
+        }
+      cairo_set_source_rgba (cr, 0.25, 0.25, 0.25, 0.7);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      cairo_rectangle (cr, 0.5, 0.5, width - 1, height - 1);
+    }
+
+  cairo_set_source_rgba (cr, 0.0, 0.0, 0.0, 0.45);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+}
+
+static void
+add_row (AtlasLegend      *self,
+         const AtlasColor *color,
+         const char       *text,
+         gboolean          has_count,
+         gsize             count)
+{
+  guint row = self->row_labels->len;
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 20);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
+                                  color != NULL ? g_memdup2 (color, sizeof *color) : NULL,
+                                  g_free);
+  gtk_grid_attach (self->rows_grid, swatch, 0, row, 1, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_grid_attach (self->rows_grid, label, 1, row, 1, 1);
+
+  if (has_count)
+    {
+      g_autofree char *text_count = g_strdup_printf (ngettext ("%u area", "%u areas", count),
+                                                     (guint) count);
+      GtkWidget *count_label = gtk_label_new (text_count);
+
+      gtk_label_set_xalign (GTK_LABEL (count_label), 1.0);
+      gtk_widget_add_css_class (count_label, "dim-label");
+      gtk_widget_add_css_class (count_label, "caption");
+      gtk_widget_add_css_class (count_label, "numeric");
+      gtk_grid_attach (self->rows_grid, count_label, 2, row, 1, 1);
+    }
+
+  g_ptr_array_add (self->row_labels, g_strdup (text));
+}
+
+static void
+clear_rows (AtlasLegend *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows_grid))) != NULL)
+    gtk_grid_remove (self->rows_grid, child);
+  g_ptr_array_set_size (self->row_labels, 0);
+}
+
+static void
+set_title (AtlasLegend    *self,
+           AtlasIndicator *indicator)
+{
+  const char *label = atlas_indicator_get_short_label (indicator, NULL);
+  const char *unit = unit_suffix (indicator);
+  g_autofree char *title = NULL;
+
+  if (label == NULL)
+    label = atlas_indicator_get_name (indicator, NULL);
+  if (unit != NULL && *unit != '\0')
+    title = g_strdup_printf ("%s (%s)", label, unit);
+  else
+    title = g_strdup (label);
+  gtk_label_set_label (self->title_label, title);
+}
+
+static void
+add_class_rows (AtlasLegend            *self,
+                AtlasIndicator         *indicator,
+                const AtlasClassBreaks *breaks,
+                AtlasPalette           *palette,
+                const gsize            *counts)
+{
+  guint n_classes = atlas_class_breaks_get_n_classes (breaks);
+
+  for (guint i = 0; i < n_classes && i < atlas_palette_get_n_colors (palette); i++)
+    {
+      g_autofree char *range = atlas_legend_format_class_range (indicator, breaks, i);
+
+      add_row (self, atlas_palette_get_color (palette, i), range,
+               counts != NULL, counts != NULL ? counts[i] : 0);
+    }
+}
+
+static void
+add_category_rows (AtlasLegend    *self,
+                   AtlasIndicator *indicator,
+                   AtlasPalette   *palette,
+                   const gsize    *counts)
+{
+  guint n = atlas_indicator_get_n_categories (indicator);
+
+  for (guint i = 0; i < n && i < atlas_palette_get_n_colors (palette); i++)
+    {
+      const AtlasCategory *category = atlas_indicator_get_category (indicator, i);
+      g_autofree char *text = g_strdup_printf ("%d" NBSP EN_DASH " %s", category->code,
+                                               atlas_text_get (&category->label, NULL));
+
+      add_row (self, atlas_palette_get_color (palette, i), text,
+               counts != NULL, counts != NULL ? counts[i] : 0);
+    }
+}
+
+void
+atlas_legend_set_classification (AtlasLegend            *self,
+                                 AtlasIndicator         *indicator,
+                                 const AtlasClassBreaks *breaks,
+                                 AtlasPalette           *palette,
+                                 guint                   year,
+                                 gboolean                pooled,
+                                 const gsize            *counts,
+                                 gsize                   n_missing)
+{
+  gboolean categories;
+  g_autofree char *year_text = NULL;
+  const char *caveat;
+
+  g_return_if_fail (ATLAS_IS_LEGEND (self));
+
+  clear_rows (self);
+  gtk_widget_set_visible (GTK_WIDGET (self), indicator != NULL && palette != NULL);
+  if (indicator == NULL || palette == NULL)
+    return;
+
+  categories = atlas_indicator_get_unit (indicator) == ATLAS_UNIT_CATEGORY;
+  set_title (self, indicator);
+  year_text = g_strdup_printf ("%u", year);
+  gtk_label_set_label (self->year_label, year_text);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_label), !categories && breaks != NULL);
+  gtk_label_set_label (self->scope_label, pooled ? _("Class limits fixed across all years")
+                                                 : _("Class limits for this year only"));
+  if (categories)
+    add_category_rows (self, indicator, palette, counts);
+  else if (breaks != NULL)
+    add_class_rows (self, indicator, breaks, palette, counts);
+  add_row (self, NULL, _("No data"), TRUE, n_missing);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label),
+                          !categories && breaks != NULL
+                          && atlas_class_breaks_get_n_classes (breaks) > 1);
+  gtk_label_set_label (self->note_label, _("Each class includes its upper limit."));
+
+  caveat = atlas_indicator_get_caveat (indicator, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->caveat_label), caveat != NULL && *caveat != '\0');
+  gtk_label_set_label (self->caveat_label, caveat != NULL ? caveat : "");
+}
+
+guint
+atlas_legend_get_n_rows (AtlasLegend *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LEGEND (self), 0);
+
+  return self->row_labels->len;
+}
+
+const char *
+atlas_legend_get_row_label (AtlasLegend *self,
+                            guint        index)
+{
+  g_return_val_if_fail (ATLAS_IS_LEGEND (self), NULL);
+  g_return_val_if_fail (index < self->row_labels->len, NULL);
+
+  return g_ptr_array_index (self->row_labels, index);
+}
+
+static void
+atlas_legend_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), ATLAS_TYPE_LEGEND);
+
+  G_OBJECT_CLASS (atlas_legend_parent_class)->dispose (object);
+}
+
+static void
+atlas_legend_finalize (GObject *object)
+{
+  AtlasLegend *self = ATLAS_LEGEND (object);
+
+  g_clear_pointer (&self->row_labels, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (atlas_legend_parent_class)->finalize (object);
+}
+
+static void
+atlas_legend_class_init (AtlasLegendClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_legend_dispose;
+  object_class->finalize = atlas_legend_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/se/platsatlas/Platsatlas/ui/atlas-legend.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasLegend, box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasLegend, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasLegend, year_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasLegend, scope_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasLegend, rows_grid);
+  gtk_widget_class_bind_template_child (widget_class, AtlasLegend, note_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasLegend, caveat_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "atlas-legend");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+atlas_legend_init (AtlasLegend *self)
+{
+  self->row_labels = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+atlas_legend_new (void)
+{
+  return g_object_new (ATLAS_TYPE_LEGEND, NULL);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-core.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_LEGEND (atlas_legend_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasLegend, atlas_legend, ATLAS, LEGEND, GtkWidget)
+
+/*
+ * AtlasLegend:
+ *
+ * The map's key: indicator and unit, year, whether classes are fixed over
+ * all years, one swatch per class with its range and count, the "no value"
+ * swatch, and the indicator's caveat. Category indicators (områdestyp) list
+ * their categories instead of ranges.
+ */
+GtkWidget *atlas_legend_new                (void);
+/* breaks NULL for category indicators; counts has one entry per class (or
+ * category) and may be NULL. Everything NULL clears the legend. */
+void       atlas_legend_set_classification (AtlasLegend            *self,
+                                            AtlasIndicator         *indicator,
+                                            const AtlasClassBreaks *breaks,
+                                            AtlasPalette           *palette,
+                                            guint                   year,
+                                            gboolean                pooled,
+                                            const gsize            *counts,
+                                            gsize                   n_missing);
+/* Number of rows shown (classes or categories, plus the missing row). */
+guint      atlas_legend_get_n_rows         (AtlasLegend            *self);
+/* The text of row @index (for tests): "≤ 4,1 %", "Uppgift saknas". */
+const char *atlas_legend_get_row_label     (AtlasLegend            *self,
+                                            guint                   index);
+
+/* "12,3–15,6 %" for class @index of @breaks, with the indicator's decimals
+ * and unit; the first class reads "≤ b", the last "> b". A value belongs
+ * to the first class whose upper boundary is ≥ it. */
+char      *atlas_legend_format_class_range (AtlasIndicator         *indicator,
+                                            const AtlasClassBreaks *breaks,
+                                            guint                   index);
+/* "12,3" / "312 400": a number with the indicator's decimals, in the
+ * language's notation, without the unit. */
+char      *atlas_legend_format_number      (AtlasIndicator         *indicator,
+                                            double                  value);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "atlas-core.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_MAP_LAYER (atlas_map_layer_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasMapLayer, atlas_map_layer, ATLAS, MAP_LAYER, ShumateLayer)
+
+/*
+ * AtlasMapLayer:
+ *
+ * The choropleth over the basemap tiles. Draws with AtlasMapRenderer into a
+ * cached texture that covers the view plus a margin: pans only move the
+ * texture, zooms scale it as a preview, and it is redrawn once the view
+ * settles or the content changes. Hover and selection outlines are a cheap
+ * separate node on top. Emits "area-clicked" for primary-button clicks.
+ */
+AtlasMapLayer *atlas_map_layer_new                  (ShumateViewport *viewport);
+/* classes: one class index per area of division (-1 missing); copied. */
+void           atlas_map_layer_set_choropleth       (AtlasMapLayer   *self,
+                                                     AtlasDivision   *division,
+                                                     const int       *classes,
+                                                     AtlasPalette    *palette);
+void           atlas_map_layer_set_context_divisions (AtlasMapLayer  *self,
+                                                      AtlasDivision  *outer,
+                                                      AtlasDivision  *inner);
+void           atlas_map_layer_set_style            (AtlasMapLayer   *self,
+                                                     AtlasMapStyle    style);
+AtlasMapStyle  atlas_map_layer_get_style            (AtlasMapLayer   *self);
+void           atlas_map_layer_set_selected_area    (AtlasMapLayer   *self,
+                                                     AtlasArea       *area);
+AtlasArea     *atlas_map_layer_get_hovered_area     (AtlasMapLayer   *self);
+/* The view the layer shows now, in its own coordinates. */
+void           atlas_map_layer_get_view             (AtlasMapLayer   *self,
+                                                     AtlasMapView    *view);
+/* The choropleth area under layer coordinates, or NULL. */
+AtlasArea     *atlas_map_layer_area_at              (AtlasMapLayer   *self,
+                                                     double           x,
+                                                     double           y);
+/* How often the cached texture was drawn (for tests and benchmarks). */
+guint          atlas_map_layer_get_n_cache_builds   (AtlasMapLayer   *self);
+
+G_END_DECLS

@@ -1,0 +1,1531 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-legend.h"
+#include "atlas-map.h"
+#include "atlas-tile-source.h"
+
+/* Pixels kept free around the division when framing it. */
+#define FIT_MARGIN 24.0
+#define GO_TO_MS 450
+/* Keyboard pans move the view by this fraction of its size. */
+#define KEY_PAN_FRACTION 0.2
+
+struct _AtlasMap
+{
+  GtkWidget          parent_instance;
+
+  /* template */
+  GtkWidget         *overlay;
+  ShumateMap        *map;
+  ShumateScale      *scale;
+  AtlasLegend       *legend;
+  GtkWidget         *demo_badge;
+
+  ShumateViewport   *viewport;
+  AtlasMapLayer     *layer;
+  ShumateMapLayer   *tile_layer;
+  AtlasTileSource   *tile_source;
+
+  AtlasDataset      *dataset;
+  AtlasDivision     *division;
+  AtlasIndicator    *indicator;
+  guint              year;
+  AtlasClassMethod   class_method;
+  guint              class_count;
+  gboolean           pooled;
+  char              *palette_scheme;
+  gboolean           palette_reverse;
+  AtlasClassBreaks  *manual_breaks;
+  AtlasMapStyle      style;
+  AtlasArea         *selected_area;
+  AtlasBasemap      *basemap;
+  GCancellable      *basemap_cancellable;
+
+  /* The current rendering */
+  AtlasClassBreaks  *breaks;
+  AtlasPalette      *palette;
+  int               *classes;
+  guint              n_classes;   /* entries of classes: the division's areas */
+  gboolean           update_pending;
+  guint              update_idle_id;
+
+  gboolean           fit_pending;
+  gboolean           moving_viewport;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasMap, atlas_map, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_DIVISION,
+  PROP_INDICATOR,
+  PROP_YEAR,
+  PROP_CLASS_METHOD,
+  PROP_CLASS_COUNT,
+  PROP_POOLED,
+  PROP_PALETTE_SCHEME,
+  PROP_PALETTE_REVERSE,
+  PROP_MANUAL_BREAKS,
+  PROP_STYLE,
+  PROP_SELECTED_AREA,
+  PROP_HOVERED_AREA,
+  PROP_BREAKS,
+  PROP_PALETTE,
+  PROP_BASEMAP,
+  N_PROPS
+};
+
+enum {
+  AREA_ACTIVATED,
+  AREA_SELECTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The default basemap is loaded once and shared while any map uses it. */
+static AtlasBasemap *shared_basemap;
+
+static gboolean fit_bbox (AtlasMap        *self,
+                          const AtlasBBox *bbox,
+                          gboolean         animate);
+
+/* Classification */
+
+static AtlasPalette *
+create_palette (AtlasMap *self,
+                guint     n_colors)
+{
+  const char *scheme = self->palette_scheme;
+  gboolean reverse;
+
+  if (scheme == NULL || *scheme == '\0' || !atlas_palette_scheme_exists (scheme)
+      || atlas_indicator_get_unit (self->indicator) == ATLAS_UNIT_CATEGORY)
+    scheme = atlas_palette_default_scheme (self->indicator);
+
+  reverse = atlas_palette_scheme_reverse_for_polarity (scheme,
+                                                       atlas_indicator_get_polarity (self->indicator));
+  if (atlas_palette_scheme_get_kind (scheme) != ATLAS_PALETTE_KIND_CATEGORICAL)
+    reverse = reverse != self->palette_reverse;
+
+  return atlas_palette_new (scheme, CLAMP (n_colors, 2, ATLAS_CLASS_MAX), reverse, NULL);
+}
+
+static AtlasClassBreaks *
+compute_breaks (AtlasMap *self)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasClassBreaks *breaks;
+  AtlasClassMethod method = self->class_method;
+
+  if (method == ATLAS_CLASS_METHOD_MANUAL && self->manual_breaks != NULL)
+    return atlas_class_breaks_ref (self->manual_breaks);
+  if (method == ATLAS_CLASS_METHOD_MANUAL)
+    method = ATLAS_CLASS_METHOD_QUANTILE;
+
+  breaks = atlas_class_breaks_for_dataset (self->dataset, self->indicator, self->division,
+                                           self->year, self->pooled, method,
+                                           self->class_count, &error);
+  /* No value at all is a normal state (a year without data): all hatched. */
+  if (breaks == NULL)
+    g_debug ("No classes for %s: %s", atlas_indicator_get_id (self->indicator), error->message);
+
+  return breaks;
+}
+
+static void
+classify_categories (AtlasMap     *self,
+                     const double *values,
+                     gsize        *counts,
+                     gsize        *n_missing)
+{
+  guint n_categories = atlas_indicator_get_n_categories (self->indicator);
+
+  for (guint i = 0; i < self->n_classes; i++)
+    {
+      int code = values != NULL && !isnan (values[i]) ? (int) lround (values[i]) : G_MININT;
+
+      self->classes[i] = -1;
+      for (guint c = 0; c < n_categories; c++)
+        {
+          if (atlas_indicator_get_category (self->indicator, c)->code == code)
+            {
+              self->classes[i] = (int) c;
+              counts[c]++;
+            }
+        }
+      if (self->classes[i] < 0)
+        (*n_missing)++;
+    }
+}
+
+static void
+classify_values (AtlasMap         *self,
+                 AtlasClassBreaks *breaks,
+                 const double     *values,
+                 gsize            *counts,
+                 gsize            *n_missing)
+{
+  for (guint i = 0; i < self->n_classes; i++)
+    {
+      double value = values != NULL ? values[i] : NAN;
+
+      self->classes[i] = breaks != NULL ? atlas_class_breaks_classify (breaks, value) : -1;
+      if (self->classes[i] >= 0)
+        counts[self->classes[i]]++;
+      else
+        (*n_missing)++;
+    }
+}
+
+static void
+set_breaks (AtlasMap         *self,
+            AtlasClassBreaks *breaks)
+{
+  gboolean same = (breaks == NULL && self->breaks == NULL)
+                  || (breaks != NULL && self->breaks != NULL
+                      && atlas_class_breaks_equal (breaks, self->breaks));
+
+  if (same)
+    return;
+
+  g_clear_pointer (&self->breaks, atlas_class_breaks_unref);
+  self->breaks = breaks != NULL ? atlas_class_breaks_ref (breaks) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BREAKS]);
+}
+
+static void
+set_palette (AtlasMap     *self,
+             AtlasPalette *palette)
+{
+  if (palette == self->palette)
+    return;
+
+  g_clear_pointer (&self->palette, atlas_palette_unref);
+  self->palette = palette != NULL ? atlas_palette_ref (palette) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
+}
+
+static gboolean
+can_draw (AtlasMap *self)
+{
+  return self->dataset != NULL && self->division != NULL && self->indicator != NULL;
+}
+
+static void
+update_classification (AtlasMap *self)
+{
+  g_autoptr(AtlasClassBreaks) breaks = NULL;
+  g_autoptr(AtlasPalette) palette = NULL;
+  g_autofree gsize *counts = g_new0 (gsize, ATLAS_CLASS_MAX + 1);
+  const double *values = NULL;
+  gboolean categories;
+  gsize n_missing = 0;
+
+  self->update_pending = FALSE;
+  g_clear_handle_id (&self->update_idle_id, g_source_remove);
+
+  self->n_classes = self->division != NULL ? atlas_division_get_n_areas (self->division) : 0;
+  g_free (self->classes);
+  self->classes = g_new (int, MAX (self->n_classes, 1));
+
+  if (!can_draw (self))
+    {
+      atlas_map_layer_set_choropleth (self->layer, NULL, NULL, NULL);
+      atlas_legend_set_classification (self->legend, NULL, NULL, NULL, 0, FALSE, NULL, 0);
+      gtk_widget_set_visible (self->demo_badge, FALSE);
+      set_breaks (self, NULL);
+      set_palette (self, NULL);
+      return;
+    }
+
+  values = atlas_dataset_peek_values (self->dataset, self->indicator, self->year, self->division);
+  categories = atlas_indicator_get_unit (self->indicator) == ATLAS_UNIT_CATEGORY;
+  if (categories)
+    {
+      palette = create_palette (self, atlas_indicator_get_n_categories (self->indicator));
+      classify_categories (self, values, counts, &n_missing);
+    }
+  else
+    {
+      breaks = compute_breaks (self);
+      palette = create_palette (self, breaks != NULL ? atlas_class_breaks_get_n_classes (breaks) : 2);
+      classify_values (self, breaks, values, counts, &n_missing);
+    }
+
+  atlas_map_layer_set_choropleth (self->layer, self->division, self->classes, palette);
+  atlas_legend_set_classification (self->legend, self->indicator, breaks, palette,
+                                   self->year, self->pooled, counts, n_missing);
+  gtk_widget_set_visible (self->demo_badge, atlas_indicator_is_demonstration (self->indicator));
+  set_breaks (self, breaks);
+  set_palette (self, palette);
+}
+
+static void
+update_choropleth (AtlasMap *self)
+{
+  update_classification (self);
+
+  if (self->fit_pending && self->division != NULL
+      && fit_bbox (self, atlas_division_get_bbox (self->division), FALSE))
+    self->fit_pending = FALSE;
+}
+
+static gboolean
+on_update_idle (gpointer user_data)
+{
+  AtlasMap *self = user_data;
+
+  self->update_idle_id = 0;
+  update_choropleth (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Several properties usually change together (dataset, division, indicator,
+ * year): classify once, before the next frame, or earlier on demand. */
+static void
+queue_update (AtlasMap *self)
+{
+  self->update_pending = TRUE;
+  if (self->update_idle_id == 0)
+    self->update_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_update_idle, self, NULL);
+}
+
+static void
+ensure_updated (AtlasMap *self)
+{
+  if (self->update_pending)
+    update_choropleth (self);
+}
+
+/* Context borders: län and kommun over deeper divisions. */
+static void
+update_context_divisions (AtlasMap *self)
+{
+  AtlasDivision *outer = NULL;
+  AtlasDivision *inner = NULL;
+  guint depth = self->division != NULL ? atlas_division_get_depth (self->division) : 0;
+
+  for (AtlasDivision *d = self->division != NULL ? atlas_division_get_parent (self->division) : NULL;
+       d != NULL; d = atlas_division_get_parent (d))
+    {
+      if (!atlas_division_has_geometry (d))
+        continue;
+      if (atlas_division_get_depth (d) == 1)
+        outer = d;
+      else if (atlas_division_get_depth (d) == 2 && depth > 2)
+        inner = d;
+    }
+
+  atlas_map_layer_set_context_divisions (self->layer, outer, inner);
+}
+
+/* Viewport */
+
+static gboolean
+animations_enabled (AtlasMap *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-enable-animations", &enabled, NULL);
+
+  return enabled && gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+static void
+go_to (AtlasMap *self,
+       double    lat,
+       double    lon,
+       double    zoom,
+       gboolean  animate)
+{
+  zoom = CLAMP (zoom, ATLAS_TILE_MIN_ZOOM, ATLAS_TILE_MAX_ZOOM);
+  lat = CLAMP (lat, SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
+  lon = CLAMP (lon, SHUMATE_MIN_LONGITUDE, SHUMATE_MAX_LONGITUDE);
+
+  if (animate && animations_enabled (self))
+    {
+      shumate_map_go_to_full_with_duration (self->map, lat, lon, zoom, GO_TO_MS);
+      return;
+    }
+
+  shumate_map_stop_go_to (self->map);
+  self->moving_viewport = TRUE;
+  g_object_freeze_notify (G_OBJECT (self->viewport));
+  shumate_viewport_set_zoom_level (self->viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
+  g_object_thaw_notify (G_OBJECT (self->viewport));
+  self->moving_viewport = FALSE;
+}
+
+static double
+legend_inset (AtlasMap *self,
+              int       width)
+{
+  GtkWidget *legend = GTK_WIDGET (self->legend);
+  int natural = 0;
+  double inset;
+
+  if (!gtk_widget_get_visible (legend))
+    return 0.0;
+
+  gtk_widget_measure (legend, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  inset = natural + gtk_widget_get_margin_end (legend);
+
+  /* On a narrow map the legend simply overlaps. */
+  return inset < width / 2.0 ? inset : 0.0;
+}
+
+/* The map fills the widget: width and height are the widget's, passed in
+ * because size_allocate frames before its children have their size. */
+static gboolean
+fit_bbox_in (AtlasMap        *self,
+             const AtlasBBox *bbox,
+             int              width,
+             int              height,
+             gboolean         animate)
+{
+  AtlasMapView view;
+  double lon, lat, inset;
+
+  if (width < 1 || height < 1 || bbox == NULL || atlas_bbox_is_empty (bbox))
+    return FALSE;
+
+  /* Frame the area beside the legend card, not under it. */
+  inset = legend_inset (self, width);
+  atlas_map_view_fit_bbox (&view, bbox, width - inset, height, FIT_MARGIN);
+  view.center_x += inset / 2.0 / view.scale;
+  atlas_mercator_to_lonlat (view.center_x, view.center_y, &lon, &lat);
+  go_to (self, lat, lon, atlas_map_view_get_zoom (&view, ATLAS_TILE_SIZE), animate);
+
+  return TRUE;
+}
+
+static gboolean
+fit_bbox (AtlasMap        *self,
+          const AtlasBBox *bbox,
+          gboolean         animate)
+{
+  return fit_bbox_in (self, bbox, gtk_widget_get_width (GTK_WIDGET (self)),
+                      gtk_widget_get_height (GTK_WIDGET (self)), animate);
+}
+
+static void
+on_viewport_changed (AtlasMap   *self,
+                     GParamSpec *pspec,
+                     GObject    *viewport)
+{
+  /* Someone else placed the view (restored settings): keep their choice. */
+  if (self->fit_pending && !self->moving_viewport)
+    self->fit_pending = FALSE;
+}
+
+/* Basemap tiles */
+
+static void
+update_tile_layer (AtlasMap *self)
+{
+  g_autoptr(ShumateMapSource) map_source = NULL;
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  ShumateMapLayer *tile_layer;
+
+  if (self->tile_source != NULL
+      && atlas_tile_source_get_style (self->tile_source) == self->style
+      && atlas_tile_source_get_basemap (self->tile_source) == self->basemap
+      && atlas_tile_source_get_scale_factor (self->tile_source) == scale_factor)
+    return;
+
+  g_clear_object (&self->tile_source);
+  self->tile_source = atlas_tile_source_new (self->basemap, self->style, scale_factor);
+  map_source = atlas_tile_source_create_map_source (self->tile_source);
+
+  /* The map source clamps the zoom: that is not a user's choice of view. */
+  self->moving_viewport = TRUE;
+  shumate_viewport_set_reference_map_source (self->viewport, map_source);
+  self->moving_viewport = FALSE;
+
+  /* Until the basemap is loaded the source only serves as reference. */
+  if (self->basemap == NULL)
+    return;
+
+  tile_layer = shumate_map_layer_new (map_source, self->viewport);
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (tile_layer),
+                                   SHUMATE_LAYER (self->layer));
+  if (self->tile_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+  self->tile_layer = tile_layer;
+}
+
+static void
+on_basemap_loaded (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AtlasMap) self = user_data;
+  g_autoptr(AtlasBasemap) basemap = NULL;
+  g_autoptr(GError) error = NULL;
+
+  basemap = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Cancelled by dispose or by an explicit basemap: the result is stale
+   * even when loading finished without looking at the cancellable. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->basemap_cancellable);
+
+  /* Without a basemap the map still works, on a plain sea colour. */
+  if (basemap == NULL)
+    {
+      g_message ("No offline basemap: %s", error->message);
+      return;
+    }
+
+  if (shared_basemap == NULL)
+    {
+      shared_basemap = basemap;
+      g_object_add_weak_pointer (G_OBJECT (basemap), (gpointer *) &shared_basemap);
+    }
+  atlas_map_set_basemap (self, basemap);
+}
+
+static void
+load_basemap_in_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  GError *error = NULL;
+  AtlasBasemap *basemap = atlas_basemap_load_default (cancellable, &error);
+
+  if (basemap == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, basemap, g_object_unref);
+}
+
+static void
+load_default_basemap (AtlasMap *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (shared_basemap != NULL)
+    {
+      atlas_map_set_basemap (self, shared_basemap);
+      return;
+    }
+
+  self->basemap_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->basemap_cancellable, on_basemap_loaded, g_object_ref (self));
+  g_task_run_in_thread (task, load_basemap_in_thread);
+}
+
+/* Style */
+
+static void
+on_style_manager_changed (AtlasMap        *self,
+                          GParamSpec      *pspec,
+                          AdwStyleManager *manager)
+{
+  if (adw_style_manager_get_high_contrast (manager))
+    atlas_map_set_style (self, ATLAS_MAP_STYLE_HIGH_CONTRAST);
+  else if (adw_style_manager_get_dark (manager))
+    atlas_map_set_style (self, ATLAS_MAP_STYLE_DARK);
+  else
+    atlas_map_set_style (self, ATLAS_MAP_STYLE_LIGHT);
+}
+
+static void
+install_css (GtkWidget *widget)
+{
+  static const char css[] =
+    "atlas-map:focus:focus-visible { outline: 2px solid @accent_color; outline-offset: -2px; }\n"
+    "atlas-map map-view { background-color: #cad9e6; }\n"
+    "atlas-map.dark map-view { background-color: #18222c; }\n"
+    "atlas-map .atlas-demo-badge { background-color: rgba(165, 29, 45, 0.92); color: white;"
+    " font-weight: bold; padding: 4px 10px; border-radius: 6px; }\n"
+    "atlas-legend { background-color: alpha(@window_bg_color, 0.92); color: @window_fg_color;"
+    " border-radius: 8px; padding: 10px 12px;"
+    " box-shadow: 0 1px 4px alpha(black, 0.25); }\n"
+    "atlas-map scale { background-color: alpha(@window_bg_color, 0.8); border-radius: 4px;"
+    " padding: 2px 6px; }\n";
+  static GdkDisplay *installed_on;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  if (installed_on == display)
+    return;
+
+  /* Below the application's own style.css, which may refine it. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION - 1);
+  installed_on = display;
+}
+
+/* Pointer and keyboard */
+
+static void
+on_layer_area_clicked (AtlasMap        *self,
+                       AtlasArea       *area,
+                       int              n_press,
+                       GdkModifierType  state,
+                       AtlasMapLayer   *layer)
+{
+  if (n_press == 2 && area != NULL)
+    {
+      atlas_map_zoom_to_area (self, area);
+      g_signal_emit (self, signals[AREA_ACTIVATED], 0, area);
+      return;
+    }
+
+  atlas_map_set_selected_area (self, area);
+  if (area != NULL)
+    g_signal_emit (self, signals[AREA_SELECTED], 0, area, state);
+}
+
+static void
+on_layer_hovered_area (AtlasMap      *self,
+                       GParamSpec    *pspec,
+                       AtlasMapLayer *layer)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVERED_AREA]);
+}
+
+static char *
+describe_class (AtlasMap  *self,
+                AtlasArea *area)
+{
+  int klass = atlas_map_get_area_class (self, area);
+  g_autofree char *range = NULL;
+
+  if (klass < 0 || self->breaks == NULL)
+    return NULL;
+
+  range = atlas_legend_format_class_range (self->indicator, self->breaks, klass);
+  /* Translators: "Class 3 of 5: 12.3–15.6 %" */
+  return g_strdup_printf (_("Class %d of %u: %s"), klass + 1,
+                          atlas_class_breaks_get_n_classes (self->breaks), range);
+}
+
+static void
+append_markup (GString    *text,
+               const char *format,
+               ...) G_GNUC_PRINTF (2, 3);
+
+static void
+append_markup (GString    *text,
+               const char *format,
+               ...)
+{
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  escaped = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  g_string_append (text, escaped);
+}
+
+static char *
+describe_area (AtlasMap  *self,
+               AtlasArea *area)
+{
+  g_autofree char *name = atlas_area_dup_display_name (area);
+  g_autofree char *value_text = NULL;
+  g_autofree char *class_text = NULL;
+  AtlasMissingReason reason = ATLAS_MISSING_NONE;
+  AtlasValueSource source;
+  GString *text = g_string_new (NULL);
+  double value = NAN;
+
+  /* DeSO names are built from the code: do not repeat it. */
+  if (strstr (name, atlas_area_get_code (area)) != NULL)
+    append_markup (text, "<b>%s</b>", name);
+  else
+    append_markup (text, "<b>%s</b> (%s)", name, atlas_area_get_code (area));
+
+  source = atlas_dataset_get_value (self->dataset, self->indicator, self->year,
+                                    area, &value, &reason);
+  value_text = atlas_indicator_format_value (self->indicator, value, NULL);
+  append_markup (text, "\n%s %u: <b>%s</b>",
+                 atlas_indicator_get_short_label (self->indicator, NULL),
+                 self->year, value_text);
+  if (source == ATLAS_VALUE_DERIVED)
+    append_markup (text, " (%s)", _("derived from sub-areas"));
+  if (source == ATLAS_VALUE_MISSING)
+    append_markup (text, "\n%s", atlas_missing_reason_describe (reason));
+  else if ((class_text = describe_class (self, area)) != NULL)
+    append_markup (text, "\n%s", class_text);
+  if (atlas_indicator_is_demonstration (self->indicator))
+    append_markup (text, "\n<i>%s</i>", _("Demonstration data – not real statistics"));
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+on_layer_query_tooltip (AtlasMap      *self,
+                        int            x,
+                        int            y,
+                        gboolean       keyboard_mode,
+                        GtkTooltip    *tooltip,
+                        AtlasMapLayer *layer)
+{
+  g_autofree char *markup = NULL;
+  AtlasArea *area;
+
+  ensure_updated (self);
+  area = keyboard_mode ? self->selected_area : atlas_map_layer_area_at (layer, x, y);
+  if (area == NULL || !can_draw (self))
+    return FALSE;
+
+  markup = describe_area (self, area);
+  gtk_tooltip_set_markup (tooltip, markup);
+
+  return TRUE;
+}
+
+static void
+pan_by (AtlasMap *self,
+        double    dx,
+        double    dy)
+{
+  AtlasMapView view;
+  double lon, lat;
+
+  atlas_map_layer_get_view (self->layer, &view);
+  atlas_mercator_to_lonlat (view.center_x + dx * view.width / view.scale,
+                            view.center_y + dy * view.height / view.scale,
+                            &lon, &lat);
+  go_to (self, lat, lon, shumate_viewport_get_zoom_level (self->viewport), FALSE);
+}
+
+static gboolean
+on_key_pressed (AtlasMap              *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  /* Leave Ctrl/Alt combinations to the application's accelerators. */
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      pan_by (self, -KEY_PAN_FRACTION, 0); break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      pan_by (self, KEY_PAN_FRACTION, 0); break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      pan_by (self, 0, -KEY_PAN_FRACTION); break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      pan_by (self, 0, KEY_PAN_FRACTION); break;
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
+      atlas_map_zoom_in (self); break;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+      atlas_map_zoom_out (self); break;
+    case GDK_KEY_0: case GDK_KEY_KP_0:
+      atlas_map_zoom_to_coverage (self); break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_press_grab_focus (AtlasMap        *self,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkGestureClick *gesture)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* GtkWidget */
+
+static void
+atlas_map_measure (GtkWidget      *widget,
+                   GtkOrientation  orientation,
+                   int             for_size,
+                   int            *minimum,
+                   int            *natural,
+                   int            *minimum_baseline,
+                   int            *natural_baseline)
+{
+  gtk_widget_measure (ATLAS_MAP (widget)->overlay, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* No layout manager: GTK calls size_allocate only without one, and a
+ * framing that waited for a size happens here. */
+static void
+atlas_map_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  AtlasMap *self = ATLAS_MAP (widget);
+
+  /* Move the view first: the scale bar resizes when it changes. The
+   * legend's size, which the framing avoids, needs the classification. */
+  if (self->fit_pending)
+    ensure_updated (self);
+  if (self->fit_pending && self->division != NULL
+      && fit_bbox_in (self, atlas_division_get_bbox (self->division), width, height, FALSE))
+    self->fit_pending = FALSE;
+
+  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+}
+
+static void
+atlas_map_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (atlas_map_parent_class)->realize (widget);
+
+  install_css (widget);
+}
+
+static void
+on_scale_factor_changed (AtlasMap   *self,
+                         GParamSpec *pspec,
+                         gpointer    user_data)
+{
+  update_tile_layer (self);
+}
+
+/* GObject */
+
+static void
+atlas_map_dispose (GObject *object)
+{
+  AtlasMap *self = ATLAS_MAP (object);
+
+  g_cancellable_cancel (self->basemap_cancellable);
+  g_clear_object (&self->basemap_cancellable);
+  g_clear_handle_id (&self->update_idle_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP);
+  self->layer = NULL;
+  self->tile_layer = NULL;
+
+  g_clear_object (&self->tile_source);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->division);
+  g_clear_object (&self->indicator);
+  g_clear_object (&self->selected_area);
+  g_clear_object (&self->basemap);
+  g_clear_pointer (&self->breaks, atlas_class_breaks_unref);
+  g_clear_pointer (&self->manual_breaks, atlas_class_breaks_unref);
+  g_clear_pointer (&self->palette, atlas_palette_unref);
+
+  G_OBJECT_CLASS (atlas_map_parent_class)->dispose (object);
+}
+
+static void
+atlas_map_finalize (GObject *object)
+{
+  AtlasMap *self = ATLAS_MAP (object);
+
+  g_free (self->palette_scheme);
+  g_free (self->classes);
+
+  G_OBJECT_CLASS (atlas_map_parent_class)->finalize (object);
+}
+
+static void
+atlas_map_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  AtlasMap *self = ATLAS_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET: g_value_set_object (value, self->dataset); break;
+    case PROP_DIVISION: g_value_set_object (value, self->division); break;
+    case PROP_INDICATOR: g_value_set_object (value, self->indicator); break;
+    case PROP_YEAR: g_value_set_uint (value, self->year); break;
+    case PROP_CLASS_METHOD: g_value_set_enum (value, self->class_method); break;
+    case PROP_CLASS_COUNT: g_value_set_uint (value, self->class_count); break;
+    case PROP_POOLED: g_value_set_boolean (value, self->pooled); break;
+    case PROP_PALETTE_SCHEME: g_value_set_string (value, self->palette_scheme); break;
+    case PROP_PALETTE_REVERSE: g_value_set_boolean (value, self->palette_reverse); break;
+    case PROP_MANUAL_BREAKS: g_value_set_boxed (value, self->manual_breaks); break;
+    case PROP_STYLE: g_value_set_enum (value, self->style); break;
+    case PROP_SELECTED_AREA: g_value_set_object (value, self->selected_area); break;
+    case PROP_HOVERED_AREA: g_value_set_object (value, atlas_map_get_hovered_area (self)); break;
+    case PROP_BREAKS: g_value_set_boxed (value, atlas_map_get_breaks (self)); break;
+    case PROP_PALETTE: g_value_set_boxed (value, atlas_map_get_palette (self)); break;
+    case PROP_BASEMAP: g_value_set_object (value, self->basemap); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_map_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  AtlasMap *self = ATLAS_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET: atlas_map_set_dataset (self, g_value_get_object (value)); break;
+    case PROP_DIVISION: atlas_map_set_division (self, g_value_get_object (value)); break;
+    case PROP_INDICATOR: atlas_map_set_indicator (self, g_value_get_object (value)); break;
+    case PROP_YEAR: atlas_map_set_year (self, g_value_get_uint (value)); break;
+    case PROP_CLASS_METHOD: atlas_map_set_class_method (self, g_value_get_enum (value)); break;
+    case PROP_CLASS_COUNT: atlas_map_set_class_count (self, g_value_get_uint (value)); break;
+    case PROP_POOLED: atlas_map_set_pooled (self, g_value_get_boolean (value)); break;
+    case PROP_PALETTE_SCHEME: atlas_map_set_palette_scheme (self, g_value_get_string (value)); break;
+    case PROP_PALETTE_REVERSE: atlas_map_set_palette_reverse (self, g_value_get_boolean (value)); break;
+    case PROP_MANUAL_BREAKS: atlas_map_set_manual_breaks (self, g_value_get_boxed (value)); break;
+    case PROP_STYLE: atlas_map_set_style (self, g_value_get_enum (value)); break;
+    case PROP_SELECTED_AREA: atlas_map_set_selected_area (self, g_value_get_object (value)); break;
+    case PROP_BASEMAP: atlas_map_set_basemap (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define RW_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define RO_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+static void
+install_properties (GObjectClass *object_class)
+{
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, ATLAS_TYPE_DATASET, RW_FLAGS);
+  properties[PROP_DIVISION] =
+    g_param_spec_object ("division", NULL, NULL, ATLAS_TYPE_DIVISION, RW_FLAGS);
+  properties[PROP_INDICATOR] =
+    g_param_spec_object ("indicator", NULL, NULL, ATLAS_TYPE_INDICATOR, RW_FLAGS);
+  properties[PROP_YEAR] =
+    g_param_spec_uint ("year", NULL, NULL, 0, G_MAXUINT, 0, RW_FLAGS);
+  properties[PROP_CLASS_METHOD] =
+    g_param_spec_enum ("class-method", NULL, NULL, ATLAS_TYPE_CLASS_METHOD,
+                       ATLAS_CLASS_METHOD_QUANTILE, RW_FLAGS);
+  properties[PROP_CLASS_COUNT] =
+    g_param_spec_uint ("class-count", NULL, NULL, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX, 5, RW_FLAGS);
+  properties[PROP_POOLED] =
+    g_param_spec_boolean ("pooled", NULL, NULL, TRUE, RW_FLAGS);
+  properties[PROP_PALETTE_SCHEME] =
+    g_param_spec_string ("palette-scheme", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_PALETTE_REVERSE] =
+    g_param_spec_boolean ("palette-reverse", NULL, NULL, FALSE, RW_FLAGS);
+  properties[PROP_MANUAL_BREAKS] =
+    g_param_spec_boxed ("manual-breaks", NULL, NULL, ATLAS_TYPE_CLASS_BREAKS, RW_FLAGS);
+  properties[PROP_STYLE] =
+    g_param_spec_enum ("style", NULL, NULL, ATLAS_TYPE_MAP_STYLE, ATLAS_MAP_STYLE_LIGHT, RW_FLAGS);
+  properties[PROP_SELECTED_AREA] =
+    g_param_spec_object ("selected-area", NULL, NULL, ATLAS_TYPE_AREA, RW_FLAGS);
+  properties[PROP_HOVERED_AREA] =
+    g_param_spec_object ("hovered-area", NULL, NULL, ATLAS_TYPE_AREA, RO_FLAGS);
+  properties[PROP_BREAKS] =
+    g_param_spec_boxed ("breaks", NULL, NULL, ATLAS_TYPE_CLASS_BREAKS, RO_FLAGS);
+  properties[PROP_PALETTE] =
+    g_param_spec_boxed ("palette", NULL, NULL, ATLAS_TYPE_PALETTE, RO_FLAGS);
+  properties[PROP_BASEMAP] =
+    g_param_spec_object ("basemap", NULL, NULL, ATLAS_TYPE_BASEMAP, RW_FLAGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_map_class_init (AtlasMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_map_dispose;
+  object_class->finalize = atlas_map_finalize;
+  object_class->get_property = atlas_map_get_property;
+  object_class->set_property = atlas_map_set_property;
+
+  widget_class->measure = atlas_map_measure;
+  widget_class->size_allocate = atlas_map_size_allocate;
+  widget_class->realize = atlas_map_realize;
+
+  install_properties (object_class);
+
+  /**
+   * AtlasMap::area-activated:
+   * @area: the area double-clicked; the map has zoomed to it
+   */
+  signals[AREA_ACTIVATED] =
+    g_signal_new ("area-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ATLAS_TYPE_AREA);
+  /**
+   * AtlasMap::area-selected:
+   * @area: the area clicked; it is already the selected area
+   * @state: the modifier state of the click
+   */
+  signals[AREA_SELECTED] =
+    g_signal_new ("area-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, ATLAS_TYPE_AREA, GDK_TYPE_MODIFIER_TYPE);
+
+  g_type_ensure (SHUMATE_TYPE_MAP);
+  g_type_ensure (SHUMATE_TYPE_SCALE);
+  g_type_ensure (ATLAS_TYPE_LEGEND);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/se/platsatlas/Platsatlas/ui/atlas-map.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasMap, overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMap, map);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMap, scale);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMap, legend);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMap, demo_badge);
+
+  gtk_widget_class_set_css_name (widget_class, "atlas-map");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+setup_controllers (AtlasMap *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *press = gtk_gesture_click_new ();
+
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (press), 0);
+  g_signal_connect_swapped (press, "pressed", G_CALLBACK (on_press_grab_focus), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
+}
+
+static void
+atlas_map_init (AtlasMap *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  self->class_method = ATLAS_CLASS_METHOD_QUANTILE;
+  self->class_count = 5;
+  self->pooled = TRUE;
+  self->style = ATLAS_MAP_STYLE_LIGHT;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->viewport = shumate_map_get_viewport (self->map);
+  shumate_map_set_zoom_on_double_click (self->map, FALSE);
+  self->layer = atlas_map_layer_new (self->viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->layer));
+  shumate_scale_set_viewport (self->scale, self->viewport);
+  update_tile_layer (self);
+  shumate_viewport_set_zoom_level (self->viewport, 4.3);
+  shumate_location_set_location (SHUMATE_LOCATION (self->viewport), 62.0, 16.0);
+
+  g_signal_connect_object (self->layer, "area-clicked",
+                           G_CALLBACK (on_layer_area_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->layer, "notify::hovered-area",
+                           G_CALLBACK (on_layer_hovered_area), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->layer), TRUE);
+  g_signal_connect_object (self->layer, "query-tooltip",
+                           G_CALLBACK (on_layer_query_tooltip), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->viewport, "notify",
+                           G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
+  setup_controllers (self);
+
+  g_signal_connect_object (manager, "notify::dark",
+                           G_CALLBACK (on_style_manager_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "notify::high-contrast",
+                           G_CALLBACK (on_style_manager_changed), self, G_CONNECT_SWAPPED);
+  on_style_manager_changed (self, NULL, manager);
+
+  load_default_basemap (self);
+  update_choropleth (self);
+}
+
+GtkWidget *
+atlas_map_new (void)
+{
+  return g_object_new (ATLAS_TYPE_MAP, NULL);
+}
+
+/* Properties */
+
+void
+atlas_map_set_dataset (AtlasMap     *self,
+                       AtlasDataset *dataset)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+  g_return_if_fail (dataset == NULL || ATLAS_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  /* Never classify one package's indicator with another's values. */
+  if (self->division != NULL
+      && (dataset == NULL
+          || atlas_dataset_lookup_division (dataset, atlas_division_get_id (self->division)) != self->division))
+    atlas_map_set_division (self, NULL);
+  if (self->indicator != NULL
+      && (dataset == NULL
+          || atlas_dataset_lookup_indicator (dataset, atlas_indicator_get_id (self->indicator)) != self->indicator))
+    atlas_map_set_indicator (self, NULL);
+
+  /* A new package is framed when its division arrives. */
+  self->fit_pending = TRUE;
+  atlas_map_set_selected_area (self, NULL);
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+AtlasDataset *
+atlas_map_get_dataset (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->dataset;
+}
+
+void
+atlas_map_set_division (AtlasMap      *self,
+                        AtlasDivision *division)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+  g_return_if_fail (division == NULL || ATLAS_IS_DIVISION (division));
+
+  if (!g_set_object (&self->division, division))
+    return;
+
+  /* A pending framing happens with the update, once the legend is known. */
+  update_context_divisions (self);
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIVISION]);
+}
+
+AtlasDivision *
+atlas_map_get_division (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->division;
+}
+
+void
+atlas_map_set_indicator (AtlasMap       *self,
+                         AtlasIndicator *indicator)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+  g_return_if_fail (indicator == NULL || ATLAS_IS_INDICATOR (indicator));
+
+  if (!g_set_object (&self->indicator, indicator))
+    return;
+
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDICATOR]);
+}
+
+AtlasIndicator *
+atlas_map_get_indicator (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->indicator;
+}
+
+void
+atlas_map_set_year (AtlasMap *self,
+                    guint     year)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (self->year == year)
+    return;
+
+  self->year = year;
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+guint
+atlas_map_get_year (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), 0);
+
+  return self->year;
+}
+
+void
+atlas_map_set_class_method (AtlasMap         *self,
+                            AtlasClassMethod  method)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (self->class_method == method)
+    return;
+
+  self->class_method = method;
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASS_METHOD]);
+}
+
+AtlasClassMethod
+atlas_map_get_class_method (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), ATLAS_CLASS_METHOD_QUANTILE);
+
+  return self->class_method;
+}
+
+void
+atlas_map_set_class_count (AtlasMap *self,
+                           guint     count)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  count = CLAMP (count, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX);
+  if (self->class_count == count)
+    return;
+
+  self->class_count = count;
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASS_COUNT]);
+}
+
+guint
+atlas_map_get_class_count (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), 5);
+
+  return self->class_count;
+}
+
+void
+atlas_map_set_pooled (AtlasMap *self,
+                      gboolean  pooled)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  pooled = !!pooled;
+  if (self->pooled == pooled)
+    return;
+
+  self->pooled = pooled;
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POOLED]);
+}
+
+gboolean
+atlas_map_get_pooled (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), TRUE);
+
+  return self->pooled;
+}
+
+void
+atlas_map_set_palette_scheme (AtlasMap   *self,
+                              const char *scheme)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (scheme != NULL && *scheme == '\0')
+    scheme = NULL;
+  if (g_strcmp0 (self->palette_scheme, scheme) == 0)
+    return;
+
+  g_free (self->palette_scheme);
+  self->palette_scheme = g_strdup (scheme);
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE_SCHEME]);
+}
+
+const char *
+atlas_map_get_palette_scheme (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->palette_scheme;
+}
+
+void
+atlas_map_set_palette_reverse (AtlasMap *self,
+                               gboolean  reverse)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  reverse = !!reverse;
+  if (self->palette_reverse == reverse)
+    return;
+
+  self->palette_reverse = reverse;
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE_REVERSE]);
+}
+
+gboolean
+atlas_map_get_palette_reverse (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), FALSE);
+
+  return self->palette_reverse;
+}
+
+void
+atlas_map_set_manual_breaks (AtlasMap         *self,
+                             AtlasClassBreaks *breaks)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (breaks == self->manual_breaks)
+    return;
+
+  g_clear_pointer (&self->manual_breaks, atlas_class_breaks_unref);
+  self->manual_breaks = breaks != NULL ? atlas_class_breaks_ref (breaks) : NULL;
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANUAL_BREAKS]);
+}
+
+void
+atlas_map_set_style (AtlasMap      *self,
+                     AtlasMapStyle  style)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (self->style == style)
+    return;
+
+  self->style = style;
+  atlas_map_layer_set_style (self->layer, style);
+  if (style == ATLAS_MAP_STYLE_DARK)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dark");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dark");
+  update_tile_layer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
+}
+
+AtlasMapStyle
+atlas_map_get_style (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), ATLAS_MAP_STYLE_LIGHT);
+
+  return self->style;
+}
+
+void
+atlas_map_set_selected_area (AtlasMap  *self,
+                             AtlasArea *area)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+  g_return_if_fail (area == NULL || ATLAS_IS_AREA (area));
+
+  if (!g_set_object (&self->selected_area, area))
+    return;
+
+  atlas_map_layer_set_selected_area (self->layer, area);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_AREA]);
+}
+
+AtlasArea *
+atlas_map_get_selected_area (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->selected_area;
+}
+
+AtlasArea *
+atlas_map_get_hovered_area (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return atlas_map_layer_get_hovered_area (self->layer);
+}
+
+AtlasClassBreaks *
+atlas_map_get_breaks (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  ensure_updated (self);
+  return self->breaks;
+}
+
+AtlasPalette *
+atlas_map_get_palette (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  ensure_updated (self);
+  return self->palette;
+}
+
+void
+atlas_map_set_basemap (AtlasMap     *self,
+                       AtlasBasemap *basemap)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+  g_return_if_fail (basemap == NULL || ATLAS_IS_BASEMAP (basemap));
+
+  g_cancellable_cancel (self->basemap_cancellable);
+  g_clear_object (&self->basemap_cancellable);
+  if (!g_set_object (&self->basemap, basemap))
+    return;
+
+  update_tile_layer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASEMAP]);
+}
+
+AtlasBasemap *
+atlas_map_get_basemap (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->basemap;
+}
+
+/* Methods */
+
+void
+atlas_map_zoom_to_area (AtlasMap  *self,
+                        AtlasArea *area)
+{
+  AtlasGeometry *geometry;
+
+  g_return_if_fail (ATLAS_IS_MAP (self));
+  g_return_if_fail (ATLAS_IS_AREA (area));
+
+  geometry = atlas_area_get_geometry (area);
+  if (geometry != NULL)
+    fit_bbox (self, atlas_geometry_get_bbox (geometry), TRUE);
+}
+
+void
+atlas_map_zoom_to_coverage (AtlasMap *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (self->division == NULL)
+    return;
+
+  if (!fit_bbox (self, atlas_division_get_bbox (self->division), TRUE))
+    self->fit_pending = TRUE;
+}
+
+static void
+zoom_by (AtlasMap *self,
+         double    delta)
+{
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+
+  go_to (self,
+         shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+         shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+         round (zoom + delta), TRUE);
+}
+
+void
+atlas_map_zoom_in (AtlasMap *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  zoom_by (self, 1.0);
+}
+
+void
+atlas_map_zoom_out (AtlasMap *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  zoom_by (self, -1.0);
+}
+
+ShumateViewport *
+atlas_map_get_viewport (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->viewport;
+}
+
+int
+atlas_map_get_area_class (AtlasMap  *self,
+                          AtlasArea *area)
+{
+  guint index;
+
+  g_return_val_if_fail (ATLAS_IS_MAP (self), -2);
+  g_return_val_if_fail (ATLAS_IS_AREA (area), -2);
+
+  ensure_updated (self);
+  if (!can_draw (self) || atlas_area_get_division (area) != self->division)
+    return -2;
+
+  index = atlas_area_get_index (area);
+  return index < self->n_classes ? self->classes[index] : -2;
+}
+
+AtlasArea *
+atlas_map_area_at (AtlasMap *self,
+                   double    x,
+                   double    y)
+{
+  double lx, ly;
+
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  ensure_updated (self);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->layer),
+                                         x, y, &lx, &ly))
+    return NULL;
+
+  return atlas_map_layer_area_at (self->layer, lx, ly);
+}
+
+void
+atlas_map_lonlat_to_widget (AtlasMap *self,
+                            double    lon,
+                            double    lat,
+                            double   *x,
+                            double   *y)
+{
+  AtlasMapView view;
+  double mx, my, lx, ly;
+
+  g_return_if_fail (ATLAS_IS_MAP (self));
+  g_return_if_fail (x != NULL && y != NULL);
+
+  atlas_map_layer_get_view (self->layer, &view);
+  atlas_mercator_from_lonlat (lon, lat, &mx, &my);
+  lx = (mx - view.center_x) * view.scale + view.width / 2.0;
+  ly = (my - view.center_y) * view.scale + view.height / 2.0;
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->layer), GTK_WIDGET (self),
+                                         lx, ly, x, y))
+    {
+      *x = lx;
+      *y = ly;
+    }
+}
+
+AtlasMapLayer *
+atlas_map_get_layer (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->layer;
+}
+
+GtkWidget *
+atlas_map_get_legend (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return GTK_WIDGET (self->legend);
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <shumate/shumate.h>
+
+#include "atlas-core.h"
+#include "atlas-map-layer.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_MAP (atlas_map_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasMap, atlas_map, ATLAS, MAP, GtkWidget)
+
+/*
+ * AtlasMap:
+ *
+ * The interactive choropleth map: offline basemap tiles, the choropleth
+ * layer, a scale bar, the legend and a demonstration-data badge. It
+ * classifies the indicator's values for the division and year with
+ * atlas_class_breaks_for_dataset(), exactly as the CLI does.
+ */
+GtkWidget        *atlas_map_new                (void);
+
+void              atlas_map_set_dataset        (AtlasMap         *self,
+                                                AtlasDataset     *dataset);
+AtlasDataset     *atlas_map_get_dataset        (AtlasMap         *self);
+void              atlas_map_set_division       (AtlasMap         *self,
+                                                AtlasDivision    *division);
+AtlasDivision    *atlas_map_get_division       (AtlasMap         *self);
+void              atlas_map_set_indicator      (AtlasMap         *self,
+                                                AtlasIndicator   *indicator);
+AtlasIndicator   *atlas_map_get_indicator      (AtlasMap         *self);
+void              atlas_map_set_year           (AtlasMap         *self,
+                                                guint             year);
+guint             atlas_map_get_year           (AtlasMap         *self);
+void              atlas_map_set_class_method   (AtlasMap         *self,
+                                                AtlasClassMethod  method);
+AtlasClassMethod  atlas_map_get_class_method   (AtlasMap         *self);
+void              atlas_map_set_class_count    (AtlasMap         *self,
+                                                guint             count);
+guint             atlas_map_get_class_count    (AtlasMap         *self);
+void              atlas_map_set_pooled         (AtlasMap         *self,
+                                                gboolean          pooled);
+gboolean          atlas_map_get_pooled         (AtlasMap         *self);
+void              atlas_map_set_palette_scheme (AtlasMap         *self,
+                                                const char       *scheme);
+const char       *atlas_map_get_palette_scheme (AtlasMap         *self);
+void              atlas_map_set_palette_reverse (AtlasMap        *self,
+                                                 gboolean         reverse);
+gboolean          atlas_map_get_palette_reverse (AtlasMap        *self);
+/* Breaks used when class-method is MANUAL (else quantiles); NULL clears. */
+void              atlas_map_set_manual_breaks  (AtlasMap               *self,
+                                                AtlasClassBreaks       *breaks);
+void              atlas_map_set_style          (AtlasMap         *self,
+                                                AtlasMapStyle     style);
+AtlasMapStyle     atlas_map_get_style          (AtlasMap         *self);
+void              atlas_map_set_selected_area  (AtlasMap         *self,
+                                                AtlasArea        *area);
+AtlasArea        *atlas_map_get_selected_area  (AtlasMap         *self);
+AtlasArea        *atlas_map_get_hovered_area   (AtlasMap         *self);
+AtlasClassBreaks *atlas_map_get_breaks         (AtlasMap         *self);
+AtlasPalette     *atlas_map_get_palette        (AtlasMap         *self);
+void              atlas_map_set_basemap        (AtlasMap         *self,
+                                                AtlasBasemap     *basemap);
+AtlasBasemap     *atlas_map_get_basemap        (AtlasMap         *self);
+
+void              atlas_map_zoom_to_area       (AtlasMap         *self,
+                                                AtlasArea        *area);
+/* The division's bbox */
+void              atlas_map_zoom_to_coverage   (AtlasMap         *self);
+void              atlas_map_zoom_in            (AtlasMap         *self);
+void              atlas_map_zoom_out           (AtlasMap         *self);
+ShumateViewport  *atlas_map_get_viewport       (AtlasMap         *self);
+/* Class index of the area in the current rendering, -1 missing, -2 not drawn */
+int               atlas_map_get_area_class     (AtlasMap         *self,
+                                                AtlasArea        *area);
+/* For tests: the area under widget coordinates */
+AtlasArea        *atlas_map_area_at            (AtlasMap         *self,
+                                                double            x,
+                                                double            y);
+/* For tests and the window: widget coords of a lon/lat */
+void              atlas_map_lonlat_to_widget   (AtlasMap         *self,
+                                                double            lon,
+                                                double            lat,
+                                                double           *x,
+                                                double           *y);
+/* For tests and benchmarks: the choropleth layer and the legend. */
+AtlasMapLayer    *atlas_map_get_layer          (AtlasMap         *self);
+GtkWidget        *atlas_map_get_legend         (AtlasMap         *self);
+
+G_END_DECLS

@@ -1,0 +1,1400 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "atlas-window.h"
+
+struct _AtlasWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  GtkWidget *sidebar_button;
+  GtkWidget *level_box;
+  GtkWidget *level_dropdown;
+  GtkWidget *coverage_label;
+  GtkWidget *window_title;
+  GtkWidget *search;
+  GtkWidget *zoom_button;
+  GtkWidget *spinner;
+  GtkWidget *toast_overlay;
+  GtkWidget *stack;
+  GtkWidget *error_page;
+  GtkWidget *paned;
+  GtkWidget *sidebar;
+  GtkWidget *sidebar_box;
+  GtkWidget *details_separator;
+  GtkWidget *details;
+  GtkWidget *map;
+
+  /* sidebar controls, built in code so a richer panel can replace them */
+  GtkWidget *indicator_dropdown;
+  GtkWidget *year_scale;
+  GtkWidget *year_label;
+
+  GSettings *settings;
+  AtlasDataset *dataset;
+  GListStore *levels;            /* divisions with geometry */
+  GListStore *indicators;        /* in theme order */
+  GCancellable *load_cancellable;
+  GtkNativeDialog *chooser;
+  char *loading_path;
+  /* Non-zero while the window copies the map's state into its controls,
+   * so that the controls' change handlers do not write it back. */
+  guint syncing;
+  gboolean view_restored;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum {
+  LOAD_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static AtlasMap *
+get_map (AtlasWindow *self)
+{
+  return ATLAS_MAP (self->map);
+}
+
+/* The item at @position, borrowed: the model keeps it alive. */
+static gpointer
+peek_item (GListModel *model,
+           guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+  return item;
+}
+
+/* ------------------------------------------------------------------ */
+/* Defaults for a freshly opened dataset                              */
+
+/* TRUE when the division's areas cover all of Sweden. */
+static gboolean
+division_is_complete (AtlasDivision *division)
+{
+  AtlasDivision *parent = atlas_division_get_parent (division);
+
+  if (parent == NULL)
+    return TRUE;
+  return atlas_division_covers_parent (division) && division_is_complete (parent);
+}
+
+/* The finest level that covers the whole country (kommun for the national
+ * package), else the finest level there is (DeSO for a county package). */
+static AtlasDivision *
+default_division (AtlasWindow *self)
+{
+  GListModel *levels = G_LIST_MODEL (self->levels);
+  guint n = g_list_model_get_n_items (levels);
+  AtlasDivision *complete = NULL;
+  AtlasDivision *finest = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasDivision *division = peek_item (levels, i);
+
+      finest = division;
+      if (division_is_complete (division))
+        complete = division;
+    }
+  return complete != NULL ? complete : finest;
+}
+
+static AtlasDivision *
+pick_division (AtlasWindow *self,
+               gboolean     restore)
+{
+  g_autofree char *id = restore ? g_settings_get_string (self->settings, "level") : NULL;
+  AtlasDivision *division = id != NULL ? atlas_dataset_lookup_division (self->dataset, id) : NULL;
+
+  if (division != NULL && atlas_division_has_geometry (division))
+    return division;
+  return default_division (self);
+}
+
+static AtlasIndicator *
+pick_indicator (AtlasWindow *self,
+                gboolean     restore)
+{
+  g_autofree char *id = restore ? g_settings_get_string (self->settings, "indicator") : NULL;
+  AtlasIndicator *indicator = id != NULL ? atlas_dataset_lookup_indicator (self->dataset, id) : NULL;
+  GListModel *list = G_LIST_MODEL (self->indicators);
+  guint n = g_list_model_get_n_items (list);
+
+  if (indicator != NULL)
+    return indicator;
+  /* Background variables such as population are not the first thing to
+   * map: prefer a real indicator. */
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasIndicator *candidate = peek_item (list, i);
+
+      if (atlas_indicator_get_kind (candidate) == ATLAS_INDICATOR_KIND_INDICATOR)
+        return candidate;
+    }
+  return n > 0 ? peek_item (list, 0) : NULL;
+}
+
+static guint
+pick_year (AtlasWindow    *self,
+           AtlasIndicator *indicator,
+           gboolean        restore)
+{
+  guint year = restore ? g_settings_get_uint (self->settings, "year") : 0;
+  const guint *years;
+  guint n_years;
+  g_autoptr(GArray) with_values = NULL;
+
+  if (year != 0 && atlas_dataset_has_year (self->dataset, year))
+    return year;
+  if (indicator != NULL)
+    with_values = atlas_dataset_dup_indicator_years (self->dataset, indicator);
+  if (with_values != NULL && with_values->len > 0)
+    return g_array_index (with_values, guint, with_values->len - 1);
+  years = atlas_dataset_get_years (self->dataset, &n_years);
+  return n_years > 0 ? years[n_years - 1] : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Level switcher                                                     */
+
+static char *
+dup_level_label (AtlasDivision *division)
+{
+  const char *name = atlas_division_get_name (division, NULL);
+  const char *version = atlas_division_get_version (division);
+
+  if (version == NULL || g_str_equal (version, name))
+    return g_strdup (name);
+  /* Translators: a level and its version, "DeSO (DeSO 2018)" */
+  return g_strdup_printf (_("%s (%s)"), name, version);
+}
+
+static guint
+find_item (GListStore *store,
+           gpointer    item)
+{
+  guint position;
+
+  if (item == NULL || !g_list_store_find (store, item, &position))
+    return GTK_INVALID_LIST_POSITION;
+  return position;
+}
+
+static void
+fill_levels (AtlasWindow *self)
+{
+  GListModel *divisions = atlas_dataset_get_divisions (self->dataset);
+  guint n = g_list_model_get_n_items (divisions);
+
+  g_list_store_remove_all (self->levels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasDivision) division = g_list_model_get_item (divisions, i);
+
+      if (atlas_division_has_geometry (division))
+        g_list_store_append (self->levels, division);
+    }
+}
+
+static void
+on_map_division_notify (AtlasWindow *self)
+{
+  AtlasDivision *division = atlas_map_get_division (get_map (self));
+  const char *note = NULL;
+
+  self->syncing++;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->level_dropdown),
+                              find_item (self->levels, division));
+  self->syncing--;
+
+  if (division != NULL)
+    {
+      note = atlas_division_get_coverage_note (division, NULL);
+      g_settings_set_string (self->settings, "level", atlas_division_get_id (division));
+    }
+  gtk_label_set_text (GTK_LABEL (self->coverage_label), note != NULL ? note : "");
+  gtk_widget_set_tooltip_text (self->coverage_label, note);
+  gtk_widget_set_visible (self->coverage_label, note != NULL);
+}
+
+static void
+on_level_dropdown_selected (AtlasWindow *self)
+{
+  AtlasDivision *division;
+
+  if (self->syncing > 0)
+    return;
+  division = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (self->level_dropdown));
+  if (division != NULL)
+    atlas_window_set_division (self, division);
+}
+
+static void
+setup_level_switcher (AtlasWindow *self)
+{
+  GtkExpression *label;
+
+  self->levels = g_list_store_new (ATLAS_TYPE_DIVISION);
+  label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                       G_CALLBACK (dup_level_label), NULL, NULL);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (self->level_dropdown), label);
+  gtk_expression_unref (label);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->level_dropdown), G_LIST_MODEL (self->levels));
+  g_signal_connect_swapped (self->level_dropdown, "notify::selected",
+                            G_CALLBACK (on_level_dropdown_selected), self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Indicator chooser (sidebar)                                        */
+
+static const char *
+get_indicator_name (AtlasIndicator *indicator)
+{
+  return atlas_indicator_get_name (indicator, NULL);
+}
+
+static char *
+dup_indicator_name (AtlasIndicator *indicator)
+{
+  return g_strdup (get_indicator_name (indicator));
+}
+
+/* Themes in package order, each followed by its indicators, so that the
+ * list reads as groups. */
+static void
+fill_indicators (AtlasWindow *self)
+{
+  GListModel *themes = atlas_dataset_get_themes (self->dataset);
+  GListModel *all = atlas_dataset_get_indicators (self->dataset);
+  guint n_themes = g_list_model_get_n_items (themes);
+  guint n_all = g_list_model_get_n_items (all);
+
+  g_list_store_remove_all (self->indicators);
+  for (guint t = 0; t < n_themes; t++)
+    {
+      g_autoptr(AtlasTheme) theme = g_list_model_get_item (themes, t);
+
+      for (guint i = 0; i < n_all; i++)
+        {
+          g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (all, i);
+
+          if (g_strcmp0 (atlas_indicator_get_theme_id (indicator), atlas_theme_get_id (theme)) == 0)
+            g_list_store_append (self->indicators, indicator);
+        }
+    }
+  /* Indicators whose theme is not listed still belong in the chooser. */
+  for (guint i = 0; i < n_all; i++)
+    {
+      g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (all, i);
+
+      if (find_item (self->indicators, indicator) == GTK_INVALID_LIST_POSITION)
+        g_list_store_append (self->indicators, indicator);
+    }
+}
+
+static void
+on_indicator_row_setup (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *theme = gtk_label_new (NULL);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (_("Demo"));
+
+  gtk_label_set_xalign (GTK_LABEL (theme), 0);
+  gtk_widget_add_css_class (theme, "indicator-theme");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 32);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (badge, "demo-pill");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (badge, _("Demonstration data – not real statistics"));
+  gtk_box_append (GTK_BOX (row), name);
+  gtk_box_append (GTK_BOX (row), badge);
+  gtk_box_append (GTK_BOX (box), theme);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_list_item_set_child (item, box);
+}
+
+/* The theme name heads the first indicator of each theme. */
+static const char *
+theme_heading (AtlasWindow *self,
+               guint        position)
+{
+  GListModel *list = G_LIST_MODEL (self->indicators);
+  g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (list, position);
+  g_autoptr(AtlasIndicator) previous = NULL;
+  const char *theme_id = atlas_indicator_get_theme_id (indicator);
+  AtlasTheme *theme;
+
+  if (position > 0)
+    previous = g_list_model_get_item (list, position - 1);
+  if (previous != NULL && g_strcmp0 (atlas_indicator_get_theme_id (previous), theme_id) == 0)
+    return NULL;
+  theme = theme_id != NULL ? atlas_dataset_lookup_theme (self->dataset, theme_id) : NULL;
+  return theme != NULL ? atlas_theme_get_name (theme, NULL) : NULL;
+}
+
+static void
+on_indicator_row_bind (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       AtlasWindow              *self)
+{
+  AtlasIndicator *indicator = gtk_list_item_get_item (item);
+  GtkWidget *theme = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *row = gtk_widget_get_next_sibling (theme);
+  GtkWidget *name = gtk_widget_get_first_child (row);
+  GtkWidget *badge = gtk_widget_get_next_sibling (name);
+  const char *heading = theme_heading (self, gtk_list_item_get_position (item));
+
+  gtk_label_set_text (GTK_LABEL (theme), heading != NULL ? heading : "");
+  gtk_widget_set_visible (theme, heading != NULL);
+  gtk_label_set_text (GTK_LABEL (name), get_indicator_name (indicator));
+  gtk_widget_set_visible (badge, atlas_indicator_is_demonstration (indicator));
+}
+
+static void
+on_indicator_button_setup (GtkSignalListItemFactory *factory,
+                           GtkListItem              *item,
+                           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (_("Demo"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (badge, "demo-pill");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_item_set_child (item, box);
+}
+
+/* The chosen indicator, with the demonstration mark kept visible even
+ * when a long name is cut short. */
+static void
+on_indicator_button_bind (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  user_data)
+{
+  AtlasIndicator *indicator = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *badge = gtk_widget_get_next_sibling (label);
+  const char *name = get_indicator_name (indicator);
+
+  gtk_label_set_text (GTK_LABEL (label), name);
+  gtk_widget_set_tooltip_text (label, name);
+  gtk_widget_set_visible (badge, atlas_indicator_is_demonstration (indicator));
+}
+
+static void
+on_map_indicator_notify (AtlasWindow *self)
+{
+  AtlasIndicator *indicator = atlas_map_get_indicator (get_map (self));
+
+  self->syncing++;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->indicator_dropdown),
+                              find_item (self->indicators, indicator));
+  self->syncing--;
+  if (indicator != NULL)
+    g_settings_set_string (self->settings, "indicator", atlas_indicator_get_id (indicator));
+}
+
+static void
+on_indicator_dropdown_selected (AtlasWindow *self)
+{
+  AtlasIndicator *indicator;
+
+  if (self->syncing > 0)
+    return;
+  indicator = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (self->indicator_dropdown));
+  if (indicator != NULL)
+    atlas_window_set_indicator (self, indicator);
+}
+
+static GtkWidget *
+create_heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static GtkWidget *
+create_indicator_chooser (AtlasWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *button_factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                     G_CALLBACK (dup_indicator_name),
+                                                     NULL, NULL);
+  GtkWidget *heading = create_heading (_("Indicator"));
+
+  self->indicators = g_list_store_new (ATLAS_TYPE_INDICATOR);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (on_indicator_row_setup), self);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (on_indicator_row_bind), self);
+  g_signal_connect (button_factory, "setup", G_CALLBACK (on_indicator_button_setup), self);
+  g_signal_connect (button_factory, "bind", G_CALLBACK (on_indicator_button_bind), self);
+
+  self->indicator_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->indicators)), name);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->indicator_dropdown), button_factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->indicator_dropdown), list_factory);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->indicator_dropdown), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->indicator_dropdown),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  g_object_unref (list_factory);
+  g_object_unref (button_factory);
+  g_signal_connect_swapped (self->indicator_dropdown, "notify::selected",
+                            G_CALLBACK (on_indicator_dropdown_selected), self);
+
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), self->indicator_dropdown);
+  return box;
+}
+
+/* ------------------------------------------------------------------ */
+/* Year control (sidebar)                                             */
+
+static guint
+year_at (AtlasWindow *self,
+         guint        position)
+{
+  guint n_years = 0;
+  const guint *years = self->dataset != NULL ? atlas_dataset_get_years (self->dataset, &n_years) : NULL;
+
+  if (n_years == 0)
+    return 0;
+  return years[MIN (position, n_years - 1)];
+}
+
+static int
+year_position (AtlasWindow *self,
+               guint        year)
+{
+  guint n_years = 0;
+  const guint *years = self->dataset != NULL ? atlas_dataset_get_years (self->dataset, &n_years) : NULL;
+
+  for (guint i = 0; i < n_years; i++)
+    if (years[i] == year)
+      return i;
+  return -1;
+}
+
+/* Marks for every year; labels only where they have room. */
+static void
+fill_years (AtlasWindow *self)
+{
+  guint n_years;
+  const guint *years = atlas_dataset_get_years (self->dataset, &n_years);
+  GtkScale *scale = GTK_SCALE (self->year_scale);
+
+  gtk_scale_clear_marks (scale);
+  gtk_range_set_range (GTK_RANGE (scale), 0, MAX (n_years, 1) - 1);
+  gtk_widget_set_visible (self->year_scale, n_years > 1);
+  for (guint i = 0; i < n_years; i++)
+    {
+      gboolean labelled = i == 0 || i + 1 == n_years ||
+                          (years[i] % 5 == 0 && i >= 2 && i + 3 <= n_years);
+      g_autofree char *text = labelled ? g_strdup_printf ("%u", years[i]) : NULL;
+
+      gtk_scale_add_mark (scale, i, GTK_POS_BOTTOM, text);
+    }
+}
+
+static void
+on_map_year_notify (AtlasWindow *self)
+{
+  guint year = atlas_map_get_year (get_map (self));
+  int position;
+  g_autofree char *text = NULL;
+
+  position = year_position (self, year);
+  self->syncing++;
+  if (position >= 0)
+    gtk_range_set_value (GTK_RANGE (self->year_scale), position);
+  self->syncing--;
+  text = year != 0 ? g_strdup_printf ("%u", year) : g_strdup ("–");
+  gtk_label_set_text (GTK_LABEL (self->year_label), text);
+  if (year != 0)
+    g_settings_set_uint (self->settings, "year", year);
+}
+
+static void
+on_year_scale_changed (AtlasWindow *self)
+{
+  double value = gtk_range_get_value (GTK_RANGE (self->year_scale));
+
+  if (self->syncing > 0 || self->dataset == NULL)
+    return;
+  atlas_window_set_year (self, year_at (self, (guint) lround (MAX (value, 0))));
+}
+
+static void
+step_year (AtlasWindow *self,
+           int          delta)
+{
+  guint n_years = 0;
+  int position;
+
+  if (self->dataset == NULL)
+    return;
+  atlas_dataset_get_years (self->dataset, &n_years);
+  position = year_position (self, atlas_map_get_year (get_map (self)));
+  if (position < 0 || n_years == 0)
+    return;
+  atlas_window_set_year (self, year_at (self, CLAMP (position + delta, 0, (int) n_years - 1)));
+}
+
+static GtkWidget *
+create_year_control (AtlasWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = create_heading (_("Year"));
+
+  self->year_label = gtk_label_new ("–");
+  gtk_widget_add_css_class (self->year_label, "year-label");
+  gtk_widget_add_css_class (self->year_label, "numeric");
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_box_append (GTK_BOX (top), heading);
+  gtk_box_append (GTK_BOX (top), self->year_label);
+
+  self->year_scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 1);
+  gtk_scale_set_draw_value (GTK_SCALE (self->year_scale), FALSE);
+  gtk_range_set_round_digits (GTK_RANGE (self->year_scale), 0);
+  gtk_range_set_increments (GTK_RANGE (self->year_scale), 1, 1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->year_scale),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_widget_set_tooltip_text (self->year_scale, _("Page Up and Page Down change the year"));
+  g_signal_connect_swapped (self->year_scale, "value-changed",
+                            G_CALLBACK (on_year_scale_changed), self);
+
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), self->year_scale);
+  return box;
+}
+
+static void
+setup_sidebar (AtlasWindow *self)
+{
+  GtkBox *box = GTK_BOX (self->sidebar_box);
+  GtkWidget *chooser = create_indicator_chooser (self);
+  GtkWidget *years = create_year_control (self);
+
+  gtk_box_insert_child_after (box, chooser, NULL);
+  gtk_box_insert_child_after (box, years, chooser);
+}
+
+/* ------------------------------------------------------------------ */
+/* Map view                                                           */
+
+static void
+save_view (AtlasWindow *self)
+{
+  ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
+  double zoom;
+
+  if (viewport == NULL || self->dataset == NULL)
+    return;
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_settings_set_double (self->settings, "map-latitude",
+                         CLAMP (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), -85, 85));
+  g_settings_set_double (self->settings, "map-longitude",
+                         CLAMP (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), -180, 180));
+  g_settings_set_double (self->settings, "map-zoom", CLAMP (zoom, 0, 20));
+}
+
+static void
+restore_view (AtlasWindow *self)
+{
+  ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
+
+  shumate_viewport_set_zoom_level (viewport, g_settings_get_double (self->settings, "map-zoom"));
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 g_settings_get_double (self->settings, "map-latitude"),
+                                 g_settings_get_double (self->settings, "map-longitude"));
+}
+
+static void
+update_map_style (AtlasWindow *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  AtlasMapStyle style = ATLAS_MAP_STYLE_LIGHT;
+
+  if (g_settings_get_boolean (self->settings, "high-contrast") ||
+      adw_style_manager_get_high_contrast (manager))
+    style = ATLAS_MAP_STYLE_HIGH_CONTRAST;
+  else if (adw_style_manager_get_dark (manager))
+    style = ATLAS_MAP_STYLE_DARK;
+  atlas_map_set_style (get_map (self), style);
+}
+
+/* ------------------------------------------------------------------ */
+/* Settings                                                           */
+
+static gboolean
+get_class_method (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  AtlasClassMethod method;
+
+  if (!atlas_class_method_from_nick (g_variant_get_string (variant, NULL), &method))
+    return FALSE;
+  g_value_set_enum (value, method);
+  return TRUE;
+}
+
+static GVariant *
+set_class_method (const GValue       *value,
+                  const GVariantType *type,
+                  gpointer            user_data)
+{
+  return g_variant_new_string (atlas_class_method_to_nick (g_value_get_enum (value)));
+}
+
+static gboolean
+get_pooled (GValue   *value,
+            GVariant *variant,
+            gpointer  user_data)
+{
+  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), "pooled"));
+  return TRUE;
+}
+
+static GVariant *
+set_pooled (const GValue       *value,
+            const GVariantType *type,
+            gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_boolean (value) ? "pooled" : "year");
+}
+
+static void
+bind_settings (AtlasWindow *self)
+{
+  GSettings *settings = self->settings;
+
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "sidebar-visible", self->sidebar, "visible", G_SETTINGS_BIND_DEFAULT);
+
+  g_settings_bind_with_mapping (settings, "class-method", self->map, "class-method",
+                                G_SETTINGS_BIND_DEFAULT, get_class_method, set_class_method,
+                                NULL, NULL);
+  g_settings_bind (settings, "class-count", self->map, "class-count", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "class-scope", self->map, "pooled",
+                                G_SETTINGS_BIND_DEFAULT, get_pooled, set_pooled, NULL, NULL);
+  g_settings_bind (settings, "palette-scheme", self->map, "palette-scheme", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "palette-reverse", self->map, "palette-reverse", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (settings, "changed::high-contrast",
+                           G_CALLBACK (update_map_style), self, G_CONNECT_SWAPPED);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                            */
+
+static void
+set_loading (AtlasWindow *self,
+             const char  *path)
+{
+  gboolean was_loading = self->loading_path != NULL;
+
+  g_free (self->loading_path);
+  self->loading_path = g_strdup (path);
+  gtk_widget_set_visible (self->spinner, path != NULL);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), path != NULL);
+  if (was_loading != (path != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+update_title (AtlasWindow *self)
+{
+  const char *title = atlas_dataset_get_title (self->dataset, NULL);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+
+  /* Translators: window subtitle, "Version 2026.1 · Platsatlas" */
+  subtitle = g_strdup_printf (_("Version %s · %s"), atlas_dataset_get_version (self->dataset),
+                              atlas_dataset_get_publisher (self->dataset));
+  /* Translators: window title, the dataset and the application name */
+  window_title = g_strdup_printf (_("%s – Platsatlas"), title);
+  adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), title);
+  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title), subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+/* Without a dataset there is nothing to switch, search or zoom. */
+static void
+update_controls (AtlasWindow *self)
+{
+  gboolean ready = self->dataset != NULL;
+  GtkWidget *controls[] = { self->sidebar_button, self->level_box, self->search, self->zoom_button };
+  const char *actions[] = { "win.search", "win.zoom-coverage", "win.zoom-in", "win.zoom-out",
+                            "win.clear-selection", "win.year-next", "win.year-previous" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    gtk_widget_set_visible (controls[i], ready);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], ready);
+}
+
+/* The old dataset's objects leave the map before the new dataset comes in,
+ * so that no widget ever mixes the two. */
+static void
+clear_map_state (AtlasWindow *self)
+{
+  self->syncing++;
+  atlas_map_set_selected_area (get_map (self), NULL);
+  atlas_map_set_indicator (get_map (self), NULL);
+  atlas_map_set_division (get_map (self), NULL);
+  self->syncing--;
+}
+
+/* Level, indicator, year and view come back from the settings when the
+ * package is the one that was open last; any other package starts with
+ * its own defaults, framed on its areas. */
+static void
+apply_initial_state (AtlasWindow *self,
+                     const char  *path)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-dataset");
+  gboolean restore = g_strcmp0 (last, path) == 0;
+  AtlasIndicator *indicator = pick_indicator (self, restore);
+
+  atlas_window_set_division (self, pick_division (self, restore));
+  atlas_window_set_indicator (self, indicator);
+  atlas_window_set_year (self, pick_year (self, indicator, restore));
+
+  /* The view only once: later loads of the same package are deliberate */
+  if (restore && !self->view_restored)
+    restore_view (self);
+  else
+    atlas_map_zoom_to_coverage (get_map (self));
+  self->view_restored = TRUE;
+}
+
+/* Replacing one package with another deserves a word: the map may look
+ * much the same. */
+static void
+announce_dataset (AtlasWindow *self)
+{
+  g_autofree char *title = g_markup_escape_text (atlas_dataset_get_title (self->dataset, NULL), -1);
+  g_autofree char *text = NULL;
+
+  /* Toast titles are markup. Translators: %s is a dataset's title */
+  text = g_strdup_printf (_("Opened “%s”"), title);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), adw_toast_new (text));
+}
+
+static void
+set_dataset (AtlasWindow  *self,
+             AtlasDataset *dataset,
+             const char   *path)
+{
+  gboolean replacing = self->dataset != NULL;
+
+  clear_map_state (self);
+  g_set_object (&self->dataset, dataset);
+
+  self->syncing++;
+  fill_levels (self);
+  fill_indicators (self);
+  fill_years (self);
+  self->syncing--;
+
+  atlas_details_set_dataset (ATLAS_DETAILS (self->details), dataset);
+  atlas_search_set_dataset (ATLAS_SEARCH (self->search), dataset);
+  atlas_map_set_dataset (get_map (self), dataset);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "map");
+  apply_initial_state (self, path);
+  update_title (self);
+  update_controls (self);
+  if (replacing)
+    announce_dataset (self);
+  g_settings_set_string (self->settings, "last-dataset", path);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+static void
+show_load_error (AtlasWindow  *self,
+                 const char   *path,
+                 const GError *error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->dataset == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), escaped);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
+      return;
+    }
+
+  /* Translators: %s is the file or folder name of a dataset package */
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What a load needs when it comes back: the window may have started
+ * another load, or gone, in the meantime. */
+typedef struct
+{
+  AtlasWindow *self;
+  GCancellable *cancellable;
+  char *path;
+  gint64 started;    /* monotonic µs, for the debug log */
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->cancellable);
+  g_free (data->path);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static void
+on_dataset_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  AtlasWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_finish (result, &error);
+
+  /* Superseded by a newer load, or the window is closing */
+  if (g_cancellable_is_cancelled (data->cancellable))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  set_loading (self, NULL);
+  if (dataset == NULL)
+    {
+      show_load_error (self, data->path, error);
+      g_signal_emit (self, signals[LOAD_FAILED], 0, error);
+      return;
+    }
+  set_dataset (self, dataset, data->path);
+  g_debug ("Opened %s in %.0f ms", data->path,
+           (g_get_monotonic_time () - data->started) / 1000.0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening packages                                                   */
+
+/* A manifest.json stands for the package folder that holds it. */
+static char *
+dup_package_path (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) parent = NULL;
+
+  if (g_strcmp0 (name, "manifest.json") == 0 && (parent = g_file_get_parent (file)) != NULL)
+    return g_file_get_path (parent);
+  return g_file_get_path (file);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     AtlasWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = dup_package_path (file);
+  if (path != NULL)
+    atlas_window_open (self, path);
+  g_clear_object (&self->chooser);
+}
+
+/* Starts where the last package was, as people keep packages together. */
+static void
+set_chooser_folder (AtlasWindow    *self,
+                    GtkFileChooser *chooser)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-dataset");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (last[0] == '\0')
+    return;
+  file = g_file_new_for_path (last);
+  folder = g_file_get_parent (file);
+  if (folder != NULL && g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+static void
+run_chooser (AtlasWindow          *self,
+             GtkFileChooserAction  action,
+             const char           *title)
+{
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, _("_Open"), _("_Cancel"));
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("Dataset packages (.zip or manifest.json)"));
+      gtk_file_filter_add_pattern (filter, "*.zip");
+      gtk_file_filter_add_pattern (filter, "manifest.json");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_object_unref (filter);
+    }
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         AtlasWindow   *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autofree char *path = NULL;
+
+  if (files == NULL)
+    return FALSE;
+  path = dup_package_path (files->data);
+  if (path == NULL)
+    return FALSE;
+  atlas_window_open (self, path);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                            */
+
+static void
+on_open (GtkWidget  *widget,
+         const char *action,
+         GVariant   *parameter)
+{
+  run_chooser (ATLAS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Dataset Package"));
+}
+
+static void
+on_open_folder (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  run_chooser (ATLAS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+               _("Open Dataset Folder"));
+}
+
+static void
+on_search (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  gtk_widget_grab_focus (self->search);
+}
+
+static void
+on_map_command (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->dataset == NULL)
+    return;
+  if (g_str_equal (action, "win.zoom-coverage"))
+    atlas_map_zoom_to_coverage (get_map (self));
+  else if (g_str_equal (action, "win.zoom-in"))
+    atlas_map_zoom_in (get_map (self));
+  else if (g_str_equal (action, "win.zoom-out"))
+    atlas_map_zoom_out (get_map (self));
+  else if (g_str_equal (action, "win.clear-selection"))
+    atlas_map_set_selected_area (get_map (self), NULL);
+}
+
+static void
+on_year_step (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  step_year (ATLAS_WINDOW (widget), g_str_equal (action, "win.year-next") ? 1 : -1);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, on_open);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, on_open_folder);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, on_search);
+  gtk_widget_class_install_action (widget_class, "win.zoom-coverage", NULL, on_map_command);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, on_map_command);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, on_map_command);
+  gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, on_map_command);
+  gtk_widget_class_install_action (widget_class, "win.year-next", NULL, on_year_step);
+  gtk_widget_class_install_action (widget_class, "win.year-previous", NULL, on_year_step);
+}
+
+/* Keys that typing in the search entry or a focused map must win over, so
+ * they are handled last, as the key event bubbles up to the window. The
+ * map itself pans with the arrow keys when it has focus. */
+static void
+add_shortcuts (AtlasWindow *self)
+{
+  static const struct { const char *keys; const char *action; } keys[] = {
+    { "plus|KP_Add|equal", "win.zoom-in" },
+    { "minus|KP_Subtract", "win.zoom-out" },
+    { "0|KP_0", "win.zoom-coverage" },
+    { "Page_Up|<Control>Right", "win.year-next" },
+    { "Page_Down|<Control>Left", "win.year-previous" },
+    { "Escape", "win.clear-selection" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].keys),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                            */
+
+static void
+on_search_area_chosen (AtlasSearch *search,
+                       AtlasArea   *area,
+                       AtlasWindow *self)
+{
+  atlas_window_show_area (self, area);
+}
+
+static gboolean
+atlas_window_close_request (GtkWindow *window)
+{
+  save_view (ATLAS_WINDOW (window));
+  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
+}
+
+static void
+atlas_window_dispose (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->levels);
+  g_clear_object (&self->indicators);
+  g_clear_pointer (&self->loading_path, g_free);
+  G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading_path != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/se/platsatlas/Platsatlas/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, level_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, level_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, coverage_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_separator);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_area_chosen);
+}
+
+static void
+atlas_window_class_init (AtlasWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = atlas_window_dispose;
+  object_class->get_property = atlas_window_get_property;
+  window_class->close_request = atlas_window_close_request;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, ATLAS_TYPE_DATASET,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtlasWindow::load-failed:
+   * @error: why the package could not be opened
+   *
+   * Emitted after a failed load has been reported to the user.
+   */
+  signals[LOAD_FAILED] =
+    g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  g_type_ensure (ATLAS_TYPE_MAP);
+  g_type_ensure (ATLAS_TYPE_SEARCH);
+  g_type_ensure (ATLAS_TYPE_DETAILS);
+  bind_template (widget_class);
+  install_actions (widget_class);
+}
+
+static void
+connect_map (AtlasWindow *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  g_signal_connect_object (self->map, "notify::division",
+                           G_CALLBACK (on_map_division_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map, "notify::indicator",
+                           G_CALLBACK (on_map_indicator_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map, "notify::year",
+                           G_CALLBACK (on_map_year_notify), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->map, "indicator", self->details, "indicator", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->map, "year", self->details, "year", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->map, "selected-area", self->details, "area", G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (manager, "notify::dark",
+                           G_CALLBACK (update_map_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "notify::high-contrast",
+                           G_CALLBACK (update_map_style), self, G_CONNECT_SWAPPED);
+}
+
+static void
+setup_drop_target (AtlasWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+atlas_window_init (AtlasWindow *self)
+{
+  g_autoptr(GAction) sidebar_action = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+
+  setup_level_switcher (self);
+  setup_sidebar (self);
+  connect_map (self);
+  add_shortcuts (self);
+  setup_drop_target (self);
+  bind_settings (self);
+  update_map_style (self);
+
+  /* The sidebar toggle is a settings action, so F9 and the button agree. */
+  sidebar_action = g_settings_create_action (self->settings, "sidebar-visible");
+  g_action_map_add_action (G_ACTION_MAP (self), sidebar_action);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+  update_controls (self);
+}
+
+AtlasWindow *
+atlas_window_new (AtlasApplication *application)
+{
+  return g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+atlas_window_open (AtlasWindow *self,
+                   const char  *path)
+{
+  LoadData *data;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  set_loading (self, path);
+  if (self->dataset == NULL)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (self->load_cancellable);
+  data->path = g_strdup (path);
+  data->started = g_get_monotonic_time ();
+  atlas_dataset_load_async (path, self->load_cancellable, on_dataset_loaded, data);
+}
+
+AtlasDataset *
+atlas_window_get_dataset (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->dataset;
+}
+
+gboolean
+atlas_window_get_loading (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  return self->loading_path != NULL;
+}
+
+void
+atlas_window_set_division (AtlasWindow   *self,
+                           AtlasDivision *division)
+{
+  AtlasArea *selected;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (division == NULL || ATLAS_IS_DIVISION (division));
+
+  /* A selection from another level would be invisible on this one. */
+  selected = atlas_map_get_selected_area (get_map (self));
+  if (selected != NULL && atlas_area_get_division (selected) != division)
+    atlas_map_set_selected_area (get_map (self), NULL);
+  atlas_map_set_division (get_map (self), division);
+}
+
+void
+atlas_window_set_indicator (AtlasWindow    *self,
+                            AtlasIndicator *indicator)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (indicator == NULL || ATLAS_IS_INDICATOR (indicator));
+
+  atlas_map_set_indicator (get_map (self), indicator);
+}
+
+void
+atlas_window_set_year (AtlasWindow *self,
+                       guint        year)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  atlas_map_set_year (get_map (self), year);
+}
+
+void
+atlas_window_show_area (AtlasWindow *self,
+                        AtlasArea   *area)
+{
+  AtlasDivision *division;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (ATLAS_IS_AREA (area));
+
+  division = atlas_area_get_division (area);
+  if (atlas_division_has_geometry (division))
+    atlas_window_set_division (self, division);
+  atlas_map_set_selected_area (get_map (self), area);
+  atlas_map_zoom_to_area (get_map (self), area);
+}
+
+AtlasMap *
+atlas_window_get_map (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return get_map (self);
+}
+
+AtlasSearch *
+atlas_window_get_search (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return ATLAS_SEARCH (self->search);
+}
+
+AtlasDetails *
+atlas_window_get_details (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return ATLAS_DETAILS (self->details);
+}

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "cli-common.h"
+
+/* classify: the class breaks the app draws with, from the same function
+ * (atlas_class_breaks_for_dataset), and how many areas fall in each class. */
+
+typedef struct
+{
+  AtlasIndicator   *indicator;
+  AtlasDivision    *division;
+  guint             year;
+  gboolean          pooled;
+  AtlasClassMethod  method;
+  guint             requested;
+  AtlasClassBreaks *breaks;
+  gsize             counts[ATLAS_CLASS_MAX];
+  gsize             missing;
+} Result;
+
+static void
+add_double_array (JsonBuilder  *builder,
+                  const char   *name,
+                  const double *values,
+                  guint         n)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    json_builder_add_double_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+print_json (const Result *r)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint n_breaks;
+  const double *breaks = atlas_class_breaks_get_breaks (r->breaks, &n_breaks);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "indicator");
+  json_builder_add_string_value (builder, atlas_indicator_get_id (r->indicator));
+  json_builder_set_member_name (builder, "level");
+  json_builder_add_string_value (builder, atlas_division_get_id (r->division));
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, r->year);
+  json_builder_set_member_name (builder, "method");
+  json_builder_add_string_value (builder, atlas_class_method_to_nick (r->method));
+  /* the classes made, which may be fewer than asked for */
+  json_builder_set_member_name (builder, "classes");
+  json_builder_add_int_value (builder, atlas_class_breaks_get_n_classes (r->breaks));
+  json_builder_set_member_name (builder, "requested_classes");
+  json_builder_add_int_value (builder, r->requested);
+  json_builder_set_member_name (builder, "pooled");
+  json_builder_add_boolean_value (builder, r->pooled);
+  add_double_array (builder, "breaks", breaks, n_breaks);
+  json_builder_set_member_name (builder, "counts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i <= n_breaks; i++)
+    json_builder_add_int_value (builder, r->counts[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "min");
+  json_builder_add_double_value (builder, atlas_class_breaks_get_min (r->breaks));
+  json_builder_set_member_name (builder, "max");
+  json_builder_add_double_value (builder, atlas_class_breaks_get_max (r->breaks));
+  json_builder_set_member_name (builder, "missing");
+  json_builder_add_int_value (builder, r->missing);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  cli_print_json (root);
+}
+
+/* "≤ 12345", "> 12345 – ≤ 23456", "> 23456" */
+static char *
+describe_class (const double *breaks,
+                guint         n_breaks,
+                guint         index)
+{
+  g_autofree char *lower = index > 0 ? cli_format_number (breaks[index - 1]) : NULL;
+  g_autofree char *upper = index < n_breaks ? cli_format_number (breaks[index]) : NULL;
+
+  if (lower == NULL && upper == NULL)
+    return g_strdup (_("all values"));
+  if (lower == NULL)
+    return g_strdup_printf ("≤ %s", upper);
+  if (upper == NULL)
+    return g_strdup_printf ("> %s", lower);
+
+  return g_strdup_printf ("> %s – ≤ %s", lower, upper);
+}
+
+static void
+print_text (const Result *r)
+{
+  guint n_breaks;
+  const double *breaks = atlas_class_breaks_get_breaks (r->breaks, &n_breaks);
+  g_autofree char *min = cli_format_number (atlas_class_breaks_get_min (r->breaks));
+  g_autofree char *max = cli_format_number (atlas_class_breaks_get_max (r->breaks));
+
+  printf ("%s, %s, %u: %s, ", atlas_indicator_get_id (r->indicator),
+          atlas_division_get_id (r->division), r->year,
+          atlas_class_method_describe (r->method));
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u class", "%u classes", n_breaks + 1), n_breaks + 1);
+  printf ("%s\n", r->pooled ? _(" (breaks over all years)") : "");
+
+  for (guint i = 0; i <= n_breaks; i++)
+    {
+      g_autofree char *range = describe_class (breaks, n_breaks, i);
+
+      printf (_("class %u: %s: %" G_GSIZE_FORMAT " areas\n"), i + 1, range, r->counts[i]);
+    }
+  printf (_("missing: %" G_GSIZE_FORMAT " areas\n"), r->missing);
+  printf (_("minimum %s, maximum %s\n"), min, max);
+}
+
+static int
+parse_method (const char       *nick,
+              AtlasClassMethod *method)
+{
+  if (nick == NULL)
+    {
+      *method = ATLAS_CLASS_METHOD_QUANTILE;
+      return CLI_CONTINUE;
+    }
+  if (atlas_class_method_from_nick (nick, method) && *method != ATLAS_CLASS_METHOD_MANUAL)
+    return CLI_CONTINUE;
+
+  return cli_fail (CLI_EXIT_USAGE,
+                   _("Unknown method “%s”; the methods are quantile, equal, jenks and stddev"),
+                   nick);
+}
+
+static int
+check_classes (int classes)
+{
+  if (classes >= ATLAS_CLASS_MIN && classes <= ATLAS_CLASS_MAX)
+    return CLI_CONTINUE;
+
+  return cli_fail (CLI_EXIT_USAGE, _("Cannot make %d classes; --classes must be from %d to %d"),
+                   classes, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX);
+}
+
+static int
+compute (AtlasDataset *dataset,
+         Result       *r)
+{
+  g_autoptr(GError) error = NULL;
+  const double *values;
+
+  r->breaks = atlas_class_breaks_for_dataset (dataset, r->indicator, r->division, r->year,
+                                              r->pooled, r->method, r->requested, &error);
+  if (r->breaks == NULL)
+    return cli_fail (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
+                     ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
+
+  values = atlas_dataset_peek_values (dataset, r->indicator, r->year, r->division);
+  r->missing = atlas_class_breaks_count (r->breaks, values,
+                                         atlas_division_get_n_areas (r->division), r->counts);
+  return CLI_CONTINUE;
+}
+
+/**
+ * cli_classify:
+ * @argc: the argument count
+ * @argv: "classify", options, PACKAGE
+ *
+ * Returns: the exit status
+ */
+int
+cli_classify (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  gboolean pooled = FALSE;
+  g_autofree char *indicator_id = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *method = NULL;
+  int year = 0;
+  int classes = 5;
+  const GOptionEntry entries[] = {
+    { "indicator", 'i', 0, G_OPTION_ARG_STRING, &indicator_id, N_("The indicator"), N_("ID") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year"), N_("YEAR") },
+    { "level", 'l', 0, G_OPTION_ARG_STRING, &level, N_("The level (lan, kommun…)"), N_("LEVEL") },
+    { "method", 'm', 0, G_OPTION_ARG_STRING, &method,
+      N_("quantile, equal, jenks or stddev (default: quantile)"), N_("METHOD") },
+    { "classes", 'n', 0, G_OPTION_ARG_INT, &classes, N_("Number of classes, 3 to 9 (default: 5)"), N_("N") },
+    { "pooled", 0, 0, G_OPTION_ARG_NONE, &pooled,
+      N_("Compute the breaks over every year of the package"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(AtlasDataset) dataset = NULL;
+  Result r = { 0 };
+  int status;
+
+  status = cli_parse_options ("classify", "PACKAGE",
+                              _("Compute class breaks exactly as the map does, and count "
+                                "the areas in each class."),
+                              entries, &argc, &argv, 1);
+  if (status != CLI_CONTINUE ||
+      (status = parse_method (method, &r.method)) != CLI_CONTINUE ||
+      (status = check_classes (classes)) != CLI_CONTINUE)
+    return status;
+
+  dataset = cli_open_dataset (argv[1], &status);
+  if (dataset == NULL)
+    return status;
+
+  if ((r.indicator = cli_lookup_indicator (dataset, indicator_id, &status)) == NULL ||
+      (r.division = cli_lookup_division (dataset, level, &status)) == NULL ||
+      !cli_check_year (dataset, year, &status))
+    return status;
+  r.year = (guint) year;
+  r.pooled = pooled;
+  r.requested = (guint) classes;
+
+  if ((status = compute (dataset, &r)) != CLI_CONTINUE)
+    return status;
+
+  if (json)
+    print_json (&r);
+  else
+    print_text (&r);
+
+  atlas_class_breaks_unref (r.breaks);
+  return CLI_EXIT_OK;
+}

@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "cli-common.h"
+
+/**
+ * cli_fail:
+ * @status: the exit status to return
+ * @format: a printf() format for the message
+ *
+ * Prints "platsatlas-cli: MESSAGE" to standard error.
+ *
+ * Returns: @status, so that commands can `return cli_fail (...)`
+ */
+int
+cli_fail (int         status,
+          const char *format,
+          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Raw UTF-8, like the data output: g_printerr() would transliterate in a
+   * non-UTF-8 locale. */
+  fprintf (stderr, "platsatlas-cli: %s\n", message);
+  return status;
+}
+
+/**
+ * cli_parse_options:
+ * @command: the subcommand ("info")
+ * @parameters: what follows the options in --help ("PACKAGE")
+ * @summary: one translated sentence for --help
+ * @entries: the command's options
+ * @argc: (inout): the argument count, argv[0] being the command
+ * @argv: (inout): the arguments; options are removed
+ * @n_positional: how many arguments must remain after the options
+ *
+ * Returns: %CLI_CONTINUE on success, else the exit status
+ */
+int
+cli_parse_options (const char          *command,
+                   const char          *parameters,
+                   const char          *summary,
+                   const GOptionEntry  *entries,
+                   int                 *argc,
+                   char              ***argv,
+                   int                  n_positional)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("platsatlas-cli %s", command);
+
+  /* --help then reads "Usage: platsatlas-cli info [OPTION…] PACKAGE" */
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return cli_fail (CLI_EXIT_USAGE, _("%s (see “platsatlas-cli %s --help”)"),
+                     error->message, command);
+
+  /* argv[0] is the command itself */
+  if (*argc - 1 != n_positional)
+    return cli_fail (CLI_EXIT_USAGE,
+                     _("“%s” takes %s, and %d argument(s) were given "
+                       "(see “platsatlas-cli %s --help”)"),
+                     command, parameters, *argc - 1, command);
+
+  return CLI_CONTINUE;
+}
+
+/* The ids of the packaged datasets, comma-separated, for error messages. */
+static char *
+list_packaged_datasets (void)
+{
+  g_autofree char *dir = g_build_filename (atlas_get_data_dir (), "datasets", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+/* A path as given, else the id of a packaged dataset. */
+static char *
+resolve_package (const char *package)
+{
+  g_autofree char *packaged = NULL;
+
+  if (g_file_test (package, G_FILE_TEST_EXISTS))
+    return g_strdup (package);
+
+  if (strchr (package, G_DIR_SEPARATOR) == NULL)
+    {
+      packaged = g_build_filename (atlas_get_data_dir (), "datasets", package, NULL);
+      if (g_file_test (packaged, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&packaged);
+    }
+
+  return NULL;
+}
+
+/**
+ * cli_open_dataset:
+ * @package: a package directory or .zip, or the id of a packaged dataset
+ * @status: (out): the exit status when this fails
+ *
+ * Returns: (transfer full) (nullable): the loaded dataset
+ */
+AtlasDataset *
+cli_open_dataset (const char *package,
+                  int        *status)
+{
+  g_autofree char *path = resolve_package (package);
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset;
+
+  if (path == NULL)
+    {
+      g_autofree char *known = list_packaged_datasets ();
+
+      *status = cli_fail (CLI_EXIT_USAGE,
+                          _("No package “%s”: give a package directory, a .zip, "
+                            "or one of the packaged datasets: %s"),
+                          package, known);
+      return NULL;
+    }
+
+  dataset = atlas_dataset_load (path, NULL, &error);
+  if (dataset == NULL)
+    *status = cli_fail (CLI_EXIT_DATA, _("Cannot open the package “%s”: %s"),
+                        path, error->message);
+
+  return dataset;
+}
+
+static char *
+list_ids (GListModel *model,
+          const char *(*get_id) (gpointer item))
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, get_id (item));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static const char *
+indicator_id (gpointer item)
+{
+  return atlas_indicator_get_id (item);
+}
+
+static const char *
+division_id (gpointer item)
+{
+  return atlas_division_get_id (item);
+}
+
+/**
+ * cli_lookup_indicator:
+ * @dataset: a dataset
+ * @id: (nullable): an indicator id from the command line
+ * @status: (out): the exit status when there is no such indicator
+ *
+ * Returns: (transfer none) (nullable): the indicator
+ */
+AtlasIndicator *
+cli_lookup_indicator (AtlasDataset *dataset,
+                      const char   *id,
+                      int          *status)
+{
+  AtlasIndicator *indicator = id != NULL ? atlas_dataset_lookup_indicator (dataset, id) : NULL;
+  g_autofree char *known = NULL;
+
+  if (indicator != NULL)
+    return indicator;
+
+  known = list_ids (atlas_dataset_get_indicators (dataset), indicator_id);
+  if (id == NULL)
+    *status = cli_fail (CLI_EXIT_USAGE, _("Missing --indicator; the indicators of “%s” are: %s"),
+                        atlas_dataset_get_id (dataset), known);
+  else
+    *status = cli_fail (CLI_EXIT_USAGE, _("Unknown indicator “%s”; the indicators of “%s” are: %s"),
+                        id, atlas_dataset_get_id (dataset), known);
+  return NULL;
+}
+
+/**
+ * cli_lookup_division:
+ * @dataset: a dataset
+ * @id: (nullable): a level id from the command line
+ * @status: (out): the exit status when there is no such level
+ *
+ * Returns: (transfer none) (nullable): the division
+ */
+AtlasDivision *
+cli_lookup_division (AtlasDataset *dataset,
+                     const char   *id,
+                     int          *status)
+{
+  AtlasDivision *division = id != NULL ? atlas_dataset_lookup_division (dataset, id) : NULL;
+  g_autofree char *known = NULL;
+
+  if (division != NULL)
+    return division;
+
+  known = list_ids (atlas_dataset_get_divisions (dataset), division_id);
+  if (id == NULL)
+    *status = cli_fail (CLI_EXIT_USAGE, _("Missing --level; the levels of “%s” are: %s"),
+                        atlas_dataset_get_id (dataset), known);
+  else
+    *status = cli_fail (CLI_EXIT_USAGE, _("Unknown level “%s”; the levels of “%s” are: %s"),
+                        id, atlas_dataset_get_id (dataset), known);
+  return NULL;
+}
+
+/**
+ * cli_check_year:
+ * @dataset: a dataset
+ * @year: a year from the command line, or 0 when none was given
+ * @status: (out): the exit status when the package lacks the year
+ *
+ * Returns: whether @year is a year of the package
+ */
+gboolean
+cli_check_year (AtlasDataset *dataset,
+                int           year,
+                int          *status)
+{
+  guint n_years;
+  const guint *years = atlas_dataset_get_years (dataset, &n_years);
+
+  if (year > 0 && atlas_dataset_has_year (dataset, (guint) year))
+    return TRUE;
+
+  if (year == 0)
+    *status = cli_fail (CLI_EXIT_USAGE, _("Missing --year; “%s” has the years %u–%u"),
+                        atlas_dataset_get_id (dataset),
+                        n_years > 0 ? years[0] : 0, n_years > 0 ? years[n_years - 1] : 0);
+  else
+    *status = cli_fail (CLI_EXIT_USAGE, _("“%s” has no year %d; its years are %u–%u"),
+                        atlas_dataset_get_id (dataset), year,
+                        n_years > 0 ? years[0] : 0, n_years > 0 ? years[n_years - 1] : 0);
+  return FALSE;
+}
+
+/**
+ * cli_format_value:
+ * @value: a value, or NaN
+ * @decimals: digits after the decimal point
+ *
+ * Returns: (transfer full): @value as a plain C-locale number with
+ *   @decimals decimals ("995574", "3.25"), or "" for NaN
+ */
+char *
+cli_format_value (double value,
+                  guint  decimals)
+{
+  char format[16];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return g_strdup ("");
+
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 6u));
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+}
+
+/**
+ * cli_format_number:
+ * @value: a value
+ *
+ * Returns: (transfer full): @value with up to ten significant digits, in
+ *   the C locale, for class breaks in text output
+ */
+char *
+cli_format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.10g", value));
+}
+
+/**
+ * cli_csv_append_field:
+ * @line: the line being built
+ * @field: (nullable): the field's text
+ * @last: whether to end the line instead of adding a comma
+ *
+ * Quotes as RFC 4180 asks: fields with a comma, quote or line break are
+ * enclosed in quotes, and quotes inside are doubled.
+ */
+void
+cli_csv_append_field (GString    *line,
+                      const char *field,
+                      gboolean    last)
+{
+  if (field == NULL)
+    field = "";
+
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, field);
+    }
+  else
+    {
+      g_string_append_c (line, '"');
+      for (const char *p = field; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (line, '"');
+          g_string_append_c (line, *p);
+        }
+      g_string_append_c (line, '"');
+    }
+
+  /* RFC 4180 ends records with CRLF; a bare LF is what scripts expect on
+   * a terminal and every CSV reader accepts it. */
+  g_string_append (line, last ? "\n" : ",");
+}
+
+/**
+ * cli_print_json:
+ * @root: the document
+ *
+ * Prints @root, indented, with a final newline.
+ */
+void
+cli_print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  puts (text);
+}

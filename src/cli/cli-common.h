@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "atlas-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: a usage error is something the command line got wrong
+ * (an unknown option, package, indicator, level, area or year); a data
+ * error is a package that cannot be read or has nothing to show. */
+enum
+{
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_DATA = 1,
+  CLI_EXIT_USAGE = 2,
+  CLI_CONTINUE = -1,
+};
+
+/* One subcommand's entry point: argv[0] is the command name. */
+typedef int (*CliCommandFunc) (int argc, char **argv);
+
+int             cli_fail              (int              status,
+                                       const char      *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+int             cli_parse_options     (const char      *command,
+                                       const char      *parameters,
+                                       const char      *summary,
+                                       const GOptionEntry *entries,
+                                       int             *argc,
+                                       char          ***argv,
+                                       int              n_positional);
+
+AtlasDataset   *cli_open_dataset      (const char      *package,
+                                       int             *status);
+AtlasIndicator *cli_lookup_indicator  (AtlasDataset    *dataset,
+                                       const char      *id,
+                                       int             *status);
+AtlasDivision  *cli_lookup_division   (AtlasDataset    *dataset,
+                                       const char      *id,
+                                       int             *status);
+gboolean        cli_check_year        (AtlasDataset    *dataset,
+                                       int              year,
+                                       int             *status);
+
+char           *cli_format_value      (double           value,
+                                       guint            decimals);
+char           *cli_format_number     (double           value);
+void            cli_csv_append_field  (GString         *line,
+                                       const char      *field,
+                                       gboolean         last);
+void            cli_print_json        (JsonNode        *root);
+
+int             cli_info              (int              argc,
+                                       char           **argv);
+int             cli_validate          (int              argc,
+                                       char           **argv);
+int             cli_values            (int              argc,
+                                       char           **argv);
+int             cli_classify          (int              argc,
+                                       char           **argv);
+int             cli_compare           (int              argc,
+                                       char           **argv);
+
+G_END_DECLS

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "cli-common.h"
+#include "cli-export.h"
+
+/* export: report-ready map figures through AtlasFigure, the same page the
+ * app's Export dialog previews. Usage mistakes (options, unknown ids,
+ * areas or years) exit with CLI_EXIT_USAGE; a package that cannot be read,
+ * has no values to show, or a file that cannot be written, with
+ * CLI_EXIT_DATA. AtlasFigure writes atomically, so no partial file is
+ * ever left behind. */
+
+typedef struct
+{
+  char     *indicator;
+  int       year;
+  char     *level;
+  char     *region;
+  char     *output;
+  char     *page;
+  int       dpi;
+  char     *title;
+  char     *subtitle;
+  char     *lang;
+  char     *batch_level;
+  char     *output_dir;
+  gboolean  json;
+} ExportOptions;
+
+static void
+export_options_clear (ExportOptions *options)
+{
+  g_free (options->indicator);
+  g_free (options->level);
+  g_free (options->region);
+  g_free (options->output);
+  g_free (options->page);
+  g_free (options->title);
+  g_free (options->subtitle);
+  g_free (options->lang);
+  g_free (options->batch_level);
+  g_free (options->output_dir);
+}
+
+static int
+parse_options (ExportOptions  *o,
+               int            *argc,
+               char         ***argv)
+{
+  const GOptionEntry entries[] = {
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &o->indicator, N_("Indicator to map"), N_("ID") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &o->year, N_("Year of the values"), N_("YEAR") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &o->level, N_("Level of the map’s areas (kommun, deso…)"), N_("LEVEL") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &o->region, N_("Frame this area with its sub-areas"), N_("CODE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, N_("File to write (.png, .pdf or .svg)"), N_("FILE") },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, N_("a4-portrait, a4-landscape, a3-landscape or slide-16x9"), N_("PAGE") },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &o->dpi, N_("Resolution of PNG files (default 150)"), N_("N") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &o->title, N_("Title instead of the default"), N_("TEXT") },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &o->subtitle, N_("Subtitle instead of the default"), N_("TEXT") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang, N_("Language of the figure: sv or en"), N_("LANG") },
+    { "batch-level", 0, 0, G_OPTION_ARG_STRING, &o->batch_level, N_("One figure per area of this level"), N_("LEVEL") },
+    { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &o->output_dir, N_("Folder for batch figures"), N_("DIR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Print the written files as JSON"), NULL },
+    { NULL }
+  };
+
+  return cli_parse_options ("export", "PACKAGE",
+                            _("Writes a report-ready map figure (PNG, PDF or SVG) with title, legend, "
+                              "scale bar, caption and source. Without --output the file is "
+                              "INDICATOR-LEVEL-YEAR.pdf in the current folder; batches are PDF files "
+                              "named by area code and name."),
+                            entries, argc, argv, 1);
+}
+
+/* Option combinations that make no sense, before anything is loaded. */
+static int
+check_usage (ExportOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  if ((o->batch_level == NULL) != (o->output_dir == NULL))
+    return cli_fail (CLI_EXIT_USAGE, _("--batch-level and --output-dir go together"));
+  if (o->batch_level != NULL && o->output != NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("Use either --output or --batch-level with --output-dir"));
+  if (o->page != NULL && !atlas_page_format_from_nick (o->page, NULL))
+    return cli_fail (CLI_EXIT_USAGE,
+                     _("Unknown page “%s”: use a4-portrait, a4-landscape, a3-landscape or slide-16x9"),
+                     o->page);
+  if (o->dpi != 0 && (o->dpi < 36 || o->dpi > 1200))
+    return cli_fail (CLI_EXIT_USAGE, _("--dpi must be between 36 and 1200"));
+  if (o->lang != NULL && g_strcmp0 (o->lang, "sv") != 0 && g_strcmp0 (o->lang, "en") != 0)
+    return cli_fail (CLI_EXIT_USAGE, _("--lang must be sv or en"));
+  if (o->output != NULL && !atlas_figure_format_from_path (o->output, NULL, &error))
+    return cli_fail (CLI_EXIT_USAGE, "%s", error->message);
+  return CLI_CONTINUE;
+}
+
+static AtlasArea *
+lookup_region (AtlasDataset *dataset,
+               const char   *code,
+               int          *status)
+{
+  AtlasArea *area = atlas_dataset_lookup_area (dataset, code);
+
+  if (area == NULL)
+    *status = cli_fail (CLI_EXIT_USAGE, _("“%s” has no area with the code “%s”"),
+                        atlas_dataset_get_id (dataset), code);
+  return area;
+}
+
+static AtlasFigure *
+create_figure (AtlasDataset  *dataset,
+               ExportOptions *o,
+               int           *status)
+{
+  AtlasIndicator *indicator;
+  AtlasDivision *division;
+  AtlasArea *region = NULL;
+  AtlasFigure *figure;
+  AtlasPageFormat page = ATLAS_PAGE_A4_PORTRAIT;
+
+  if ((indicator = cli_lookup_indicator (dataset, o->indicator, status)) == NULL
+      || (division = cli_lookup_division (dataset, o->level, status)) == NULL
+      || !cli_check_year (dataset, o->year, status)
+      || (o->region != NULL && (region = lookup_region (dataset, o->region, status)) == NULL))
+    return NULL;
+
+  figure = atlas_figure_new (dataset, indicator, division, o->year);
+  atlas_figure_set_region (figure, region);
+  if (o->page != NULL)
+    atlas_page_format_from_nick (o->page, &page);
+  atlas_figure_set_page (figure, page);
+  if (o->dpi != 0)
+    atlas_figure_set_dpi (figure, o->dpi);
+  atlas_figure_set_title (figure, o->title);
+  atlas_figure_set_subtitle (figure, o->subtitle);
+  atlas_figure_set_lang (figure, o->lang);
+  return figure;
+}
+
+static void
+print_json (char **files)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "files");
+  json_builder_begin_array (builder);
+  for (guint i = 0; files[i] != NULL; i++)
+    json_builder_add_string_value (builder, files[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  cli_print_json (root);
+}
+
+static char *
+default_output (ExportOptions *o)
+{
+  if (o->region != NULL)
+    return g_strdup_printf ("%s-%s-%s-%d.pdf", o->indicator, o->level, o->region, o->year);
+  return g_strdup_printf ("%s-%s-%d.pdf", o->indicator, o->level, o->year);
+}
+
+static char **
+export_single (AtlasFigure    *figure,
+               ExportOptions  *o,
+               GError        **error)
+{
+  g_auto(GStrv) files = g_new0 (char *, 2);
+
+  files[0] = o->output != NULL ? g_strdup (o->output) : default_output (o);
+  if (!atlas_figure_export (figure, files[0], NULL, error))
+    return NULL;
+  return g_steal_pointer (&files);
+}
+
+static int
+run_export (AtlasFigure   *figure,
+            AtlasDataset  *dataset,
+            ExportOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  int status = CLI_EXIT_OK;
+
+  if (o->batch_level == NULL)
+    files = export_single (figure, o, &error);
+  else
+    {
+      AtlasDivision *batch = cli_lookup_division (dataset, o->batch_level, &status);
+
+      if (batch == NULL)
+        return status;
+      /* Batches are PDF: one document per area, ready to attach to reports. */
+      files = atlas_figure_export_batch (figure, batch, o->output_dir,
+                                         ATLAS_FIGURE_FORMAT_PDF, NULL, &error);
+    }
+  /* A region the map cannot be framed by is a usage mistake; anything
+   * else (no values, a file that cannot be written) is not. */
+  if (files == NULL)
+    return cli_fail (g_error_matches (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_UNKNOWN)
+                     ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
+
+  if (o->json)
+    print_json (files);
+  else
+    for (guint i = 0; files[i] != NULL; i++)
+      puts (files[i]);
+  return CLI_EXIT_OK;
+}
+
+/**
+ * atlas_cli_export:
+ * @argc: the argument count, argv[0] being "export"
+ * @argv: the arguments
+ *
+ * Returns: the exit status
+ */
+int
+atlas_cli_export (int    argc,
+                  char **argv)
+{
+  ExportOptions options = { 0 };
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasFigure) figure = NULL;
+  int status;
+
+  status = parse_options (&options, &argc, &argv);
+  if (status == CLI_CONTINUE)
+    status = check_usage (&options);
+  if (status == CLI_CONTINUE)
+    dataset = cli_open_dataset (argv[1], &status);
+  if (dataset != NULL)
+    figure = create_figure (dataset, &options, &status);
+  if (figure != NULL)
+    status = run_export (figure, dataset, &options);
+
+  export_options_clear (&options);
+  return status;
+}

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "cli-common.h"
+
+/* values: one indicator for one year at one level, as CSV or JSON. */
+
+typedef struct
+{
+  AtlasDataset   *dataset;
+  AtlasIndicator *indicator;
+  AtlasDivision  *division;
+  guint           year;
+} Query;
+
+static const char *
+value_source_nick (AtlasValueSource source)
+{
+  switch (source)
+    {
+    case ATLAS_VALUE_STORED:
+      return "stored";
+    case ATLAS_VALUE_DERIVED:
+      return "derived";
+    case ATLAS_VALUE_MISSING:
+    default:
+      return "missing";
+    }
+}
+
+/* The stated name, else a name made from the code (DeSO have none). */
+static char *
+area_name (AtlasArea *area)
+{
+  const char *name = atlas_area_get_name (area);
+
+  return name != NULL ? g_strdup (name) : atlas_area_dup_display_name (area);
+}
+
+static void
+print_csv_row (const Query *query,
+               AtlasArea   *area)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *name = area_name (area);
+  g_autofree char *year = g_strdup_printf ("%u", query->year);
+  g_autofree char *text = NULL;
+  AtlasMissingReason reason = ATLAS_MISSING_NONE;
+  double value = NAN;
+
+  if (atlas_dataset_get_value (query->dataset, query->indicator, query->year, area,
+                               &value, &reason) == ATLAS_VALUE_MISSING)
+    value = NAN;
+  text = cli_format_value (value, atlas_indicator_get_decimals (query->indicator));
+
+  cli_csv_append_field (line, atlas_area_get_code (area), FALSE);
+  cli_csv_append_field (line, name, FALSE);
+  cli_csv_append_field (line, atlas_division_get_id (query->division), FALSE);
+  cli_csv_append_field (line, year, FALSE);
+  cli_csv_append_field (line, text, FALSE);
+  cli_csv_append_field (line, isnan (value) ? atlas_missing_reason_describe (reason) : "", TRUE);
+  fputs (line->str, stdout);
+}
+
+static void
+add_json_row (JsonBuilder *builder,
+              const Query *query,
+              AtlasArea   *area)
+{
+  g_autofree char *name = area_name (area);
+  AtlasMissingReason reason = ATLAS_MISSING_NONE;
+  double value = NAN;
+  AtlasValueSource source;
+
+  source = atlas_dataset_get_value (query->dataset, query->indicator, query->year, area,
+                                    &value, &reason);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "area_code");
+  json_builder_add_string_value (builder, atlas_area_get_code (area));
+  json_builder_set_member_name (builder, "area_name");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "level");
+  json_builder_add_string_value (builder, atlas_division_get_id (query->division));
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, query->year);
+  json_builder_set_member_name (builder, "value");
+  if (source == ATLAS_VALUE_MISSING || isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+  json_builder_set_member_name (builder, "missing_reason");
+  json_builder_add_string_value (builder, source == ATLAS_VALUE_MISSING
+                                          ? atlas_missing_reason_describe (reason) : "");
+  json_builder_set_member_name (builder, "missing_reason_id");
+  if (source == ATLAS_VALUE_MISSING)
+    json_builder_add_string_value (builder, atlas_missing_reason_to_nick (reason));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, value_source_nick (source));
+  json_builder_end_object (builder);
+}
+
+static void
+print_values (const Query *query,
+              AtlasArea   *only,
+              gboolean     json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint n = atlas_division_get_n_areas (query->division);
+
+  if (!json)
+    fputs ("area_code,area_name,level,year,value,missing_reason\n", stdout);
+  else
+    json_builder_begin_array (builder);
+
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasArea *area = atlas_division_get_area (query->division, i);
+
+      if (only != NULL && area != only)
+        continue;
+      if (json)
+        add_json_row (builder, query, area);
+      else
+        print_csv_row (query, area);
+    }
+
+  if (json)
+    {
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      cli_print_json (root);
+    }
+}
+
+/* The area of --area, which must be at the chosen level. */
+static AtlasArea *
+lookup_area (const Query *query,
+             const char  *code,
+             int         *status)
+{
+  AtlasArea *area = atlas_division_lookup_area (query->division, code);
+  AtlasArea *elsewhere;
+
+  if (area != NULL)
+    return area;
+
+  elsewhere = atlas_dataset_lookup_area (query->dataset, code);
+  if (elsewhere != NULL)
+    *status = cli_fail (CLI_EXIT_USAGE,
+                        _("The area “%s” is at the level “%s”, not “%s”; "
+                          "use --level %s"),
+                        code, atlas_division_get_id (atlas_area_get_division (elsewhere)),
+                        atlas_division_get_id (query->division),
+                        atlas_division_get_id (atlas_area_get_division (elsewhere)));
+  else
+    *status = cli_fail (CLI_EXIT_USAGE,
+                        _("No area has the code “%s” in “%s”; leave out --area to list "
+                          "every area of the level “%s”"),
+                        code, atlas_dataset_get_id (query->dataset),
+                        atlas_division_get_id (query->division));
+  return NULL;
+}
+
+/**
+ * cli_values:
+ * @argc: the argument count
+ * @argv: "values", options, PACKAGE
+ *
+ * Returns: the exit status
+ */
+int
+cli_values (int    argc,
+            char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *indicator_id = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *area_code = NULL;
+  int year = 0;
+  const GOptionEntry entries[] = {
+    { "indicator", 'i', 0, G_OPTION_ARG_STRING, &indicator_id, N_("The indicator"), N_("ID") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year"), N_("YEAR") },
+    { "level", 'l', 0, G_OPTION_ARG_STRING, &level, N_("The level (riket, lan, kommun…)"), N_("LEVEL") },
+    { "area", 'a', 0, G_OPTION_ARG_STRING, &area_code, N_("Only this area of the level"), N_("CODE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(AtlasDataset) dataset = NULL;
+  Query query = { 0 };
+  AtlasArea *area = NULL;
+  int status;
+
+  status = cli_parse_options ("values", "PACKAGE",
+                              _("Print the values of an indicator for one year at one level, "
+                                "as CSV: area_code, area_name, level, year, value, missing_reason."),
+                              entries, &argc, &argv, 1);
+  if (status != CLI_CONTINUE)
+    return status;
+
+  dataset = cli_open_dataset (argv[1], &status);
+  if (dataset == NULL)
+    return status;
+
+  query.dataset = dataset;
+  if ((query.indicator = cli_lookup_indicator (dataset, indicator_id, &status)) == NULL ||
+      (query.division = cli_lookup_division (dataset, level, &status)) == NULL ||
+      !cli_check_year (dataset, year, &status))
+    return status;
+  query.year = (guint) year;
+
+  if (area_code != NULL && (area = lookup_area (&query, area_code, &status)) == NULL)
+    return status;
+
+  print_values (&query, area, json);
+  return CLI_EXIT_OK;
+}

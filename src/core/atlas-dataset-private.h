@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Between the package loader and AtlasDataset; not installed, not for the
+ * app. GDAL never appears here. */
+
+#include "atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Cell states: the value source in the high nibble, the missing reason in
+ * the low one. */
+#define ATLAS_CELL_STATE(source, reason) ((guint8) (((source) << 4) | (reason)))
+#define ATLAS_CELL_SOURCE(state)         ((AtlasValueSource) ((state) >> 4))
+#define ATLAS_CELL_REASON(state)         ((AtlasMissingReason) ((state) & 0x0f))
+
+/**
+ * AtlasPackage:
+ *
+ * Everything a package holds, as the loader builds it on a worker thread.
+ * Values are dense tables: table (indicator i, year y) starts at
+ * (i × n_years + y) × n_cells, and a division's areas are the n_areas cells
+ * from its offset in @division_offsets.
+ */
+typedef struct
+{
+  char       *path;
+  char       *id;
+  AtlasText   title;
+  AtlasText   description;
+  char       *version;
+  char       *publisher;
+  char       *licence;
+  char       *date;
+  GArray     *sources;          /* AtlasSource */
+  GArray     *years;            /* guint, ascending */
+  GPtrArray  *divisions;        /* AtlasDivision, riket first */
+  GPtrArray  *themes;           /* AtlasTheme */
+  GPtrArray  *indicators;       /* AtlasIndicator */
+  GHashTable *areas_by_code;    /* code → AtlasArea, borrowed */
+  guint      *division_offsets; /* one per division */
+  guint       n_cells;
+  double     *values;           /* NaN where missing */
+  guint8     *states;           /* ATLAS_CELL_STATE */
+  gboolean   *has_stored;       /* per table: any stored value at all */
+} AtlasPackage;
+
+void          atlas_package_free (AtlasPackage *package);
+
+/* Reads and checks a whole package. Every problem found is appended to
+ * @problems (AtlasProblem) and its class, an AtlasDatasetError, set as a
+ * bit (1 << code) in @problem_classes. Returns NULL when there is any
+ * problem, or with @error set when cancelled. */
+AtlasPackage *atlas_package_load (const char   *path,
+                                  GCancellable *cancellable,
+                                  GPtrArray    *problems,
+                                  guint        *problem_classes,
+                                  GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasPackage, atlas_package_free)
+
+G_END_DECLS

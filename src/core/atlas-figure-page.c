@@ -1,0 +1,846 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "atlas-basemap.h"
+#include "atlas-figure-private.h"
+#include "atlas-map-renderer.h"
+
+/* Page composition in points. Text uses cairo's toy API (core has no
+ * Pango): it stays real, selectable text in PDF, and is wrapped by
+ * measuring words with cairo_text_extents(). */
+
+#define FONT_FAMILY "Cantarell"
+/* The map is drawn in half-points: the renderer drops vertices closer
+ * than one of its pixels and draws hairlines one pixel wide, which on
+ * paper should be finer than a point. */
+#define MAP_UNITS_PER_PT 2.0
+#define EARTH_CIRCUMFERENCE_M 40075016.686
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} Rect;
+
+/* Sizes in points for one page format. */
+typedef struct
+{
+  double margin;
+  double gap;
+  double title;
+  double subtitle;
+  double badge;
+  double legend_title;
+  double legend;
+  double caption;
+  double swatch_w;
+  double swatch_h;
+  gboolean side;       /* legend in a column right of the map */
+} PageStyle;
+
+typedef struct
+{
+  AtlasFigure           *figure;
+  const AtlasFigurePlan *plan;
+  cairo_t               *cr;
+  const char            *lang;
+  PageStyle              style;
+  gboolean               demonstration;
+} Page;
+
+static void
+page_style_init (PageStyle       *style,
+                 AtlasPageFormat  format)
+{
+  double k = 1.0;
+
+  if (format == ATLAS_PAGE_A3_LANDSCAPE)
+    k = 1.35;
+  else if (format == ATLAS_PAGE_SLIDE_16X9)
+    k = 1.3;
+
+  /* Slides are seen from afar but have little room: larger type with
+   * tighter margins, and a caption only a little larger than on paper. */
+  style->margin = format == ATLAS_PAGE_SLIDE_16X9 ? 30 : 40 * k;
+  style->gap = 14 * k;
+  style->title = 19 * k;
+  style->subtitle = 11 * k;
+  style->badge = 9.5 * k;
+  style->legend_title = 9.5 * k;
+  style->legend = 8.5 * k;
+  style->caption = 7.5 * (format == ATLAS_PAGE_SLIDE_16X9 ? 1.1 : k);
+  style->swatch_w = 20 * k;
+  style->swatch_h = 12 * k;
+  style->side = format != ATLAS_PAGE_A4_PORTRAIT;
+}
+
+static void
+set_font (cairo_t  *cr,
+          double    size,
+          gboolean  bold)
+{
+  cairo_select_font_face (cr, FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
+                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+}
+
+static double
+text_width (cairo_t    *cr,
+            const char *text)
+{
+  cairo_text_extents_t extents;
+
+  cairo_text_extents (cr, text, &extents);
+  return extents.x_advance;
+}
+
+static void
+show_line (cairo_t    *cr,
+           const char *text,
+           double      x,
+           double      baseline)
+{
+  cairo_move_to (cr, x, baseline);
+  cairo_show_text (cr, text);
+}
+
+/* Wraps text at spaces into width, starting at top y; draws it when draw
+ * is TRUE. Returns the height taken. The current font must be set. */
+static double
+wrap_text (cairo_t    *cr,
+           const char *text,
+           double      x,
+           double      y,
+           double      width,
+           double      line_height,
+           gboolean    draw)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr(GString) line = g_string_new (NULL);
+  cairo_font_extents_t font;
+  double top = y;
+
+  cairo_font_extents (cr, &font);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize previous = line->len;
+
+      if (line->len > 0)
+        g_string_append_c (line, ' ');
+      g_string_append (line, words[i]);
+      if (previous > 0 && text_width (cr, line->str) > width)
+        {
+          g_string_truncate (line, previous);
+          if (draw)
+            show_line (cr, line->str, x, y + font.ascent);
+          y += line_height;
+          g_string_assign (line, words[i]);
+        }
+    }
+  if (line->len > 0)
+    {
+      if (draw)
+        show_line (cr, line->str, x, y + font.ascent);
+      y += line_height;
+    }
+  return y - top;
+}
+
+static double
+paragraph (Page       *page,
+           const char *text,
+           double      size,
+           gboolean    bold,
+           const Rect *box,
+           double      y,
+           gboolean    draw)
+{
+  if (text == NULL || text[0] == '\0')
+    return 0;
+  set_font (page->cr, size, bold);
+  return wrap_text (page->cr, text, box->x, y, box->width, size * 1.3, draw);
+}
+
+static void
+set_rgb (cairo_t *cr,
+         guint32  rgb)
+{
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0,
+                        ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
+
+/* Header: title, subtitle and the demonstration badge. */
+
+static double
+badge (Page   *page,
+       double  x,
+       double  y,
+       gboolean draw)
+{
+  cairo_t *cr = page->cr;
+  const char *text = atlas_figure_label (page->lang, FIGURE_LABEL_DEMONSTRATION);
+  double size = page->style.badge;
+  double pad = size * 0.45;
+  cairo_font_extents_t font;
+
+  if (!page->demonstration)
+    return 0;
+  if (!draw)
+    return size * 1.3 + 2 * pad;
+
+  set_font (cr, size, TRUE);
+  cairo_font_extents (cr, &font);
+  set_rgb (cr, 0xb3261e);
+  cairo_rectangle (cr, x, y, text_width (cr, text) + 2 * pad, size * 1.3 + pad);
+  cairo_fill (cr);
+  set_rgb (cr, 0xffffff);
+  show_line (cr, text, x + pad, y + pad / 2 + font.ascent);
+  return size * 1.3 + 2 * pad;
+}
+
+static double
+header (Page       *page,
+        const Rect *box,
+        gboolean    draw)
+{
+  const PageStyle *s = &page->style;
+  double y = box->y;
+
+  set_rgb (page->cr, 0x1a1a1a);
+  y += paragraph (page, page->plan->title, s->title, TRUE, box, y, draw);
+  y += s->subtitle * 0.3;
+  set_rgb (page->cr, 0x4d4d4d);
+  y += paragraph (page, page->plan->subtitle, s->subtitle, FALSE, box, y, draw);
+  if (page->demonstration)
+    y += s->subtitle * 0.4 + badge (page, box->x, y + s->subtitle * 0.4, draw);
+  return y - box->y;
+}
+
+/* Legend */
+
+static char *
+strip_unit (const char *text,
+            const char *unit)
+{
+  g_autofree char *copy = g_strdup (text);
+  gsize len;
+
+  if (unit == NULL || unit[0] == '\0' || !g_str_has_suffix (copy, unit))
+    return g_steal_pointer (&copy);
+
+  len = strlen (copy) - strlen (unit);
+  copy[len] = '\0';
+  /* spaces, no-break spaces (U+00A0, U+202F) before the unit */
+  while (len > 0 && (copy[len - 1] == ' ' || (guchar) copy[len - 1] == 0xa0
+                     || (guchar) copy[len - 1] == 0xaf))
+    {
+      if ((guchar) copy[len - 1] == 0xa0 && len >= 2 && (guchar) copy[len - 2] == 0xc2)
+        len -= 2;
+      else if ((guchar) copy[len - 1] == 0xaf && len >= 3 && (guchar) copy[len - 2] == 0x80
+               && (guchar) copy[len - 3] == 0xe2)
+        len -= 3;
+      else if (copy[len - 1] == ' ')
+        len -= 1;
+      else
+        break;
+      copy[len] = '\0';
+    }
+  return g_steal_pointer (&copy);
+}
+
+/* "2,1 – 4,5 %", then "> 4,5 – 6,0 %": a value belongs to the first class
+ * whose upper boundary is ≥ it, so every class after the first excludes
+ * its lower boundary. */
+static char *
+class_label (Page  *page,
+             guint  index)
+{
+  AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
+  const AtlasClassBreaks *breaks = page->plan->breaks;
+  guint n = atlas_class_breaks_get_n_classes (breaks);
+  guint n_breaks;
+  const double *b = atlas_class_breaks_get_breaks (breaks, &n_breaks);
+  double lo = index == 0 ? atlas_class_breaks_get_min (breaks) : b[index - 1];
+  double hi = MAX (lo, index + 1 == n ? atlas_class_breaks_get_max (breaks) : b[index]);
+  g_autofree char *lo_text = atlas_indicator_format_value (indicator, lo, page->lang);
+  g_autofree char *hi_text = atlas_indicator_format_value (indicator, hi, page->lang);
+  g_autofree char *lo_bare = strip_unit (lo_text, atlas_indicator_get_unit_label (indicator, page->lang));
+
+  return g_strdup_printf (index == 0 ? "%s – %s" : "> %s – %s", lo_bare, hi_text);
+}
+
+static void
+hatch (cairo_t    *cr,
+       const Rect *r)
+{
+  AtlasColor grey;
+  double step = r->height / 3;
+
+  atlas_palette_get_missing_color (&grey);
+  cairo_save (cr);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_set_source_rgb (cr, grey.red, grey.green, grey.blue);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, grey.red * 0.6, grey.green * 0.6, grey.blue * 0.6);
+  cairo_set_line_width (cr, step * 0.3);
+  for (double x = r->x - r->height; x < r->x + r->width; x += step)
+    {
+      cairo_move_to (cr, x, r->y + r->height);
+      cairo_line_to (cr, x + r->height, r->y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static double
+legend_row (Page             *page,
+            const AtlasColor *color,
+            const char       *label,
+            const Rect       *box,
+            double            y,
+            gboolean          draw)
+{
+  const PageStyle *s = &page->style;
+  Rect swatch = { box->x, y, s->swatch_w, s->swatch_h };
+  Rect text = { box->x + s->swatch_w + s->legend * 0.7, 0,
+                box->width - s->swatch_w - s->legend * 0.7, 0 };
+  double row = s->swatch_h + s->legend * 0.45;
+  double height;
+
+  set_rgb (page->cr, 0x1a1a1a);
+  height = paragraph (page, label, s->legend, FALSE, &text,
+                      y + (s->swatch_h - s->legend * 1.15) / 2, draw);
+  if (draw && color != NULL)
+    {
+      cairo_rectangle (page->cr, swatch.x, swatch.y, swatch.width, swatch.height);
+      cairo_set_source_rgb (page->cr, color->red, color->green, color->blue);
+      cairo_fill_preserve (page->cr);
+      set_rgb (page->cr, 0x808080);
+      cairo_set_line_width (page->cr, 0.4);
+      cairo_stroke (page->cr);
+    }
+  else if (draw)
+    hatch (page->cr, &swatch);
+
+  return MAX (row, height + s->legend * 0.45);
+}
+
+static double
+legend_rows (Page       *page,
+             const Rect *box,
+             double      y,
+             gboolean    draw)
+{
+  AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
+  AtlasPalette *palette = page->plan->palette;
+  double top = y;
+
+  if (page->plan->breaks == NULL)
+    for (guint i = 0; i < atlas_indicator_get_n_categories (indicator); i++)
+      {
+        const AtlasCategory *category = atlas_indicator_get_category (indicator, i);
+        g_autofree char *label = atlas_indicator_format_value (indicator, category->code, page->lang);
+        y += legend_row (page, atlas_palette_get_color (palette, MIN (i, atlas_palette_get_n_colors (palette) - 1)),
+                         label, box, y, draw);
+      }
+  else
+    for (guint i = 0; i < atlas_class_breaks_get_n_classes (page->plan->breaks); i++)
+      {
+        g_autofree char *label = class_label (page, i);
+        y += legend_row (page, atlas_palette_get_color (palette, MIN (i, atlas_palette_get_n_colors (palette) - 1)),
+                         label, box, y, draw);
+      }
+  y += legend_row (page, NULL, atlas_figure_label (page->lang, FIGURE_LABEL_MISSING), box, y, draw);
+  return y - top;
+}
+
+static char *
+legend_title (Page *page)
+{
+  AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
+  const char *label = atlas_indicator_get_short_label (indicator, page->lang);
+  const char *unit = atlas_indicator_get_unit_label (indicator, page->lang);
+
+  if (label == NULL)
+    label = atlas_indicator_get_name (indicator, page->lang);
+  if (page->plan->breaks == NULL || unit == NULL || unit[0] == '\0')
+    return g_strdup_printf ("%s %u", label, atlas_figure_get_year (page->figure));
+  return g_strdup_printf ("%s (%s) %u", label, unit, atlas_figure_get_year (page->figure));
+}
+
+static double
+legend (Page       *page,
+        const Rect *box,
+        gboolean    draw)
+{
+  const PageStyle *s = &page->style;
+  g_autofree char *title = legend_title (page);
+  double y = box->y;
+
+  set_rgb (page->cr, 0x1a1a1a);
+  y += paragraph (page, title, s->legend_title, TRUE, box, y, draw);
+  y += s->legend * 0.5;
+  y += legend_rows (page, box, y, draw);
+  if (page->plan->breaks != NULL)
+    {
+      set_rgb (page->cr, 0x595959);
+      y += paragraph (page, atlas_figure_label (page->lang, FIGURE_LABEL_BOUNDARY),
+                      s->caption, FALSE, box, y + s->legend * 0.2, draw);
+    }
+  return y - box->y;
+}
+
+/* Caption: what the map shows, how it is classified, where it comes from. */
+
+static const char *
+method_label (Page *page)
+{
+  AtlasClassMethod method = atlas_class_breaks_get_method (page->plan->breaks);
+
+  return atlas_figure_label (page->lang, FIGURE_LABEL_METHOD_QUANTILE + MIN (method, ATLAS_CLASS_METHOD_MANUAL));
+}
+
+#define LABEL(page, id) atlas_figure_label ((page)->lang, FIGURE_LABEL_ ## id)
+
+/* "Klassindelning: kvantiler, 5 klasser, fasta över alla år." */
+static char *
+classification_text (Page *page)
+{
+  char count[16], year[16];
+  const char *scope;
+  const char *region_note = "";
+
+  if (page->plan->breaks == NULL)
+    return g_strdup (LABEL (page, CATEGORIES));
+
+  g_snprintf (count, sizeof count, "%u ", atlas_class_breaks_get_n_classes (page->plan->breaks));
+  g_snprintf (year, sizeof year, "%u", atlas_figure_get_year (page->figure));
+  scope = atlas_figure_get_pooled (page->figure) ? LABEL (page, POOLED) : LABEL (page, SINGLE_YEAR);
+  if (atlas_figure_get_region (page->figure) != NULL)
+    region_note = LABEL (page, SCOPE_REGION);
+
+  return g_strconcat (LABEL (page, CLASSIFICATION), method_label (page), ", ",
+                      count, LABEL (page, CLASSES), ", ", scope,
+                      atlas_figure_get_pooled (page->figure) ? "" : year, ". ",
+                      region_note, NULL);
+}
+
+static char *
+definition_text (Page *page)
+{
+  AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
+  const char *definition = atlas_indicator_get_definition (indicator, page->lang);
+  const char *age = atlas_indicator_get_age_group (indicator, page->lang);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (definition != NULL && definition[0] != '\0')
+    first = g_strconcat (LABEL (page, DEFINITION), definition, " ", NULL);
+  if (age != NULL && age[0] != '\0')
+    second = g_strconcat (LABEL (page, AGE_GROUP), age, ".", NULL);
+  return g_strconcat (first != NULL ? first : "", second != NULL ? second : "", NULL);
+}
+
+static char *
+package_text (Page *page)
+{
+  AtlasDataset *dataset = atlas_figure_get_dataset (page->figure);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  return g_strconcat (LABEL (page, PACKAGE), atlas_dataset_get_title (dataset, page->lang),
+                      LABEL (page, VERSION), atlas_dataset_get_version (dataset),
+                      LABEL (page, EXPORTED), date, ".", NULL);
+}
+
+static GPtrArray *
+caption_paragraphs (Page *page)
+{
+  AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
+  AtlasDivision *division = atlas_figure_get_division (page->figure);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  const char *caveat = atlas_indicator_get_caveat (indicator, page->lang);
+  const char *version = atlas_division_get_version (division);
+
+  g_ptr_array_add (texts, definition_text (page));
+  if (caveat != NULL)
+    g_ptr_array_add (texts, g_strdup (caveat));
+  g_ptr_array_add (texts, classification_text (page));
+  g_ptr_array_add (texts, g_strconcat (LABEL (page, DIVISION),
+                                       version != NULL ? version : atlas_division_get_name (division, page->lang),
+                                       NULL));
+  g_ptr_array_add (texts, g_strconcat (LABEL (page, SOURCE), atlas_indicator_get_source (indicator), NULL));
+  g_ptr_array_add (texts, package_text (page));
+  return texts;
+}
+
+static double
+caption (Page       *page,
+         const Rect *box,
+         gboolean    draw)
+{
+  const PageStyle *s = &page->style;
+  g_autoptr(GPtrArray) texts = caption_paragraphs (page);
+  double y = box->y;
+
+  set_rgb (page->cr, 0x333333);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      double height = paragraph (page, texts->pdata[i], s->caption, FALSE, box, y, draw);
+
+      if (height > 0)
+        y += height + s->caption * 0.35;
+    }
+  return y - box->y;
+}
+
+/* The map, its scale bar and the demonstration watermark. */
+
+static AtlasBasemap *
+shared_basemap (void)
+{
+  static GMutex mutex;
+  static gboolean tried;
+  static AtlasBasemap *basemap;
+  AtlasBasemap *result;
+
+  /* Immutable after loading, so one copy serves every figure and thread. */
+  g_mutex_lock (&mutex);
+  if (!tried)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tried = TRUE;
+      basemap = atlas_basemap_load_default (NULL, &error);
+      if (basemap == NULL)
+        g_debug ("Figures are drawn without a basemap: %s", error->message);
+    }
+  result = basemap;
+  g_mutex_unlock (&mutex);
+
+  return result;
+}
+
+static AtlasDivision *
+division_at_depth (AtlasDataset *dataset,
+                   guint         depth)
+{
+  GListModel *divisions = atlas_dataset_get_divisions (dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
+    {
+      g_autoptr(AtlasDivision) division = g_list_model_get_item (divisions, i);
+
+      if (atlas_division_get_depth (division) == depth && atlas_division_has_geometry (division))
+        return division;  /* the dataset keeps it alive */
+    }
+  return NULL;
+}
+
+static AtlasMapRenderer *
+create_renderer (Page *page)
+{
+  AtlasFigure *figure = page->figure;
+  AtlasDivision *division = atlas_figure_get_division (figure);
+  AtlasDataset *dataset = atlas_figure_get_dataset (figure);
+  guint depth = atlas_division_get_depth (division);
+  AtlasMapRenderer *renderer = atlas_map_renderer_new ();
+  AtlasArea *region = atlas_figure_get_region (figure);
+
+  atlas_map_renderer_set_style (renderer, atlas_figure_get_style (figure));
+  if (shared_basemap () != NULL)
+    atlas_map_renderer_set_basemap (renderer, shared_basemap ());
+  atlas_map_renderer_set_context_divisions (renderer,
+                                            depth > 1 ? division_at_depth (dataset, 1) : NULL,
+                                            depth > 2 ? division_at_depth (dataset, 2) : NULL);
+  atlas_map_renderer_set_choropleth (renderer, division, page->plan->classes, page->plan->palette);
+  if (region != NULL && atlas_area_get_geometry (region) != NULL)
+    atlas_map_renderer_set_region (renderer, region);
+  return renderer;
+}
+
+static double
+nice_length (double max_metres)
+{
+  double base = pow (10, floor (log10 (max_metres)));
+
+  if (5 * base <= max_metres)
+    return 5 * base;
+  if (2 * base <= max_metres)
+    return 2 * base;
+  return base;
+}
+
+static void
+scale_bar (Page               *page,
+           const AtlasMapView *view,
+           const Rect         *map)
+{
+  cairo_t *cr = page->cr;
+  const PageStyle *s = &page->style;
+  double lon, lat, metres_per_pt, metres, length;
+  double x = map->x + s->caption * 1.5, y = map->y + map->height - s->caption * 1.5;
+  g_autofree char *label = NULL;
+
+  atlas_mercator_to_lonlat (view->center_x, view->center_y, &lon, &lat);
+  metres_per_pt = EARTH_CIRCUMFERENCE_M * cos (lat * G_PI / 180) / view->scale * MAP_UNITS_PER_PT;
+  metres = nice_length (metres_per_pt * map->width * 0.22);
+  length = metres / metres_per_pt;
+  if (metres >= 1000)
+    label = g_strdup_printf ("%g km", metres / 1000);
+  else
+    label = g_strdup_printf ("%g m", metres);
+
+  set_font (cr, s->caption, FALSE);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+  cairo_rectangle (cr, x - s->caption * 0.5, y - s->caption * 2.6,
+                   MAX (length, text_width (cr, label)) + s->caption, s->caption * 3.1);
+  cairo_fill (cr);
+  set_rgb (cr, 0x1a1a1a);
+  cairo_set_line_width (cr, 1.2);
+  cairo_move_to (cr, x, y - 3);
+  cairo_line_to (cr, x, y);
+  cairo_line_to (cr, x + length, y);
+  cairo_line_to (cr, x + length, y - 3);
+  cairo_stroke (cr);
+  show_line (cr, label, x, y - s->caption * 0.8);
+}
+
+static void
+watermark (Page       *page,
+           const Rect *map)
+{
+  cairo_t *cr = page->cr;
+  const char *text = atlas_figure_label (page->lang, FIGURE_LABEL_DEMONSTRATION);
+  double diagonal = hypot (map->width, map->height);
+  double size = page->style.title;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, map->x, map->y, map->width, map->height);
+  cairo_clip (cr);
+  cairo_translate (cr, map->x + map->width / 2, map->y + map->height / 2);
+  cairo_rotate (cr, -atan2 (map->height, map->width));
+  set_font (cr, size, TRUE);
+  size *= MIN (diagonal * 0.8 / text_width (cr, text), 3.0);
+  set_font (cr, size, TRUE);
+  cairo_set_source_rgba (cr, 0.7, 0.15, 0.12, 0.22);
+  show_line (cr, text, -text_width (cr, text) / 2, size * 0.35);
+  cairo_restore (cr);
+}
+
+static void
+map (Page       *page,
+     const Rect *box)
+{
+  cairo_t *cr = page->cr;
+  g_autoptr(AtlasMapRenderer) renderer = NULL;
+  AtlasMapView view;
+  double margin = MIN (box->width, box->height) * 0.04;
+
+  /* A huge custom title or tiny preview can leave no room for a map. */
+  if (box->width < 24 || box->height < 24)
+    return;
+
+  renderer = create_renderer (page);
+  atlas_map_view_fit_bbox (&view, &page->plan->bbox, box->width * MAP_UNITS_PER_PT,
+                           box->height * MAP_UNITS_PER_PT, margin * MAP_UNITS_PER_PT);
+  cairo_save (cr);
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  cairo_clip (cr);
+  cairo_translate (cr, box->x, box->y);
+  cairo_scale (cr, 1 / MAP_UNITS_PER_PT, 1 / MAP_UNITS_PER_PT);
+  atlas_map_renderer_draw (renderer, cr, &view);
+  cairo_restore (cr);
+
+  scale_bar (page, &view, box);
+  if (page->demonstration)
+    watermark (page, box);
+
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  set_rgb (cr, 0x9a9a9a);
+  cairo_set_line_width (cr, 0.6);
+  cairo_stroke (cr);
+}
+
+/* Layout */
+
+typedef struct
+{
+  Rect header;
+  Rect map;
+  Rect legend;
+  Rect caption;
+  Rect mark;      /* the demonstration line under the map */
+} PageLayout;
+
+static double
+mark_height (Page *page)
+{
+  return page->demonstration ? page->style.badge * 1.3 + page->style.gap * 0.4 : 0;
+}
+
+/* Portrait: map across the page; legend and caption side by side below. */
+static void
+layout_below (Page       *page,
+              PageLayout *layout,
+              const Rect *body)
+{
+  const PageStyle *s = &page->style;
+  double legend_w = body->width * 0.38;
+  double legend_h, caption_h, band;
+
+  layout->legend = (Rect) { body->x, 0, legend_w, 0 };
+  layout->caption = (Rect) { body->x + legend_w + s->gap * 1.5, 0,
+                             body->width - legend_w - s->gap * 1.5, 0 };
+  legend_h = legend (page, &layout->legend, FALSE);
+  caption_h = caption (page, &layout->caption, FALSE);
+  band = MAX (legend_h, caption_h);
+
+  layout->map = (Rect) { body->x, body->y, body->width,
+                         body->height - band - s->gap - mark_height (page) };
+  layout->legend.y = layout->caption.y = body->y + body->height - band;
+  layout->legend.height = layout->caption.height = band;
+}
+
+/* Landscape and slides: legend right of the map, the caption under the
+ * legend when it fits there, else across the foot of the page. */
+static void
+layout_side (Page       *page,
+             PageLayout *layout,
+             const Rect *body)
+{
+  const PageStyle *s = &page->style;
+  double side_w = CLAMP (body->width * 0.27, 160 * s->caption / 7.5, 320);
+  Rect column = { body->x + body->width - side_w, body->y, side_w, 0 };
+  double legend_h = legend (page, &column, FALSE);
+  double caption_h = caption (page, &column, FALSE);
+  double map_h = body->height - mark_height (page);
+
+  layout->legend = (Rect) { column.x, body->y, side_w, legend_h };
+  if (legend_h + s->gap * 1.5 + caption_h <= body->height)
+    layout->caption = (Rect) { column.x, body->y + body->height - caption_h, side_w, caption_h };
+  else
+    {
+      Rect foot = { body->x, 0, body->width, 0 };
+
+      caption_h = caption (page, &foot, FALSE);
+      map_h -= caption_h + s->gap;
+      layout->caption = (Rect) { foot.x, body->y + body->height - caption_h, foot.width, caption_h };
+    }
+  layout->map = (Rect) { body->x, body->y, body->width - side_w - s->gap * 1.5, map_h };
+}
+
+static void
+layout_page (Page       *page,
+             PageLayout *layout,
+             double      width,
+             double      height)
+{
+  const PageStyle *s = &page->style;
+  Rect body;
+
+  layout->header = (Rect) { s->margin, s->margin, width - 2 * s->margin, 0 };
+  layout->header.height = header (page, &layout->header, FALSE);
+  body = (Rect) { s->margin, s->margin + layout->header.height + s->gap,
+                  width - 2 * s->margin, 0 };
+  body.height = height - s->margin - body.y;
+
+  if (s->side)
+    layout_side (page, layout, &body);
+  else
+    layout_below (page, layout, &body);
+  layout->mark = (Rect) { layout->map.x, layout->map.y + layout->map.height + s->gap * 0.4,
+                          layout->map.width, s->badge * 1.3 };
+}
+
+static void
+mark_line (Page       *page,
+           const Rect *box)
+{
+  if (!page->demonstration)
+    return;
+  set_rgb (page->cr, 0xb3261e);
+  paragraph (page, atlas_figure_label (page->lang, FIGURE_LABEL_DEMONSTRATION),
+             page->style.badge, TRUE, box, box->y, TRUE);
+}
+
+static void
+page_init (Page                  *page,
+           AtlasFigure           *figure,
+           const AtlasFigurePlan *plan,
+           cairo_t               *cr)
+{
+  AtlasIndicator *indicator = atlas_figure_get_indicator (figure);
+
+  page->figure = figure;
+  page->plan = plan;
+  page->cr = cr;
+  page->lang = atlas_figure_get_lang (figure);
+  page->demonstration = indicator != NULL && atlas_indicator_is_demonstration (indicator);
+  page_style_init (&page->style, atlas_figure_get_page (figure));
+}
+
+static void
+paper (cairo_t *cr,
+       double   width,
+       double   height)
+{
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+}
+
+void
+atlas_figure_page_draw (AtlasFigure           *figure,
+                        const AtlasFigurePlan *plan,
+                        cairo_t               *cr,
+                        double                 width_pt,
+                        double                 height_pt)
+{
+  Page page;
+  PageLayout layout;
+
+  page_init (&page, figure, plan, cr);
+  cairo_save (cr);
+  paper (cr, width_pt, height_pt);
+  layout_page (&page, &layout, width_pt, height_pt);
+
+  header (&page, &layout.header, TRUE);
+  map (&page, &layout.map);
+  mark_line (&page, &layout.mark);
+  legend (&page, &layout.legend, TRUE);
+  caption (&page, &layout.caption, TRUE);
+  cairo_restore (cr);
+}
+
+/* A page that says why the figure cannot be drawn, for live previews. */
+void
+atlas_figure_page_draw_problem (AtlasFigure  *figure,
+                                const GError *problem,
+                                cairo_t      *cr,
+                                double        width_pt,
+                                double        height_pt)
+{
+  const char *title = atlas_figure_label (atlas_figure_get_lang (figure), FIGURE_LABEL_CANNOT_DRAW);
+  AtlasFigurePlan plan = { 0 };
+  Page page;
+  Rect box;
+  double y;
+
+  page_init (&page, figure, &plan, cr);
+  box = (Rect) { page.style.margin, page.style.margin, width_pt - 2 * page.style.margin, 0 };
+
+  cairo_save (cr);
+  paper (cr, width_pt, height_pt);
+  set_rgb (cr, 0x1a1a1a);
+  y = box.y + paragraph (&page, title, page.style.title, TRUE, &box, box.y, TRUE);
+  set_rgb (cr, 0x4d4d4d);
+  paragraph (&page, problem->message, page.style.subtitle, FALSE, &box, y + page.style.gap, TRUE);
+  cairo_restore (cr);
+}

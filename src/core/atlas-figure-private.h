@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Internal to atlas-figure*.c: the figure is split into the object and its
+ * export (atlas-figure.c), the data it draws (atlas-figure-plan.c) and the
+ * page composition (atlas-figure-page.c). */
+
+#include "atlas-figure.h"
+#include "atlas-palette.h"
+
+G_BEGIN_DECLS
+
+/* Fixed labels of a figure. They come from a small sv/en table rather than
+ * gettext, because a figure is drawn in its own language whatever the
+ * process locale (an English report from a Swedish desktop). */
+typedef enum
+{
+  FIGURE_LABEL_MISSING,
+  FIGURE_LABEL_DEMONSTRATION,
+  FIGURE_LABEL_SOURCE,
+  FIGURE_LABEL_DIVISION,
+  FIGURE_LABEL_CLASSIFICATION,
+  FIGURE_LABEL_CLASSES,
+  FIGURE_LABEL_POOLED,
+  FIGURE_LABEL_SINGLE_YEAR,
+  FIGURE_LABEL_BOUNDARY,
+  FIGURE_LABEL_DEFINITION,
+  FIGURE_LABEL_AGE_GROUP,
+  FIGURE_LABEL_PACKAGE,
+  FIGURE_LABEL_VERSION,
+  FIGURE_LABEL_EXPORTED,
+  FIGURE_LABEL_IN,
+  FIGURE_LABEL_CATEGORIES,
+  FIGURE_LABEL_CANNOT_DRAW,
+  FIGURE_LABEL_METHOD_QUANTILE,
+  FIGURE_LABEL_METHOD_EQUAL,
+  FIGURE_LABEL_METHOD_JENKS,
+  FIGURE_LABEL_METHOD_STDDEV,
+  FIGURE_LABEL_METHOD_MANUAL,
+  FIGURE_LABEL_UNIT_PERCENT,
+  FIGURE_LABEL_UNIT_SEK,
+  FIGURE_LABEL_UNIT_COUNT,
+  FIGURE_LABEL_UNIT_DAYS,
+  FIGURE_LABEL_UNIT_INDEX,
+  FIGURE_LABEL_UNIT_CATEGORY,
+  FIGURE_LABEL_SCOPE_REGION,
+  FIGURE_LABEL_N
+} FigureLabel;
+
+const char *atlas_figure_label (const char  *lang,
+                                FigureLabel  label);
+
+/* Everything a page needs, computed once per draw or export. */
+typedef struct
+{
+  AtlasClassBreaks *breaks;    /* NULL for category indicators */
+  AtlasPalette     *palette;
+  int              *classes;   /* per area of the division; -1 missing */
+  guint             n_areas;
+  char             *title;
+  char             *subtitle;
+  AtlasBBox         bbox;      /* what the map frames, lon/lat */
+} AtlasFigurePlan;
+
+gboolean atlas_figure_plan_init        (AtlasFigurePlan  *plan,
+                                        AtlasFigure      *figure,
+                                        GError          **error);
+void     atlas_figure_plan_clear       (AtlasFigurePlan  *plan);
+char    *atlas_figure_default_title    (AtlasFigure      *figure);
+char    *atlas_figure_default_subtitle (AtlasFigure      *figure);
+
+void     atlas_figure_page_draw        (AtlasFigure           *figure,
+                                        const AtlasFigurePlan *plan,
+                                        cairo_t               *cr,
+                                        double                 width_pt,
+                                        double                 height_pt);
+void     atlas_figure_page_draw_problem (AtlasFigure  *figure,
+                                         const GError *problem,
+                                         cairo_t      *cr,
+                                         double        width_pt,
+                                         double        height_pt);
+
+G_END_DECLS

@@ -1,0 +1,1141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "atlas-enum-types.h"
+#include "atlas-figure.h"
+#include "atlas-figure-private.h"
+
+#define DEFAULT_DPI 150
+#define MIN_DPI 36
+#define MAX_DPI 1200
+/* cairo image surfaces are limited to 32767 px a side. */
+#define MAX_PIXELS 32767
+
+struct _AtlasFigure
+{
+  GObject           parent_instance;
+
+  AtlasDataset     *dataset;
+  AtlasIndicator   *indicator;
+  AtlasDivision    *division;
+  guint             year;
+  AtlasArea        *region;
+  AtlasPageFormat   page;
+  guint             dpi;
+  char             *title;
+  char             *subtitle;
+  char             *lang;
+  AtlasClassMethod  class_method;
+  guint             class_count;
+  gboolean          pooled;
+  char             *palette_scheme;
+  gboolean          palette_reverse;
+  AtlasMapStyle     style;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasFigure, atlas_figure, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_INDICATOR,
+  PROP_DIVISION,
+  PROP_YEAR,
+  PROP_REGION,
+  PROP_PAGE,
+  PROP_DPI,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_LANG,
+  PROP_CLASS_METHOD,
+  PROP_CLASS_COUNT,
+  PROP_POOLED,
+  PROP_PALETTE_SCHEME,
+  PROP_PALETTE_REVERSE,
+  PROP_STYLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct
+{
+  AtlasPageFormat page;
+  const char     *nick;
+  double          width;
+  double          height;
+} page_formats[] = {
+  { ATLAS_PAGE_A4_PORTRAIT, "a4-portrait", 595.276, 841.890 },
+  { ATLAS_PAGE_A4_LANDSCAPE, "a4-landscape", 841.890, 595.276 },
+  { ATLAS_PAGE_A3_LANDSCAPE, "a3-landscape", 1190.551, 841.890 },
+  { ATLAS_PAGE_SLIDE_16X9, "slide-16x9", 960.0, 540.0 },
+};
+
+void
+atlas_page_format_get_size (AtlasPageFormat  page,
+                            double          *width_pt,
+                            double          *height_pt)
+{
+  g_return_if_fail (page < G_N_ELEMENTS (page_formats));
+
+  if (width_pt != NULL)
+    *width_pt = page_formats[page].width;
+  if (height_pt != NULL)
+    *height_pt = page_formats[page].height;
+}
+
+const char *
+atlas_page_format_to_nick (AtlasPageFormat page)
+{
+  g_return_val_if_fail (page < G_N_ELEMENTS (page_formats), NULL);
+
+  return page_formats[page].nick;
+}
+
+gboolean
+atlas_page_format_from_nick (const char      *nick,
+                             AtlasPageFormat *page)
+{
+  g_return_val_if_fail (nick != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_formats); i++)
+    if (g_str_equal (nick, page_formats[i].nick))
+      {
+        if (page != NULL)
+          *page = page_formats[i].page;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static const char * const figure_extensions[] = {
+  [ATLAS_FIGURE_FORMAT_PNG] = "png",
+  [ATLAS_FIGURE_FORMAT_PDF] = "pdf",
+  [ATLAS_FIGURE_FORMAT_SVG] = "svg",
+};
+
+const char *
+atlas_figure_format_get_extension (AtlasFigureFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (figure_extensions), NULL);
+
+  return figure_extensions[format];
+}
+
+gboolean
+atlas_figure_format_from_path (const char         *path,
+                               AtlasFigureFormat  *format,
+                               GError            **error)
+{
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dot = strrchr (path, '.');
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (figure_extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, figure_extensions[i]) == 0)
+      {
+        if (format != NULL)
+          *format = i;
+        return TRUE;
+      }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("Cannot export to “%s”: the file name must end in .png, .pdf or .svg"),
+               path);
+  return FALSE;
+}
+
+static void
+atlas_figure_dispose (GObject *object)
+{
+  AtlasFigure *self = ATLAS_FIGURE (object);
+
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->indicator);
+  g_clear_object (&self->division);
+  g_clear_object (&self->region);
+
+  G_OBJECT_CLASS (atlas_figure_parent_class)->dispose (object);
+}
+
+static void
+atlas_figure_finalize (GObject *object)
+{
+  AtlasFigure *self = ATLAS_FIGURE (object);
+
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->lang);
+  g_free (self->palette_scheme);
+
+  G_OBJECT_CLASS (atlas_figure_parent_class)->finalize (object);
+}
+
+static void
+atlas_figure_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AtlasFigure *self = ATLAS_FIGURE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET: g_value_set_object (value, self->dataset); break;
+    case PROP_INDICATOR: g_value_set_object (value, self->indicator); break;
+    case PROP_DIVISION: g_value_set_object (value, self->division); break;
+    case PROP_YEAR: g_value_set_uint (value, self->year); break;
+    case PROP_REGION: g_value_set_object (value, self->region); break;
+    case PROP_PAGE: g_value_set_enum (value, self->page); break;
+    case PROP_DPI: g_value_set_uint (value, self->dpi); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_SUBTITLE: g_value_set_string (value, self->subtitle); break;
+    case PROP_LANG: g_value_set_string (value, self->lang); break;
+    case PROP_CLASS_METHOD: g_value_set_enum (value, self->class_method); break;
+    case PROP_CLASS_COUNT: g_value_set_uint (value, self->class_count); break;
+    case PROP_POOLED: g_value_set_boolean (value, self->pooled); break;
+    case PROP_PALETTE_SCHEME: g_value_set_string (value, self->palette_scheme); break;
+    case PROP_PALETTE_REVERSE: g_value_set_boolean (value, self->palette_reverse); break;
+    case PROP_STYLE: g_value_set_enum (value, self->style); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_figure_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AtlasFigure *self = ATLAS_FIGURE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET: g_set_object (&self->dataset, g_value_get_object (value)); break;
+    case PROP_INDICATOR: atlas_figure_set_indicator (self, g_value_get_object (value)); break;
+    case PROP_DIVISION: atlas_figure_set_division (self, g_value_get_object (value)); break;
+    case PROP_YEAR: atlas_figure_set_year (self, g_value_get_uint (value)); break;
+    case PROP_REGION: atlas_figure_set_region (self, g_value_get_object (value)); break;
+    case PROP_PAGE: atlas_figure_set_page (self, g_value_get_enum (value)); break;
+    case PROP_DPI: atlas_figure_set_dpi (self, g_value_get_uint (value)); break;
+    case PROP_TITLE: atlas_figure_set_title (self, g_value_get_string (value)); break;
+    case PROP_SUBTITLE: atlas_figure_set_subtitle (self, g_value_get_string (value)); break;
+    case PROP_LANG: atlas_figure_set_lang (self, g_value_get_string (value)); break;
+    case PROP_CLASS_METHOD: atlas_figure_set_class_method (self, g_value_get_enum (value)); break;
+    case PROP_CLASS_COUNT: atlas_figure_set_class_count (self, g_value_get_uint (value)); break;
+    case PROP_POOLED: atlas_figure_set_pooled (self, g_value_get_boolean (value)); break;
+    case PROP_PALETTE_SCHEME: atlas_figure_set_palette_scheme (self, g_value_get_string (value)); break;
+    case PROP_PALETTE_REVERSE: atlas_figure_set_palette_reverse (self, g_value_get_boolean (value)); break;
+    case PROP_STYLE: atlas_figure_set_style (self, g_value_get_enum (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define PARAM_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+static void
+install_properties (GObjectClass *object_class)
+{
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, ATLAS_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INDICATOR] =
+    g_param_spec_object ("indicator", NULL, NULL, ATLAS_TYPE_INDICATOR, PARAM_FLAGS);
+  properties[PROP_DIVISION] =
+    g_param_spec_object ("division", NULL, NULL, ATLAS_TYPE_DIVISION, PARAM_FLAGS);
+  properties[PROP_YEAR] =
+    g_param_spec_uint ("year", NULL, NULL, 0, G_MAXUINT, 0, PARAM_FLAGS);
+  properties[PROP_REGION] =
+    g_param_spec_object ("region", NULL, NULL, ATLAS_TYPE_AREA, PARAM_FLAGS);
+  properties[PROP_PAGE] =
+    g_param_spec_enum ("page", NULL, NULL, ATLAS_TYPE_PAGE_FORMAT,
+                       ATLAS_PAGE_A4_PORTRAIT, PARAM_FLAGS);
+  properties[PROP_DPI] =
+    g_param_spec_uint ("dpi", NULL, NULL, MIN_DPI, MAX_DPI, DEFAULT_DPI, PARAM_FLAGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, PARAM_FLAGS);
+  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, PARAM_FLAGS);
+  properties[PROP_LANG] = g_param_spec_string ("lang", NULL, NULL, NULL, PARAM_FLAGS);
+  properties[PROP_CLASS_METHOD] =
+    g_param_spec_enum ("class-method", NULL, NULL, ATLAS_TYPE_CLASS_METHOD,
+                       ATLAS_CLASS_METHOD_QUANTILE, PARAM_FLAGS);
+  properties[PROP_CLASS_COUNT] =
+    g_param_spec_uint ("class-count", NULL, NULL, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX, 5, PARAM_FLAGS);
+  properties[PROP_POOLED] = g_param_spec_boolean ("pooled", NULL, NULL, TRUE, PARAM_FLAGS);
+  properties[PROP_PALETTE_SCHEME] =
+    g_param_spec_string ("palette-scheme", NULL, NULL, NULL, PARAM_FLAGS);
+  properties[PROP_PALETTE_REVERSE] =
+    g_param_spec_boolean ("palette-reverse", NULL, NULL, FALSE, PARAM_FLAGS);
+  properties[PROP_STYLE] =
+    g_param_spec_enum ("style", NULL, NULL, ATLAS_TYPE_MAP_STYLE,
+                       ATLAS_MAP_STYLE_LIGHT, PARAM_FLAGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_figure_class_init (AtlasFigureClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_figure_dispose;
+  object_class->finalize = atlas_figure_finalize;
+  object_class->get_property = atlas_figure_get_property;
+  object_class->set_property = atlas_figure_set_property;
+  install_properties (object_class);
+}
+
+static void
+atlas_figure_init (AtlasFigure *self)
+{
+  self->page = ATLAS_PAGE_A4_PORTRAIT;
+  self->dpi = DEFAULT_DPI;
+  self->lang = g_strdup (atlas_language ());
+  self->class_method = ATLAS_CLASS_METHOD_QUANTILE;
+  self->class_count = 5;
+  self->pooled = TRUE;
+  self->style = ATLAS_MAP_STYLE_LIGHT;
+}
+
+/**
+ * atlas_figure_new:
+ * @dataset: the package
+ * @indicator: (nullable): what to map
+ * @division: (nullable): the level of the map's areas
+ * @year: the year of the values
+ *
+ * Returns: (transfer full): a new figure on A4 portrait, classified by
+ * quantiles into 5 classes fixed over all years
+ */
+AtlasFigure *
+atlas_figure_new (AtlasDataset   *dataset,
+                  AtlasIndicator *indicator,
+                  AtlasDivision  *division,
+                  guint           year)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+
+  return g_object_new (ATLAS_TYPE_FIGURE,
+                       "dataset", dataset,
+                       "indicator", indicator,
+                       "division", division,
+                       "year", year,
+                       NULL);
+}
+
+/**
+ * atlas_figure_copy:
+ *
+ * Returns: (transfer full): an independent figure with the same settings
+ */
+AtlasFigure *
+atlas_figure_copy (AtlasFigure *self)
+{
+  AtlasFigure *copy;
+
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+
+  copy = atlas_figure_new (self->dataset, self->indicator, self->division, self->year);
+  g_set_object (&copy->region, self->region);
+  copy->page = self->page;
+  copy->dpi = self->dpi;
+  copy->title = g_strdup (self->title);
+  copy->subtitle = g_strdup (self->subtitle);
+  g_free (copy->lang);
+  copy->lang = g_strdup (self->lang);
+  copy->class_method = self->class_method;
+  copy->class_count = self->class_count;
+  copy->pooled = self->pooled;
+  copy->palette_scheme = g_strdup (self->palette_scheme);
+  copy->palette_reverse = self->palette_reverse;
+  copy->style = self->style;
+
+  return copy;
+}
+
+/* Accessors. Setters return early when nothing changes, then notify. */
+
+AtlasDataset *
+atlas_figure_get_dataset (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+  return self->dataset;
+}
+
+AtlasIndicator *
+atlas_figure_get_indicator (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+  return self->indicator;
+}
+
+void
+atlas_figure_set_indicator (AtlasFigure    *self,
+                            AtlasIndicator *indicator)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (indicator == NULL || ATLAS_IS_INDICATOR (indicator));
+
+  if (g_set_object (&self->indicator, indicator))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDICATOR]);
+}
+
+AtlasDivision *
+atlas_figure_get_division (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+  return self->division;
+}
+
+void
+atlas_figure_set_division (AtlasFigure   *self,
+                           AtlasDivision *division)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (division == NULL || ATLAS_IS_DIVISION (division));
+
+  if (g_set_object (&self->division, division))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIVISION]);
+}
+
+guint
+atlas_figure_get_year (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), 0);
+  return self->year;
+}
+
+void
+atlas_figure_set_year (AtlasFigure *self,
+                       guint        year)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  if (self->year == year)
+    return;
+  self->year = year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+AtlasArea *
+atlas_figure_get_region (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+  return self->region;
+}
+
+void
+atlas_figure_set_region (AtlasFigure *self,
+                         AtlasArea   *region)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (region == NULL || ATLAS_IS_AREA (region));
+
+  if (g_set_object (&self->region, region))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+}
+
+AtlasPageFormat
+atlas_figure_get_page (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), ATLAS_PAGE_A4_PORTRAIT);
+  return self->page;
+}
+
+void
+atlas_figure_set_page (AtlasFigure     *self,
+                       AtlasPageFormat  page)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (page < G_N_ELEMENTS (page_formats));
+
+  if (self->page == page)
+    return;
+  self->page = page;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+guint
+atlas_figure_get_dpi (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), DEFAULT_DPI);
+  return self->dpi;
+}
+
+void
+atlas_figure_set_dpi (AtlasFigure *self,
+                      guint        dpi)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (dpi >= MIN_DPI && dpi <= MAX_DPI);
+
+  if (self->dpi == dpi)
+    return;
+  self->dpi = dpi;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DPI]);
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+const char *
+atlas_figure_get_title (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+  return self->title;
+}
+
+void
+atlas_figure_set_title (AtlasFigure *self,
+                        const char  *title)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  if (replace_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+atlas_figure_get_subtitle (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+  return self->subtitle;
+}
+
+void
+atlas_figure_set_subtitle (AtlasFigure *self,
+                           const char  *subtitle)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  if (replace_string (&self->subtitle, subtitle))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+const char *
+atlas_figure_get_lang (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), "sv");
+  return self->lang;
+}
+
+/* lang: "sv" or "en"; NULL for atlas_language(). */
+void
+atlas_figure_set_lang (AtlasFigure *self,
+                       const char  *lang)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  if (lang == NULL)
+    lang = atlas_language ();
+  g_return_if_fail (g_str_equal (lang, "sv") || g_str_equal (lang, "en"));
+
+  if (replace_string (&self->lang, lang))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANG]);
+}
+
+AtlasClassMethod
+atlas_figure_get_class_method (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), ATLAS_CLASS_METHOD_QUANTILE);
+  return self->class_method;
+}
+
+void
+atlas_figure_set_class_method (AtlasFigure      *self,
+                               AtlasClassMethod  method)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (method <= ATLAS_CLASS_METHOD_MANUAL);
+
+  if (self->class_method == method)
+    return;
+  self->class_method = method;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASS_METHOD]);
+}
+
+guint
+atlas_figure_get_class_count (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), 5);
+  return self->class_count;
+}
+
+void
+atlas_figure_set_class_count (AtlasFigure *self,
+                              guint        count)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (count >= ATLAS_CLASS_MIN && count <= ATLAS_CLASS_MAX);
+
+  if (self->class_count == count)
+    return;
+  self->class_count = count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASS_COUNT]);
+}
+
+gboolean
+atlas_figure_get_pooled (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), TRUE);
+  return self->pooled;
+}
+
+void
+atlas_figure_set_pooled (AtlasFigure *self,
+                         gboolean     pooled)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  pooled = !!pooled;
+  if (self->pooled == pooled)
+    return;
+  self->pooled = pooled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POOLED]);
+}
+
+const char *
+atlas_figure_get_palette_scheme (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+  return self->palette_scheme;
+}
+
+void
+atlas_figure_set_palette_scheme (AtlasFigure *self,
+                                 const char  *scheme)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  if (replace_string (&self->palette_scheme, scheme))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE_SCHEME]);
+}
+
+gboolean
+atlas_figure_get_palette_reverse (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), FALSE);
+  return self->palette_reverse;
+}
+
+void
+atlas_figure_set_palette_reverse (AtlasFigure *self,
+                                  gboolean     reverse)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  reverse = !!reverse;
+  if (self->palette_reverse == reverse)
+    return;
+  self->palette_reverse = reverse;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE_REVERSE]);
+}
+
+AtlasMapStyle
+atlas_figure_get_style (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), ATLAS_MAP_STYLE_LIGHT);
+  return self->style;
+}
+
+void
+atlas_figure_set_style (AtlasFigure   *self,
+                        AtlasMapStyle  style)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  if (self->style == style)
+    return;
+  self->style = style;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
+}
+
+/**
+ * atlas_figure_dup_display_title:
+ *
+ * Returns: (transfer full): the title that will be printed
+ */
+char *
+atlas_figure_dup_display_title (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+
+  if (self->title != NULL)
+    return g_strdup (self->title);
+  return atlas_figure_default_title (self);
+}
+
+void
+atlas_figure_get_page_size (AtlasFigure *self,
+                            double      *width_pt,
+                            double      *height_pt)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  atlas_page_format_get_size (self->page, width_pt, height_pt);
+}
+
+gboolean
+atlas_figure_check (AtlasFigure  *self,
+                    GError      **error)
+{
+  AtlasFigurePlan plan = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), FALSE);
+
+  ok = atlas_figure_plan_init (&plan, self, error);
+  atlas_figure_plan_clear (&plan);
+  return ok;
+}
+
+/**
+ * atlas_figure_draw:
+ * @cr: a context whose user space is in points
+ *
+ * Draws the whole page, for previews and for every export format.
+ */
+void
+atlas_figure_draw (AtlasFigure *self,
+                   cairo_t     *cr,
+                   double       width_pt,
+                   double       height_pt)
+{
+  AtlasFigurePlan plan = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (cr != NULL);
+
+  if (atlas_figure_plan_init (&plan, self, &error))
+    atlas_figure_page_draw (self, &plan, cr, width_pt, height_pt);
+  else
+    atlas_figure_page_draw_problem (self, error, cr, width_pt, height_pt);
+  atlas_figure_plan_clear (&plan);
+}
+
+/* Export: the page is rendered into memory, then written with
+ * g_file_set_contents_full(), which writes a temporary file in the same
+ * directory and renames it over the target: nothing half-written is ever
+ * visible, and a failure leaves no file behind. */
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+create_vector_surface (AtlasFigureFormat  format,
+                       GByteArray        *bytes,
+                       double             width,
+                       double             height)
+{
+  cairo_surface_t *surface;
+
+  if (format == ATLAS_FIGURE_FORMAT_PDF)
+    {
+      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Platsatlas");
+      return surface;
+    }
+
+  surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  return surface;
+}
+
+static gboolean
+check_surface (cairo_surface_t  *surface,
+               const char       *path,
+               GError          **error)
+{
+  cairo_status_t status = cairo_surface_status (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Cannot export to “%s”: drawing failed (%s)"),
+               path, cairo_status_to_string (status));
+  return FALSE;
+}
+
+/* cairo draws SVG text as glyph outlines, so the document's title is
+ * added as an SVG <title> for screen readers and search. */
+static void
+svg_add_title (GByteArray *bytes,
+               const char *title)
+{
+  const char *data = (const char *) bytes->data;
+  const char *svg = g_strstr_len (data, bytes->len, "<svg");
+  const char *end = svg != NULL ? memchr (svg, '>', bytes->len - (svg - data)) : NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *element = NULL;
+
+  if (end == NULL)
+    return;
+  escaped = g_markup_escape_text (title, -1);
+  element = g_strdup_printf ("\n<title>%s</title>", escaped);
+  /* A GByteArray is a GArray of guint8. */
+  g_array_insert_vals ((GArray *) bytes, end + 1 - data, element, strlen (element));
+}
+
+static gboolean
+render_vector (AtlasFigure            *self,
+               const AtlasFigurePlan  *plan,
+               AtlasFigureFormat       format,
+               GByteArray             *bytes,
+               const char             *path,
+               GError                **error)
+{
+  double width = 0, height = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  atlas_page_format_get_size (self->page, &width, &height);
+  surface = create_vector_surface (format, bytes, width, height);
+  cr = cairo_create (surface);
+  atlas_figure_page_draw (self, plan, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = check_surface (surface, path, error);
+  cairo_surface_destroy (surface);
+  if (ok && format == ATLAS_FIGURE_FORMAT_SVG)
+    svg_add_title (bytes, plan->title);
+
+  return ok;
+}
+
+static gboolean
+render_png (AtlasFigure            *self,
+            const AtlasFigurePlan  *plan,
+            GByteArray             *bytes,
+            const char             *path,
+            GError                **error)
+{
+  double width = 0, height = 0;
+  int px_width, px_height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  atlas_page_format_get_size (self->page, &width, &height);
+  px_width = (int) round (width * self->dpi / 72.0);
+  px_height = (int) round (height * self->dpi / 72.0);
+  g_assert (px_width <= MAX_PIXELS && px_height <= MAX_PIXELS);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, px_width, px_height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, px_width / width, px_height / height);
+  atlas_figure_page_draw (self, plan, cr, width, height);
+  cairo_destroy (cr);
+  ok = check_surface (surface, path, error);
+  if (ok && cairo_surface_write_to_png_stream (surface, append_bytes, bytes) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot export to “%s”: the PNG image could not be encoded"), path);
+      ok = FALSE;
+    }
+  cairo_surface_destroy (surface);
+
+  return ok;
+}
+
+static gboolean
+check_directory (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+
+  if (g_file_test (directory, G_FILE_TEST_IS_DIR))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("Cannot export to “%s”: the folder “%s” does not exist"),
+               path, directory);
+  return FALSE;
+}
+
+static gboolean
+write_bytes (const char  *path,
+             GByteArray  *bytes,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+               _("Cannot export to “%s”: %s"), path, local_error->message);
+  return FALSE;
+}
+
+static gboolean
+render_to_bytes (AtlasFigure        *self,
+                 AtlasFigureFormat   format,
+                 GByteArray         *bytes,
+                 const char         *path,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  AtlasFigurePlan plan = { 0 };
+  gboolean ok;
+
+  if (!atlas_figure_plan_init (&plan, self, error))
+    {
+      atlas_figure_plan_clear (&plan);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  else if (format == ATLAS_FIGURE_FORMAT_PNG)
+    ok = render_png (self, &plan, bytes, path, error);
+  else
+    ok = render_vector (self, &plan, format, bytes, path, error);
+  atlas_figure_plan_clear (&plan);
+
+  return ok;
+}
+
+/**
+ * atlas_figure_export:
+ * @path: ends in .png, .pdf or .svg
+ *
+ * Errors: G_IO_ERROR for the file (unknown extension, missing folder,
+ * not writable, cancelled), ATLAS_DATASET_ERROR for the data (no values
+ * for the year, unknown indicator or level).
+ *
+ * Returns: TRUE when the file was written
+ */
+gboolean
+atlas_figure_export (AtlasFigure   *self,
+                     const char    *path,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  AtlasFigureFormat format;
+  g_autoptr(GByteArray) bytes = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!atlas_figure_format_from_path (path, &format, error)
+      || !check_directory (path, error))
+    return FALSE;
+
+  bytes = g_byte_array_new ();
+  if (!render_to_bytes (self, format, bytes, path, cancellable, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  return write_bytes (path, bytes, error);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  AtlasFigure *copy = g_object_get_data (G_OBJECT (task), "figure-copy");
+  GError *error = NULL;
+
+  if (atlas_figure_export (copy, task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * atlas_figure_export_async:
+ *
+ * Exports a snapshot of the figure's current settings in a worker thread,
+ * so the figure may change while the export runs.
+ */
+void
+atlas_figure_export_async (AtlasFigure         *self,
+                           const char          *path,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_figure_export_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (task), "figure-copy",
+                          atlas_figure_copy (self), g_object_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+atlas_figure_export_finish (AtlasFigure   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atlas_figure_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Batch export */
+
+static char *
+sanitize_name (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *result = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (result, g_ascii_tolower (*p));
+      else if (result->len > 0 && result->str[result->len - 1] != '-')
+        g_string_append_c (result, '-');
+    }
+  while (result->len > 0 && result->str[result->len - 1] == '-')
+    g_string_truncate (result, result->len - 1);
+
+  return g_string_free (result, FALSE);
+}
+
+/**
+ * atlas_figure_batch_file_name:
+ *
+ * Returns: (transfer full): "0380-uppsala.pdf", or "0380C1010.pdf" for an
+ * area without a name
+ */
+char *
+atlas_figure_batch_file_name (AtlasArea         *area,
+                              AtlasFigureFormat  format)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_AREA (area), NULL);
+
+  code = sanitize_name (atlas_area_get_code (area));
+  if (atlas_area_get_name (area) != NULL)
+    name = sanitize_name (atlas_area_get_name (area));
+
+  if (name == NULL || *name == '\0')
+    return g_strdup_printf ("%s.%s", code, atlas_figure_format_get_extension (format));
+  return g_strdup_printf ("%s-%s.%s", code, name, atlas_figure_format_get_extension (format));
+}
+
+/* Within the figure's own region, if it has one ("every kommun of a län"). */
+static gboolean
+area_in_scope (AtlasArea *area,
+               AtlasArea *scope)
+{
+  for (AtlasArea *a = area; a != NULL; a = atlas_area_get_parent (a))
+    if (a == scope)
+      return TRUE;
+  return scope == NULL;
+}
+
+static void
+remove_files (GPtrArray *paths)
+{
+  for (guint i = 0; i < paths->len; i++)
+    if (paths->pdata[i] != NULL)
+      g_unlink (paths->pdata[i]);
+}
+
+static gboolean
+export_one (AtlasFigure        *self,
+            AtlasArea          *area,
+            const char         *directory,
+            AtlasFigureFormat   format,
+            GPtrArray          *written,
+            GCancellable       *cancellable,
+            GError            **error)
+{
+  g_autoptr(AtlasFigure) copy = atlas_figure_copy (self);
+  g_autofree char *name = atlas_figure_batch_file_name (area, format);
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+
+  atlas_figure_set_region (copy, area);
+  if (!atlas_figure_export (copy, path, cancellable, error))
+    return FALSE;
+
+  g_ptr_array_add (written, g_steal_pointer (&path));
+  return TRUE;
+}
+
+/**
+ * atlas_figure_export_batch:
+ * @regions: the division whose areas frame one figure each; only areas
+ *   within the figure's own region when it has one
+ *
+ * Returns: (transfer full) (nullable): the written paths, NULL-terminated
+ */
+char **
+atlas_figure_export_batch (AtlasFigure        *self,
+                           AtlasDivision      *regions,
+                           const char         *directory,
+                           AtlasFigureFormat   format,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+  g_return_val_if_fail (ATLAS_IS_DIVISION (regions), NULL);
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Cannot export into “%s”: the folder does not exist"), directory);
+      return NULL;
+    }
+
+  for (guint i = 0; i < atlas_division_get_n_areas (regions); i++)
+    {
+      AtlasArea *area = atlas_division_get_area (regions, i);
+
+      if (!area_in_scope (area, self->region))
+        continue;
+      if (!export_one (self, area, directory, format, written, cancellable, error))
+        {
+          remove_files (written);
+          return NULL;
+        }
+    }
+
+  g_ptr_array_add (written, NULL);
+  return (char **) g_ptr_array_steal (written, NULL);
+}

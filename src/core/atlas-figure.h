@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "atlas-class-breaks.h"
+#include "atlas-dataset.h"
+#include "atlas-map-renderer.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ATLAS_PAGE_A4_PORTRAIT,   /*< nick=a4-portrait >*/
+  ATLAS_PAGE_A4_LANDSCAPE,  /*< nick=a4-landscape >*/
+  ATLAS_PAGE_A3_LANDSCAPE,  /*< nick=a3-landscape >*/
+  ATLAS_PAGE_SLIDE_16X9,    /*< nick=slide-16x9 >*/
+} AtlasPageFormat;
+
+typedef enum
+{
+  ATLAS_FIGURE_FORMAT_PNG,  /*< nick=png >*/
+  ATLAS_FIGURE_FORMAT_PDF,  /*< nick=pdf >*/
+  ATLAS_FIGURE_FORMAT_SVG,  /*< nick=svg >*/
+} AtlasFigureFormat;
+
+/* Page size in PostScript points (1/72 inch). A slide is 960 × 540 pt
+ * (13.33 × 7.5 in, the usual 16:9 presentation size). */
+void        atlas_page_format_get_size     (AtlasPageFormat    page,
+                                            double            *width_pt,
+                                            double            *height_pt);
+/* "a4-portrait", "a4-landscape", "a3-landscape", "slide-16x9" */
+const char *atlas_page_format_to_nick      (AtlasPageFormat    page);
+gboolean    atlas_page_format_from_nick    (const char        *nick,
+                                            AtlasPageFormat   *page);
+/* From the file name's extension (.png, .pdf, .svg; any case). Error
+ * G_IO_ERROR_INVALID_ARGUMENT for anything else. */
+gboolean    atlas_figure_format_from_path  (const char        *path,
+                                            AtlasFigureFormat *format,
+                                            GError           **error);
+const char *atlas_figure_format_get_extension (AtlasFigureFormat format);
+
+#define ATLAS_TYPE_FIGURE (atlas_figure_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasFigure, atlas_figure, ATLAS, FIGURE, GObject)
+
+/**
+ * AtlasFigure:
+ *
+ * A report-ready map figure: title, subtitle, the choropleth with its
+ * basemap and scale bar, a legend that states the class boundaries
+ * honestly, and a caption with definition, classification, division
+ * version, source, package version and export date. Figures made from
+ * demonstration values always carry a visible mark.
+ *
+ * The labels are drawn in the figure's own language ("sv" or "en"),
+ * whatever the process locale, from a small internal table: a report in
+ * English can be made from a Swedish desktop.
+ *
+ * Properties: dataset, indicator, division, year, region (optional: frame
+ * that area with its sub-areas at the chosen division), page, dpi (PNG
+ * only), title and subtitle (NULL: made from the indicator, division,
+ * region and year), lang, class-method, class-count, pooled (class
+ * boundaries fixed over all years), palette-scheme (NULL: the indicator's
+ * default scheme, oriented by its polarity), palette-reverse (used only
+ * with an explicit palette-scheme) and style.
+ */
+AtlasFigure      *atlas_figure_new                (AtlasDataset      *dataset,
+                                                   AtlasIndicator    *indicator,
+                                                   AtlasDivision     *division,
+                                                   guint              year);
+/* A new figure with the same settings, for worker threads and batches. */
+AtlasFigure      *atlas_figure_copy               (AtlasFigure       *self);
+
+AtlasDataset     *atlas_figure_get_dataset        (AtlasFigure       *self);
+AtlasIndicator   *atlas_figure_get_indicator      (AtlasFigure       *self);
+void              atlas_figure_set_indicator      (AtlasFigure       *self,
+                                                   AtlasIndicator    *indicator);
+AtlasDivision    *atlas_figure_get_division       (AtlasFigure       *self);
+void              atlas_figure_set_division       (AtlasFigure       *self,
+                                                   AtlasDivision     *division);
+guint             atlas_figure_get_year           (AtlasFigure       *self);
+void              atlas_figure_set_year           (AtlasFigure       *self,
+                                                   guint              year);
+AtlasArea        *atlas_figure_get_region         (AtlasFigure       *self);
+void              atlas_figure_set_region         (AtlasFigure       *self,
+                                                   AtlasArea         *region);
+AtlasPageFormat   atlas_figure_get_page           (AtlasFigure       *self);
+void              atlas_figure_set_page           (AtlasFigure       *self,
+                                                   AtlasPageFormat    page);
+guint             atlas_figure_get_dpi            (AtlasFigure       *self);
+void              atlas_figure_set_dpi            (AtlasFigure       *self,
+                                                   guint              dpi);
+const char       *atlas_figure_get_title          (AtlasFigure       *self);
+void              atlas_figure_set_title          (AtlasFigure       *self,
+                                                   const char        *title);
+const char       *atlas_figure_get_subtitle       (AtlasFigure       *self);
+void              atlas_figure_set_subtitle       (AtlasFigure       *self,
+                                                   const char        *subtitle);
+const char       *atlas_figure_get_lang           (AtlasFigure       *self);
+void              atlas_figure_set_lang           (AtlasFigure       *self,
+                                                   const char        *lang);
+AtlasClassMethod  atlas_figure_get_class_method   (AtlasFigure       *self);
+void              atlas_figure_set_class_method   (AtlasFigure       *self,
+                                                   AtlasClassMethod   method);
+guint             atlas_figure_get_class_count    (AtlasFigure       *self);
+void              atlas_figure_set_class_count    (AtlasFigure       *self,
+                                                   guint              count);
+gboolean          atlas_figure_get_pooled         (AtlasFigure       *self);
+void              atlas_figure_set_pooled         (AtlasFigure       *self,
+                                                   gboolean           pooled);
+const char       *atlas_figure_get_palette_scheme (AtlasFigure       *self);
+void              atlas_figure_set_palette_scheme (AtlasFigure       *self,
+                                                   const char        *scheme);
+gboolean          atlas_figure_get_palette_reverse (AtlasFigure      *self);
+void              atlas_figure_set_palette_reverse (AtlasFigure      *self,
+                                                    gboolean          reverse);
+AtlasMapStyle     atlas_figure_get_style          (AtlasFigure       *self);
+void              atlas_figure_set_style          (AtlasFigure       *self,
+                                                   AtlasMapStyle      style);
+
+/* The title as it will be printed: the title property, else the default
+ * ("Arbetslöshet, kommuner i Uppsala län 2024"). Free with g_free(). */
+char             *atlas_figure_dup_display_title  (AtlasFigure       *self);
+/* Page size in points for the figure's page format. */
+void              atlas_figure_get_page_size      (AtlasFigure       *self,
+                                                   double            *width_pt,
+                                                   double            *height_pt);
+/* Checks that the figure can be drawn: an indicator, a division with
+ * geometry, values for the year, a valid palette. */
+gboolean          atlas_figure_check              (AtlasFigure       *self,
+                                                   GError           **error);
+/* The whole page into cr, in points, for previews and every format: pass
+ * the page size (atlas_figure_get_page_size()) and scale cr to fit a
+ * preview; the layout is made for that page. When the figure cannot be
+ * drawn (see atlas_figure_check()) the page says why instead. Computes
+ * class breaks and projects the map on every call: previews should cache
+ * the result while nothing changes (watch "notify"). */
+void              atlas_figure_draw               (AtlasFigure       *self,
+                                                   cairo_t           *cr,
+                                                   double             width_pt,
+                                                   double             height_pt);
+
+/* Writes the figure to path (format from the extension) atomically: on any
+ * failure no file and no temporary file is left behind. PDF keeps its text
+ * as real, selectable text; cairo writes SVG text as glyph outlines, so the
+ * SVG also carries the title as its <title> element. PNG uses the dpi. */
+gboolean          atlas_figure_export             (AtlasFigure       *self,
+                                                   const char        *path,
+                                                   GCancellable      *cancellable,
+                                                   GError           **error);
+/* Works on a copy of the figure in a worker thread. */
+void              atlas_figure_export_async       (AtlasFigure       *self,
+                                                   const char        *path,
+                                                   GCancellable      *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer           user_data);
+gboolean          atlas_figure_export_finish      (AtlasFigure       *self,
+                                                   GAsyncResult      *result,
+                                                   GError           **error);
+
+/* "0380-uppsala.pdf": the area code and its name in lower-case ASCII. */
+char             *atlas_figure_batch_file_name    (AtlasArea         *area,
+                                                   AtlasFigureFormat  format);
+/**
+ * atlas_figure_export_batch:
+ * @regions: each of its areas in turn frames one figure
+ *
+ * One figure per area of @regions (every kommun of a län...) into
+ * @directory, named by atlas_figure_batch_file_name(). All or nothing: on
+ * failure the files written so far are removed again.
+ *
+ * Returns: (transfer full): the paths written, NULL-terminated, or NULL
+ */
+char            **atlas_figure_export_batch       (AtlasFigure       *self,
+                                                   AtlasDivision     *regions,
+                                                   const char        *directory,
+                                                   AtlasFigureFormat  format,
+                                                   GCancellable      *cancellable,
+                                                   GError           **error);
+
+G_END_DECLS

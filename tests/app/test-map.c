@@ -1,0 +1,520 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdal.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <ogr_srs_api.h>
+
+#include "atlas-legend.h"
+#include "atlas-map.h"
+
+#define WINDOW_WIDTH 900
+#define WINDOW_HEIGHT 700
+
+typedef struct
+{
+  GtkWindow    *window;
+  AtlasMap     *map;
+  AtlasDataset *dataset;
+  guint         n_frames;
+} Fixture;
+
+static AtlasDataset *
+load_packaged (const char *id)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"),
+                                            "datasets", id, NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset = atlas_dataset_load (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  return dataset;
+}
+
+static gboolean
+on_guard_timeout (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Fixture       *fixture)
+{
+  fixture->n_frames++;
+}
+
+/* Runs the main loop until at least one more frame has been painted and
+ * the choropleth cache exists. The guard only turns a hang into a failure. */
+static void
+wait_for_frame (Fixture *fixture)
+{
+  AtlasMapLayer *layer = atlas_map_get_layer (fixture->map);
+  guint frames = fixture->n_frames;
+  gboolean expired = FALSE;
+  guint guard = g_timeout_add_seconds (30, on_guard_timeout, &expired);
+
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->map));
+  while (!expired && (fixture->n_frames <= frames || atlas_map_layer_get_n_cache_builds (layer) == 0))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (expired);
+  g_source_remove (guard);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GdkFrameClock *clock;
+
+  /* Zooms jump to their target instead of animating over several frames. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, WINDOW_WIDTH, WINDOW_HEIGHT);
+  fixture->map = ATLAS_MAP (atlas_map_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->map));
+  gtk_window_present (fixture->window);
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->map)))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->map));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->map));
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, fixture);
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->dataset);
+}
+
+static void
+show (Fixture    *fixture,
+      const char *dataset_id,
+      const char *division_id,
+      const char *indicator_id,
+      guint       year)
+{
+  AtlasDivision *division;
+  AtlasIndicator *indicator;
+
+  if (dataset_id != NULL)
+    {
+      g_clear_object (&fixture->dataset);
+      fixture->dataset = load_packaged (dataset_id);
+      atlas_map_set_dataset (fixture->map, fixture->dataset);
+    }
+  division = atlas_dataset_lookup_division (fixture->dataset, division_id);
+  indicator = atlas_dataset_lookup_indicator (fixture->dataset, indicator_id);
+  g_assert_nonnull (division);
+  g_assert_nonnull (indicator);
+
+  atlas_map_set_division (fixture->map, division);
+  atlas_map_set_indicator (fixture->map, indicator);
+  atlas_map_set_year (fixture->map, year);
+  wait_for_frame (fixture);
+}
+
+static AtlasArea *
+area_at_lonlat (Fixture *fixture,
+                double   lon,
+                double   lat)
+{
+  double x, y;
+
+  atlas_map_lonlat_to_widget (fixture->map, lon, lat, &x, &y);
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (fixture->map)));
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (fixture->map)));
+
+  return atlas_map_area_at (fixture->map, x, y);
+}
+
+static void
+assert_area_at (Fixture    *fixture,
+                double      lon,
+                double      lat,
+                const char *code)
+{
+  AtlasArea *area = area_at_lonlat (fixture, lon, lat);
+
+  g_assert_nonnull (area);
+  g_assert_cmpstr (atlas_area_get_code (area), ==, code);
+}
+
+static void
+test_area_at (Fixture       *fixture,
+              gconstpointer  data)
+{
+  show (fixture, "sverige-kommuner", "kommun", "median_inkomst", 2020);
+
+  /* The initial view frames the division: both cities are on screen. */
+  assert_area_at (fixture, 17.639, 59.858, "0380");
+  assert_area_at (fixture, 18.07, 59.33, "0180");
+  /* The North Sea is no kommun. */
+  g_assert_null (area_at_lonlat (fixture, 7.0, 57.0));
+
+  /* After zooming to Uppsala the same point still hits it. */
+  atlas_map_zoom_to_area (fixture->map, atlas_dataset_lookup_area (fixture->dataset, "0380"));
+  wait_for_frame (fixture);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (atlas_map_get_viewport (fixture->map)), >, 6.0);
+  assert_area_at (fixture, 17.639, 59.858, "0380");
+}
+
+static gboolean
+classes_differ (AtlasMap      *map,
+                AtlasDivision *division,
+                const int     *before)
+{
+  for (guint i = 0; i < atlas_division_get_n_areas (division); i++)
+    {
+      if (atlas_map_get_area_class (map, atlas_division_get_area (division, i)) != before[i])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_years (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(AtlasClassBreaks) pooled_breaks = NULL;
+  g_autoptr(AtlasClassBreaks) year_breaks = NULL;
+  g_autofree int *before = NULL;
+  AtlasDivision *division;
+  guint n;
+
+  show (fixture, "sverige-kommuner", "kommun", "median_inkomst", 2012);
+  g_assert_true (atlas_map_get_pooled (fixture->map));
+  division = atlas_map_get_division (fixture->map);
+  n = atlas_division_get_n_areas (division);
+  g_assert_cmpuint (n, ==, 290);
+
+  pooled_breaks = atlas_class_breaks_ref (atlas_map_get_breaks (fixture->map));
+  before = g_new (int, n);
+  for (guint i = 0; i < n; i++)
+    before[i] = atlas_map_get_area_class (fixture->map, atlas_division_get_area (division, i));
+
+  /* Pooled classes: incomes rose, so kommuner move up while the breaks
+   * stay exactly the same. */
+  atlas_map_set_year (fixture->map, 2022);
+  wait_for_frame (fixture);
+  g_assert_true (atlas_class_breaks_equal (pooled_breaks, atlas_map_get_breaks (fixture->map)));
+  g_assert_true (classes_differ (fixture->map, division, before));
+
+  /* The map and the CLI share atlas_class_breaks_for_dataset(). */
+  year_breaks = atlas_class_breaks_for_dataset (fixture->dataset,
+                                                atlas_map_get_indicator (fixture->map),
+                                                division, 2022, TRUE,
+                                                ATLAS_CLASS_METHOD_QUANTILE, 5, NULL);
+  g_assert_true (atlas_class_breaks_equal (year_breaks, atlas_map_get_breaks (fixture->map)));
+
+  /* Per-year classes follow the year. */
+  atlas_map_set_pooled (fixture->map, FALSE);
+  g_assert_false (atlas_class_breaks_equal (pooled_breaks, atlas_map_get_breaks (fixture->map)));
+}
+
+static void
+test_levels (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AtlasArea *uppsala_kommun;
+
+  show (fixture, "sverige-kommuner", "kommun", "folkmangd", 2020);
+  uppsala_kommun = atlas_dataset_lookup_area (fixture->dataset, "0380");
+  g_assert_cmpint (atlas_map_get_area_class (fixture->map, uppsala_kommun), >=, 0);
+
+  show (fixture, NULL, "lan", "folkmangd", 2020);
+  g_assert_cmpstr (atlas_division_get_id (atlas_map_get_division (fixture->map)), ==, "lan");
+  assert_area_at (fixture, 17.639, 59.858, "03");
+  /* Kommuner are not drawn at län level. */
+  g_assert_cmpint (atlas_map_get_area_class (fixture->map, uppsala_kommun), ==, -2);
+}
+
+static void
+test_missing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  AtlasLegend *legend;
+  AtlasArea *area;
+
+  /* SCB's områdestyp exists for 2022 and 2023 only: 2011 is all hatched. */
+  show (fixture, "uppsala-lan", "regso", "omradestyp", 2011);
+  area = area_at_lonlat (fixture, 17.639, 59.858);
+  g_assert_nonnull (area);
+  g_assert_cmpint (atlas_map_get_area_class (fixture->map, area), ==, -1);
+
+  atlas_map_set_year (fixture->map, 2023);
+  wait_for_frame (fixture);
+  g_assert_cmpint (atlas_map_get_area_class (fixture->map, area), >=, 0);
+  g_assert_cmpint (atlas_map_get_area_class (fixture->map, area), <, 5);
+  g_assert_null (atlas_map_get_breaks (fixture->map));
+
+  /* Categories in the legend: five types and "no data". */
+  legend = ATLAS_LEGEND (atlas_map_get_legend (fixture->map));
+  g_assert_cmpuint (atlas_legend_get_n_rows (legend), ==, 6);
+}
+
+static void
+test_legend_ranges (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AtlasClassBreaks *breaks;
+  AtlasLegend *legend;
+  const double *inner;
+  guint n_inner;
+
+  show (fixture, "sverige-kommuner", "kommun", "arbetsloshet", 2020);
+  breaks = atlas_map_get_breaks (fixture->map);
+  g_assert_nonnull (breaks);
+  inner = atlas_class_breaks_get_breaks (breaks, &n_inner);
+  g_assert_cmpuint (n_inner, ==, 4);
+
+  legend = ATLAS_LEGEND (atlas_map_get_legend (fixture->map));
+  g_assert_cmpuint (atlas_legend_get_n_rows (legend), ==, 6);
+  g_assert_true (g_str_has_prefix (atlas_legend_get_row_label (legend, 0), "≤"));
+  g_assert_true (g_str_has_prefix (atlas_legend_get_row_label (legend, 4), ">"));
+  g_assert_true (g_str_has_suffix (atlas_legend_get_row_label (legend, 2), "%"));
+
+  /* A value exactly on a break belongs to the lower class, as the legend
+   * ("≤ b") says. */
+  g_assert_cmpint (atlas_class_breaks_classify (breaks, inner[0]), ==, 0);
+  g_assert_cmpint (atlas_class_breaks_classify (breaks, nextafter (inner[0], INFINITY)), ==, 1);
+}
+
+static void
+test_pan_reuses_cache (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AtlasMapLayer *layer;
+  ShumateViewport *viewport;
+  AtlasMapView view;
+  double lon, lat;
+  guint builds;
+
+  show (fixture, "sverige-kommuner", "kommun", "median_inkomst", 2020);
+  layer = atlas_map_get_layer (fixture->map);
+  viewport = atlas_map_get_viewport (fixture->map);
+  builds = atlas_map_layer_get_n_cache_builds (layer);
+
+  /* Twenty pixels to the east: well within the cached margin. */
+  atlas_map_layer_get_view (layer, &view);
+  atlas_mercator_to_lonlat (view.center_x + 20.0 / view.scale, view.center_y, &lon, &lat);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  wait_for_frame (fixture);
+  wait_for_frame (fixture);
+  g_assert_cmpuint (atlas_map_layer_get_n_cache_builds (layer), ==, builds);
+
+  /* A new year is new content. */
+  atlas_map_set_year (fixture->map, 2021);
+  wait_for_frame (fixture);
+  g_assert_cmpuint (atlas_map_layer_get_n_cache_builds (layer), ==, builds + 1);
+}
+
+/* A package whose geometry is in SWEREF99 12 00 (EPSG:3007) with Z values:
+ * a square around 12.00 E, 57.71 N in Göteborg. */
+static void
+write_sweref_square (const char *path)
+{
+  static const double corners[][2] = {
+    { 11.95, 57.68 }, { 12.05, 57.68 }, { 12.05, 57.74 }, { 11.95, 57.74 }, { 11.95, 57.68 },
+  };
+  OGRSpatialReferenceH wgs84 = OSRNewSpatialReference (NULL);
+  OGRSpatialReferenceH sweref = OSRNewSpatialReference (NULL);
+  OGRCoordinateTransformationH transform;
+  GString *json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (OSRImportFromEPSG (wgs84, 4326), ==, OGRERR_NONE);
+  g_assert_cmpint (OSRImportFromEPSG (sweref, 3007), ==, OGRERR_NONE);
+  OSRSetAxisMappingStrategy (wgs84, OAMS_TRADITIONAL_GIS_ORDER);
+  OSRSetAxisMappingStrategy (sweref, OAMS_TRADITIONAL_GIS_ORDER);
+  transform = OCTNewCoordinateTransformation (wgs84, sweref);
+  g_assert_nonnull (transform);
+
+  g_string_append (json, "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\","
+                         "\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::3007\"}},"
+                         "\"features\":[{\"type\":\"Feature\",\"properties\":{\"kod\":\"T1\","
+                         "\"namn\":\"Testruta\"},\"geometry\":{\"type\":\"Polygon\","
+                         "\"coordinates\":[[");
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      double x = corners[i][0], y = corners[i][1], z = 0.0;
+      char buf[3][G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_assert_true (OCTTransform (transform, 1, &x, &y, &z));
+      /* Plausible SWEREF99 12 00 coordinates, and a height. */
+      g_assert_cmpfloat (x, >, 100000.0);
+      g_assert_cmpfloat (x, <, 300000.0);
+      g_assert_cmpfloat (y, >, 6300000.0);
+      g_string_append_printf (json, "%s[%s,%s,%s]", i > 0 ? "," : "",
+                              g_ascii_dtostr (buf[0], sizeof buf[0], x),
+                              g_ascii_dtostr (buf[1], sizeof buf[1], y),
+                              g_ascii_dtostr (buf[2], sizeof buf[2], 12.5));
+    }
+  g_string_append (json, "]]}}]}\n");
+
+  g_file_set_contents (path, json->str, -1, &error);
+  g_assert_no_error (error);
+
+  g_string_free (json, TRUE);
+  OCTDestroyCoordinateTransformation (transform);
+  OSRDestroySpatialReference (wgs84);
+  OSRDestroySpatialReference (sweref);
+}
+
+static char *
+write_sweref_package (void)
+{
+  static const char manifest[] =
+    "{ \"format\": 1, \"id\": \"test-sweref\", \"title\": { \"sv\": \"Test\" },"
+    "  \"version\": \"1\", \"publisher\": \"Platsatlas\", \"licence\": \"CC0-1.0\","
+    "  \"date\": \"2026-11-21\", \"sources\": [], \"years\": [2020],"
+    "  \"divisions\": [ { \"id\": \"ruta\", \"name\": { \"sv\": \"Ruta\" },"
+    "    \"version\": \"Ruta 1\", \"parent\": null,"
+    "    \"geometry\": { \"file\": \"geo/ruta.geojson\", \"code_field\": \"kod\","
+    "      \"name_field\": \"namn\" } } ],"
+    "  \"themes\": [ { \"id\": \"t\", \"name\": { \"sv\": \"Tema\" } } ],"
+    "  \"indicators\": [ { \"id\": \"antal\", \"theme\": \"t\", \"name\": { \"sv\": \"Antal\" },"
+    "    \"short\": { \"sv\": \"Antal\" }, \"definition\": { \"sv\": \"Antal\" },"
+    "    \"unit\": \"count\", \"decimals\": 0, \"polarity\": \"neutral\","
+    "    \"source\": \"Test\", \"aggregation\": { \"rule\": \"sum\" },"
+    "    \"demonstration\": true } ] }\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-map-XXXXXX", &error);
+  g_autofree char *geo = NULL;
+  g_autofree char *values = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_no_error (error);
+  geo = g_build_filename (dir, "geo", NULL);
+  values = g_build_filename (dir, "values", NULL);
+  g_assert_cmpint (g_mkdir (geo, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (values, 0700), ==, 0);
+
+  path = g_build_filename (dir, "manifest.json", NULL);
+  g_file_set_contents (path, manifest, -1, &error);
+  g_assert_no_error (error);
+  g_free (path);
+  path = g_build_filename (values, "2020.csv", NULL);
+  g_file_set_contents (path, "code,antal\nT1,42\n", -1, &error);
+  g_assert_no_error (error);
+  g_free (path);
+  path = g_build_filename (geo, "ruta.geojson", NULL);
+  write_sweref_square (path);
+
+  return g_steal_pointer (&dir);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_remove (child), ==, 0);
+      g_object_unref (info);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static void
+test_sweref_z (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *dir = write_sweref_package ();
+  g_autoptr(GError) error = NULL;
+  AtlasArea *area;
+
+  fixture->dataset = atlas_dataset_load (dir, NULL, &error);
+  g_assert_no_error (error);
+  atlas_map_set_dataset (fixture->map, fixture->dataset);
+  show (fixture, NULL, "ruta", "antal", 2020);
+
+  area = area_at_lonlat (fixture, 12.0, 57.71);
+  g_assert_nonnull (area);
+  g_assert_cmpstr (atlas_area_get_code (area), ==, "T1");
+  g_assert_cmpint (atlas_map_get_area_class (fixture->map, area), >=, 0);
+  /* Just outside the square's eastern edge. */
+  atlas_map_zoom_to_coverage (fixture->map);
+  wait_for_frame (fixture);
+  g_assert_null (area_at_lonlat (fixture, 12.06, 57.71));
+  g_assert_nonnull (area_at_lonlat (fixture, 12.04, 57.71));
+
+  remove_tree (dir);
+}
+
+static void
+test_keyboard_zoom (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ShumateViewport *viewport;
+  double zoom;
+
+  show (fixture, "sverige-kommuner", "kommun", "folkmangd", 2020);
+  viewport = atlas_map_get_viewport (fixture->map);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+
+  atlas_map_zoom_in (fixture->map);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom);
+  atlas_map_zoom_to_coverage (fixture->map);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 1e-6);
+
+  /* Zoom limits */
+  for (guint i = 0; i < 20; i++)
+    atlas_map_zoom_out (fixture->map);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 3.0);
+  for (guint i = 0; i < 20; i++)
+    atlas_map_zoom_in (fixture->map);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <=, 14.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display");
+      return g_test_run ();
+    }
+  adw_init ();
+  GDALAllRegister ();
+
+  g_test_add ("/map/area-at", Fixture, NULL, fixture_set_up, test_area_at, fixture_tear_down);
+  g_test_add ("/map/years", Fixture, NULL, fixture_set_up, test_years, fixture_tear_down);
+  g_test_add ("/map/levels", Fixture, NULL, fixture_set_up, test_levels, fixture_tear_down);
+  g_test_add ("/map/missing", Fixture, NULL, fixture_set_up, test_missing, fixture_tear_down);
+  g_test_add ("/map/legend-ranges", Fixture, NULL, fixture_set_up, test_legend_ranges, fixture_tear_down);
+  g_test_add ("/map/pan-reuses-cache", Fixture, NULL, fixture_set_up, test_pan_reuses_cache, fixture_tear_down);
+  g_test_add ("/map/sweref-z", Fixture, NULL, fixture_set_up, test_sweref_z, fixture_tear_down);
+  g_test_add ("/map/keyboard-zoom", Fixture, NULL, fixture_set_up, test_keyboard_zoom, fixture_tear_down);
+
+  return g_test_run ();
+}
