@@ -339,14 +339,23 @@ OMRADESTYP_CAVEAT = text(
     "share of the population.")
 
 
+UNIT_PERSONS = text("personer", "people")
+UNIT_AREAS = text("områden", "areas")
+UNIT_PUPILS = text("elever", "pupils")
+
+
 def indicator(ind_id, theme, name, definition, unit, decimals, polarity,
               source, aggregation, kind="indicator", short=None,
               age_group=None, caveat=None, categories=None,
-              demonstration=False):
+              demonstration=False, unit_label=None):
     """One manifest indicator, keys in the order of docs/dataset-format.md."""
     obj = {"id": ind_id, "theme": theme, "kind": kind, "name": name,
-           "short": short or name, "definition": definition, "unit": unit,
-           "decimals": decimals, "polarity": polarity}
+           "short": short or name, "definition": definition, "unit": unit}
+    if unit == "count":
+        # What is counted: people unless said otherwise.
+        obj["unit_label"] = unit_label or UNIT_PERSONS
+    obj["decimals"] = decimals
+    obj["polarity"] = polarity
     if age_group is not None:
         obj["age_group"] = age_group
     obj["source"] = source
@@ -553,7 +562,7 @@ def kommun_indicators():
             text("Antal regionala statistikområden (RegSO 2020) i området.",
                  "Number of regional statistical areas (RegSO 2020) in the area."),
             "count", 0, "neutral", "SCB, RegSO 2020", rule("sum"),
-            kind="background"),
+            kind="background", unit_label=UNIT_AREAS),
     ]
     for typ, label in enumerate(OMRADESTYP_LABELS, 1):
         polarity = "lower-is-better" if typ <= 2 else "neutral"
@@ -566,6 +575,7 @@ def kommun_indicators():
                  "Number of RegSO in the area that SCB places in area type %d (%s)."
                  % (typ, label["en"].lower())),
             "count", 0, polarity, "SCB, områdestyp (RegSO 2020)", rule("sum"),
+            unit_label=UNIT_AREAS,
             short=text("RegSO typ %d" % typ, "RegSO type %d" % typ),
             caveat=OMRADESTYP_CAVEAT))
     for typ, label in enumerate(OMRADESTYP_LABELS, 1):
@@ -1176,9 +1186,10 @@ def demo_indicator(entry):
         caveat = text(DEMO_CAVEAT["sv"] + " " + extra["sv"],
                       DEMO_CAVEAT["en"] + " " + extra["en"])
     decimals = 0 if unit in ("count", "SEK") else 1
+    unit_label = UNIT_PUPILS if ind_id == "elever_ak9" else None
     return indicator(ind_id, theme, name, definition, unit, decimals, polarity,
                      DEMO_SOURCE, agg, kind=kind, short=short, age_group=age,
-                     caveat=caveat, demonstration=True)
+                     caveat=caveat, demonstration=True, unit_label=unit_label)
 
 
 def uppsala_real_indicators():

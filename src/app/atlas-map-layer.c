@@ -237,6 +237,13 @@ atlas_map_layer_snapshot (GtkWidget   *widget,
     rebuild_cache (self, &view, scale_factor);
 
   rect = cache_rect_in_view (self, &view);
+  /* While panning, a texture between device pixels would be resampled and
+   * blurred: keep it on the pixel grid (at most half a pixel off). */
+  if (fabs (view.scale / self->cache_view.scale - 1.0) <= 1e-9)
+    {
+      rect.origin.x = round (rect.origin.x * scale_factor) / scale_factor;
+      rect.origin.y = round (rect.origin.y * scale_factor) / scale_factor;
+    }
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
   gtk_snapshot_append_texture (snapshot, self->cache, &rect);
   append_highlights (self, snapshot, &view);

@@ -30,6 +30,8 @@ struct _AtlasMap
   ShumateViewport   *viewport;
   AtlasMapLayer     *layer;
   ShumateMapLayer   *tile_layer;
+  ShumateMapLayer   *online_layer;
+  char              *online_tiles_url;
   AtlasTileSource   *tile_source;
 
   AtlasDataset      *dataset;
@@ -79,6 +81,7 @@ enum {
   PROP_BREAKS,
   PROP_PALETTE,
   PROP_BASEMAP,
+  PROP_ONLINE_TILES_URL,
   N_PROPS
 };
 
@@ -107,8 +110,11 @@ create_palette (AtlasMap *self,
   const char *scheme = self->palette_scheme;
   gboolean reverse;
 
-  if (scheme == NULL || *scheme == '\0' || !atlas_palette_scheme_exists (scheme)
-      || atlas_indicator_get_unit (self->indicator) == ATLAS_UNIT_CATEGORY)
+  /* Categories always wear the package's official colours. */
+  if (atlas_indicator_get_unit (self->indicator) == ATLAS_UNIT_CATEGORY)
+    return atlas_palette_new_for_categories (self->indicator, NULL);
+
+  if (scheme == NULL || *scheme == '\0' || !atlas_palette_scheme_exists (scheme))
     scheme = atlas_palette_default_scheme (self->indicator);
 
   reverse = atlas_palette_scheme_reverse_for_polarity (scheme,
@@ -458,12 +464,40 @@ update_tile_layer (AtlasMap *self)
   if (self->basemap == NULL)
     return;
 
+  /* Bottom of the stack: under the online tiles, if any, and the choropleth. */
   tile_layer = shumate_map_layer_new (map_source, self->viewport);
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (tile_layer),
-                                   SHUMATE_LAYER (self->layer));
+                                   self->tile_layer != NULL ? SHUMATE_LAYER (self->tile_layer)
+                                   : self->online_layer != NULL ? SHUMATE_LAYER (self->online_layer)
+                                   : SHUMATE_LAYER (self->layer));
   if (self->tile_layer != NULL)
     shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
   self->tile_layer = tile_layer;
+}
+
+/* An optional online raster source over the offline tiles: while its tiles
+ * load, or when the network is absent, the offline basemap shows through. */
+static void
+update_online_layer (AtlasMap *self)
+{
+  g_autoptr(ShumateRasterRenderer) source = NULL;
+
+  if (self->online_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->online_layer));
+  self->online_layer = NULL;
+
+  if (self->online_tiles_url == NULL)
+    return;
+
+  source = shumate_raster_renderer_new_full_from_url ("platsatlas-online", _("Online map"),
+                                                      NULL, NULL,
+                                                      ATLAS_TILE_MIN_ZOOM, ATLAS_TILE_MAX_ZOOM,
+                                                      ATLAS_TILE_SIZE,
+                                                      SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                      self->online_tiles_url);
+  self->online_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), self->viewport);
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->online_layer),
+                                   SHUMATE_LAYER (self->layer));
 }
 
 static void
@@ -819,6 +853,7 @@ atlas_map_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP);
   self->layer = NULL;
   self->tile_layer = NULL;
+  self->online_layer = NULL;
 
   g_clear_object (&self->tile_source);
   g_clear_object (&self->dataset);
@@ -839,6 +874,7 @@ atlas_map_finalize (GObject *object)
   AtlasMap *self = ATLAS_MAP (object);
 
   g_free (self->palette_scheme);
+  g_free (self->online_tiles_url);
   g_free (self->classes);
 
   G_OBJECT_CLASS (atlas_map_parent_class)->finalize (object);
@@ -870,6 +906,7 @@ atlas_map_get_property (GObject    *object,
     case PROP_BREAKS: g_value_set_boxed (value, atlas_map_get_breaks (self)); break;
     case PROP_PALETTE: g_value_set_boxed (value, atlas_map_get_palette (self)); break;
     case PROP_BASEMAP: g_value_set_object (value, self->basemap); break;
+    case PROP_ONLINE_TILES_URL: g_value_set_string (value, self->online_tiles_url); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -897,6 +934,7 @@ atlas_map_set_property (GObject      *object,
     case PROP_STYLE: atlas_map_set_style (self, g_value_get_enum (value)); break;
     case PROP_SELECTED_AREA: atlas_map_set_selected_area (self, g_value_get_object (value)); break;
     case PROP_BASEMAP: atlas_map_set_basemap (self, g_value_get_object (value)); break;
+    case PROP_ONLINE_TILES_URL: atlas_map_set_online_tiles_url (self, g_value_get_string (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -940,6 +978,8 @@ install_properties (GObjectClass *object_class)
     g_param_spec_boxed ("palette", NULL, NULL, ATLAS_TYPE_PALETTE, RO_FLAGS);
   properties[PROP_BASEMAP] =
     g_param_spec_object ("basemap", NULL, NULL, ATLAS_TYPE_BASEMAP, RW_FLAGS);
+  properties[PROP_ONLINE_TILES_URL] =
+    g_param_spec_string ("online-tiles-url", NULL, NULL, NULL, RW_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -989,7 +1029,7 @@ atlas_map_class_init (AtlasMapClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMap, demo_badge);
 
   gtk_widget_class_set_css_name (widget_class, "atlas-map");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -1389,6 +1429,31 @@ atlas_map_get_basemap (AtlasMap *self)
   g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
 
   return self->basemap;
+}
+
+void
+atlas_map_set_online_tiles_url (AtlasMap   *self,
+                                const char *url)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (url != NULL && *url == '\0')
+    url = NULL;
+  if (g_strcmp0 (self->online_tiles_url, url) == 0)
+    return;
+
+  g_free (self->online_tiles_url);
+  self->online_tiles_url = g_strdup (url);
+  update_online_layer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE_TILES_URL]);
+}
+
+const char *
+atlas_map_get_online_tiles_url (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->online_tiles_url;
 }
 
 /* Methods */

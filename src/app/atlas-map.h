@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (AtlasMap, atlas_map, ATLAS, MAP, GtkWidget)
  * layer, a scale bar, the legend and a demonstration-data badge. It
  * classifies the indicator's values for the division and year with
  * atlas_class_breaks_for_dataset(), exactly as the CLI does.
+ *
+ * Signals: "area-selected" (AtlasArea *area, GdkModifierType state) after a
+ * click on an area has made it the selected area (a click outside every
+ * area only clears the selection); "area-activated" (AtlasArea *area) after
+ * a double click, once the map has started zooming to it.
  */
 GtkWidget        *atlas_map_new                (void);
 
@@ -64,6 +69,12 @@ AtlasPalette     *atlas_map_get_palette        (AtlasMap         *self);
 void              atlas_map_set_basemap        (AtlasMap         *self,
                                                 AtlasBasemap     *basemap);
 AtlasBasemap     *atlas_map_get_basemap        (AtlasMap         *self);
+/* An online raster tile source ("https://…/{z}/{x}/{y}.png") drawn over the
+ * offline basemap, which shows wherever it has no tiles; NULL or "" turns
+ * it off (the default: the map never needs the network). */
+void              atlas_map_set_online_tiles_url (AtlasMap       *self,
+                                                  const char     *url);
+const char       *atlas_map_get_online_tiles_url (AtlasMap       *self);
 
 void              atlas_map_zoom_to_area       (AtlasMap         *self,
                                                 AtlasArea        *area);

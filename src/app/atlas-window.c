@@ -33,6 +33,7 @@ struct _AtlasWindow
   GtkWidget *indicator_dropdown;
   GtkWidget *year_scale;
   GtkWidget *year_label;
+  GtkWidget *year_note;
 
   GSettings *settings;
   AtlasDataset *dataset;
@@ -261,6 +262,57 @@ setup_level_switcher (AtlasWindow *self)
 }
 
 /* ------------------------------------------------------------------ */
+/* Years with values                                                  */
+
+/* "2011–2019, 2022": the years as ranges of consecutive years. */
+static char *
+dup_year_ranges (GArray *years)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      guint first = g_array_index (years, guint, i);
+      guint last = first;
+
+      while (i + 1 < years->len && g_array_index (years, guint, i + 1) == last + 1)
+        last = g_array_index (years, guint, ++i);
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (last == first)
+        g_string_append_printf (text, "%u", first);
+      else
+        g_string_append_printf (text, "%u–%u", first, last);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* An empty map needs a reason: say when the indicator has no values for
+ * the chosen year, and which years it has. */
+static void
+update_year_note (AtlasWindow *self)
+{
+  AtlasIndicator *indicator = atlas_map_get_indicator (get_map (self));
+  guint year = atlas_map_get_year (get_map (self));
+  g_autoptr(GArray) years = NULL;
+  g_autofree char *ranges = NULL;
+  g_autofree char *text = NULL;
+  gboolean found = FALSE;
+
+  if (self->dataset != NULL && indicator != NULL)
+    years = atlas_dataset_dup_indicator_years (self->dataset, indicator);
+  for (guint i = 0; years != NULL && i < years->len; i++)
+    found |= g_array_index (years, guint, i) == year;
+  gtk_widget_set_visible (self->year_note, years != NULL && years->len > 0 && !found);
+  if (years == NULL || years->len == 0 || found)
+    return;
+  ranges = dup_year_ranges (years);
+  /* Translators: %u is a year, %s a list of years such as "2022–2023" */
+  text = g_strdup_printf (_("No values for %u. This indicator has values for %s."), year, ranges);
+  gtk_label_set_text (GTK_LABEL (self->year_note), text);
+}
+
+/* ------------------------------------------------------------------ */
 /* Indicator chooser (sidebar)                                        */
 
 static const char *
@@ -417,20 +469,52 @@ on_map_indicator_notify (AtlasWindow *self)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->indicator_dropdown),
                               find_item (self->indicators, indicator));
   self->syncing--;
+  update_year_note (self);
   if (indicator != NULL)
     g_settings_set_string (self->settings, "indicator", atlas_indicator_get_id (indicator));
+}
+
+/* The year closest to @year in which the indicator has values, or @year. */
+static guint
+nearest_year_with_values (AtlasWindow    *self,
+                          AtlasIndicator *indicator,
+                          guint           year)
+{
+  g_autoptr(GArray) years = atlas_dataset_dup_indicator_years (self->dataset, indicator);
+  guint best = year;
+  guint best_distance = G_MAXUINT;
+
+  for (guint i = 0; years != NULL && i < years->len; i++)
+    {
+      guint candidate = g_array_index (years, guint, i);
+      guint distance = candidate > year ? candidate - year : year - candidate;
+
+      /* On a tie the later year wins: newer statistics */
+      if (distance <= best_distance)
+        {
+          best = candidate;
+          best_distance = distance;
+        }
+    }
+  return best;
 }
 
 static void
 on_indicator_dropdown_selected (AtlasWindow *self)
 {
   AtlasIndicator *indicator;
+  guint year;
 
   if (self->syncing > 0)
     return;
   indicator = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (self->indicator_dropdown));
-  if (indicator != NULL)
-    atlas_window_set_indicator (self, indicator);
+  if (indicator == NULL)
+    return;
+  /* Choosing an indicator should never show an empty map: move to the
+   * nearest year it has values for. */
+  year = nearest_year_with_values (self, indicator, atlas_map_get_year (get_map (self)));
+  atlas_window_set_indicator (self, indicator);
+  atlas_window_set_year (self, year);
 }
 
 static GtkWidget *
@@ -539,6 +623,7 @@ on_map_year_notify (AtlasWindow *self)
   self->syncing--;
   text = year != 0 ? g_strdup_printf ("%u", year) : g_strdup ("–");
   gtk_label_set_text (GTK_LABEL (self->year_label), text);
+  update_year_note (self);
   if (year != 0)
     g_settings_set_uint (self->settings, "year", year);
 }
@@ -593,8 +678,15 @@ create_year_control (AtlasWindow *self)
   g_signal_connect_swapped (self->year_scale, "value-changed",
                             G_CALLBACK (on_year_scale_changed), self);
 
+  self->year_note = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->year_note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->year_note), 0);
+  gtk_widget_add_css_class (self->year_note, "details-missing");
+  gtk_widget_set_visible (self->year_note, FALSE);
+
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), self->year_scale);
+  gtk_box_append (GTK_BOX (box), self->year_note);
   return box;
 }
 

@@ -115,9 +115,11 @@ print_text (const Result *r)
     {
       g_autofree char *range = describe_class (breaks, n_breaks, i);
 
-      printf (_("class %u: %s: %" G_GSIZE_FORMAT " areas\n"), i + 1, range, r->counts[i]);
+      printf (g_dngettext (GETTEXT_PACKAGE, "class %u: %s: %lu area\n", "class %u: %s: %lu areas\n", r->counts[i]),
+              i + 1, range, (unsigned long) r->counts[i]);
     }
-  printf (_("missing: %" G_GSIZE_FORMAT " areas\n"), r->missing);
+  printf (g_dngettext (GETTEXT_PACKAGE, "missing: %lu area\n", "missing: %lu areas\n", r->missing),
+          (unsigned long) r->missing);
   printf (_("minimum %s, maximum %s\n"), min, max);
 }
 

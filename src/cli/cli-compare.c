@@ -458,6 +458,7 @@ add_reference_cell (const Report             *report,
                     AtlasComparisonReference  reference)
 {
   AtlasIndicator *indicator = atlas_comparison_row_get_indicator (row);
+  double value;
 
   if (!has_reference (report, reference))
     {
@@ -465,8 +466,8 @@ add_reference_cell (const Report             *report,
         g_ptr_array_add (line, g_strdup (EMPTY_CELL));
       return;
     }
-  g_ptr_array_add (line, atlas_indicator_format_value (
-    indicator, atlas_comparison_row_get_reference (row, reference, NULL, NULL), NULL));
+  value = atlas_comparison_row_get_reference (row, reference, NULL, NULL);
+  g_ptr_array_add (line, atlas_indicator_format_value (indicator, value, NULL));
 }
 
 static char *
@@ -510,8 +511,11 @@ add_line (const Report       *report,
 
   g_ptr_array_add (line, g_strdup (atlas_indicator_get_name (indicator, NULL)));
   for (AtlasComparisonSide side = ATLAS_COMPARISON_SIDE_A; side <= ATLAS_COMPARISON_SIDE_B; side++)
-    g_ptr_array_add (line, atlas_indicator_format_value (
-      indicator, atlas_comparison_row_get_value (row, side, NULL, NULL), NULL));
+    {
+      double value = atlas_comparison_row_get_value (row, side, NULL, NULL);
+
+      g_ptr_array_add (line, atlas_indicator_format_value (indicator, value, NULL));
+    }
   g_ptr_array_add (line, format_difference (row));
   g_ptr_array_add (line, format_better (row));
   for (guint r = 0; r < ATLAS_COMPARISON_N_REFERENCES; r++)
@@ -594,7 +598,7 @@ print_text (const Report *report)
     }
 
   if (report->by_difference)
-    print_group (report, _("All indicators, largest difference first"), group);
+    print_group (report, _("Largest difference first"), group);
   else if (group->len > 0)
     {
       AtlasTheme *theme = atlas_dataset_lookup_theme (dataset, theme_id);

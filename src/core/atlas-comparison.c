@@ -204,6 +204,8 @@ atlas_comparison_new (AtlasDataset  *dataset,
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (ATLAS_IS_AREA (a), NULL);
   g_return_val_if_fail (ATLAS_IS_AREA (b), NULL);
+  g_return_val_if_fail (atlas_dataset_lookup_area (dataset, atlas_area_get_code (a)) == a, NULL);
+  g_return_val_if_fail (atlas_dataset_lookup_area (dataset, atlas_area_get_code (b)) == b, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (a == b)

@@ -17,5 +17,6 @@
 #include "atlas-indicator.h"
 #include "atlas-map-renderer.h"
 #include "atlas-palette.h"
+#include "atlas-rank.h"
 #include "atlas-theme.h"
 #include "atlas-types.h"

@@ -620,7 +620,7 @@ read_header (Loader     *l,
   gint64 format;
 
   if (get_int (l, root, NULL, "format", TRUE, &format) && format != 1)
-    manifest_problem (l, "format", _("unsupported format %" G_GINT64_FORMAT "; expected 1"), format);
+    manifest_problem (l, "format", _("unsupported format %lld; expected 1"), (long long) format);
 
   pkg->id = g_strdup (get_string (l, root, NULL, "id", TRUE));
   get_text (l, root, NULL, "title", TRUE, &pkg->title);
@@ -678,7 +678,7 @@ read_years (Loader     *l,
         manifest_problem (l, where, _("expected a year such as 2024, found %s"),
                           holds_type (node, G_TYPE_INT64) ? _("a number out of range") : node_kind (node));
       else if (year <= previous)
-        manifest_problem (l, where, _("year %" G_GINT64_FORMAT " is out of order; expected years ascending, each once"), year);
+        manifest_problem (l, where, _("year %lld is out of order; expected years ascending, each once"), (long long) year);
       else
         g_array_append_val (l->pkg->years, y);
 
@@ -1048,6 +1048,31 @@ read_indicator_theme (Loader     *l,
 }
 
 static void
+read_unit_label (Loader         *l,
+                 AtlasIndicator *indicator,
+                 JsonObject     *object,
+                 const char     *where,
+                 guint           unit)
+{
+  AtlasText label = { NULL, };
+  g_autofree char *path = NULL;
+
+  if (!json_object_has_member (object, "unit_label"))
+    return;
+
+  if (unit != ATLAS_UNIT_COUNT)
+    {
+      path = join_path (where, "unit_label");
+      manifest_problem (l, path, _("a unit label is only allowed for the unit “count”"));
+      return;
+    }
+
+  get_text (l, object, where, "unit_label", FALSE, &label);
+  atlas_indicator_set_unit_label (indicator, &label);
+  atlas_text_clear (&label);
+}
+
+static void
 read_indicator (Loader         *l,
                 AtlasIndicator *indicator,
                 JsonObject     *object,
@@ -1065,11 +1090,12 @@ read_indicator (Loader         *l,
   if (get_int (l, object, where, "decimals", FALSE, &decimals) && (decimals < 0 || decimals > 6))
     {
       g_autofree char *path = join_path (where, "decimals");
-      manifest_problem (l, path, _("%" G_GINT64_FORMAT " decimals; expected 0 to 6"), decimals);
+      manifest_problem (l, path, _("%lld decimals; expected 0 to 6"), (long long) decimals);
       decimals = 0;
     }
 
   read_indicator_texts (l, indicator, object, where);
+  read_unit_label (l, indicator, object, where, unit);
   atlas_indicator_set_properties (indicator, theme, kind, unit, (guint) decimals, polarity,
                                   get_string (l, object, where, "source", FALSE),
                                   get_bool (l, object, where, "demonstration", FALSE));

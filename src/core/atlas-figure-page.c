@@ -51,6 +51,7 @@ typedef struct
   const char            *lang;
   PageStyle              style;
   gboolean               demonstration;
+  GPtrArray             *text_runs;   /* SVG: text recorded, not drawn */
 } Page;
 
 static void
@@ -99,20 +100,26 @@ text_width (cairo_t    *cr,
   return extents.x_advance;
 }
 
+/* Every line of text on a page goes through here. */
 static void
-show_line (cairo_t    *cr,
+show_line (Page       *page,
            const char *text,
            double      x,
            double      baseline)
 {
-  cairo_move_to (cr, x, baseline);
-  cairo_show_text (cr, text);
+  if (page->text_runs != NULL)
+    {
+      atlas_figure_text_runs_add (page->text_runs, page->cr, text, x, baseline);
+      return;
+    }
+  cairo_move_to (page->cr, x, baseline);
+  cairo_show_text (page->cr, text);
 }
 
 /* Wraps text at spaces into width, starting at top y; draws it when draw
  * is TRUE. Returns the height taken. The current font must be set. */
 static double
-wrap_text (cairo_t    *cr,
+wrap_text (Page       *page,
            const char *text,
            double      x,
            double      y,
@@ -122,6 +129,7 @@ wrap_text (cairo_t    *cr,
 {
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
   g_autoptr(GString) line = g_string_new (NULL);
+  cairo_t *cr = page->cr;
   cairo_font_extents_t font;
   double top = y;
 
@@ -137,7 +145,7 @@ wrap_text (cairo_t    *cr,
         {
           g_string_truncate (line, previous);
           if (draw)
-            show_line (cr, line->str, x, y + font.ascent);
+            show_line (page, line->str, x, y + font.ascent);
           y += line_height;
           g_string_assign (line, words[i]);
         }
@@ -145,7 +153,7 @@ wrap_text (cairo_t    *cr,
   if (line->len > 0)
     {
       if (draw)
-        show_line (cr, line->str, x, y + font.ascent);
+        show_line (page, line->str, x, y + font.ascent);
       y += line_height;
     }
   return y - top;
@@ -163,7 +171,7 @@ paragraph (Page       *page,
   if (text == NULL || text[0] == '\0')
     return 0;
   set_font (page->cr, size, bold);
-  return wrap_text (page->cr, text, box->x, y, box->width, size * 1.3, draw);
+  return wrap_text (page, text, box->x, y, box->width, size * 1.3, draw);
 }
 
 static void
@@ -199,7 +207,7 @@ badge (Page   *page,
   cairo_rectangle (cr, x, y, text_width (cr, text) + 2 * pad, size * 1.3 + pad);
   cairo_fill (cr);
   set_rgb (cr, 0xffffff);
-  show_line (cr, text, x + pad, y + pad / 2 + font.ascent);
+  show_line (page, text, x + pad, y + pad / 2 + font.ascent);
   return size * 1.3 + 2 * pad;
 }
 
@@ -609,7 +617,7 @@ scale_bar (Page               *page,
   cairo_line_to (cr, x + length, y);
   cairo_line_to (cr, x + length, y - 3);
   cairo_stroke (cr);
-  show_line (cr, label, x, y - s->caption * 0.8);
+  show_line (page, label, x, y - s->caption * 0.8);
 }
 
 static void
@@ -630,7 +638,7 @@ watermark (Page       *page,
   size *= MIN (diagonal * 0.8 / text_width (cr, text), 3.0);
   set_font (cr, size, TRUE);
   cairo_set_source_rgba (cr, 0.7, 0.15, 0.12, 0.22);
-  show_line (cr, text, -text_width (cr, text) / 2, size * 0.35);
+  show_line (page, text, -text_width (cr, text) / 2, size * 0.35);
   cairo_restore (cr);
 }
 
@@ -778,6 +786,7 @@ page_init (Page                  *page,
 {
   AtlasIndicator *indicator = atlas_figure_get_indicator (figure);
 
+  page->text_runs = NULL;
   page->figure = figure;
   page->plan = plan;
   page->cr = cr;
@@ -801,12 +810,14 @@ atlas_figure_page_draw (AtlasFigure           *figure,
                         const AtlasFigurePlan *plan,
                         cairo_t               *cr,
                         double                 width_pt,
-                        double                 height_pt)
+                        double                 height_pt,
+                        GPtrArray             *text_runs)
 {
   Page page;
   PageLayout layout;
 
   page_init (&page, figure, plan, cr);
+  page.text_runs = text_runs;
   cairo_save (cr);
   paper (cr, width_pt, height_pt);
   layout_page (&page, &layout, width_pt, height_pt);

@@ -258,8 +258,8 @@ peek_values (AtlasFigure  *figure,
   return values;
 }
 
-/* Categories: class i is the indicator's category i, in the palette of
- * the indicator's default (official) scheme. */
+/* Categories: class i is the indicator's category i, in the package's own
+ * colours unless the figure names a scheme. */
 static gboolean
 plan_categories (AtlasFigurePlan  *plan,
                  AtlasFigure      *figure,
@@ -271,8 +271,9 @@ plan_categories (AtlasFigurePlan  *plan,
   const char *scheme = atlas_figure_get_palette_scheme (figure);
 
   if (scheme == NULL)
-    scheme = atlas_palette_default_scheme (indicator);
-  plan->palette = atlas_palette_new (scheme, CLAMP (n, 2, 9), FALSE, error);
+    plan->palette = atlas_palette_new_for_categories (indicator, error);
+  else
+    plan->palette = atlas_palette_new (scheme, CLAMP (n, 2, 9), FALSE, error);
   if (plan->palette == NULL)
     return FALSE;
 

@@ -69,15 +69,42 @@ void     atlas_figure_plan_clear       (AtlasFigurePlan  *plan);
 char    *atlas_figure_default_title    (AtlasFigure      *figure);
 char    *atlas_figure_default_subtitle (AtlasFigure      *figure);
 
+/* text_runs: NULL to draw text with cairo; else an array from
+ * atlas_figure_text_runs_new() that records every line of text instead of
+ * drawing it (SVG export, see atlas-figure-svg.c). */
 void     atlas_figure_page_draw        (AtlasFigure           *figure,
                                         const AtlasFigurePlan *plan,
                                         cairo_t               *cr,
                                         double                 width_pt,
-                                        double                 height_pt);
+                                        double                 height_pt,
+                                        GPtrArray             *text_runs);
 void     atlas_figure_page_draw_problem (AtlasFigure  *figure,
                                          const GError *problem,
                                          cairo_t      *cr,
                                          double        width_pt,
                                          double        height_pt);
+
+/* SVG text: cairo 1.16 writes SVG text as glyph outlines, which cannot be
+ * selected, searched or edited. The page records its lines of text instead
+ * (AtlasFigureTextRun), and they are added to cairo's SVG as <text>. */
+typedef struct
+{
+  char           *text;
+  double          x;        /* start of the baseline, user space */
+  double          y;
+  cairo_matrix_t  matrix;   /* user to device space when drawn */
+  double          size;     /* font size, user space */
+  gboolean        bold;
+  double          rgba[4];
+} AtlasFigureTextRun;
+
+GPtrArray *atlas_figure_text_runs_new  (void);
+void       atlas_figure_text_runs_add  (GPtrArray   *runs,
+                                        cairo_t     *cr,
+                                        const char  *text,
+                                        double       x,
+                                        double       y);
+void       atlas_figure_svg_add_text   (GByteArray  *svg,
+                                        GPtrArray   *runs);
 
 G_END_DECLS

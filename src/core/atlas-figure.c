@@ -726,7 +726,7 @@ atlas_figure_draw (AtlasFigure *self,
   g_return_if_fail (cr != NULL);
 
   if (atlas_figure_plan_init (&plan, self, &error))
-    atlas_figure_page_draw (self, &plan, cr, width_pt, height_pt);
+    atlas_figure_page_draw (self, &plan, cr, width_pt, height_pt, NULL);
   else
     atlas_figure_page_draw_problem (self, error, cr, width_pt, height_pt);
   atlas_figure_plan_clear (&plan);
@@ -782,8 +782,8 @@ check_surface (cairo_surface_t  *surface,
   return FALSE;
 }
 
-/* cairo draws SVG text as glyph outlines, so the document's title is
- * added as an SVG <title> for screen readers and search. */
+/* The document's title as an SVG <title>, for screen readers and file
+ * browsers. */
 static void
 svg_add_title (GByteArray *bytes,
                const char *title)
@@ -802,6 +802,8 @@ svg_add_title (GByteArray *bytes,
   g_array_insert_vals ((GArray *) bytes, end + 1 - data, element, strlen (element));
 }
 
+/* SVG text is recorded while drawing and added as real <text> afterwards:
+ * cairo would write it as glyph outlines (atlas-figure-svg.c). */
 static gboolean
 render_vector (AtlasFigure            *self,
                const AtlasFigurePlan  *plan,
@@ -810,21 +812,27 @@ render_vector (AtlasFigure            *self,
                const char             *path,
                GError                **error)
 {
+  g_autoptr(GPtrArray) text_runs = NULL;
   double width = 0, height = 0;
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
 
+  if (format == ATLAS_FIGURE_FORMAT_SVG)
+    text_runs = atlas_figure_text_runs_new ();
   atlas_page_format_get_size (self->page, &width, &height);
   surface = create_vector_surface (format, bytes, width, height);
   cr = cairo_create (surface);
-  atlas_figure_page_draw (self, plan, cr, width, height);
+  atlas_figure_page_draw (self, plan, cr, width, height, text_runs);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   ok = check_surface (surface, path, error);
   cairo_surface_destroy (surface);
-  if (ok && format == ATLAS_FIGURE_FORMAT_SVG)
-    svg_add_title (bytes, plan->title);
+  if (ok && text_runs != NULL)
+    {
+      atlas_figure_svg_add_text (bytes, text_runs);
+      svg_add_title (bytes, plan->title);
+    }
 
   return ok;
 }
@@ -850,7 +858,7 @@ render_png (AtlasFigure            *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, px_width, px_height);
   cr = cairo_create (surface);
   cairo_scale (cr, px_width / width, px_height / height);
-  atlas_figure_page_draw (self, plan, cr, width, height);
+  atlas_figure_page_draw (self, plan, cr, width, height, NULL);
   cairo_destroy (cr);
   ok = check_surface (surface, path, error);
   if (ok && cairo_surface_write_to_png_stream (surface, append_bytes, bytes) != CAIRO_STATUS_SUCCESS)

@@ -142,9 +142,9 @@ void              atlas_figure_draw               (AtlasFigure       *self,
                                                    double             height_pt);
 
 /* Writes the figure to path (format from the extension) atomically: on any
- * failure no file and no temporary file is left behind. PDF keeps its text
- * as real, selectable text; cairo writes SVG text as glyph outlines, so the
- * SVG also carries the title as its <title> element. PNG uses the dpi. */
+ * failure no file and no temporary file is left behind. PDF and SVG keep
+ * their text as real, selectable text (SVG <text> elements, and the title
+ * as the document's <title>). PNG uses the dpi. */
 gboolean          atlas_figure_export             (AtlasFigure       *self,
                                                    const char        *path,
                                                    GCancellable      *cancellable,

@@ -24,6 +24,7 @@ struct _AtlasIndicator
   AtlasText          definition;
   AtlasText          age_group;
   AtlasText          caveat;
+  AtlasText          unit_label;
   AtlasIndicatorKind kind;
   AtlasUnit          unit;
   guint              decimals;
@@ -79,6 +80,7 @@ atlas_indicator_finalize (GObject *object)
   atlas_text_clear (&self->definition);
   atlas_text_clear (&self->age_group);
   atlas_text_clear (&self->caveat);
+  atlas_text_clear (&self->unit_label);
   g_array_unref (self->categories);
 
   G_OBJECT_CLASS (atlas_indicator_parent_class)->finalize (object);
@@ -539,6 +541,20 @@ atlas_indicator_format_value (AtlasIndicator *self,
 }
 
 /**
+ * atlas_indicator_set_unit_label:
+ * @self: an indicator
+ * @label: (nullable): what a count counts, or %NULL for the default
+ */
+void
+atlas_indicator_set_unit_label (AtlasIndicator  *self,
+                                const AtlasText *label)
+{
+  g_return_if_fail (ATLAS_IS_INDICATOR (self));
+
+  copy_text (&self->unit_label, label);
+}
+
+/**
  * atlas_indicator_get_unit_label:
  * @self: an indicator
  * @lang: (nullable): "sv", "en" or %NULL for atlas_language()
@@ -553,7 +569,7 @@ atlas_indicator_get_unit_label (AtlasIndicator *self,
   static const char * const labels[][2] = {
     [ATLAS_UNIT_PERCENT] = { "%", "%" },
     [ATLAS_UNIT_SEK] = { "kr", "SEK" },
-    [ATLAS_UNIT_COUNT] = { "personer", "people" },
+    [ATLAS_UNIT_COUNT] = { "antal", "count" },
     [ATLAS_UNIT_DAYS] = { "dagar", "days" },
     [ATLAS_UNIT_INDEX] = { "index", "index" },
     [ATLAS_UNIT_CATEGORY] = { "", "" },
@@ -563,6 +579,9 @@ atlas_indicator_get_unit_label (AtlasIndicator *self,
 
   if (lang == NULL)
     lang = atlas_language ();
+
+  if (self->unit_label.sv != NULL || self->unit_label.en != NULL)
+    return atlas_text_get (&self->unit_label, lang);
 
   return labels[self->unit][g_str_equal (lang, "en") ? 1 : 0];
 }

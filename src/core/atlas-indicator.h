@@ -44,6 +44,9 @@ void                atlas_indicator_set_aggregation    (AtlasIndicator   *self,
                                                         const char       *weight_id);
 void                atlas_indicator_add_category       (AtlasIndicator   *self,
                                                         const AtlasCategory *category);
+/* What a count counts ("personer", "områden"); NULL keeps the default. */
+void                atlas_indicator_set_unit_label     (AtlasIndicator   *self,
+                                                        const AtlasText  *label);
 
 const char         *atlas_indicator_get_id             (AtlasIndicator *self);
 const char         *atlas_indicator_get_theme_id       (AtlasIndicator *self);
@@ -79,7 +82,8 @@ const AtlasCategory *atlas_indicator_lookup_category   (AtlasIndicator *self,
 char               *atlas_indicator_format_value       (AtlasIndicator *self,
                                                         double          value,
                                                         const char     *lang);
-/* The unit alone as shown in a legend: "%", "kr", "personer", "dagar". */
+/* The unit alone as shown in a legend: "%", "kr", "dagar", or what a count
+ * counts as the package states it ("personer"; default "antal"). */
 const char         *atlas_indicator_get_unit_label     (AtlasIndicator *self,
                                                         const char     *lang);
 

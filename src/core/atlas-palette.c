@@ -774,6 +774,50 @@ atlas_palette_new (const char  *scheme,
 }
 
 /**
+ * atlas_palette_new_for_categories:
+ * @indicator: a category indicator
+ * @error: return location for a #GError
+ *
+ * A package states the official colours of its categories; maps, legends
+ * and figures use exactly those, in the order of the categories.
+ *
+ * Errors: %G_IO_ERROR_INVALID_ARGUMENT when the indicator has no categories
+ * or more than a palette holds.
+ *
+ * Returns: (transfer full) (nullable): the palette
+ */
+AtlasPalette *
+atlas_palette_new_for_categories (AtlasIndicator  *indicator,
+                                  GError         **error)
+{
+  guint n = atlas_indicator_get_n_categories (indicator);
+  AtlasPalette *self;
+
+  g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), NULL);
+
+  if (n == 0 || n > G_N_ELEMENTS (self->colors))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The indicator “%s” has %u categories; expected 1 to %u"),
+                   atlas_indicator_get_id (indicator), n, (guint) G_N_ELEMENTS (self->colors));
+      return NULL;
+    }
+
+  self = g_new0 (AtlasPalette, 1);
+  g_atomic_ref_count_init (&self->ref);
+  self->scheme = g_strdup ("categories");
+  self->n_colors = n;
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasCategory *category = atlas_indicator_get_category (indicator, i);
+
+      self->colors[i] = (AtlasColor) { category->red, category->green, category->blue };
+    }
+
+  return self;
+}
+
+/**
  * atlas_palette_ref:
  * @self: a palette
  *

@@ -76,6 +76,10 @@ AtlasPalette       *atlas_palette_new              (const char *scheme,
                                                     guint       n_colors,
                                                     gboolean    reverse,
                                                     GError    **error);
+/* The package's own colours of a category indicator (områdestyp), one per
+ * category in the indicator's order; scheme name "categories". */
+AtlasPalette       *atlas_palette_new_for_categories (AtlasIndicator *indicator,
+                                                      GError        **error);
 AtlasPalette       *atlas_palette_ref              (AtlasPalette *self);
 void                atlas_palette_unref            (AtlasPalette *self);
 const char         *atlas_palette_get_scheme       (const AtlasPalette *self);

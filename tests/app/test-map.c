@@ -9,6 +9,7 @@
 
 #include "atlas-legend.h"
 #include "atlas-map.h"
+#include "atlas-tile-source.h"
 
 #define WINDOW_WIDTH 900
 #define WINDOW_HEIGHT 700
@@ -96,8 +97,21 @@ fixture_tear_down (Fixture       *fixture,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->map));
 
+  gboolean expired = FALSE;
+  guint guard;
+
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, fixture);
+  g_object_add_weak_pointer (G_OBJECT (fixture->map), (gpointer *) &fixture->map);
   gtk_window_destroy (fixture->window);
+
+  /* The map is freed once pending work (a basemap still loading) is done:
+   * nothing keeps it alive for good. */
+  guard = g_timeout_add_seconds (30, on_guard_timeout, &expired);
+  while (fixture->map != NULL && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (fixture->map);
+  g_source_remove (guard);
+
   g_clear_object (&fixture->dataset);
 }
 
@@ -493,6 +507,88 @@ test_keyboard_zoom (Fixture       *fixture,
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <=, 14.0);
 }
 
+
+typedef struct
+{
+  GBytes   *received;
+  GBytes   *finished;
+  gboolean  received_before_finish;
+} TileResult;
+
+static void
+on_received_data (ShumateDataSource *source,
+                  int                x,
+                  int                y,
+                  int                zoom,
+                  GBytes            *bytes,
+                  TileResult        *result)
+{
+  g_assert_cmpint (x, ==, 17);
+  g_assert_cmpint (y, ==, 8);
+  g_assert_cmpint (zoom, ==, 5);
+  result->received = g_bytes_ref (bytes);
+  result->received_before_finish = result->finished == NULL;
+}
+
+static void
+on_tile_data (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  TileResult *result = user_data;
+  g_autoptr(GError) error = NULL;
+
+  result->finished = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (source),
+                                                               res, &error);
+  g_assert_no_error (error);
+}
+
+static GBytes *
+fetch_tile (AtlasTileSource *source)
+{
+  TileResult result = { NULL, NULL, FALSE };
+
+  g_signal_connect (source, "received-data", G_CALLBACK (on_received_data), &result);
+  shumate_data_source_get_tile_data_async (SHUMATE_DATA_SOURCE (source), 17, 8, 5,
+                                           NULL, on_tile_data, &result);
+  while (result.finished == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (source, on_received_data, &result);
+
+  /* ShumateRasterRenderer only looks at the signal, before completion. */
+  g_assert_nonnull (result.received);
+  g_assert_true (result.received_before_finish);
+  g_assert_true (g_bytes_equal (result.received, result.finished));
+  g_bytes_unref (result.finished);
+
+  return result.received;
+}
+
+static void
+test_tile_source (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasBasemap) basemap = atlas_basemap_load_default (NULL, &error);
+  g_autoptr(AtlasTileSource) light = NULL;
+  g_autoptr(AtlasTileSource) dark = NULL;
+  g_autoptr(GBytes) light_png = NULL;
+  g_autoptr(GBytes) dark_png = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_no_error (error);
+  light = atlas_tile_source_new (basemap, ATLAS_MAP_STYLE_LIGHT, 1);
+  dark = atlas_tile_source_new (basemap, ATLAS_MAP_STYLE_DARK, 1);
+
+  light_png = fetch_tile (light);
+  texture = gdk_texture_new_from_bytes (light_png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, ATLAS_TILE_SIZE);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, ATLAS_TILE_SIZE);
+
+  dark_png = fetch_tile (dark);
+  g_assert_false (g_bytes_equal (light_png, dark_png));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +603,7 @@ main (int   argc,
   adw_init ();
   GDALAllRegister ();
 
+  g_test_add_func ("/map/tile-source", test_tile_source);
   g_test_add ("/map/area-at", Fixture, NULL, fixture_set_up, test_area_at, fixture_tear_down);
   g_test_add ("/map/years", Fixture, NULL, fixture_set_up, test_years, fixture_tear_down);
   g_test_add ("/map/levels", Fixture, NULL, fixture_set_up, test_levels, fixture_tear_down);

@@ -70,11 +70,14 @@ open_default_window (void)
   return window;
 }
 
+/* Closing must free the window: nothing may keep it alive. */
 static void
 close_window (AtlasWindow *window)
 {
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
+  g_assert_null (window);
 }
 
 static AtlasDivision *

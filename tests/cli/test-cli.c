@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include <json-glib/json-glib.h>
 
@@ -457,6 +462,22 @@ test_usage_errors (void)
 }
 
 static void
+test_swedish (void)
+{
+  g_auto(Run) run = { 0 };
+
+  g_setenv ("PLATSATLAS_LANG", "sv", TRUE);
+  run_cli (&run, "values", "sverige-kommuner", "--indicator", "median_inkomst", "--year", "2024",
+           "--level", "riket", NULL);
+  g_setenv ("PLATSATLAS_LANG", "en", TRUE);
+
+  g_assert_cmpint (run.status, ==, 0);
+  /* The missing reason in Swedish, from the compiled catalogue */
+  g_assert_nonnull (strstr (run.out, "Medianer"));
+  g_assert_null (strstr (run.out, "Medians"));
+}
+
+static void
 test_validate_valid (void)
 {
   g_auto(Run) text = { 0 };
@@ -541,6 +562,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* These tests read the CLI's English messages; /cli/i18n/swedish checks
+   * the Swedish ones. Our own strings are translated the same way. */
+  g_setenv ("PLATSATLAS_LANG", "en", TRUE);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/info/json", test_info_json);
@@ -550,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/cli/values/json-stored", test_values_json_stored);
   g_test_add_func ("/cli/values/riket-derived", test_values_riket_derived);
   g_test_add_func ("/cli/values/riket-missing", test_values_riket_missing);
+  g_test_add_func ("/cli/i18n/swedish", test_swedish);
   g_test_add_func ("/cli/classify/matches-core", test_classify_matches_core);
   g_test_add_func ("/cli/classify/text", test_classify_text);
   g_test_add_func ("/cli/classify/errors", test_classify_errors);

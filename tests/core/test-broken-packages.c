@@ -21,6 +21,7 @@ static const BrokenCase cases[] = {
   { "missing-field", "manifest.json", "publisher", "the field is missing; expected a string", ATLAS_DATASET_ERROR_MANIFEST },
   { "wrong-type", "manifest.json", "indicators[1].decimals", "expected an integer, found a string", ATLAS_DATASET_ERROR_MANIFEST },
   { "unknown-unit", "manifest.json", "indicators[1].unit", "unknown unit “procent”", ATLAS_DATASET_ERROR_MANIFEST },
+  { "unit-label-not-count", "manifest.json", "indicators[1].unit_label", "a unit label is only allowed for the unit “count”", ATLAS_DATASET_ERROR_MANIFEST },
   { "unknown-weight", "manifest.json", "indicators[1].aggregation.weight", "unknown weight indicator “befolkning_total”", ATLAS_DATASET_ERROR_MANIFEST },
   { "unknown-theme", "manifest.json", "indicators[0].theme", "unknown theme “arbete”", ATLAS_DATASET_ERROR_MANIFEST },
   { "duplicate-indicator-id", "manifest.json", "indicators[2].id", "duplicate id “andel”", ATLAS_DATASET_ERROR_MANIFEST },

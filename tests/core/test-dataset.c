@@ -602,7 +602,12 @@ test_format_value (void)
   assert_format (count, NAN, "sv", "No data");
 
   g_assert_cmpstr (atlas_indicator_get_unit_label (sek, "sv"), ==, "kr");
-  g_assert_cmpstr (atlas_indicator_get_unit_label (count, "sv"), ==, "personer");
+  /* A count without a stated unit label is just "antal"; a package says what
+   * it counts with unit_label. */
+  g_assert_cmpstr (atlas_indicator_get_unit_label (count, "sv"), ==, "antal");
+  atlas_indicator_set_unit_label (count, &(AtlasText) { (char *) "områden", (char *) "areas" });
+  g_assert_cmpstr (atlas_indicator_get_unit_label (count, "sv"), ==, "områden");
+  g_assert_cmpstr (atlas_indicator_get_unit_label (count, "en"), ==, "areas");
   g_assert_cmpstr (atlas_indicator_get_unit_label (days, "en"), ==, "days");
 }
 
@@ -831,6 +836,9 @@ test_sverige_kommuner (void)
   assert_missing (dataset, "median_inkomst", 2024, "00", ATLAS_MISSING_NOT_AGGREGATABLE);
   text = atlas_indicator_format_value (atlas_dataset_lookup_indicator (dataset, "folkmangd"), 995574, "sv");
   g_assert_cmpstr (text, ==, "995" NBSP "574");
+  /* unit_label from the manifest: RegSO are counted as areas, not people */
+  g_assert_cmpstr (atlas_indicator_get_unit_label (atlas_dataset_lookup_indicator (dataset, "regso_antal"), "sv"), ==, "områden");
+  g_assert_cmpstr (atlas_indicator_get_unit_label (atlas_dataset_lookup_indicator (dataset, "folkmangd"), "en"), ==, "people");
 
   /* Stockholm's label point lies in Stockholm. */
   {

@@ -348,7 +348,10 @@ test_png_dpi (void)
 
 typedef struct
 {
-  gboolean saw_svg;
+  gboolean   saw_svg;
+  gboolean   in_text;
+  GString   *text;       /* every <text> element's content, one a line */
+  guint      n_text;
 } SvgState;
 
 static void
@@ -363,32 +366,103 @@ on_svg_start (GMarkupParseContext  *context,
 
   if (g_str_equal (element, "svg"))
     state->saw_svg = TRUE;
+  if (g_str_equal (element, "text"))
+    {
+      state->in_text = TRUE;
+      state->n_text++;
+    }
+}
+
+static void
+on_svg_end (GMarkupParseContext  *context,
+            const char           *element,
+            gpointer              user_data,
+            GError              **error)
+{
+  SvgState *state = user_data;
+
+  if (g_str_equal (element, "text"))
+    {
+      state->in_text = FALSE;
+      g_string_append_c (state->text, '\n');
+    }
+}
+
+static void
+on_svg_text (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 length,
+             gpointer              user_data,
+             GError              **error)
+{
+  SvgState *state = user_data;
+
+  if (state->in_text)
+    g_string_append_len (state->text, text, length);
+}
+
+/* Exports the figure as SVG and parses it; the texts go to state. */
+static void
+export_svg (AtlasFigure *figure,
+            SvgState    *state)
+{
+  static const GMarkupParser parser = { on_svg_start, on_svg_end, on_svg_text, NULL, NULL };
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "figure.svg", NULL);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  export_ok (figure, path);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  context = g_markup_parse_context_new (&parser, 0, state, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, data, length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  remove_tree (dir);
 }
 
 static void
 test_svg_well_formed (void)
 {
-  static const GMarkupParser parser = { on_svg_start, NULL, NULL, NULL, NULL };
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "figure.svg", NULL);
   AtlasFigure *figure = create_figure (DEMO_PACKAGE, "arbetslosa_20_64", "kommun", NULL);
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  SvgState state = { FALSE };
-  gsize length;
+  SvgState state = { .text = g_string_new (NULL) };
 
-  export_ok (figure, path);
-  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
-  context = g_markup_parse_context_new (&parser, 0, &state, NULL);
-  g_assert_true (g_markup_parse_context_parse (context, data, length, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_markup_parse_context_end_parse (context, &error));
-  g_assert_no_error (error);
+  export_svg (figure, &state);
   g_assert_true (state.saw_svg);
 
+  g_string_free (state.text, TRUE);
   g_assert_finalize_object (figure);
-  remove_tree (dir);
+}
+
+/* The words are real <text>, not glyph outlines: the title (with markup
+ * characters escaped), the caption's source line, and the demonstration
+ * mark exactly when the values are synthetic. */
+static void
+test_svg_text (void)
+{
+  AtlasFigure *real = create_figure (REAL_PACKAGE, "arbetsloshet", "kommun", NULL);
+  AtlasFigure *demo = create_figure (DEMO_PACKAGE, "arbetslosa_20_64", "kommun", NULL);
+  SvgState real_state = { .text = g_string_new (NULL) };
+  SvgState demo_state = { .text = g_string_new (NULL) };
+
+  atlas_figure_set_title (real, "Arbetslöshet <kommuner> & län");
+  export_svg (real, &real_state);
+  export_svg (demo, &demo_state);
+
+  g_assert_cmpuint (real_state.n_text, >, 10);
+  g_assert_nonnull (strstr (real_state.text->str, "Arbetslöshet <kommuner> & län\n"));
+  g_assert_nonnull (strstr (real_state.text->str, "Källa: "));
+  g_assert_null (strstr (real_state.text->str, "Demonstrationsdata"));
+  g_assert_nonnull (strstr (demo_state.text->str, "Källa: "));
+  g_assert_nonnull (strstr (demo_state.text->str, "Demonstrationsdata – inte verklig statistik"));
+
+  g_string_free (real_state.text, TRUE);
+  g_string_free (demo_state.text, TRUE);
+  g_assert_finalize_object (real);
+  g_assert_finalize_object (demo);
 }
 
 static void
@@ -635,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/figure/pdf-categories", test_pdf_categories);
   g_test_add_func ("/figure/png-dpi", test_png_dpi);
   g_test_add_func ("/figure/svg-well-formed", test_svg_well_formed);
+  g_test_add_func ("/figure/svg-text", test_svg_text);
   g_test_add_func ("/figure/batch", test_batch);
   g_test_add_func ("/figure/batch-file-name", test_batch_file_name);
   g_test_add_func ("/figure/failures-leave-nothing", test_failures_leave_nothing);

@@ -325,6 +325,30 @@ test_boxed (void)
   g_boxed_free (ATLAS_TYPE_PALETTE, copy);
 }
 
+static void
+test_categories (void)
+{
+  g_autoptr(AtlasIndicator) indicator = atlas_indicator_new ("typ");
+  g_autoptr(AtlasIndicator) plain = atlas_indicator_new ("andel");
+  g_autoptr(AtlasPalette) palette = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasCategory one = { 1, { (char *) "Ett", NULL }, 0.8, 0.1, 0.1 };
+  AtlasCategory two = { 2, { (char *) "Två", NULL }, 0.1, 0.2, 0.7 };
+
+  atlas_indicator_add_category (indicator, &one);
+  atlas_indicator_add_category (indicator, &two);
+  palette = atlas_palette_new_for_categories (indicator, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_palette_get_scheme (palette), ==, "categories");
+  g_assert_cmpuint (atlas_palette_get_n_colors (palette), ==, 2);
+  /* exactly the package's colours, in category order */
+  g_assert_cmpfloat (atlas_palette_get_color (palette, 0)->red, ==, 0.8);
+  g_assert_cmpfloat (atlas_palette_get_color (palette, 1)->blue, ==, 0.7);
+
+  g_assert_null (atlas_palette_new_for_categories (plain, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/palette/missing-color", test_missing_color);
   g_test_add_func ("/palette/default-scheme", test_default_scheme);
   g_test_add_func ("/palette/boxed", test_boxed);
+  g_test_add_func ("/palette/categories", test_categories);
 
   return g_test_run ();
 }
