@@ -8,7 +8,6 @@
 #include "atlas-legend.h"
 
 #define NBSP "\xc2\xa0"
-#define MINUS_SIGN "\xe2\x88\x92"
 #define EN_DASH "\xe2\x80\x93"
 
 struct _AtlasLegend
@@ -28,45 +27,13 @@ struct _AtlasLegend
 
 G_DEFINE_FINAL_TYPE (AtlasLegend, atlas_legend, GTK_TYPE_WIDGET)
 
-static gboolean
-language_is_swedish (void)
-{
-  return !g_str_equal (atlas_language (), "en");
-}
-
 char *
 atlas_legend_format_number (AtlasIndicator *indicator,
                             double          value)
 {
-  gboolean swedish = language_is_swedish ();
-  GString *out = g_string_new (NULL);
-  char digits[G_ASCII_DTOSTR_BUF_SIZE * 2];
-  char format[16];
-  gsize int_len;
-
   g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), NULL);
 
-  /* The C locale first, then our separators: the same notation as
-   * atlas_indicator_format_value(). */
-  g_snprintf (format, sizeof format, "%%.%uf", atlas_indicator_get_decimals (indicator));
-  g_ascii_formatd (digits, sizeof digits, format, fabs (value));
-  int_len = strcspn (digits, ".");
-
-  if (value < 0 && strspn (digits, "0.") != strlen (digits))
-    g_string_append (out, swedish ? MINUS_SIGN : "-");
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append (out, swedish ? NBSP : ",");
-      g_string_append_c (out, digits[i]);
-    }
-  if (digits[int_len] == '.')
-    {
-      g_string_append (out, swedish ? "," : ".");
-      g_string_append (out, digits + int_len + 1);
-    }
-
-  return g_string_free (out, FALSE);
+  return atlas_format_number (value, atlas_indicator_get_decimals (indicator), NULL);
 }
 
 static const char *

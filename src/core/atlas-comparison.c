@@ -487,34 +487,13 @@ atlas_comparison_dup_category_history (AtlasDataset   *dataset,
   return history;
 }
 
-/* The number alone, without sign, with the package's separators: Swedish
- * a decimal comma and no-break spaces between thousands. */
+/* The number alone, without sign, in the package's notation. */
 static char *
 format_magnitude (double   value,
                   guint    decimals,
                   gboolean swedish)
 {
-  char fmt[16];
-  char digits[512];
-  GString *out = g_string_new (NULL);
-  gsize int_len;
-
-  g_snprintf (fmt, sizeof fmt, "%%.%uf", decimals);
-  g_ascii_formatd (digits, sizeof digits, fmt, fabs (value));
-  int_len = strcspn (digits, ".");
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append (out, swedish ? NBSP : ",");
-      g_string_append_c (out, digits[i]);
-    }
-  if (digits[int_len] == '.')
-    {
-      g_string_append (out, swedish ? "," : ".");
-      g_string_append (out, digits + int_len + 1);
-    }
-
-  return g_string_free (out, FALSE);
+  return atlas_format_number (fabs (value), decimals, swedish ? "sv" : "en");
 }
 
 /* "+" or a minus before @text, none when @value shows as zero. */

@@ -436,13 +436,23 @@ atlas_indicator_lookup_category (AtlasIndicator *self,
   return NULL;
 }
 
-/* Formats with the C locale first, because the process locale may use a
- * decimal comma or none of our separators. */
-static char *
-format_number (double      value,
-               guint       decimals,
-               gboolean    swedish)
+/**
+ * atlas_format_number:
+ * @value: a finite number
+ * @decimals: digits after the decimal separator
+ * @lang: (nullable): "sv", "en" or %NULL for atlas_language()
+ *
+ * Formats with the C locale first, because the process locale may use a
+ * decimal comma or none of our separators, then applies the language's.
+ *
+ * Returns: (transfer full): the number
+ */
+char *
+atlas_format_number (double      value,
+                     guint       decimals,
+                     const char *lang)
 {
+  gboolean swedish = !g_str_equal (lang != NULL ? lang : atlas_language (), "en");
   char fmt[16];
   char digits[512];
   GString *out = g_string_new (NULL);
@@ -521,7 +531,7 @@ atlas_indicator_format_value (AtlasIndicator *self,
   if (self->unit == ATLAS_UNIT_CATEGORY)
     return format_category (self, value, lang);
 
-  number = format_number (value, self->decimals, swedish);
+  number = atlas_format_number (value, self->decimals, lang);
 
   switch (self->unit)
     {

@@ -82,6 +82,13 @@ const AtlasCategory *atlas_indicator_lookup_category   (AtlasIndicator *self,
 char               *atlas_indicator_format_value       (AtlasIndicator *self,
                                                         double          value,
                                                         const char     *lang);
+/* A plain number in the notation of format_value, without unit: Swedish
+ * "1 234,5" with no-break spaces and a decimal comma, English "1,234.5";
+ * a minus sign only when the rounded value is not zero. */
+char               *atlas_format_number                (double          value,
+                                                        guint           decimals,
+                                                        const char     *lang);
+
 /* The unit alone as shown in a legend: "%", "kr", "dagar", or what a count
  * counts as the package states it ("personer"; default "antal"). */
 const char         *atlas_indicator_get_unit_label     (AtlasIndicator *self,

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-map.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_TIME_SLIDER (atlas_time_slider_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasTimeSlider, atlas_time_slider, ATLAS, TIME_SLIDER, GtkWidget)
+
+/**
+ * AtlasTimeSlider:
+ *
+ * The year control of the sidebar: a slider over every year of the
+ * map's dataset, with marks on the years in which the indicator has
+ * values, and a play button that animates through those years at
+ * "speed" years per second. It drives the map's "year" property; the
+ * values are in memory, so the map follows within the frame.
+ */
+GtkWidget *atlas_time_slider_new            (AtlasMap        *map);
+AtlasMap  *atlas_time_slider_get_map        (AtlasTimeSlider *self);
+void       atlas_time_slider_set_playing    (AtlasTimeSlider *self,
+                                             gboolean         playing);
+gboolean   atlas_time_slider_get_playing    (AtlasTimeSlider *self);
+void       atlas_time_slider_toggle_playing (AtlasTimeSlider *self);
+void       atlas_time_slider_set_speed      (AtlasTimeSlider *self,
+                                             double           speed);
+double     atlas_time_slider_get_speed      (AtlasTimeSlider *self);
+/* One animation step: the next year with values; FALSE at the end. */
+gboolean   atlas_time_slider_advance        (AtlasTimeSlider *self);
+/* Moves by @delta years of the package, stopping at either end. */
+void       atlas_time_slider_step           (AtlasTimeSlider *self,
+                                             int              delta);
+
+G_END_DECLS

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-class-breaks.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_SAVED_VIEW_ERROR (atlas_saved_view_error_quark ())
+
+typedef enum
+{
+  ATLAS_SAVED_VIEW_ERROR_PARSE,        /* not JSON, or not the expected shape */
+  ATLAS_SAVED_VIEW_ERROR_MISSING,      /* a required field is missing */
+  ATLAS_SAVED_VIEW_ERROR_NO_PACKAGE,   /* the view's package is gone */
+} AtlasSavedViewError;
+
+GQuark atlas_saved_view_error_quark (void);
+
+#define ATLAS_TYPE_SAVED_VIEW (atlas_saved_view_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasSavedView, atlas_saved_view, ATLAS, SAVED_VIEW, GObject)
+
+/**
+ * AtlasSavedView:
+ *
+ * A bookmark of what the map shows: package path, indicator, level, year,
+ * map centre and zoom, classification and palette. Only the name can
+ * change ("name" property); the rest is set when the view is made.
+ *
+ * Views are kept in one small JSON file, by default
+ * g_get_user_config_dir()/platsatlas/views.json, rather than in GSettings:
+ * the file is easy to read, copy to a colleague or back up, and it is
+ * written atomically (g_file_set_contents). Its shape:
+ *
+ *     { "version": 1, "views": [ { "name": "…", "package": "/path",
+ *       "indicator": "arbetsloshet", "level": "kommun", "year": 2023,
+ *       "latitude": 59.8, "longitude": 17.6, "zoom": 8.0,
+ *       "class-method": "quantile", "class-count": 5, "class-scope": "pooled",
+ *       "palette-scheme": "", "palette-reverse": false } ] }
+ *
+ * name, package, indicator and level are required; the rest fall back to
+ * the defaults (year 0 = the newest, zoom 0 = the whole level, quantiles,
+ * 5 classes, pooled, the default palette).
+ */
+AtlasSavedView   *atlas_saved_view_new           (const char        *name,
+                                                  const char        *package,
+                                                  const char        *indicator,
+                                                  const char        *level,
+                                                  guint              year);
+
+const char       *atlas_saved_view_get_name      (AtlasSavedView    *self);
+void              atlas_saved_view_set_name      (AtlasSavedView    *self,
+                                                  const char        *name);
+const char       *atlas_saved_view_get_package   (AtlasSavedView    *self);
+const char       *atlas_saved_view_get_indicator (AtlasSavedView    *self);
+const char       *atlas_saved_view_get_level     (AtlasSavedView    *self);
+guint             atlas_saved_view_get_year      (AtlasSavedView    *self);
+
+/* zoom 0: no camera stored, show the whole level. */
+void              atlas_saved_view_set_camera    (AtlasSavedView    *self,
+                                                  double             latitude,
+                                                  double             longitude,
+                                                  double             zoom);
+void              atlas_saved_view_get_camera    (AtlasSavedView    *self,
+                                                  double            *latitude,
+                                                  double            *longitude,
+                                                  double            *zoom);
+void              atlas_saved_view_set_classification (AtlasSavedView   *self,
+                                                       AtlasClassMethod  method,
+                                                       guint             count,
+                                                       gboolean          pooled);
+void              atlas_saved_view_get_classification (AtlasSavedView   *self,
+                                                       AtlasClassMethod *method,
+                                                       guint            *count,
+                                                       gboolean         *pooled);
+/* scheme NULL or "": the indicator's default palette. */
+void              atlas_saved_view_set_palette   (AtlasSavedView    *self,
+                                                  const char        *scheme,
+                                                  gboolean           reverse);
+const char       *atlas_saved_view_get_palette_scheme  (AtlasSavedView *self);
+gboolean          atlas_saved_view_get_palette_reverse (AtlasSavedView *self);
+
+/* ATLAS_SAVED_VIEW_ERROR_NO_PACKAGE when the package path no longer
+ * exists, with a message naming the view and the path. */
+gboolean          atlas_saved_view_check_package (AtlasSavedView    *self,
+                                                  GError           **error);
+
+/* g_get_user_config_dir()/platsatlas/views.json. Free with g_free(). */
+char             *atlas_saved_view_default_file  (void);
+
+/**
+ * atlas_saved_views_load:
+ * @path: the views file
+ *
+ * A missing file is an empty list. A malformed one is an error naming the
+ * file and the line (JSON syntax) or the view (a missing field).
+ *
+ * Returns: (transfer full) (nullable): a GListStore of AtlasSavedView
+ */
+GListStore       *atlas_saved_views_load         (const char        *path,
+                                                  GError           **error);
+/* Writes every AtlasSavedView of views atomically; creates the folder. */
+gboolean          atlas_saved_views_save         (GListModel        *views,
+                                                  const char        *path,
+                                                  GError           **error);
+
+G_END_DECLS
