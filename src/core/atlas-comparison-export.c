@@ -24,6 +24,7 @@ typedef enum
   LABEL_INDICATOR,
   LABEL_BETTER,
   LABEL_NOTE,
+  LABEL_MISSING,
   N_LABELS
 } Label;
 
@@ -34,6 +35,7 @@ static const char * const labels[N_LABELS][2] = {
                    "Bättre enligt indikatorns riktning.",
                    "Difference A − B; percentages are compared in percentage points. "
                    "Better by the indicator's direction." },
+  [LABEL_MISSING] = { "Uppgift saknas", "No data" },
 };
 
 static gboolean
@@ -389,6 +391,8 @@ format_value (AtlasComparisonRow  *row,
               double               value,
               const char          *lang)
 {
+  if (isnan (value))
+    return g_strdup (label (lang, LABEL_MISSING));
   return atlas_indicator_format_value (atlas_comparison_row_get_indicator (row), value, lang);
 }
 
@@ -477,9 +481,13 @@ column_widths (cairo_t   *cr,
     {
       Line *line = g_ptr_array_index (lines, l);
 
+      /* The header row is drawn in bold. */
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL,
+                              l == 0 ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
       for (guint c = 0; !line->heading && c < line->cells->len; c++)
         widths[c] = MAX (widths[c], text_width (cr, g_ptr_array_index (line->cells, c)));
     }
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   widths[0] = MIN (widths[0], width * 0.3);
   return widths;
 }
@@ -493,7 +501,8 @@ fit_text (cairo_t    *cr,
   g_autofree char *shown = g_strdup (text);
   glong n = g_utf8_strlen (text, -1);
 
-  while (n > 1 && text_width (cr, shown) > max_width)
+  /* The tolerance absorbs hinting: a cell as wide as its column fits. */
+  while (n > 1 && text_width (cr, shown) > max_width + 0.5)
     {
       g_autofree char *prefix = g_utf8_substring (text, 0, --n);
 
@@ -537,8 +546,11 @@ draw_lines (cairo_t   *cr,
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       for (guint c = 0; c < line->cells->len; c++)
         {
-          g_autofree char *text = fit_text (cr, g_ptr_array_index (line->cells, c),
-                                            line->heading ? width : widths[c]);
+          /* Only the names are capped; the other columns have their
+           * natural widths. */
+          g_autofree char *text = c == 0 ? fit_text (cr, g_ptr_array_index (line->cells, c),
+                                                     line->heading ? width : widths[c])
+                                         : g_strdup (g_ptr_array_index (line->cells, c));
 
           /* Numbers align right, names left. */
           cairo_move_to (cr, c == 0 || line->heading ? x : x + widths[c] - text_width (cr, text), y);
@@ -622,6 +634,9 @@ atlas_comparison_draw_table (AtlasComparison *comparison,
 
   cairo_save (cr);
   set_font (cr, 16.0, TRUE);
+  /* A long DeSO name shrinks the title rather than run off the page. */
+  if (text_width (cr, title) > width)
+    set_font (cr, MAX (8.0, 16.0 * width / text_width (cr, title)), TRUE);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_move_to (cr, 0, y);
   cairo_show_text (cr, title);
@@ -731,6 +746,18 @@ render_pdf (AtlasComparison *comparison,
   return ok;
 }
 
+/* Text is measured in one place and drawn in another: hinted advances
+ * would make the same text measure differently at different sizes. */
+static void
+set_unhinted_metrics (cairo_t *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+}
+
 static gboolean
 render_png (AtlasComparison *comparison,
             AtlasIndicator  *indicator,
@@ -751,6 +778,7 @@ render_png (AtlasComparison *comparison,
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width * scale),
                                         (int) ceil (height * scale));
   cr = cairo_create (surface);
+  set_unhinted_metrics (cr);
   cairo_scale (cr, scale, scale);
   draw_white (cr, width, height);
   cairo_translate (cr, MARGIN, MARGIN);

@@ -683,6 +683,21 @@ atlas_figure_dup_display_title (AtlasFigure *self)
   return atlas_figure_default_title (self);
 }
 
+/**
+ * atlas_figure_dup_display_subtitle:
+ *
+ * Returns: (transfer full): the subtitle that will be printed
+ */
+char *
+atlas_figure_dup_display_subtitle (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+
+  if (self->subtitle != NULL)
+    return g_strdup (self->subtitle);
+  return atlas_figure_default_subtitle (self);
+}
+
 void
 atlas_figure_get_page_size (AtlasFigure *self,
                             double      *width_pt,

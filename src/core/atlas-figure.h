@@ -122,6 +122,9 @@ void              atlas_figure_set_style          (AtlasFigure       *self,
 /* The title as it will be printed: the title property, else the default
  * ("Arbetslöshet, kommuner i Uppsala län 2024"). Free with g_free(). */
 char             *atlas_figure_dup_display_title  (AtlasFigure       *self);
+/* The subtitle as it will be printed: the subtitle property, else the
+ * default ("20–64 år · procent"). Free with g_free(). */
+char             *atlas_figure_dup_display_subtitle (AtlasFigure     *self);
 /* Page size in points for the figure's page format. */
 void              atlas_figure_get_page_size      (AtlasFigure       *self,
                                                    double            *width_pt,

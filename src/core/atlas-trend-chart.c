@@ -89,7 +89,8 @@ atlas_trend_ticks_compute (double           low,
   raw = (high - low) / (target - 1);
   magnitude = pow (10, floor (log10 (raw)));
   fraction = raw / magnitude;
-  nice = fraction <= 1.0 ? 1.0 : fraction <= 2.0 ? 2.0 : fraction <= 5.0 ? 5.0 : 10.0;
+  /* The nearest of 1, 2, 5 and 10, so the count stays near the target. */
+  nice = fraction < 1.5 ? 1.0 : fraction < 3.0 ? 2.0 : fraction < 7.0 ? 5.0 : 10.0;
 
   ticks->step = nice * magnitude;
   /* The tolerance keeps 0.3 / 0.1 from flooring to 2. */
@@ -351,7 +352,7 @@ compute_layout (AtlasTrendChart *self,
   double low, high;
 
   memset (layout, 0, sizeof *layout);
-  layout->font = CLAMP (MIN (width / 1.6, height) / 18.0, 8.0, 28.0);
+  layout->font = CLAMP (MIN (width / 1.6, height) / 36.0, 9.0, 28.0);
   layout->top = layout->font * 4.2;
   layout->bottom = height - layout->font * 2.2;
   layout->right = width - layout->font;

@@ -1,0 +1,666 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include "atlas-loader-private.h"
+
+/* Reads the geometry file of each division with OGR, one layer per
+ * worker thread, transforms its polygons to WGS 84 lon/lat, then links
+ * the features top-down into areas, each under its parent area. */
+
+typedef struct
+{
+  int code;
+  int name;
+  int parent;
+} FieldIndexes;
+
+typedef struct
+{
+  GArray *xs;
+  GArray *ys;
+  GArray *coords;
+  GArray *offsets;
+} PointBuffers;
+
+static OGRLayerH
+find_layer (Loader       *l,
+            GeometrySpec *spec,
+            GDALDatasetH  ds)
+{
+  int n = GDALDatasetGetLayerCount (ds);
+  g_autoptr(GString) names = g_string_new (NULL);
+  OGRLayerH layer;
+
+  if (spec->layer != NULL && (layer = GDALDatasetGetLayerByName (ds, spec->layer)) != NULL)
+    return layer;
+  if (spec->layer == NULL && n == 1)
+    return GDALDatasetGetLayer (ds, 0);
+
+  for (int i = 0; i < n; i++)
+    g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "",
+                            OGR_L_GetName (GDALDatasetGetLayer (ds, i)));
+
+  if (spec->layer != NULL)
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                              _("no layer “%s”; expected one of the file’s layers: %s"), spec->layer, names->str);
+  else
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                              _("the file has %d layers; expected %s.geometry.layer to name one of %s"),
+                              n, spec->where, names->str);
+  return NULL;
+}
+
+static int
+find_field (Loader       *l,
+            GeometrySpec *spec,
+            OGRLayerH     layer,
+            const char   *field,
+            const char   *key)
+{
+  int index;
+
+  if (field == NULL)
+    return -1;
+
+  index = OGR_FD_GetFieldIndex (OGR_L_GetLayerDefn (layer), field);
+  if (index < 0)
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                              _("the layer “%s” has no field “%s”; expected the field named by %s.geometry.%s"),
+                              OGR_L_GetName (layer), field, spec->where, key);
+  return index;
+}
+
+static gboolean
+find_fields (Loader       *l,
+             GeometrySpec *spec,
+             OGRLayerH     layer,
+             FieldIndexes *fields)
+{
+  fields->code = find_field (l, spec, layer, spec->code_field, "code_field");
+  fields->name = find_field (l, spec, layer, spec->name_field, "name_field");
+  fields->parent = find_field (l, spec, layer, spec->parent_field, "parent_field");
+
+  return fields->code >= 0 &&
+         (spec->name_field == NULL || fields->name >= 0) &&
+         (spec->parent_field == NULL || fields->parent >= 0);
+}
+
+static OGRCoordinateTransformationH
+cached_transformation (Loader               *l,
+                       OGRSpatialReferenceH  srs)
+{
+  if (l->ct_source != NULL && OSRIsSame (srs, l->ct_source))
+    return l->ct;
+
+  if (l->ct != NULL)
+    OCTDestroyCoordinateTransformation (l->ct);
+  if (l->ct_source != NULL)
+    OSRDestroySpatialReference (l->ct_source);
+
+  l->ct = OCTNewCoordinateTransformation (srs, l->wgs84);
+  l->ct_source = l->ct != NULL ? OSRClone (srs) : NULL;
+  return l->ct;
+}
+
+/* Sets *ct (owned by the loader) to NULL when the layer is already in
+ * WGS 84 lon/lat. */
+static gboolean
+make_transformation (Loader                       *l,
+                     GeometrySpec                 *spec,
+                     OGRLayerH                     layer,
+                     OGRCoordinateTransformationH *ct)
+{
+  OGRSpatialReferenceH layer_srs = OGR_L_GetSpatialRef (layer);
+  OGRSpatialReferenceH srs;
+  gboolean ok = TRUE;
+
+  *ct = NULL;
+  if (layer_srs == NULL)
+    {
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                                _("the layer “%s” has no coordinate reference system; expected one such as EPSG:3006 (SWEREF99 TM)"),
+                                OGR_L_GetName (layer));
+      return FALSE;
+    }
+
+  /* OGR hands out coordinates in x = easting/longitude order. */
+  srs = OSRClone (layer_srs);
+  OSRSetAxisMappingStrategy (srs, OAMS_TRADITIONAL_GIS_ORDER);
+  if (!OSRIsSame (srs, l->wgs84))
+    {
+      *ct = cached_transformation (l, srs);
+      ok = *ct != NULL;
+      if (!ok)
+        atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                                  _("the layer’s coordinate reference system cannot be transformed to WGS 84 (%s); expected a CRS that PROJ knows"),
+                                  atlas_loader_gdal_detail (l));
+    }
+  OSRDestroySpatialReference (srs);
+
+  return ok;
+}
+
+static const char *
+field_string (OGRFeatureH feature,
+              int         index)
+{
+  const char *value;
+
+  if (index < 0 || !OGR_F_IsFieldSetAndNotNull (feature, index))
+    return NULL;
+
+  value = OGR_F_GetFieldAsString (feature, index);
+  return value != NULL && *value != '\0' ? value : NULL;
+}
+
+static const char *
+check_ring (OGRGeometryH ring,
+            int          n)
+{
+  double x0, y0, x1, y1;
+
+  if (n < 4)
+    return _("a ring has fewer than 4 points");
+
+  x0 = OGR_G_GetX (ring, 0);
+  y0 = OGR_G_GetY (ring, 0);
+  x1 = OGR_G_GetX (ring, n - 1);
+  y1 = OGR_G_GetY (ring, n - 1);
+  if (x0 != x1 || y0 != y1)
+    return _("a ring is not closed");
+
+  return NULL;
+}
+
+/* Appends the rings of one polygon to the buffers; an error text if a ring
+ * is not a ring. */
+static const char *
+add_polygon (OGRGeometryH  polygon,
+             PointBuffers *b)
+{
+  int n_rings = OGR_G_GetGeometryCount (polygon);
+
+  for (int r = 0; r < n_rings; r++)
+    {
+      OGRGeometryH ring = OGR_G_GetGeometryRef (polygon, r);
+      int n = OGR_G_GetPointCount (ring);
+      guint start = b->xs->len;
+      const char *error = check_ring (ring, n);
+
+      if (error != NULL)
+        return error;
+
+      g_array_append_val (b->offsets, start);
+      g_array_set_size (b->xs, start + n);
+      g_array_set_size (b->ys, start + n);
+      OGR_G_GetPoints (ring,
+                       &g_array_index (b->xs, double, start), sizeof (double),
+                       &g_array_index (b->ys, double, start), sizeof (double),
+                       NULL, 0);
+    }
+
+  return NULL;
+}
+
+static const char *
+collect_rings (OGRGeometryH  geometry,
+               PointBuffers *b)
+{
+  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+  const char *error = NULL;
+
+  g_array_set_size (b->xs, 0);
+  g_array_set_size (b->ys, 0);
+  g_array_set_size (b->offsets, 0);
+
+  if (type == wkbPolygon)
+    error = add_polygon (geometry, b);
+  else
+    for (int i = 0; i < OGR_G_GetGeometryCount (geometry) && error == NULL; i++)
+      error = add_polygon (OGR_G_GetGeometryRef (geometry, i), b);
+
+  if (error == NULL && b->offsets->len == 0)
+    error = _("the geometry is empty");
+
+  return error;
+}
+
+static gboolean
+is_lon_lat (double x,
+            double y)
+{
+  return isfinite (x) && isfinite (y) && fabs (x) <= 180.0 && fabs (y) <= 90.0;
+}
+
+/* Reprojects the collected points and interleaves them as lon, lat. */
+static gboolean
+transform_points (Loader                       *l,
+                  const char                   *file,
+                  Place                        *location,
+                  OGRCoordinateTransformationH  ct,
+                  PointBuffers                 *b)
+{
+  guint n = b->xs->len;
+
+  if (ct != NULL && !OCTTransform (ct, (int) n, (double *) b->xs->data, (double *) b->ys->data, NULL))
+    {
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_place_text (location),
+                                _("the coordinates cannot be transformed to WGS 84 (%s); expected coordinates in the layer’s CRS"),
+                                atlas_loader_gdal_detail (l));
+      return FALSE;
+    }
+
+  g_array_set_size (b->coords, 2 * n);
+  for (guint i = 0; i < n; i++)
+    {
+      double x = g_array_index (b->xs, double, i), y = g_array_index (b->ys, double, i);
+
+      if (!is_lon_lat (x, y))
+        {
+          atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_place_text (location),
+                                    _("invalid geometry: a point lies outside the earth after transformation to WGS 84; expected coordinates in the layer’s CRS"));
+          return FALSE;
+        }
+      g_array_index (b->coords, double, 2 * i) = x;
+      g_array_index (b->coords, double, 2 * i + 1) = y;
+    }
+
+  return TRUE;
+}
+
+static AtlasGeometry *
+build_geometry (Loader                       *l,
+                const char                   *file,
+                Place                        *location,
+                OGRGeometryH                  geometry,
+                OGRCoordinateTransformationH  ct,
+                PointBuffers                 *b)
+{
+  OGRwkbGeometryType type;
+  const char *error;
+
+  if (geometry == NULL)
+    {
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_place_text (location),
+                                _("the feature has no geometry; expected a Polygon or MultiPolygon"));
+      return NULL;
+    }
+
+  type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+  if (type != wkbPolygon && type != wkbMultiPolygon)
+    {
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_place_text (location),
+                                _("the geometry is a %s; expected a Polygon or MultiPolygon"),
+                                OGR_G_GetGeometryName (geometry));
+      return NULL;
+    }
+
+  if ((error = collect_rings (geometry, b)) != NULL)
+    {
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_place_text (location),
+                                _("invalid geometry: %s; expected closed rings of at least 4 points"), error);
+      return NULL;
+    }
+
+  if (!transform_points (l, file, location, ct, b))
+    return NULL;
+
+  return atlas_geometry_new ((double *) b->coords->data, b->xs->len,
+                             (guint *) b->offsets->data, b->offsets->len);
+}
+
+/* One feature as read from its layer, before it is linked into the
+ * package (which needs the other layers). */
+typedef struct
+{
+  char          *code;
+  char          *name;
+  char          *parent_code;
+  AtlasGeometry *geometry; /* NULL when the feature has a problem */
+  guint          ordinal;
+} RawFeature;
+
+static void
+raw_feature_clear (gpointer data)
+{
+  RawFeature *raw = data;
+
+  g_free (raw->code);
+  g_free (raw->name);
+  g_free (raw->parent_code);
+  g_clear_pointer (&raw->geometry, atlas_geometry_unref);
+}
+
+static void
+read_feature (Loader                       *l,
+              GeometrySpec                 *spec,
+              OGRFeatureH                   feature,
+              guint                         ordinal,
+              const FieldIndexes           *fields,
+              OGRCoordinateTransformationH  ct,
+              PointBuffers                 *buffers,
+              GArray                       *raws)
+{
+  g_auto(Place) place = { TRUE, ordinal, NULL };
+  /* Each string copied at once: OGR reuses its buffer for numbers
+   * formatted as strings. */
+  RawFeature raw = { g_strdup (field_string (feature, fields->code)), NULL, NULL, NULL, ordinal };
+
+  if (raw.code == NULL)
+    {
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_place_text (&place),
+                                _("no area code in field “%s”; expected a non-empty code"), spec->code_field);
+      return;
+    }
+
+  raw.name = g_strdup (field_string (feature, fields->name));
+  raw.parent_code = g_strdup (field_string (feature, fields->parent));
+  raw.geometry = build_geometry (l, spec->file, &place, OGR_F_GetGeometryRef (feature), ct, buffers);
+  g_array_append_val (raws, raw);
+}
+
+static void
+read_features (Loader                       *l,
+               GeometrySpec                 *spec,
+               OGRLayerH                     layer,
+               const FieldIndexes           *fields,
+               OGRCoordinateTransformationH  ct,
+               GArray                       *raws)
+{
+  PointBuffers buffers = {
+    g_array_new (FALSE, FALSE, sizeof (double)),
+    g_array_new (FALSE, FALSE, sizeof (double)),
+    g_array_new (FALSE, FALSE, sizeof (double)),
+    g_array_new (FALSE, FALSE, sizeof (guint)),
+  };
+  OGRFeatureH feature;
+  guint ordinal = 0;
+
+  OGR_L_ResetReading (layer);
+  while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
+    {
+      read_feature (l, spec, feature, ++ordinal, fields, ct, &buffers, raws);
+      OGR_F_Destroy (feature);
+      if (ordinal % 256 == 0 && g_cancellable_is_cancelled (l->cancellable))
+        break;
+    }
+
+  if (ordinal == 0)
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                              _("the layer “%s” has no features; expected one polygon per area"), OGR_L_GetName (layer));
+
+  g_array_unref (buffers.xs);
+  g_array_unref (buffers.ys);
+  g_array_unref (buffers.coords);
+  g_array_unref (buffers.offsets);
+}
+
+static GDALDatasetH
+open_geometry_file (Loader       *l,
+                    GeometrySpec *spec)
+{
+  g_autofree char *path = atlas_loader_package_path (l, spec->file);
+  GDALDatasetH ds;
+
+  if (!atlas_loader_vsi_exists (path))
+    {
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                                _("the geometry file is missing; expected the file named by %s.geometry.file"),
+                                spec->where);
+      return NULL;
+    }
+
+  g_clear_pointer (&l->gdal_message, g_free);
+  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+  if (ds == NULL)
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                              _("OGR cannot read the file (%s); expected a vector format such as GeoPackage, GeoJSON or Shapefile"),
+                              atlas_loader_gdal_detail (l));
+  return ds;
+}
+
+static gboolean
+read_layer (Loader       *l,
+            GeometrySpec *spec,
+            GArray       *raws)
+{
+  GDALDatasetH ds = open_geometry_file (l, spec);
+  OGRCoordinateTransformationH ct = NULL;
+  FieldIndexes fields;
+  OGRLayerH layer;
+  gboolean ok;
+
+  if (ds == NULL)
+    return FALSE;
+
+  layer = find_layer (l, spec, ds);
+  ok = layer != NULL;
+  ok = ok && find_fields (l, spec, layer, &fields);
+  ok = ok && make_transformation (l, spec, layer, &ct);
+  if (ok)
+    read_features (l, spec, layer, &fields, ct, raws);
+
+  GDALClose (ds);
+  return ok;
+}
+
+/* One layer to read, with the problems found in it. */
+typedef struct
+{
+  GPtrArray    *problems;
+  guint         classes;
+  GeometrySpec *spec;
+  GArray       *raws; /* RawFeature */
+  gboolean      ok;
+} LayerJob;
+
+static LayerJob *
+layer_job_new (GeometrySpec *spec)
+{
+  LayerJob *job = g_new0 (LayerJob, 1);
+
+  job->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
+  job->spec = spec;
+  job->raws = g_array_new (FALSE, TRUE, sizeof (RawFeature));
+  g_array_set_clear_func (job->raws, raw_feature_clear);
+
+  return job;
+}
+
+static void
+layer_job_free (gpointer data)
+{
+  LayerJob *job = data;
+
+  if (job == NULL)
+    return;
+
+  g_ptr_array_unref (job->problems);
+  g_array_unref (job->raws);
+  g_free (job);
+}
+
+typedef struct
+{
+  Loader    *loader;
+  GPtrArray *jobs;   /* LayerJob, NULL where there is nothing to read */
+  gint       next;   /* the next job to take, atomically */
+} LayerQueue;
+
+/* Reads layers until none are left. Each worker has a private loader that
+ * shares only what stays constant meanwhile (the package root, the
+ * cancellable) and has its own spatial references, transformation and
+ * GDAL messages, which belong to the thread that uses them. */
+static gpointer
+run_layer_worker (gpointer data)
+{
+  LayerQueue *queue = data;
+  Loader w = { NULL, };
+  guint i;
+
+  w.root = queue->loader->root;
+  w.cancellable = queue->loader->cancellable;
+  w.wgs84 = OSRNewSpatialReference (NULL);
+  OSRImportFromEPSG (w.wgs84, 4326);
+  OSRSetAxisMappingStrategy (w.wgs84, OAMS_TRADITIONAL_GIS_ORDER);
+
+  CPLPushErrorHandlerEx (atlas_loader_collect_gdal_message, &w);
+  while ((i = (guint) g_atomic_int_add (&queue->next, 1)) < queue->jobs->len)
+    {
+      LayerJob *job = g_ptr_array_index (queue->jobs, i);
+
+      if (job == NULL || g_cancellable_is_cancelled (w.cancellable))
+        continue;
+      w.problems = job->problems;
+      w.classes = &job->classes;
+      job->ok = read_layer (&w, job->spec, job->raws);
+    }
+  CPLPopErrorHandler ();
+
+  w.root = NULL;
+  atlas_loader_clear (&w);
+  return NULL;
+}
+
+/* The layers are independent files: read them on as many threads as there
+ * are processors, the calling thread being one of them. */
+static void
+read_layers (Loader    *l,
+             GPtrArray *jobs)
+{
+  LayerQueue queue = { l, jobs, 0 };
+  guint n_workers = MIN (jobs->len, g_get_num_processors ());
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  for (guint i = 1; i < n_workers; i++)
+    g_ptr_array_add (threads, g_thread_new ("atlas-layer", run_layer_worker, &queue));
+  run_layer_worker (&queue);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+}
+
+/* NULL after reporting a problem, or silently when the parent itself was
+ * rejected (its problem is already reported). */
+static AtlasArea *
+find_parent_area (Loader        *l,
+                  GeometrySpec  *spec,
+                  AtlasDivision *division,
+                  const char    *code,
+                  Place         *location)
+{
+  AtlasDivision *parent = atlas_division_get_parent (division);
+  AtlasArea *area;
+
+  if (atlas_division_get_depth (parent) == 0)
+    return atlas_division_get_area (parent, 0);
+
+  area = code != NULL ? atlas_division_lookup_area (parent, code) : NULL;
+  if (area != NULL || (code != NULL && g_hash_table_contains (l->rejected_codes, code)))
+    return area;
+
+  if (code == NULL)
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_place_text (location),
+                              _("no parent code in field “%s”; expected the code of an area of division “%s”"),
+                              spec->parent_field, atlas_division_get_id (parent));
+  else
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_place_text (location),
+                              _("parent code “%s” is not an area of division “%s”; expected the code of one of its areas"),
+                              code, atlas_division_get_id (parent));
+  return NULL;
+}
+
+/* Makes an area of a feature, once the codes of the levels above exist. */
+static void
+link_feature (Loader        *l,
+              GeometrySpec  *spec,
+              AtlasDivision *division,
+              RawFeature    *raw)
+{
+  g_auto(Place) place = { TRUE, raw->ordinal, NULL };
+  g_autoptr(AtlasArea) area = NULL;
+  AtlasArea *parent = NULL;
+
+  if (g_hash_table_contains (l->pkg->areas_by_code, raw->code))
+    {
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_place_text (&place),
+                                _("duplicate area code “%s”; expected each code only once in the package"), raw->code);
+      return;
+    }
+
+  if (raw->geometry != NULL)
+    parent = find_parent_area (l, spec, division, raw->parent_code, &place);
+  if (parent == NULL)
+    {
+      g_hash_table_add (l->rejected_codes, g_strdup (raw->code));
+      return;
+    }
+
+  area = atlas_area_new (division, atlas_division_get_n_areas (division),
+                         raw->code, raw->name, raw->geometry);
+  atlas_area_set_parent (area, parent);
+  atlas_division_add_area (division, area);
+  g_hash_table_insert (l->pkg->areas_by_code, (char *) atlas_area_get_code (area), area);
+}
+
+/* Takes over a finished job's problems and links its features, unless
+ * its layer or the level above could not be read. */
+static gboolean
+finish_layer_job (Loader        *l,
+                  LayerJob      *job,
+                  AtlasDivision *division,
+                  gboolean       parent_read)
+{
+  gsize n_problems = 0;
+  g_autofree gpointer *problems = g_ptr_array_steal (job->problems, &n_problems);
+
+  for (gsize i = 0; i < n_problems; i++)
+    g_ptr_array_add (l->problems, problems[i]);
+  *l->classes |= job->classes;
+
+  if (!job->ok || !parent_read)
+    return FALSE;
+
+  for (guint i = 0; i < job->raws->len; i++)
+    link_feature (l, job->spec, division, &g_array_index (job->raws, RawFeature, i));
+
+  return TRUE;
+}
+
+void
+atlas_loader_read_geometry (Loader *l)
+{
+  guint n = l->pkg->divisions->len;
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_full (n, layer_job_free);
+
+  for (guint d = 0; d < n; d++)
+    {
+      GeometrySpec *spec = g_ptr_array_index (l->specs, d);
+
+      g_ptr_array_add (jobs, spec != NULL ? layer_job_new (spec) : NULL);
+    }
+  read_layers (l, jobs);
+
+  /* Top-down: a division's parent areas exist before its own are linked. */
+  for (guint d = 1; d < n; d++)
+    {
+      AtlasDivision *division = g_ptr_array_index (l->pkg->divisions, d);
+      LayerJob *job = g_ptr_array_index (jobs, d);
+      guint p = 0;
+
+      g_ptr_array_find (l->pkg->divisions, atlas_division_get_parent (division), &p);
+      if (job == NULL ||
+          !finish_layer_job (l, job, division, p == 0 || g_ptr_array_index (l->specs, p) != NULL))
+        {
+          l->areas_complete = FALSE;
+          g_clear_pointer (&g_ptr_array_index (l->specs, d), atlas_loader_geometry_spec_free);
+        }
+    }
+}
