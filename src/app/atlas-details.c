@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "atlas-details.h"
+#include "atlas-sparkline.h"
 
 struct _AtlasDetails
 {
@@ -18,6 +19,13 @@ struct _AtlasDetails
   GtkWidget *value_label;
   GtkWidget *caption_label;
   GtkWidget *missing_label;
+  GtkWidget *rank_label;
+  GtkWidget *rank_note_label;
+  GtkWidget *trend_box;
+  GtkWidget *sparkline;
+  GtkWidget *trend_label;
+  GtkWidget *type_label;
+  GtkWidget *type_note_label;
   GtkWidget *compare_list;
   GtkWidget *parent_row;
   GtkWidget *parent_value_label;
@@ -28,6 +36,8 @@ struct _AtlasDetails
   GtkWidget *indicator_label;
   GtkWidget *definition_label;
   GtkWidget *caveat_label;
+  GtkWidget *categories_label;
+  GtkWidget *facts_label;
   GtkWidget *age_label;
   GtkWidget *source_label;
 
@@ -145,6 +155,349 @@ update_value (AtlasDetails *self)
                      source == ATLAS_VALUE_MISSING ? atlas_missing_reason_describe (reason) : NULL);
 }
 
+/* ------------------------------------------------------------------ */
+/* Rank                                                               */
+
+/* The level's areas in the plural, for "12 of 290 municipalities"; the
+ * package names its levels in the singular only. */
+static const char *
+level_plural (AtlasDivision *division)
+{
+  const char *id = atlas_division_get_id (division);
+
+  if (g_str_equal (id, "lan"))
+    /* Translators: plural, "Rank 3 of 21 counties" (län) */
+    return _("counties");
+  if (g_str_equal (id, "kommun"))
+    /* Translators: plural, "Rank 12 of 290 municipalities" (kommuner) */
+    return _("municipalities");
+  if (g_str_equal (id, "regso"))
+    return "RegSO";
+  if (g_str_equal (id, "deso"))
+    return "DeSO";
+  return _("areas");
+}
+
+/* TRUE when the level covers the whole country, so that its ranking is
+ * national rather than within the package's part of it. */
+static gboolean
+division_is_complete (AtlasDivision *division)
+{
+  AtlasDivision *parent = atlas_division_get_parent (division);
+
+  if (parent == NULL)
+    return TRUE;
+  return atlas_division_covers_parent (division) && division_is_complete (parent);
+}
+
+/* The area to rank within: the kommun for areas below kommun level (a
+ * RegSO holds only a few DeSO), else the parent; never riket. */
+static AtlasArea *
+rank_scope (AtlasArea *area)
+{
+  AtlasArea *kommun = atlas_area_get_ancestor (area, "kommun");
+  AtlasArea *parent = atlas_area_get_parent (area);
+
+  if (kommun != NULL && kommun != area)
+    return kommun;
+  if (parent == NULL || atlas_area_get_parent (parent) == NULL)
+    return NULL;
+  return parent;
+}
+
+static char *
+dup_rank_text (AtlasDetails *self)
+{
+  AtlasDivision *division = atlas_area_get_division (self->area);
+  AtlasArea *scope = rank_scope (self->area);
+  AtlasRank national, regional;
+  GString *text;
+  g_autofree char *scope_name = NULL;
+
+  if (!atlas_rank_area (self->dataset, self->indicator, self->year, self->area, NULL, &national))
+    return NULL;
+  text = g_string_new (NULL);
+  if (division_is_complete (division))
+    /* Translators: "Rank 12 of 290 kommuner" */
+    g_string_append_printf (text, _("Rank %u of %u %s"), national.rank, national.n_ranked,
+                            level_plural (division));
+  else
+    /* Translators: "Rank 12 of 238 DeSO in the package", when it covers part of Sweden */
+    g_string_append_printf (text, _("Rank %u of %u %s in the package"), national.rank,
+                            national.n_ranked, level_plural (division));
+  if (national.n_tied > 0)
+    /* Translators: appended to a rank shared with other areas */
+    g_string_append_printf (text, _(" (shared with %u more)"), national.n_tied);
+  if (scope != NULL &&
+      atlas_rank_area (self->dataset, self->indicator, self->year, self->area, scope, &regional) &&
+      regional.n_ranked > 1)
+    {
+      scope_name = atlas_area_dup_display_name (scope);
+      /* Translators: the rank within a larger area, "; 3 of 26 in Stockholms län" */
+      g_string_append_printf (text, _("; %u of %u in %s"), regional.rank,
+                              regional.n_ranked, scope_name);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_rank (AtlasDetails *self)
+{
+  g_autofree char *text = dup_rank_text (self);
+  AtlasPolarity polarity = atlas_indicator_get_polarity (self->indicator);
+
+  set_optional_text (self->rank_label, text);
+  if (text == NULL)
+    set_optional_text (self->rank_note_label, NULL);
+  else if (polarity == ATLAS_POLARITY_NEUTRAL)
+    set_optional_text (self->rank_note_label,
+                       _("Rank 1 is the highest value: this indicator is neither good nor bad."));
+  else if (polarity == ATLAS_POLARITY_LOWER_IS_BETTER)
+    set_optional_text (self->rank_note_label, _("Rank 1 is the best: the lowest value."));
+  else
+    set_optional_text (self->rank_note_label, _("Rank 1 is the best: the highest value."));
+}
+
+/* ------------------------------------------------------------------ */
+/* Trend over the years                                               */
+
+static void
+update_trend (AtlasDetails *self)
+{
+  guint n_years;
+  const guint *years = atlas_dataset_get_years (self->dataset, &n_years);
+  g_autofree double *values = g_new (double, MAX (n_years, 1));
+  g_autofree char *text = NULL;
+  guint n_found = 0;
+
+  for (guint i = 0; i < n_years; i++)
+    {
+      values[i] = NAN;
+      if (atlas_dataset_get_value (self->dataset, self->indicator, years[i], self->area,
+                                   &values[i], NULL) == ATLAS_VALUE_MISSING)
+        values[i] = NAN;
+      n_found += !isnan (values[i]);
+    }
+  atlas_sparkline_set_values (ATLAS_SPARKLINE (self->sparkline), years, values, n_years, self->year);
+  gtk_widget_set_visible (self->trend_box, n_found > 1 &&
+                          atlas_indicator_get_unit (self->indicator) != ATLAS_UNIT_CATEGORY);
+  if (n_years == 0)
+    return;
+  /* Translators: under the small trend line: its first and last year, "2011–2024" */
+  text = g_strdup_printf (_("%u–%u, gaps where values are missing"), years[0], years[n_years - 1]);
+  gtk_label_set_text (GTK_LABEL (self->trend_label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sparkline),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Områdestyp                                                         */
+
+static AtlasIndicator *
+find_category_indicator (AtlasDataset *dataset)
+{
+  GListModel *indicators = atlas_dataset_get_indicators (dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      if (atlas_indicator_get_unit (indicator) == ATLAS_UNIT_CATEGORY)
+        return indicator;
+    }
+  return NULL;
+}
+
+/* The value for @year, else for the latest year that has one. */
+static gboolean
+latest_value (AtlasDataset   *dataset,
+              AtlasIndicator *indicator,
+              AtlasArea      *area,
+              guint          *year,
+              double         *value)
+{
+  guint n_years;
+  const guint *years = atlas_dataset_get_years (dataset, &n_years);
+
+  if (atlas_dataset_get_value (dataset, indicator, *year, area, value, NULL) != ATLAS_VALUE_MISSING)
+    return TRUE;
+  for (guint i = n_years; i > 0; i--)
+    if (atlas_dataset_get_value (dataset, indicator, years[i - 1], area, value, NULL) != ATLAS_VALUE_MISSING)
+      {
+        *year = years[i - 1];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static char *
+dup_category_markup (const AtlasCategory *category)
+{
+  g_autofree char *label = g_markup_escape_text (atlas_text_get (&category->label, NULL), -1);
+
+  return g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span> %d %s",
+                          (guint) lround (category->red * 255), (guint) lround (category->green * 255),
+                          (guint) lround (category->blue * 255), category->code, label);
+}
+
+/* A RegSO's own type; a DeSO shows its RegSO's. */
+static char *
+dup_area_type_markup (AtlasDetails *self,
+                      AtlasIndicator *types)
+{
+  AtlasArea *regso = atlas_area_get_ancestor (self->area, "regso");
+  const AtlasCategory *category;
+  guint year = self->year;
+  double value;
+  g_autofree char *category_markup = NULL;
+  g_autofree char *regso_name = NULL;
+
+  if (regso == NULL || !latest_value (self->dataset, types, regso, &year, &value))
+    return NULL;
+  category = atlas_indicator_lookup_category (types, (int) lround (value));
+  if (category == NULL)
+    return NULL;
+  category_markup = dup_category_markup (category);
+  if (regso == self->area)
+    /* Translators: "Områdestyp 2023: ● 4 Goda socioekonomiska förutsättningar" */
+    return g_strdup_printf (_("%s %u: %s"), atlas_indicator_get_short_label (types, NULL),
+                            year, category_markup);
+  regso_name = g_markup_escape_text (atlas_area_get_name (regso) != NULL ? atlas_area_get_name (regso)
+                                                                         : atlas_area_get_code (regso), -1);
+  /* Translators: a DeSO's type is that of its RegSO, "… (RegSO Gottsunda)" */
+  return g_strdup_printf (_("%s %u: %s (RegSO %s)"), atlas_indicator_get_short_label (types, NULL),
+                          year, category_markup, regso_name);
+}
+
+/* For a kommun: the shares of its RegSO in each type, when the package
+ * has them as indicators "omradestyp1_andel" … "omradestyp5_andel". */
+static char *
+dup_type_shares (AtlasDetails *self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint code = 1; code <= 5; code++)
+    {
+      g_autofree char *id = g_strdup_printf ("omradestyp%u_andel", code);
+      AtlasIndicator *share = atlas_dataset_lookup_indicator (self->dataset, id);
+      guint year = self->year;
+      double value;
+      g_autofree char *formatted = NULL;
+
+      if (share == NULL || !latest_value (self->dataset, share, self->area, &year, &value))
+        continue;
+      formatted = atlas_indicator_format_value (share, value, NULL);
+      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "",
+                              atlas_indicator_get_short_label (share, NULL), formatted);
+    }
+  /* NULL when the package has no shares */
+  return g_string_free (text, text->len == 0);
+}
+
+static void
+update_area_type (AtlasDetails *self)
+{
+  AtlasIndicator *types = find_category_indicator (self->dataset);
+  const char *caveat = types != NULL ? atlas_indicator_get_caveat (types, NULL) : NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *shares = NULL;
+
+  /* Mapping the types already shows the area's type as its value */
+  if (types != NULL && types != self->indicator)
+    markup = dup_area_type_markup (self, types);
+  else if (types == NULL)
+    shares = dup_type_shares (self);
+  if (shares != NULL)
+    markup = g_markup_escape_text (shares, -1);
+  gtk_label_set_markup (GTK_LABEL (self->type_label), markup != NULL ? markup : "");
+  gtk_widget_set_visible (self->type_label, markup != NULL);
+  set_optional_text (self->type_note_label, markup == NULL ? NULL :
+                     caveat != NULL ? caveat :
+                     _("Area types are relative and recomputed every year: a change of type "
+                       "does not by itself mean that the area changed."));
+}
+
+/* ------------------------------------------------------------------ */
+/* What the indicator is                                              */
+
+static const char *
+describe_polarity (AtlasPolarity polarity)
+{
+  switch (polarity)
+    {
+    case ATLAS_POLARITY_HIGHER_IS_BETTER:
+      return _("Higher is better");
+    case ATLAS_POLARITY_LOWER_IS_BETTER:
+      return _("Lower is better");
+    case ATLAS_POLARITY_NEUTRAL:
+    default:
+      return _("Neither higher nor lower is better");
+    }
+}
+
+static char *
+dup_aggregation_text (AtlasDetails   *self,
+                      AtlasIndicator *indicator)
+{
+  const char *weight_id = atlas_indicator_get_weight_id (indicator);
+  AtlasIndicator *weight = NULL;
+
+  if (self->dataset != NULL && weight_id != NULL)
+    weight = atlas_dataset_lookup_indicator (self->dataset, weight_id);
+
+  switch (atlas_indicator_get_aggregation (indicator))
+    {
+    case ATLAS_AGGREGATION_SUM:
+      return g_strdup (_("Larger areas: the sum of the areas within"));
+    case ATLAS_AGGREGATION_WEIGHTED_MEAN:
+      /* Translators: %s is the id of the weighting variable */
+      return g_strdup_printf (_("Larger areas: the mean of the areas within, weighted by %s"),
+                              weight != NULL ? atlas_indicator_get_name (weight, NULL) : weight_id);
+    case ATLAS_AGGREGATION_CATEGORY:
+      return g_strdup (_("Larger areas: types are not combined"));
+    case ATLAS_AGGREGATION_NONE:
+    default:
+      return g_strdup (_("Larger areas: only the values the source states"));
+    }
+}
+
+static char *
+dup_indicator_facts (AtlasDetails   *self,
+                     AtlasIndicator *indicator)
+{
+  g_autofree char *aggregation = dup_aggregation_text (self, indicator);
+  const char *kind = atlas_indicator_get_kind (indicator) == ATLAS_INDICATOR_KIND_BACKGROUND
+                     ? _("Background variable, not an indicator")
+                     : _("Indicator");
+
+  /* Types have neither a unit nor a better end */
+  if (atlas_indicator_get_unit (indicator) == ATLAS_UNIT_CATEGORY)
+    return g_strdup_printf ("%s\n%s", kind, aggregation);
+  /* Translators: facts about an indicator, one per line */
+  return g_strdup_printf (_("%s\nUnit: %s\n%s\n%s"), kind,
+                          atlas_indicator_get_unit_label (indicator, NULL),
+                          describe_polarity (atlas_indicator_get_polarity (indicator)),
+                          aggregation);
+}
+
+/* Category indicators list their types in the official colours. */
+static void
+update_categories (AtlasDetails *self)
+{
+  guint n = atlas_indicator_get_n_categories (self->indicator);
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *line = dup_category_markup (atlas_indicator_get_category (self->indicator, i));
+
+      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
+    }
+  gtk_label_set_markup (GTK_LABEL (self->categories_label), markup->str);
+  gtk_widget_set_visible (self->categories_label, n > 0);
+  g_string_free (markup, TRUE);
+}
+
 static void
 update_area (AtlasDetails *self)
 {
@@ -169,6 +522,9 @@ update_area (AtlasDetails *self)
   gtk_label_set_text (GTK_LABEL (self->heading_label), name);
   gtk_label_set_text (GTK_LABEL (self->level_label), level);
   update_value (self);
+  update_rank (self);
+  update_trend (self);
+  update_area_type (self);
   update_comparisons (self);
 }
 
@@ -180,6 +536,7 @@ update_indicator (AtlasDetails *self)
   const char *source;
   g_autofree char *age_text = NULL;
   g_autofree char *source_text = NULL;
+  g_autofree char *facts = NULL;
 
   gtk_widget_set_visible (self->indicator_box, indicator != NULL);
   gtk_widget_set_visible (self->demo_label,
@@ -193,11 +550,14 @@ update_indicator (AtlasDetails *self)
     age_text = g_strdup_printf (_("Age group: %s"), age);
   if (source != NULL && source[0] != '\0')
     source_text = g_strdup_printf (_("Source: %s"), source);
+  facts = dup_indicator_facts (self, indicator);
 
   gtk_label_set_text (GTK_LABEL (self->indicator_label),
                       atlas_indicator_get_name (indicator, NULL));
   set_optional_text (self->definition_label, atlas_indicator_get_definition (indicator, NULL));
   set_optional_text (self->caveat_label, atlas_indicator_get_caveat (indicator, NULL));
+  set_optional_text (self->facts_label, facts);
+  update_categories (self);
   set_optional_text (self->age_label, age_text);
   set_optional_text (self->source_label, source_text);
 }
@@ -282,6 +642,13 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, value_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, caption_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetails, rank_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetails, rank_note_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetails, trend_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetails, sparkline);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetails, trend_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetails, type_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetails, type_note_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, compare_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, parent_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, parent_value_label);
@@ -292,6 +659,8 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, indicator_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, definition_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, caveat_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetails, categories_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetails, facts_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, age_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetails, source_label);
 }
@@ -317,6 +686,7 @@ atlas_details_class_init (AtlasDetailsClass *klass)
     g_param_spec_object ("area", NULL, NULL, ATLAS_TYPE_AREA, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ATLAS_TYPE_SPARKLINE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/platsatlas/Platsatlas/ui/atlas-details.ui");
   bind_children (widget_class);
@@ -347,6 +717,7 @@ atlas_details_set_dataset (AtlasDetails *self,
 
   if (!g_set_object (&self->dataset, dataset))
     return;
+  update_indicator (self);
   update_area (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
@@ -429,4 +800,14 @@ atlas_details_get_heading (AtlasDetails *self)
   g_return_val_if_fail (ATLAS_IS_DETAILS (self), NULL);
 
   return gtk_label_get_text (GTK_LABEL (self->heading_label));
+}
+
+const char *
+atlas_details_get_rank_text (AtlasDetails *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DETAILS (self), NULL);
+
+  if (!gtk_widget_get_visible (self->rank_label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->rank_label));
 }

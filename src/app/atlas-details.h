@@ -32,5 +32,7 @@ void            atlas_details_set_area      (AtlasDetails   *self,
 AtlasArea      *atlas_details_get_area      (AtlasDetails   *self);
 /* The heading as shown (the area's display name), for tests */
 const char     *atlas_details_get_heading   (AtlasDetails   *self);
+/* The rank line as shown, or NULL when hidden (for tests) */
+const char     *atlas_details_get_rank_text (AtlasDetails   *self);
 
 G_END_DECLS

@@ -23,6 +23,8 @@ struct _AtlasMapLayer
 
   AtlasArea        *hovered;
   AtlasArea        *selected;
+  AtlasArea        *compare_a;
+  AtlasArea        *compare_b;
 
   GdkTexture       *cache;
   AtlasMapView      cache_view;
@@ -209,7 +211,8 @@ append_highlights (AtlasMapLayer      *self,
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, view->width, view->height);
   cairo_t *cr;
 
-  if (self->hovered == NULL && self->selected == NULL)
+  if (self->hovered == NULL && self->selected == NULL
+      && self->compare_a == NULL && self->compare_b == NULL)
     return;
 
   /* The highlighter holds no choropleth: it draws only the outlines. */
@@ -366,6 +369,8 @@ atlas_map_layer_dispose (GObject *object)
   g_clear_object (&self->cache);
   g_clear_object (&self->hovered);
   g_clear_object (&self->selected);
+  g_clear_object (&self->compare_a);
+  g_clear_object (&self->compare_b);
   g_clear_object (&self->division);
   g_clear_object (&self->renderer);
   g_clear_object (&self->highlighter);
@@ -554,6 +559,26 @@ atlas_map_layer_set_selected_area (AtlasMapLayer *self,
     return;
 
   atlas_map_renderer_set_selected (self->highlighter, area);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The comparison's A and B, outlined and badged over the cache like the
+ * selection. */
+void
+atlas_map_layer_set_compare (AtlasMapLayer *self,
+                             AtlasArea     *area_a,
+                             AtlasArea     *area_b)
+{
+  gboolean changed_a, changed_b;
+
+  g_return_if_fail (ATLAS_IS_MAP_LAYER (self));
+
+  changed_a = g_set_object (&self->compare_a, area_a);
+  changed_b = g_set_object (&self->compare_b, area_b);
+  if (!changed_a && !changed_b)
+    return;
+
+  atlas_map_renderer_set_compare (self->highlighter, area_a, area_b);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

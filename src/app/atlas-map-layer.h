@@ -34,6 +34,9 @@ AtlasMapStyle  atlas_map_layer_get_style            (AtlasMapLayer   *self);
 void           atlas_map_layer_set_selected_area    (AtlasMapLayer   *self,
                                                      AtlasArea       *area);
 AtlasArea     *atlas_map_layer_get_hovered_area     (AtlasMapLayer   *self);
+void           atlas_map_layer_set_compare          (AtlasMapLayer   *self,
+                                                     AtlasArea       *area_a,
+                                                     AtlasArea       *area_b);
 /* The view the layer shows now, in its own coordinates. */
 void           atlas_map_layer_get_view             (AtlasMapLayer   *self,
                                                      AtlasMapView    *view);

@@ -46,6 +46,8 @@ struct _AtlasMap
   AtlasClassBreaks  *manual_breaks;
   AtlasMapStyle      style;
   AtlasArea         *selected_area;
+  AtlasArea         *compare_a;
+  AtlasArea         *compare_b;
   AtlasBasemap      *basemap;
   GCancellable      *basemap_cancellable;
 
@@ -77,6 +79,8 @@ enum {
   PROP_MANUAL_BREAKS,
   PROP_STYLE,
   PROP_SELECTED_AREA,
+  PROP_COMPARE_A,
+  PROP_COMPARE_B,
   PROP_HOVERED_AREA,
   PROP_BREAKS,
   PROP_PALETTE,
@@ -860,6 +864,8 @@ atlas_map_dispose (GObject *object)
   g_clear_object (&self->division);
   g_clear_object (&self->indicator);
   g_clear_object (&self->selected_area);
+  g_clear_object (&self->compare_a);
+  g_clear_object (&self->compare_b);
   g_clear_object (&self->basemap);
   g_clear_pointer (&self->breaks, atlas_class_breaks_unref);
   g_clear_pointer (&self->manual_breaks, atlas_class_breaks_unref);
@@ -902,6 +908,8 @@ atlas_map_get_property (GObject    *object,
     case PROP_MANUAL_BREAKS: g_value_set_boxed (value, self->manual_breaks); break;
     case PROP_STYLE: g_value_set_enum (value, self->style); break;
     case PROP_SELECTED_AREA: g_value_set_object (value, self->selected_area); break;
+    case PROP_COMPARE_A: g_value_set_object (value, self->compare_a); break;
+    case PROP_COMPARE_B: g_value_set_object (value, self->compare_b); break;
     case PROP_HOVERED_AREA: g_value_set_object (value, atlas_map_get_hovered_area (self)); break;
     case PROP_BREAKS: g_value_set_boxed (value, atlas_map_get_breaks (self)); break;
     case PROP_PALETTE: g_value_set_boxed (value, atlas_map_get_palette (self)); break;
@@ -933,6 +941,8 @@ atlas_map_set_property (GObject      *object,
     case PROP_MANUAL_BREAKS: atlas_map_set_manual_breaks (self, g_value_get_boxed (value)); break;
     case PROP_STYLE: atlas_map_set_style (self, g_value_get_enum (value)); break;
     case PROP_SELECTED_AREA: atlas_map_set_selected_area (self, g_value_get_object (value)); break;
+    case PROP_COMPARE_A: atlas_map_set_compare (self, g_value_get_object (value), self->compare_b); break;
+    case PROP_COMPARE_B: atlas_map_set_compare (self, self->compare_a, g_value_get_object (value)); break;
     case PROP_BASEMAP: atlas_map_set_basemap (self, g_value_get_object (value)); break;
     case PROP_ONLINE_TILES_URL: atlas_map_set_online_tiles_url (self, g_value_get_string (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -970,6 +980,12 @@ install_properties (GObjectClass *object_class)
     g_param_spec_enum ("style", NULL, NULL, ATLAS_TYPE_MAP_STYLE, ATLAS_MAP_STYLE_LIGHT, RW_FLAGS);
   properties[PROP_SELECTED_AREA] =
     g_param_spec_object ("selected-area", NULL, NULL, ATLAS_TYPE_AREA, RW_FLAGS);
+  /* The two areas of a comparison (atlas-comparison-panel.c), outlined
+   * and badged "A" and "B"; they may be of another level than the map's. */
+  properties[PROP_COMPARE_A] =
+    g_param_spec_object ("compare-a", NULL, NULL, ATLAS_TYPE_AREA, RW_FLAGS);
+  properties[PROP_COMPARE_B] =
+    g_param_spec_object ("compare-b", NULL, NULL, ATLAS_TYPE_AREA, RW_FLAGS);
   properties[PROP_HOVERED_AREA] =
     g_param_spec_object ("hovered-area", NULL, NULL, ATLAS_TYPE_AREA, RO_FLAGS);
   properties[PROP_BREAKS] =
@@ -1379,6 +1395,29 @@ atlas_map_get_selected_area (AtlasMap *self)
   g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
 
   return self->selected_area;
+}
+
+void
+atlas_map_set_compare (AtlasMap  *self,
+                       AtlasArea *area_a,
+                       AtlasArea *area_b)
+{
+  gboolean changed_a, changed_b;
+
+  g_return_if_fail (ATLAS_IS_MAP (self));
+  g_return_if_fail (area_a == NULL || ATLAS_IS_AREA (area_a));
+  g_return_if_fail (area_b == NULL || ATLAS_IS_AREA (area_b));
+
+  changed_a = g_set_object (&self->compare_a, area_a);
+  changed_b = g_set_object (&self->compare_b, area_b);
+  if (!changed_a && !changed_b)
+    return;
+
+  atlas_map_layer_set_compare (self->layer, area_a, area_b);
+  if (changed_a)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARE_A]);
+  if (changed_b)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARE_B]);
 }
 
 AtlasArea *

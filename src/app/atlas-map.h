@@ -63,6 +63,10 @@ AtlasMapStyle     atlas_map_get_style          (AtlasMap         *self);
 void              atlas_map_set_selected_area  (AtlasMap         *self,
                                                 AtlasArea        *area);
 AtlasArea        *atlas_map_get_selected_area  (AtlasMap         *self);
+/* "compare-a" and "compare-b": the comparison's areas, outlined on top. */
+void              atlas_map_set_compare        (AtlasMap         *self,
+                                                AtlasArea        *area_a,
+                                                AtlasArea        *area_b);
 AtlasArea        *atlas_map_get_hovered_area   (AtlasMap         *self);
 AtlasClassBreaks *atlas_map_get_breaks         (AtlasMap         *self);
 AtlasPalette     *atlas_map_get_palette        (AtlasMap         *self);

@@ -266,7 +266,7 @@ update_play_button (AtlasTimeSlider *self)
                             playing ? "media-playback-pause-symbolic"
                                     : "media-playback-start-symbolic");
   gtk_widget_set_tooltip_text (self->play_button,
-                               playing ? _("Pause (Space)") : _("Play through the years (Space)"));
+                               playing ? _("Pause") : _("Play through the years"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   playing ? _("Pause") : _("Play"), -1);
@@ -282,6 +282,9 @@ atlas_time_slider_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TIME_SLIDER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* The map may outlive this widget's dispose */
+  if (self->map != NULL)
+    g_signal_handlers_disconnect_by_data (self->map, self);
   g_clear_object (&self->map);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (atlas_time_slider_parent_class)->dispose (object);

@@ -5,6 +5,11 @@
 #include <glib/gi18n.h>
 
 #include "atlas-window.h"
+#include "atlas-classification-panel.h"
+#include "atlas-comparison-panel.h"
+#include "atlas-indicator-chooser.h"
+#include "atlas-time-slider.h"
+#include "atlas-presentation.h"
 
 struct _AtlasWindow
 {
@@ -28,12 +33,14 @@ struct _AtlasWindow
   GtkWidget *details_separator;
   GtkWidget *details;
   GtkWidget *map;
+  GtkWidget *comparison_panel;
+  GtkWidget *header_bar;
 
-  /* sidebar controls, built in code so a richer panel can replace them */
-  GtkWidget *indicator_dropdown;
-  GtkWidget *year_scale;
-  GtkWidget *year_label;
-  GtkWidget *year_note;
+  /* sidebar panels: atlas-indicator-chooser.c, atlas-time-slider.c and
+   * atlas-classification-panel.c */
+  GtkWidget *indicator_chooser;
+  GtkWidget *time_slider;
+  GtkWidget *classification_panel;
 
   GSettings *settings;
   AtlasDataset *dataset;
@@ -46,6 +53,8 @@ struct _AtlasWindow
    * so that the controls' change handlers do not write it back. */
   guint syncing;
   gboolean view_restored;
+  /* export dialog, presentation mode and saved views */
+  AtlasPresentation *presentation;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -262,70 +271,7 @@ setup_level_switcher (AtlasWindow *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* Years with values                                                  */
-
-/* "2011–2019, 2022": the years as ranges of consecutive years. */
-static char *
-dup_year_ranges (GArray *years)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < years->len; i++)
-    {
-      guint first = g_array_index (years, guint, i);
-      guint last = first;
-
-      while (i + 1 < years->len && g_array_index (years, guint, i + 1) == last + 1)
-        last = g_array_index (years, guint, ++i);
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      if (last == first)
-        g_string_append_printf (text, "%u", first);
-      else
-        g_string_append_printf (text, "%u–%u", first, last);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* An empty map needs a reason: say when the indicator has no values for
- * the chosen year, and which years it has. */
-static void
-update_year_note (AtlasWindow *self)
-{
-  AtlasIndicator *indicator = atlas_map_get_indicator (get_map (self));
-  guint year = atlas_map_get_year (get_map (self));
-  g_autoptr(GArray) years = NULL;
-  g_autofree char *ranges = NULL;
-  g_autofree char *text = NULL;
-  gboolean found = FALSE;
-
-  if (self->dataset != NULL && indicator != NULL)
-    years = atlas_dataset_dup_indicator_years (self->dataset, indicator);
-  for (guint i = 0; years != NULL && i < years->len; i++)
-    found |= g_array_index (years, guint, i) == year;
-  gtk_widget_set_visible (self->year_note, years != NULL && years->len > 0 && !found);
-  if (years == NULL || years->len == 0 || found)
-    return;
-  ranges = dup_year_ranges (years);
-  /* Translators: %u is a year, %s a list of years such as "2022–2023" */
-  text = g_strdup_printf (_("No values for %u. This indicator has values for %s."), year, ranges);
-  gtk_label_set_text (GTK_LABEL (self->year_note), text);
-}
-
-/* ------------------------------------------------------------------ */
 /* Indicator chooser (sidebar)                                        */
-
-static const char *
-get_indicator_name (AtlasIndicator *indicator)
-{
-  return atlas_indicator_get_name (indicator, NULL);
-}
-
-static char *
-dup_indicator_name (AtlasIndicator *indicator)
-{
-  return g_strdup (get_indicator_name (indicator));
-}
 
 /* Themes in package order, each followed by its indicators, so that the
  * list reads as groups. */
@@ -361,203 +307,12 @@ fill_indicators (AtlasWindow *self)
 }
 
 static void
-on_indicator_row_setup (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *theme = gtk_label_new (NULL);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (_("Demo"));
-
-  gtk_label_set_xalign (GTK_LABEL (theme), 0);
-  gtk_widget_add_css_class (theme, "indicator-theme");
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 32);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (badge, "demo-pill");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (badge, _("Demonstration data – not real statistics"));
-  gtk_box_append (GTK_BOX (row), name);
-  gtk_box_append (GTK_BOX (row), badge);
-  gtk_box_append (GTK_BOX (box), theme);
-  gtk_box_append (GTK_BOX (box), row);
-  gtk_list_item_set_child (item, box);
-}
-
-/* The theme name heads the first indicator of each theme. */
-static const char *
-theme_heading (AtlasWindow *self,
-               guint        position)
-{
-  GListModel *list = G_LIST_MODEL (self->indicators);
-  g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (list, position);
-  g_autoptr(AtlasIndicator) previous = NULL;
-  const char *theme_id = atlas_indicator_get_theme_id (indicator);
-  AtlasTheme *theme;
-
-  if (position > 0)
-    previous = g_list_model_get_item (list, position - 1);
-  if (previous != NULL && g_strcmp0 (atlas_indicator_get_theme_id (previous), theme_id) == 0)
-    return NULL;
-  theme = theme_id != NULL ? atlas_dataset_lookup_theme (self->dataset, theme_id) : NULL;
-  return theme != NULL ? atlas_theme_get_name (theme, NULL) : NULL;
-}
-
-static void
-on_indicator_row_bind (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       AtlasWindow              *self)
-{
-  AtlasIndicator *indicator = gtk_list_item_get_item (item);
-  GtkWidget *theme = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *row = gtk_widget_get_next_sibling (theme);
-  GtkWidget *name = gtk_widget_get_first_child (row);
-  GtkWidget *badge = gtk_widget_get_next_sibling (name);
-  const char *heading = theme_heading (self, gtk_list_item_get_position (item));
-
-  gtk_label_set_text (GTK_LABEL (theme), heading != NULL ? heading : "");
-  gtk_widget_set_visible (theme, heading != NULL);
-  gtk_label_set_text (GTK_LABEL (name), get_indicator_name (indicator));
-  gtk_widget_set_visible (badge, atlas_indicator_is_demonstration (indicator));
-}
-
-static void
-on_indicator_button_setup (GtkSignalListItemFactory *factory,
-                           GtkListItem              *item,
-                           gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (_("Demo"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (badge, "demo-pill");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_item_set_child (item, box);
-}
-
-/* The chosen indicator, with the demonstration mark kept visible even
- * when a long name is cut short. */
-static void
-on_indicator_button_bind (GtkSignalListItemFactory *factory,
-                          GtkListItem              *item,
-                          gpointer                  user_data)
-{
-  AtlasIndicator *indicator = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *badge = gtk_widget_get_next_sibling (label);
-  const char *name = get_indicator_name (indicator);
-
-  gtk_label_set_text (GTK_LABEL (label), name);
-  gtk_widget_set_tooltip_text (label, name);
-  gtk_widget_set_visible (badge, atlas_indicator_is_demonstration (indicator));
-}
-
-static void
 on_map_indicator_notify (AtlasWindow *self)
 {
   AtlasIndicator *indicator = atlas_map_get_indicator (get_map (self));
 
-  self->syncing++;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->indicator_dropdown),
-                              find_item (self->indicators, indicator));
-  self->syncing--;
-  update_year_note (self);
   if (indicator != NULL)
     g_settings_set_string (self->settings, "indicator", atlas_indicator_get_id (indicator));
-}
-
-/* The year closest to @year in which the indicator has values, or @year. */
-static guint
-nearest_year_with_values (AtlasWindow    *self,
-                          AtlasIndicator *indicator,
-                          guint           year)
-{
-  g_autoptr(GArray) years = atlas_dataset_dup_indicator_years (self->dataset, indicator);
-  guint best = year;
-  guint best_distance = G_MAXUINT;
-
-  for (guint i = 0; years != NULL && i < years->len; i++)
-    {
-      guint candidate = g_array_index (years, guint, i);
-      guint distance = candidate > year ? candidate - year : year - candidate;
-
-      /* On a tie the later year wins: newer statistics */
-      if (distance <= best_distance)
-        {
-          best = candidate;
-          best_distance = distance;
-        }
-    }
-  return best;
-}
-
-static void
-on_indicator_dropdown_selected (AtlasWindow *self)
-{
-  AtlasIndicator *indicator;
-  guint year;
-
-  if (self->syncing > 0)
-    return;
-  indicator = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (self->indicator_dropdown));
-  if (indicator == NULL)
-    return;
-  /* Choosing an indicator should never show an empty map: move to the
-   * nearest year it has values for. */
-  year = nearest_year_with_values (self, indicator, atlas_map_get_year (get_map (self)));
-  atlas_window_set_indicator (self, indicator);
-  atlas_window_set_year (self, year);
-}
-
-static GtkWidget *
-create_heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
-static GtkWidget *
-create_indicator_chooser (AtlasWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
-  GtkListItemFactory *button_factory = gtk_signal_list_item_factory_new ();
-  GtkExpression *name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                     G_CALLBACK (dup_indicator_name),
-                                                     NULL, NULL);
-  GtkWidget *heading = create_heading (_("Indicator"));
-
-  self->indicators = g_list_store_new (ATLAS_TYPE_INDICATOR);
-  g_signal_connect (list_factory, "setup", G_CALLBACK (on_indicator_row_setup), self);
-  g_signal_connect (list_factory, "bind", G_CALLBACK (on_indicator_row_bind), self);
-  g_signal_connect (button_factory, "setup", G_CALLBACK (on_indicator_button_setup), self);
-  g_signal_connect (button_factory, "bind", G_CALLBACK (on_indicator_button_bind), self);
-
-  self->indicator_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->indicators)), name);
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->indicator_dropdown), button_factory);
-  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->indicator_dropdown), list_factory);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->indicator_dropdown), TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->indicator_dropdown),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  g_object_unref (list_factory);
-  g_object_unref (button_factory);
-  g_signal_connect_swapped (self->indicator_dropdown, "notify::selected",
-                            G_CALLBACK (on_indicator_dropdown_selected), self);
-
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), self->indicator_dropdown);
-  return box;
 }
 
 /* ------------------------------------------------------------------ */
@@ -588,54 +343,13 @@ year_position (AtlasWindow *self,
   return -1;
 }
 
-/* Marks for every year; labels only where they have room. */
-static void
-fill_years (AtlasWindow *self)
-{
-  guint n_years;
-  const guint *years = atlas_dataset_get_years (self->dataset, &n_years);
-  GtkScale *scale = GTK_SCALE (self->year_scale);
-
-  gtk_scale_clear_marks (scale);
-  gtk_range_set_range (GTK_RANGE (scale), 0, MAX (n_years, 1) - 1);
-  gtk_widget_set_visible (self->year_scale, n_years > 1);
-  for (guint i = 0; i < n_years; i++)
-    {
-      gboolean labelled = i == 0 || i + 1 == n_years ||
-                          (years[i] % 5 == 0 && i >= 2 && i + 3 <= n_years);
-      g_autofree char *text = labelled ? g_strdup_printf ("%u", years[i]) : NULL;
-
-      gtk_scale_add_mark (scale, i, GTK_POS_BOTTOM, text);
-    }
-}
-
 static void
 on_map_year_notify (AtlasWindow *self)
 {
   guint year = atlas_map_get_year (get_map (self));
-  int position;
-  g_autofree char *text = NULL;
 
-  position = year_position (self, year);
-  self->syncing++;
-  if (position >= 0)
-    gtk_range_set_value (GTK_RANGE (self->year_scale), position);
-  self->syncing--;
-  text = year != 0 ? g_strdup_printf ("%u", year) : g_strdup ("–");
-  gtk_label_set_text (GTK_LABEL (self->year_label), text);
-  update_year_note (self);
   if (year != 0)
     g_settings_set_uint (self->settings, "year", year);
-}
-
-static void
-on_year_scale_changed (AtlasWindow *self)
-{
-  double value = gtk_range_get_value (GTK_RANGE (self->year_scale));
-
-  if (self->syncing > 0 || self->dataset == NULL)
-    return;
-  atlas_window_set_year (self, year_at (self, (guint) lround (MAX (value, 0))));
 }
 
 static void
@@ -654,51 +368,27 @@ step_year (AtlasWindow *self,
   atlas_window_set_year (self, year_at (self, CLAMP (position + delta, 0, (int) n_years - 1)));
 }
 
-static GtkWidget *
-create_year_control (AtlasWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = create_heading (_("Year"));
-
-  self->year_label = gtk_label_new ("–");
-  gtk_widget_add_css_class (self->year_label, "year-label");
-  gtk_widget_add_css_class (self->year_label, "numeric");
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_box_append (GTK_BOX (top), heading);
-  gtk_box_append (GTK_BOX (top), self->year_label);
-
-  self->year_scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 1);
-  gtk_scale_set_draw_value (GTK_SCALE (self->year_scale), FALSE);
-  gtk_range_set_round_digits (GTK_RANGE (self->year_scale), 0);
-  gtk_range_set_increments (GTK_RANGE (self->year_scale), 1, 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->year_scale),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  gtk_widget_set_tooltip_text (self->year_scale, _("Page Up and Page Down change the year"));
-  g_signal_connect_swapped (self->year_scale, "value-changed",
-                            G_CALLBACK (on_year_scale_changed), self);
-
-  self->year_note = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->year_note), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->year_note), 0);
-  gtk_widget_add_css_class (self->year_note, "details-missing");
-  gtk_widget_set_visible (self->year_note, FALSE);
-
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), self->year_scale);
-  gtk_box_append (GTK_BOX (box), self->year_note);
-  return box;
-}
-
 static void
 setup_sidebar (AtlasWindow *self)
 {
   GtkBox *box = GTK_BOX (self->sidebar_box);
-  GtkWidget *chooser = create_indicator_chooser (self);
-  GtkWidget *years = create_year_control (self);
+  GtkWidget *expander = gtk_expander_new (NULL);
+  GtkWidget *expander_label = gtk_label_new_with_mnemonic (_("_Classes and Colours"));
 
-  gtk_box_insert_child_after (box, chooser, NULL);
-  gtk_box_insert_child_after (box, years, chooser);
+  self->indicators = g_list_store_new (ATLAS_TYPE_INDICATOR);
+  /* The panels drive the map themselves (atlas-indicator-chooser.c,
+   * atlas-time-slider.c, atlas-classification-panel.c) */
+  self->indicator_chooser = atlas_indicator_chooser_new (get_map (self));
+  self->time_slider = atlas_time_slider_new (get_map (self));
+  self->classification_panel = atlas_classification_panel_new (get_map (self));
+  gtk_widget_set_margin_top (self->classification_panel, 6);
+  gtk_widget_add_css_class (expander_label, "heading");
+  gtk_expander_set_label_widget (GTK_EXPANDER (expander), expander_label);
+  gtk_expander_set_child (GTK_EXPANDER (expander), self->classification_panel);
+
+  gtk_box_insert_child_after (box, self->indicator_chooser, NULL);
+  gtk_box_insert_child_after (box, self->time_slider, self->indicator_chooser);
+  gtk_box_insert_child_after (box, expander, self->time_slider);
 }
 
 /* ------------------------------------------------------------------ */
@@ -850,7 +540,8 @@ update_controls (AtlasWindow *self)
   gboolean ready = self->dataset != NULL;
   GtkWidget *controls[] = { self->sidebar_button, self->level_box, self->search, self->zoom_button };
   const char *actions[] = { "win.search", "win.zoom-coverage", "win.zoom-in", "win.zoom-out",
-                            "win.clear-selection", "win.year-next", "win.year-previous" };
+                            "win.clear-selection", "win.year-next", "win.year-previous",
+                            "win.play-pause" };
 
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     gtk_widget_set_visible (controls[i], ready);
@@ -919,7 +610,6 @@ set_dataset (AtlasWindow  *self,
   self->syncing++;
   fill_levels (self);
   fill_indicators (self);
-  fill_years (self);
   self->syncing--;
 
   atlas_details_set_dataset (ATLAS_DETAILS (self->details), dataset);
@@ -1160,6 +850,15 @@ on_year_step (GtkWidget  *widget,
   step_year (ATLAS_WINDOW (widget), g_str_equal (action, "win.year-next") ? 1 : -1);
 }
 
+/* The time slider's animation (atlas-time-slider.c) */
+static void
+on_play_pause (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  atlas_time_slider_toggle_playing (ATLAS_TIME_SLIDER (ATLAS_WINDOW (widget)->time_slider));
+}
+
 static void
 install_actions (GtkWidgetClass *widget_class)
 {
@@ -1172,6 +871,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, on_map_command);
   gtk_widget_class_install_action (widget_class, "win.year-next", NULL, on_year_step);
   gtk_widget_class_install_action (widget_class, "win.year-previous", NULL, on_year_step);
+  gtk_widget_class_install_action (widget_class, "win.play-pause", NULL, on_play_pause);
 }
 
 /* Keys that typing in the search entry or a focused map must win over, so
@@ -1226,6 +926,7 @@ atlas_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  g_clear_object (&self->presentation);
   g_clear_object (&self->settings);
   g_clear_object (&self->dataset);
   g_clear_object (&self->levels);
@@ -1277,6 +978,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_separator);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, comparison_panel);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_search_area_chosen);
 }
 
@@ -1312,6 +1015,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_MAP);
   g_type_ensure (ATLAS_TYPE_SEARCH);
   g_type_ensure (ATLAS_TYPE_DETAILS);
+  g_type_ensure (ATLAS_TYPE_COMPARISON_PANEL);
   bind_template (widget_class);
   install_actions (widget_class);
 }
@@ -1357,7 +1061,16 @@ atlas_window_init (AtlasWindow *self)
   setup_level_switcher (self);
   setup_sidebar (self);
   connect_map (self);
+  /* Two-area comparison: Ctrl+click, win.compare-with, win.clear-comparison
+   * and win.show-comparison (atlas-comparison-panel.c) */
+  atlas_comparison_panel_attach (ATLAS_COMPARISON_PANEL (self->comparison_panel), get_map (self),
+                                 ATLAS_SEARCH (self->search), G_ACTION_MAP (self));
   add_shortcuts (self);
+  /* win.export, win.presentation, win.bookmark-view, win.next-view and
+   * win.previous-view with their keys, the presentation card and the
+   * Views button (atlas-presentation.c) */
+  self->presentation = atlas_presentation_new (self, self->header_bar, self->sidebar,
+                                               self->toast_overlay);
   setup_drop_target (self);
   bind_settings (self);
   update_map_style (self);

@@ -412,7 +412,8 @@ add_row (GPtrArray          *lines,
   g_ptr_array_add (cells, format_better (row));
   for (guint r = 0; r < ATLAS_COMPARISON_N_REFERENCES; r++)
     if (has_reference (comparison, r))
-      g_ptr_array_add (cells, format_value (row, atlas_comparison_row_get_reference (row, r, NULL, NULL), lang));
+      g_ptr_array_add (cells, format_value (row, atlas_comparison_row_get_reference (row, r, NULL, NULL),
+                                            lang));
   if (atlas_comparison_get_since_year (comparison) != 0)
     for (guint s = 0; s < 2; s++)
       g_ptr_array_add (cells, or_empty (atlas_comparison_format_change (row, s, lang)));
@@ -572,8 +573,10 @@ static char *
 dup_title (AtlasComparison *comparison,
            const char      *lang)
 {
-  g_autofree char *a = atlas_area_dup_display_name (atlas_comparison_get_area (comparison, ATLAS_COMPARISON_SIDE_A));
-  g_autofree char *b = atlas_area_dup_display_name (atlas_comparison_get_area (comparison, ATLAS_COMPARISON_SIDE_B));
+  AtlasArea *area_a = atlas_comparison_get_area (comparison, ATLAS_COMPARISON_SIDE_A);
+  AtlasArea *area_b = atlas_comparison_get_area (comparison, ATLAS_COMPARISON_SIDE_B);
+  g_autofree char *a = atlas_area_dup_display_name (area_a);
+  g_autofree char *b = atlas_area_dup_display_name (area_b);
 
   guint year = atlas_comparison_get_year (comparison);
 
@@ -787,7 +790,8 @@ render_png (AtlasComparison *comparison,
     draw_chart_at (comparison, indicator, lang, cr, table + 24, inner, CHART_HEIGHT);
   cairo_destroy (cr);
   ok = atlas_export_check_surface (surface, path, error);
-  if (ok && cairo_surface_write_to_png_stream (surface, atlas_export_append_bytes, bytes) != CAIRO_STATUS_SUCCESS)
+  if (ok && cairo_surface_write_to_png_stream (surface, atlas_export_append_bytes, bytes)
+            != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Cannot export to “%s”: the PNG image could not be encoded"), path);
@@ -851,4 +855,76 @@ atlas_comparison_export (AtlasComparison  *comparison,
     return FALSE;
 
   return atlas_export_write_bytes (path, bytes, error);
+}
+
+typedef struct
+{
+  AtlasIndicator *indicator;
+  char           *lang;
+  char           *path;
+} ExportTask;
+
+static void
+export_task_free (gpointer data)
+{
+  ExportTask *task = data;
+
+  g_clear_object (&task->indicator);
+  g_free (task->lang);
+  g_free (task->path);
+  g_free (task);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  ExportTask *export = data;
+  GError *error = NULL;
+
+  if (atlas_comparison_export (source, export->indicator, export->lang, export->path,
+                               cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+atlas_comparison_export_async (AtlasComparison     *comparison,
+                               AtlasIndicator      *chart_indicator,
+                               const char          *lang,
+                               const char          *path,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportTask *export;
+
+  g_return_if_fail (ATLAS_IS_COMPARISON (comparison));
+  g_return_if_fail (chart_indicator == NULL || ATLAS_IS_INDICATOR (chart_indicator));
+  g_return_if_fail (path != NULL);
+
+  export = g_new0 (ExportTask, 1);
+  export->indicator = chart_indicator != NULL ? g_object_ref (chart_indicator) : NULL;
+  /* Resolved here: the worker must not depend on the caller's state. */
+  export->lang = g_strdup (lang != NULL ? lang : atlas_language ());
+  export->path = g_strdup (path);
+
+  task = g_task_new (comparison, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_comparison_export_async);
+  g_task_set_task_data (task, export, export_task_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+gboolean
+atlas_comparison_export_finish (AtlasComparison  *comparison,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, comparison), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -55,4 +55,16 @@ gboolean atlas_comparison_export                  (AtlasComparison   *comparison
                                                    GCancellable      *cancellable,
                                                    GError           **error);
 
+/* In a worker thread: the comparison and its dataset are only read. */
+void     atlas_comparison_export_async            (AtlasComparison     *comparison,
+                                                   AtlasIndicator      *chart_indicator,
+                                                   const char          *lang,
+                                                   const char          *path,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean atlas_comparison_export_finish           (AtlasComparison     *comparison,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <cairo-svg.h>
 
 #include "atlas-enum-types.h"
+#include "atlas-export-private.h"
 #include "atlas-figure.h"
 #include "atlas-figure-private.h"
 
@@ -747,19 +748,9 @@ atlas_figure_draw (AtlasFigure *self,
   atlas_figure_plan_clear (&plan);
 }
 
-/* Export: the page is rendered into memory, then written with
- * g_file_set_contents_full(), which writes a temporary file in the same
- * directory and renames it over the target: nothing half-written is ever
- * visible, and a failure leaves no file behind. */
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
+/* Export: the page is rendered into memory, then written atomically by
+ * the helpers every export shares (atlas-export-private.h): nothing
+ * half-written is ever visible, and a failure leaves no file behind. */
 
 static cairo_surface_t *
 create_vector_surface (AtlasFigureFormat  format,
@@ -771,30 +762,14 @@ create_vector_surface (AtlasFigureFormat  format,
 
   if (format == ATLAS_FIGURE_FORMAT_PDF)
     {
-      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+      surface = cairo_pdf_surface_create_for_stream (atlas_export_append_bytes, bytes, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Platsatlas");
       return surface;
     }
 
-  surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
+  surface = cairo_svg_surface_create_for_stream (atlas_export_append_bytes, bytes, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   return surface;
-}
-
-static gboolean
-check_surface (cairo_surface_t  *surface,
-               const char       *path,
-               GError          **error)
-{
-  cairo_status_t status = cairo_surface_status (surface);
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("Cannot export to “%s”: drawing failed (%s)"),
-               path, cairo_status_to_string (status));
-  return FALSE;
 }
 
 /* The document's title as an SVG <title>, for screen readers and file
@@ -841,7 +816,7 @@ render_vector (AtlasFigure            *self,
   atlas_figure_page_draw (self, plan, cr, width, height, text_runs);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  ok = check_surface (surface, path, error);
+  ok = atlas_export_check_surface (surface, path, error);
   cairo_surface_destroy (surface);
   if (ok && text_runs != NULL)
     {
@@ -875,8 +850,8 @@ render_png (AtlasFigure            *self,
   cairo_scale (cr, px_width / width, px_height / height);
   atlas_figure_page_draw (self, plan, cr, width, height, NULL);
   cairo_destroy (cr);
-  ok = check_surface (surface, path, error);
-  if (ok && cairo_surface_write_to_png_stream (surface, append_bytes, bytes) != CAIRO_STATUS_SUCCESS)
+  ok = atlas_export_check_surface (surface, path, error);
+  if (ok && cairo_surface_write_to_png_stream (surface, atlas_export_append_bytes, bytes) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Cannot export to “%s”: the PNG image could not be encoded"), path);
@@ -885,37 +860,6 @@ render_png (AtlasFigure            *self,
   cairo_surface_destroy (surface);
 
   return ok;
-}
-
-static gboolean
-check_directory (const char  *path,
-                 GError     **error)
-{
-  g_autofree char *directory = g_path_get_dirname (path);
-
-  if (g_file_test (directory, G_FILE_TEST_IS_DIR))
-    return TRUE;
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-               _("Cannot export to “%s”: the folder “%s” does not exist"),
-               path, directory);
-  return FALSE;
-}
-
-static gboolean
-write_bytes (const char  *path,
-             GByteArray  *bytes,
-             GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
-                                G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
-    return TRUE;
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-               _("Cannot export to “%s”: %s"), path, local_error->message);
-  return FALSE;
 }
 
 static gboolean
@@ -970,7 +914,7 @@ atlas_figure_export (AtlasFigure   *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!atlas_figure_format_from_path (path, &format, error)
-      || !check_directory (path, error))
+      || !atlas_export_check_directory (path, error))
     return FALSE;
 
   bytes = g_byte_array_new ();
@@ -978,7 +922,7 @@ atlas_figure_export (AtlasFigure   *self,
       || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  return write_bytes (path, bytes, error);
+  return atlas_export_write_bytes (path, bytes, error);
 }
 
 static void

@@ -350,17 +350,19 @@ compute_layout (AtlasTrendChart *self,
                 Layout          *layout)
 {
   double low, high;
+  guint target;
 
   memset (layout, 0, sizeof *layout);
-  layout->font = CLAMP (MIN (width / 1.6, height) / 36.0, 9.0, 28.0);
+  layout->font = CLAMP (MIN (width / 1.6, height) / 36.0, 10.0, 28.0);
   layout->top = layout->font * 4.2;
   layout->bottom = height - layout->font * 2.2;
   layout->right = width - layout->font;
+  /* About one tick per three lines of text. */
+  target = MAX (3, (guint) ((layout->bottom - layout->top) / (layout->font * 3)));
   layout->drawable = atlas_indicator_get_unit (self->indicator) != ATLAS_UNIT_CATEGORY
                      && self->points->len > 0
                      && value_range (self, &low, &high)
-                     && atlas_trend_ticks_compute (low, high, MAX (3, (guint) ((layout->bottom - layout->top) / (layout->font * 3))),
-                                                   &layout->ticks);
+                     && atlas_trend_ticks_compute (low, high, target, &layout->ticks);
   if (!layout->drawable)
     return;
 
@@ -436,6 +438,25 @@ draw_marker (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* A long DeSO name is shortened with "…" to fit the chart. */
+static char *
+fit_text (cairo_t    *cr,
+          const char *text,
+          double      max_width)
+{
+  g_autofree char *shown = g_strdup (text);
+  glong n = g_utf8_strlen (text, -1);
+
+  while (n > 1 && text_width (cr, shown) > max_width)
+    {
+      g_autofree char *prefix = g_utf8_substring (text, 0, --n);
+
+      g_free (shown);
+      shown = g_strconcat (prefix, "…", NULL);
+    }
+  return g_steal_pointer (&shown);
+}
+
 static void
 draw_legend (AtlasTrendChart *self,
              cairo_t         *cr,
@@ -448,7 +469,8 @@ draw_legend (AtlasTrendChart *self,
   set_font (cr, layout->font, FALSE);
   for (Series s = 0; s < N_SERIES; s++)
     {
-      g_autofree char *label = dup_series_label (self, s);
+      g_autofree char *full = dup_series_label (self, s);
+      g_autofree char *label = fit_text (cr, full, width - layout->font * 4.5);
       double item = layout->font * 3.2 + text_width (cr, label);
 
       if (x > layout->font && x + item > width)

@@ -352,6 +352,7 @@ typedef struct
   gboolean   in_text;
   GString   *text;       /* every <text> element's content, one a line */
   guint      n_text;
+  gboolean   saw_glyph;  /* cairo's glyph outlines (<symbol>) */
 } SvgState;
 
 static void
@@ -371,6 +372,8 @@ on_svg_start (GMarkupParseContext  *context,
       state->in_text = TRUE;
       state->n_text++;
     }
+  if (g_str_equal (element, "symbol"))
+    state->saw_glyph = TRUE;
 }
 
 static void
@@ -458,6 +461,9 @@ test_svg_text (void)
   g_assert_null (strstr (real_state.text->str, "Demonstrationsdata"));
   g_assert_nonnull (strstr (demo_state.text->str, "Källa: "));
   g_assert_nonnull (strstr (demo_state.text->str, "Demonstrationsdata – inte verklig statistik"));
+  /* No text is left as outlines beside its <text>. */
+  g_assert_false (real_state.saw_glyph);
+  g_assert_false (demo_state.saw_glyph);
 
   g_string_free (real_state.text, TRUE);
   g_string_free (demo_state.text, TRUE);

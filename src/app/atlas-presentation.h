@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_PRESENTATION (atlas_presentation_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasPresentation, atlas_presentation, ATLAS, PRESENTATION, GObject)
+
+/*
+ * AtlasPresentation:
+ *
+ * The window's "showing it to others" commands, kept out of the window:
+ * win.export (Ctrl+E, the export dialog), win.presentation (F11: full
+ * screen, header bar and sidebar hidden, a card with indicator and year
+ * on the map, larger type), win.bookmark-view (Ctrl+D), win.next-view and
+ * win.previous-view, and the Views button in the header bar.
+ *
+ * In presentation mode the window catches keys before the map does:
+ * ←/→ step years, Space plays, +/− zoom, Page Down/Up step through the
+ * saved views, H toggles the high-contrast map, Esc leaves. Outside it,
+ * Page Up/Down keep stepping years and the arrows pan the map.
+ *
+ * The "active" property is the mode as the app sees it: a window manager
+ * may refuse full screen (Xvfb has none), the rest still applies.
+ */
+AtlasPresentation *atlas_presentation_new        (AtlasWindow       *window,
+                                                  GtkWidget         *header_bar,
+                                                  GtkWidget         *sidebar,
+                                                  GtkWidget         *toast_overlay);
+gboolean           atlas_presentation_get_active (AtlasPresentation *self);
+void               atlas_presentation_set_active (AtlasPresentation *self,
+                                                  gboolean           active);
+
+G_END_DECLS

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include "atlas-application.h"
+#include "atlas-comparison-panel.h"
+#include "atlas-window.h"
+
+/* The two-area comparison in the window: A and B are chosen the way the
+ * UI does it (Ctrl+click on the map, win.compare-with and then a click or
+ * a search result), and the panel shows the same numbers as core. */
+
+/* Waiting is bounded by a count of main loop turns, never by a clock. */
+#define MAX_ITERATIONS 20000
+
+static AtlasApplication *app;
+
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+has_dataset (AtlasWindow *window)
+{
+  return !atlas_window_get_loading (window) && atlas_window_get_dataset (window) != NULL;
+}
+
+static void
+drain (void)
+{
+  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static AtlasWindow *
+open_window (void)
+{
+  AtlasWindow *window = atlas_window_new (app);
+  g_autofree char *path = atlas_get_default_dataset_path ();
+  guint source = g_timeout_add (10, tick, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_open (window, path);
+  for (guint i = 0; i < MAX_ITERATIONS && !has_dataset (window); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (source);
+  g_assert_true (has_dataset (window));
+  drain ();
+  atlas_window_set_year (window, 2024);
+  drain ();
+  return window;
+}
+
+static void
+close_window (AtlasWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_null (window);
+}
+
+/* The panel is the end child of the paned the map sits in. */
+static AtlasComparisonPanel *
+get_panel (AtlasWindow *window)
+{
+  GtkWidget *paned = gtk_widget_get_ancestor (GTK_WIDGET (atlas_window_get_map (window)), GTK_TYPE_PANED);
+  GtkWidget *panel;
+
+  g_assert_nonnull (paned);
+  panel = gtk_paned_get_end_child (GTK_PANED (paned));
+  g_assert_true (ATLAS_IS_COMPARISON_PANEL (panel));
+  return ATLAS_COMPARISON_PANEL (panel);
+}
+
+static AtlasArea *
+area (AtlasWindow *window,
+      const char  *code)
+{
+  AtlasArea *found = atlas_dataset_lookup_area (atlas_window_get_dataset (window), code);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* A click as AtlasMap reports it: the selection first, then the signal. */
+static void
+click (AtlasWindow     *window,
+       AtlasArea       *clicked,
+       GdkModifierType  state)
+{
+  AtlasMap *map = atlas_window_get_map (window);
+
+  atlas_map_set_selected_area (map, clicked);
+  g_signal_emit_by_name (map, "area-selected", clicked, state);
+  drain ();
+}
+
+static AtlasArea *
+get_map_area (AtlasWindow *window,
+              const char  *property)
+{
+  g_autoptr(AtlasArea) value = NULL;
+
+  g_object_get (atlas_window_get_map (window), property, &value, NULL);
+  return value;
+}
+
+/* A is Stockholm, B Göteborg: in the panel, its numbers, and on the map. */
+static void
+assert_stockholm_goteborg (AtlasWindow *window)
+{
+  AtlasComparisonPanel *panel = get_panel (window);
+  AtlasComparison *shown = atlas_comparison_panel_get_comparison (panel);
+  AtlasDataset *dataset = atlas_window_get_dataset (window);
+  g_autoptr(AtlasComparison) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasComparisonRow *shown_row, *expected_row;
+
+  g_assert_nonnull (shown);
+  g_assert_true (atlas_comparison_get_area (shown, ATLAS_COMPARISON_SIDE_A) == area (window, "0180"));
+  g_assert_true (atlas_comparison_get_area (shown, ATLAS_COMPARISON_SIDE_B) == area (window, "1480"));
+  g_assert_cmpuint (atlas_comparison_get_year (shown), ==, 2024);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_false (atlas_comparison_panel_get_picking (panel));
+
+  expected = atlas_comparison_new (dataset, area (window, "0180"), area (window, "1480"), 2024, 0, &error);
+  g_assert_no_error (error);
+  shown_row = atlas_comparison_lookup_row (shown, "median_inkomst");
+  expected_row = atlas_comparison_lookup_row (expected, "median_inkomst");
+  g_assert_nonnull (shown_row);
+  g_assert_false (isnan (atlas_comparison_row_get_difference (expected_row)));
+  g_assert_cmpfloat (atlas_comparison_row_get_difference (shown_row), ==,
+                     atlas_comparison_row_get_difference (expected_row));
+
+  /* The selection is A again, and the map outlines both. */
+  g_assert_true (atlas_map_get_selected_area (atlas_window_get_map (window)) == area (window, "0180"));
+  g_assert_true (get_map_area (window, "compare-a") == area (window, "0180"));
+  g_assert_true (get_map_area (window, "compare-b") == area (window, "1480"));
+}
+
+static void
+test_comparison_ctrl_click (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasComparisonPanel *panel = get_panel (window);
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+
+  click (window, area (window, "0180"), 0);
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+  click (window, area (window, "1480"), GDK_CONTROL_MASK);
+  assert_stockholm_goteborg (window);
+
+  /* Ctrl+click on the selected area (A) itself does not swap A and B: it
+   * starts over with A, and the next Ctrl+click is B again. */
+  click (window, area (window, "0180"), GDK_CONTROL_MASK);
+  g_assert_true (atlas_comparison_panel_get_picking (panel));
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+  click (window, area (window, "1480"), GDK_CONTROL_MASK);
+  assert_stockholm_goteborg (window);
+
+  /* Clearing forgets both, on the map too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-comparison", NULL));
+  drain ();
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+  g_assert_null (get_map_area (window, "compare-a"));
+  g_assert_null (get_map_area (window, "compare-b"));
+
+  close_window (window);
+}
+
+static void
+test_comparison_compare_with_click (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasComparisonPanel *panel = get_panel (window);
+
+  click (window, area (window, "0180"), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", NULL));
+  drain ();
+  g_assert_true (atlas_comparison_panel_get_picking (panel));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+
+  /* In pick mode a plain click picks B. */
+  click (window, area (window, "1480"), 0);
+  assert_stockholm_goteborg (window);
+
+  close_window (window);
+}
+
+static void
+test_comparison_compare_with_search (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasComparisonPanel *panel = get_panel (window);
+
+  click (window, area (window, "0180"), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", NULL));
+  g_signal_emit_by_name (atlas_window_get_search (window), "area-chosen", area (window, "1480"));
+  drain ();
+  assert_stockholm_goteborg (window);
+
+  /* The since-year adds changes that equal core's. */
+  atlas_comparison_panel_set_since_year (panel, 2011);
+  g_assert_cmpuint (atlas_comparison_get_since_year (atlas_comparison_panel_get_comparison (panel)), ==, 2011);
+
+  /* win.show-comparison hides and shows the panel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comparison", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comparison", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/comparison/ctrl-click", test_comparison_ctrl_click);
+  g_test_add_func ("/comparison/compare-with-click", test_comparison_compare_with_click);
+  g_test_add_func ("/comparison/compare-with-search", test_comparison_compare_with_search);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}

@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdal.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-classification-panel.h"
+#include "atlas-details.h"
+#include "atlas-indicator-chooser.h"
+#include "atlas-map.h"
+#include "atlas-sparkline.h"
+#include "atlas-time-slider.h"
+
+typedef struct
+{
+  GtkWindow *window;
+  AtlasMap *map;
+  AtlasIndicatorChooser *chooser;
+  AtlasTimeSlider *slider;
+  AtlasClassificationPanel *panel;
+  AtlasDetails *details;
+  AtlasDataset *dataset;
+  AtlasDivision *kommun;
+} Fixture;
+
+static AtlasDataset *
+load_packaged (const char *id)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"),
+                                            "datasets", id, NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset = atlas_dataset_load (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static guint
+last_year (AtlasDataset *dataset)
+{
+  guint n_years;
+  const guint *years = atlas_dataset_get_years (dataset, &n_years);
+
+  return years[n_years - 1];
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Each test starts from the schema defaults */
+  g_settings_reset (settings, "manual-breaks");
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  fixture->map = ATLAS_MAP (atlas_map_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (fixture->map), TRUE);
+  fixture->chooser = ATLAS_INDICATOR_CHOOSER (atlas_indicator_chooser_new (fixture->map));
+  fixture->slider = ATLAS_TIME_SLIDER (atlas_time_slider_new (fixture->map));
+  fixture->panel = ATLAS_CLASSIFICATION_PANEL (atlas_classification_panel_new (fixture->map));
+  fixture->details = ATLAS_DETAILS (atlas_details_new ());
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (fixture->chooser));
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (fixture->slider));
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (fixture->panel));
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (fixture->details));
+  gtk_box_append (GTK_BOX (box), side);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->map));
+  gtk_window_set_child (fixture->window, box);
+  gtk_window_present (fixture->window);
+
+  fixture->dataset = load_packaged ("sverige-kommuner");
+  fixture->kommun = atlas_dataset_lookup_division (fixture->dataset, "kommun");
+  atlas_map_set_dataset (fixture->map, fixture->dataset);
+  atlas_map_set_division (fixture->map, fixture->kommun);
+  atlas_map_set_indicator (fixture->map, atlas_dataset_lookup_indicator (fixture->dataset, "arbetsloshet"));
+  atlas_map_set_year (fixture->map, last_year (fixture->dataset));
+  atlas_details_set_dataset (fixture->details, fixture->dataset);
+  g_object_bind_property (fixture->map, "indicator", fixture->details, "indicator", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (fixture->map, "year", fixture->details, "year", G_BINDING_SYNC_CREATE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->dataset);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_chooser (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GListModel *all = atlas_dataset_get_indicators (fixture->dataset);
+  AtlasIndicator *income = atlas_dataset_lookup_indicator (fixture->dataset, "median_inkomst");
+
+  g_assert_cmpuint (atlas_indicator_chooser_get_n_shown (fixture->chooser), ==,
+                    g_list_model_get_n_items (all));
+  atlas_indicator_chooser_set_filter (fixture->chooser, "ARBETSLÖS");
+  g_assert_cmpuint (atlas_indicator_chooser_get_n_shown (fixture->chooser), ==, 1);
+  /* A theme's name finds its indicators */
+  atlas_indicator_chooser_set_filter (fixture->chooser, "områdestyp");
+  g_assert_cmpuint (atlas_indicator_chooser_get_n_shown (fixture->chooser), >=, 10);
+  /* Typed without Swedish letters */
+  atlas_indicator_chooser_set_filter (fixture->chooser, "arbetslos");
+  g_assert_cmpuint (atlas_indicator_chooser_get_n_shown (fixture->chooser), ==, 1);
+  atlas_indicator_chooser_set_filter (fixture->chooser, "no such indicator");
+  g_assert_cmpuint (atlas_indicator_chooser_get_n_shown (fixture->chooser), ==, 0);
+  atlas_indicator_chooser_set_filter (fixture->chooser, NULL);
+
+  atlas_indicator_chooser_choose (fixture->chooser, income);
+  g_assert_true (atlas_map_get_indicator (fixture->map) == income);
+}
+
+/* A kommun's class in every year, in the current rendering. */
+static GArray *
+dup_classes (Fixture *fixture)
+{
+  guint n = atlas_division_get_n_areas (fixture->kommun);
+  GArray *classes = g_array_sized_new (FALSE, FALSE, sizeof (int), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int klass = atlas_map_get_area_class (fixture->map, atlas_division_get_area (fixture->kommun, i));
+
+      g_array_append_val (classes, klass);
+    }
+  return classes;
+}
+
+static gboolean
+classes_differ (GArray *a,
+                GArray *b)
+{
+  for (guint i = 0; i < a->len; i++)
+    if (g_array_index (a, int, i) != g_array_index (b, int, i))
+      return TRUE;
+  return FALSE;
+}
+
+/* Stepping through the years with fixed classes: the breaks stay, the
+ * classes of the areas follow the year. */
+static void
+test_slider_steps (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  guint n_years;
+  const guint *years = atlas_dataset_get_years (fixture->dataset, &n_years);
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GArray) last = NULL;
+  g_autoptr(AtlasClassBreaks) first_breaks = NULL;
+
+  atlas_map_set_pooled (fixture->map, TRUE);
+  atlas_time_slider_step (fixture->slider, -100);
+  g_assert_cmpuint (atlas_map_get_year (fixture->map), ==, years[0]);
+  first = dup_classes (fixture);
+  first_breaks = atlas_class_breaks_ref (atlas_map_get_breaks (fixture->map));
+
+  atlas_time_slider_step (fixture->slider, 1);
+  g_assert_cmpuint (atlas_map_get_year (fixture->map), ==, years[1]);
+  while (atlas_time_slider_advance (fixture->slider))
+    g_assert_true (atlas_class_breaks_equal (first_breaks, atlas_map_get_breaks (fixture->map)));
+  g_assert_cmpuint (atlas_map_get_year (fixture->map), ==, years[n_years - 1]);
+  last = dup_classes (fixture);
+  g_assert_true (classes_differ (first, last));
+  /* Stepping past the end stays at the end */
+  atlas_time_slider_step (fixture->slider, 1);
+  g_assert_cmpuint (atlas_map_get_year (fixture->map), ==, years[n_years - 1]);
+}
+
+static void
+on_playing_notify (GObject    *object,
+                   GParamSpec *pspec,
+                   guint      *n_stops)
+{
+  if (!atlas_time_slider_get_playing (ATLAS_TIME_SLIDER (object)))
+    (*n_stops)++;
+}
+
+static void
+on_year_notify (AtlasMap *map,
+                GParamSpec *pspec,
+                GArray   *seen)
+{
+  guint year = atlas_map_get_year (map);
+
+  g_array_append_val (seen, year);
+}
+
+/* Play at the last year starts over from the first and stops at the end,
+ * visiting each year in order; the map's classes follow. */
+static void
+test_slider_plays (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  guint n_years;
+  const guint *years = atlas_dataset_get_years (fixture->dataset, &n_years);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) before = dup_classes (fixture);
+  g_autoptr(GArray) after = NULL;
+  guint n_stops = 0;
+
+  atlas_time_slider_set_speed (fixture->slider, 8.0);
+  g_signal_connect (fixture->slider, "notify::playing", G_CALLBACK (on_playing_notify), &n_stops);
+  g_signal_connect (fixture->map, "notify::year", G_CALLBACK (on_year_notify), seen);
+  atlas_time_slider_toggle_playing (fixture->slider);
+  g_assert_true (atlas_time_slider_get_playing (fixture->slider));
+  g_assert_cmpuint (atlas_map_get_year (fixture->map), ==, years[0]);
+  g_assert_true (classes_differ (before, dup_classes (fixture)));
+
+  while (n_stops == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_data (fixture->map, seen);
+  after = dup_classes (fixture);
+  g_assert_false (classes_differ (before, after));
+  g_assert_cmpuint (seen->len, ==, n_years);
+  for (guint i = 0; i < n_years; i++)
+    g_assert_cmpuint (g_array_index (seen, guint, i), ==, years[i]);
+}
+
+/* The map's classes are the CLI's: atlas_class_breaks_for_dataset with
+ * the same settings. */
+static void
+test_breaks_agree (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const guint counts[] = { 3, 5, 9 };
+  AtlasIndicator *indicator = atlas_map_get_indicator (fixture->map);
+  guint year = atlas_map_get_year (fixture->map) - 3;
+
+  atlas_map_set_year (fixture->map, year);
+  for (AtlasClassMethod method = ATLAS_CLASS_METHOD_QUANTILE; method < ATLAS_CLASS_METHOD_MANUAL; method++)
+    for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+      for (int pooled = 0; pooled <= 1; pooled++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(AtlasClassBreaks) expected = NULL;
+          g_autoptr(AtlasClassBreaks) shown = NULL;
+
+          g_object_set (fixture->map, "class-method", method, "class-count", counts[c],
+                        "pooled", pooled, NULL);
+          g_object_get (fixture->map, "breaks", &shown, NULL);
+          expected = atlas_class_breaks_for_dataset (fixture->dataset, indicator, fixture->kommun,
+                                                     year, pooled, method, counts[c], &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (shown);
+          g_assert_true (atlas_class_breaks_equal (expected, shown));
+        }
+}
+
+/* Manual breaks: the map shows atlas_class_breaks_new_manual() of them,
+ * and they come back for their indicator. */
+static void
+test_manual_breaks (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const double values[] = { 2.0, 3.0, 4.5 };
+  AtlasIndicator *unemployment = atlas_map_get_indicator (fixture->map);
+  AtlasIndicator *income = atlas_dataset_lookup_indicator (fixture->dataset, "median_inkomst");
+  g_autoptr(AtlasClassBreaks) range = NULL;
+  g_autoptr(AtlasClassBreaks) expected = NULL;
+  g_autoptr(AtlasClassBreaks) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) stored = NULL;
+  g_autoptr(GVariant) entry = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const double bad[] = { 3.0, 2.0 };
+
+  atlas_map_set_class_method (fixture->map, ATLAS_CLASS_METHOD_MANUAL);
+  g_assert_true (atlas_classification_panel_set_manual_breaks (fixture->panel, values, 3, &error));
+  g_assert_no_error (error);
+  range = atlas_class_breaks_for_dataset (fixture->dataset, unemployment, fixture->kommun,
+                                          atlas_map_get_year (fixture->map), TRUE,
+                                          ATLAS_CLASS_METHOD_QUANTILE, 3, &error);
+  g_assert_no_error (error);
+  expected = atlas_class_breaks_new_manual (values, 3, atlas_class_breaks_get_min (range),
+                                            atlas_class_breaks_get_max (range), &error);
+  g_assert_no_error (error);
+  g_object_get (fixture->map, "breaks", &shown, NULL);
+  g_assert_true (atlas_class_breaks_equal (expected, shown));
+  g_clear_pointer (&shown, atlas_class_breaks_unref);
+
+  /* Remembered per indicator */
+  stored = g_settings_get_value (settings, "manual-breaks");
+  entry = g_variant_lookup_value (stored, "arbetsloshet", G_VARIANT_TYPE ("ad"));
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (g_variant_n_children (entry), ==, 3);
+  atlas_map_set_indicator (fixture->map, income);
+  g_assert_cmpuint (atlas_class_breaks_get_method (atlas_map_get_breaks (fixture->map)), !=,
+                    ATLAS_CLASS_METHOD_MANUAL);
+  atlas_map_set_indicator (fixture->map, unemployment);
+  g_assert_true (atlas_class_breaks_equal (expected, atlas_map_get_breaks (fixture->map)));
+
+  /* Breaks out of order are refused with a reason, and change nothing */
+  g_assert_false (atlas_classification_panel_set_manual_breaks (fixture->panel, bad, 2, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_true (atlas_class_breaks_equal (expected, atlas_map_get_breaks (fixture->map)));
+}
+
+/* Details: rank nationally and in the län, and a sparkline over all
+ * years. */
+static void
+test_details (Fixture       *fixture,
+              gconstpointer  data)
+{
+  AtlasArea *area = atlas_dataset_lookup_area (fixture->dataset, "0180");
+  AtlasRank rank;
+  g_autofree char *expected = NULL;
+  const char *text;
+
+  atlas_details_set_area (fixture->details, area);
+  g_assert_true (atlas_rank_area (fixture->dataset, atlas_map_get_indicator (fixture->map),
+                                  atlas_map_get_year (fixture->map), area, NULL, &rank));
+  text = atlas_details_get_rank_text (fixture->details);
+  g_assert_nonnull (text);
+  expected = g_strdup_printf (" %u ", rank.rank);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_nonnull (strstr (text, " 290 "));
+  g_assert_nonnull (strstr (text, "Stockholms län"));
+}
+
+/* Missing years break the line instead of bridging them. */
+static void
+test_sparkline_gaps (void)
+{
+  const guint years[] = { 2019, 2020, 2021, 2022, 2023 };
+  const double values[] = { 1.0, NAN, 3.0, 4.0, 2.0 };
+  GtkWidget *sparkline = g_object_ref_sink (atlas_sparkline_new ());
+
+  atlas_sparkline_set_values (ATLAS_SPARKLINE (sparkline), years, values, 5, 2022);
+  g_assert_cmpuint (atlas_sparkline_get_n_values (ATLAS_SPARKLINE (sparkline)), ==, 5);
+  g_assert_cmpuint (atlas_sparkline_get_n_segments (ATLAS_SPARKLINE (sparkline)), ==, 2);
+  g_assert_finalize_object (sparkline);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display");
+      return g_test_run ();
+    }
+  adw_init ();
+  GDALAllRegister ();
+
+  g_test_add_func ("/panels/sparkline-gaps", test_sparkline_gaps);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/panels/chooser", test_chooser);
+  ADD ("/panels/slider-steps", test_slider_steps);
+  ADD ("/panels/slider-plays", test_slider_plays);
+  ADD ("/panels/breaks-agree", test_breaks_agree);
+  ADD ("/panels/manual-breaks", test_manual_breaks);
+  ADD ("/panels/details", test_details);
+#undef ADD
+  return g_test_run ();
+}

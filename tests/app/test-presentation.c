@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "atlas-application.h"
+#include "atlas-export-dialog.h"
+#include "atlas-window.h"
+
+/* Presentation mode, saved views and the export dialog, driven through
+ * the window's actions and keys as a user would.
+ *
+ * Set PLATSATLAS_TEST_FIGURE_DIR to keep the figures exported through the
+ * dialog there (for looking at them); by default they go to a temporary
+ * folder that is removed. */
+
+/* Waiting is bounded by a count of main loop turns, never by a clock: a
+ * tick source only keeps each blocking iteration from sleeping forever. */
+#define MAX_ITERATIONS 20000
+
+typedef gboolean (*Condition) (gpointer data);
+
+static AtlasApplication *app;
+static char *config_dir;
+
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  guint source = g_timeout_add (10, tick, NULL);
+  gboolean met = condition (data);
+
+  for (guint i = 0; i < MAX_ITERATIONS && !met; i++)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      met = condition (data);
+    }
+  g_source_remove (source);
+  return met;
+}
+
+static gboolean
+has_dataset (gpointer data)
+{
+  return !atlas_window_get_loading (data) && atlas_window_get_dataset (data) != NULL;
+}
+
+static void
+drain (void)
+{
+  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static AtlasWindow *
+open_window (const char *package)
+{
+  AtlasWindow *window = atlas_window_new (app);
+  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", package, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_open (window, path);
+  g_assert_true (wait_for (has_dataset, window));
+  drain ();
+  return window;
+}
+
+static void
+close_window (AtlasWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_null (window);
+}
+
+static gboolean
+presentation_state (AtlasWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "presentation");
+
+  g_assert_nonnull (state);
+  return g_variant_get_boolean (state);
+}
+
+/* The sidebar is the start of the outermost paned around the map. */
+static GtkWidget *
+get_sidebar (AtlasWindow *window)
+{
+  GtkWidget *paned = NULL;
+
+  for (GtkWidget *w = GTK_WIDGET (atlas_window_get_map (window)); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_PANED (w))
+      paned = w;
+  g_assert_nonnull (paned);
+  return gtk_paned_get_start_child (GTK_PANED (paned));
+}
+
+/* Sends a key press as the window's capture-phase key controllers see it
+ * (the way a real key reaches them first, before the focused map). */
+static gboolean
+press_key (AtlasWindow *window,
+           guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  drain ();
+  return handled;
+}
+
+static guint
+n_years (AtlasWindow *window)
+{
+  guint n = 0;
+
+  atlas_dataset_get_years (atlas_window_get_dataset (window), &n);
+  return n;
+}
+
+static void
+test_presentation_enter_leave (void)
+{
+  AtlasWindow *window = open_window ("sverige-kommuner");
+  GtkWidget *sidebar = get_sidebar (window);
+  gboolean sidebar_visible = gtk_widget_get_visible (sidebar);
+
+  g_assert_false (presentation_state (window));
+  /* Outside presentation mode the arrows are the map's (panning). */
+  g_assert_false (press_key (window, GDK_KEY_Left));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  drain ();
+  g_assert_true (presentation_state (window));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_false (gtk_widget_get_visible (sidebar));
+
+  /* Esc leaves presentation mode (and only that). */
+  g_assert_true (press_key (window, GDK_KEY_Escape));
+  g_assert_false (presentation_state (window));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_cmpint (gtk_widget_get_visible (sidebar), ==, sidebar_visible);
+
+  close_window (window);
+}
+
+static void
+test_presentation_steps_years (void)
+{
+  AtlasWindow *window = open_window ("sverige-kommuner");
+  AtlasMap *map = atlas_window_get_map (window);
+  const guint *years;
+  guint n = n_years (window);
+  guint before;
+
+  g_assert_cmpuint (n, >, 2);
+  years = atlas_dataset_get_years (atlas_window_get_dataset (window), &n);
+  atlas_window_set_year (window, years[n - 1]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  before = atlas_map_get_year (map);
+
+  g_assert_true (press_key (window, GDK_KEY_Left));
+  g_assert_cmpuint (atlas_map_get_year (map), <, before);
+  g_assert_true (press_key (window, GDK_KEY_Right));
+  g_assert_cmpuint (atlas_map_get_year (map), ==, before);
+  /* Space plays and pauses (when the play action exists); either way the
+   * key is the presentation's, not the map's. */
+  g_assert_true (press_key (window, GDK_KEY_space));
+  g_assert_true (press_key (window, GDK_KEY_space));
+  g_assert_true (press_key (window, GDK_KEY_Escape));
+
+  close_window (window);
+}
+
+static void
+test_saved_views (void)
+{
+  AtlasWindow *window = open_window ("sverige-kommuner");
+  AtlasMap *map = atlas_window_get_map (window);
+  g_autofree char *file = atlas_saved_view_default_file ();
+  g_autoptr(GListStore) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint *years;
+  guint n;
+
+  g_unlink (file);
+  years = atlas_dataset_get_years (atlas_window_get_dataset (window), &n);
+  g_assert_cmpuint (n, >, 3);
+  atlas_window_set_year (window, years[n - 1]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark-view", NULL));
+  atlas_window_set_year (window, years[n - 3]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark-view", NULL));
+  drain ();
+
+  saved = atlas_saved_views_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (saved)), ==, 2);
+
+  /* In presentation mode Page Down/Up step through the saved views. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  g_assert_true (press_key (window, GDK_KEY_Page_Down));
+  g_assert_cmpuint (atlas_map_get_year (map), ==, years[n - 1]);
+  g_assert_true (press_key (window, GDK_KEY_Page_Down));
+  g_assert_cmpuint (atlas_map_get_year (map), ==, years[n - 3]);
+  g_assert_true (press_key (window, GDK_KEY_Page_Up));
+  g_assert_cmpuint (atlas_map_get_year (map), ==, years[n - 1]);
+  g_assert_true (press_key (window, GDK_KEY_Escape));
+
+  /* Outside it Page Up/Down are not the views' (they step years). */
+  g_assert_false (press_key (window, GDK_KEY_Page_Down));
+
+  close_window (window);
+  g_assert_cmpint (g_unlink (file), ==, 0);
+}
+
+/* A view whose package is gone is reported, not followed. */
+static void
+test_saved_view_package_gone (void)
+{
+  AtlasWindow *window = open_window ("sverige-kommuner");
+  AtlasMap *map = atlas_window_get_map (window);
+  g_autofree char *file = atlas_saved_view_default_file ();
+  g_autoptr(GListStore) views = g_list_store_new (ATLAS_TYPE_SAVED_VIEW);
+  g_autoptr(AtlasSavedView) gone = atlas_saved_view_new ("Borta", "/nonexistent/paket", "x", "kommun", 1999);
+  g_autoptr(GError) error = NULL;
+  guint year = atlas_map_get_year (map);
+
+  close_window (window);
+  g_list_store_append (views, gone);
+  g_assert_true (atlas_saved_views_save (G_LIST_MODEL (views), file, &error));
+  g_assert_no_error (error);
+
+  window = open_window ("sverige-kommuner");
+  map = atlas_window_get_map (window);
+  year = atlas_map_get_year (map);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-view", NULL));
+  drain ();
+  g_assert_false (atlas_window_get_loading (window));
+  g_assert_cmpuint (atlas_map_get_year (map), ==, year);
+
+  close_window (window);
+  g_assert_cmpint (g_unlink (file), ==, 0);
+}
+
+static AtlasExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ATLAS_IS_EXPORT_DIALOG (item))
+        return ATLAS_EXPORT_DIALOG (item);
+    }
+  return NULL;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Opens the dialog with win.export, checks it took the map's state, and
+ * exports a PDF through it for each page format. */
+static void
+export_through_dialog (const char *package,
+                       const char *level,
+                       const char *dir)
+{
+  static const AtlasPageFormat pages[] = {
+    ATLAS_PAGE_A4_PORTRAIT, ATLAS_PAGE_A4_LANDSCAPE, ATLAS_PAGE_SLIDE_16X9,
+  };
+  AtlasWindow *window = open_window (package);
+  AtlasMap *map = atlas_window_get_map (window);
+
+  atlas_window_set_division (window, atlas_dataset_lookup_division (atlas_window_get_dataset (window), level));
+  drain ();
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AtlasExportDialog *dialog;
+      AtlasFigure *figure;
+      g_autofree char *name = g_strdup_printf ("%s-%s.pdf", package, atlas_page_format_to_nick (pages[i]));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+      dialog = find_export_dialog ();
+      g_assert_nonnull (dialog);
+      figure = atlas_export_dialog_get_figure (dialog);
+      g_assert_true (atlas_figure_get_indicator (figure) == atlas_map_get_indicator (map));
+      g_assert_true (atlas_figure_get_division (figure) == atlas_map_get_division (map));
+      g_assert_cmpuint (atlas_figure_get_year (figure), ==, atlas_map_get_year (map));
+      g_assert_cmpint (atlas_figure_get_class_count (figure), ==, atlas_map_get_class_count (map));
+      atlas_figure_set_page (figure, pages[i]);
+
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      atlas_export_dialog_export_to (dialog, path);
+      /* The dialog closes itself once the file is written. */
+      g_assert_true (wait_for (is_null, &dialog));
+      g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (g_str_has_prefix (data, "%PDF-"));
+    }
+  close_window (window);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A failed export explains itself, keeps the dialog open and writes
+ * nothing. */
+static void
+test_export_dialog_failure (void)
+{
+  AtlasWindow *window = open_window ("uppsala-lan");
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "missing-folder", "figur.pdf", NULL);
+  AtlasExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  atlas_export_dialog_export_to (dialog, path);
+  g_assert_true (wait_for (has_message_dialog, NULL));
+  g_assert_nonnull (dialog);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+  g_assert_null (dialog);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_export_dialog (void)
+{
+  const char *keep = g_getenv ("PLATSATLAS_TEST_FIGURE_DIR");
+  g_autofree char *dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("platsatlas-export-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  export_through_dialog ("sverige-kommuner", "kommun", dir);
+  export_through_dialog ("uppsala-lan", "deso", dir);
+  if (keep == NULL)
+    remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Saved views go to a private config folder, never the user's. */
+  config_dir = g_dir_make_tmp ("platsatlas-config-XXXXXX", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/presentation/enter-leave", test_presentation_enter_leave);
+  g_test_add_func ("/presentation/steps-years", test_presentation_steps_years);
+  g_test_add_func ("/presentation/saved-views", test_saved_views);
+  g_test_add_func ("/presentation/saved-view-package-gone", test_saved_view_package_gone);
+  g_test_add_func ("/presentation/export-dialog", test_export_dialog);
+  g_test_add_func ("/presentation/export-dialog-failure", test_export_dialog_failure);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  {
+    g_autofree char *folder = g_build_filename (config_dir, "platsatlas", NULL);
+    g_rmdir (folder);
+    g_rmdir (config_dir);
+  }
+  g_free (config_dir);
+  return status;
+}
