@@ -598,6 +598,8 @@ figure_from_map (AtlasMap *map)
   const char *scheme = atlas_map_get_palette_scheme (map);
 
   atlas_figure_set_class_method (figure, atlas_map_get_class_method (map));
+  if (atlas_map_get_class_method (map) == ATLAS_CLASS_METHOD_MANUAL)
+    atlas_figure_set_manual_breaks (figure, atlas_map_get_breaks (map));
   atlas_figure_set_class_count (figure, atlas_map_get_class_count (map));
   atlas_figure_set_pooled (figure, atlas_map_get_pooled (map));
   atlas_figure_set_palette_scheme (figure, scheme != NULL && scheme[0] != '\0' ? scheme : NULL);

@@ -111,22 +111,11 @@ static AtlasPalette *
 create_palette (AtlasMap *self,
                 guint     n_colors)
 {
-  const char *scheme = self->palette_scheme;
-  gboolean reverse;
+  /* A scheme remembered from an older version may no longer exist. */
+  const char *scheme = atlas_palette_scheme_exists (self->palette_scheme) ? self->palette_scheme : NULL;
 
-  /* Categories always wear the package's official colours. */
-  if (atlas_indicator_get_unit (self->indicator) == ATLAS_UNIT_CATEGORY)
-    return atlas_palette_new_for_categories (self->indicator, NULL);
-
-  if (scheme == NULL || *scheme == '\0' || !atlas_palette_scheme_exists (scheme))
-    scheme = atlas_palette_default_scheme (self->indicator);
-
-  reverse = atlas_palette_scheme_reverse_for_polarity (scheme,
-                                                       atlas_indicator_get_polarity (self->indicator));
-  if (atlas_palette_scheme_get_kind (scheme) != ATLAS_PALETTE_KIND_CATEGORICAL)
-    reverse = reverse != self->palette_reverse;
-
-  return atlas_palette_new (scheme, CLAMP (n_colors, 2, ATLAS_CLASS_MAX), reverse, NULL);
+  return atlas_palette_new_for_indicator (self->indicator, scheme, n_colors,
+                                          self->palette_reverse, NULL);
 }
 
 static AtlasClassBreaks *

@@ -259,7 +259,7 @@ peek_values (AtlasFigure  *figure,
 }
 
 /* Categories: class i is the indicator's category i, in the package's own
- * colours unless the figure names a scheme. */
+ * colours, as on the map. */
 static gboolean
 plan_categories (AtlasFigurePlan  *plan,
                  AtlasFigure      *figure,
@@ -268,12 +268,8 @@ plan_categories (AtlasFigurePlan  *plan,
 {
   AtlasIndicator *indicator = atlas_figure_get_indicator (figure);
   guint n = atlas_indicator_get_n_categories (indicator);
-  const char *scheme = atlas_figure_get_palette_scheme (figure);
 
-  if (scheme == NULL)
-    plan->palette = atlas_palette_new_for_categories (indicator, error);
-  else
-    plan->palette = atlas_palette_new (scheme, CLAMP (n, 2, 9), FALSE, error);
+  plan->palette = atlas_palette_new_for_categories (indicator, error);
   if (plan->palette == NULL)
     return FALSE;
 
@@ -298,23 +294,31 @@ plan_classes (AtlasFigurePlan  *plan,
   gboolean reverse = atlas_figure_get_palette_reverse (figure);
   guint n;
 
-  plan->breaks = atlas_class_breaks_for_dataset (atlas_figure_get_dataset (figure), indicator,
-                                                 atlas_figure_get_division (figure),
-                                                 atlas_figure_get_year (figure),
-                                                 atlas_figure_get_pooled (figure),
-                                                 atlas_figure_get_class_method (figure),
-                                                 atlas_figure_get_class_count (figure),
-                                                 error);
+  if (atlas_figure_get_class_method (figure) == ATLAS_CLASS_METHOD_MANUAL)
+    {
+      AtlasClassBreaks *manual = atlas_figure_get_manual_breaks (figure);
+
+      if (manual == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("Manual classes were chosen but no class boundaries were given"));
+          return FALSE;
+        }
+      plan->breaks = atlas_class_breaks_ref (manual);
+    }
+  else
+    plan->breaks = atlas_class_breaks_for_dataset (atlas_figure_get_dataset (figure), indicator,
+                                                   atlas_figure_get_division (figure),
+                                                   atlas_figure_get_year (figure),
+                                                   atlas_figure_get_pooled (figure),
+                                                   atlas_figure_get_class_method (figure),
+                                                   atlas_figure_get_class_count (figure),
+                                                   error);
   if (plan->breaks == NULL)
     return FALSE;
 
-  if (scheme == NULL)
-    {
-      scheme = atlas_palette_default_scheme (indicator);
-      reverse = atlas_palette_scheme_reverse_for_polarity (scheme, atlas_indicator_get_polarity (indicator));
-    }
   n = atlas_class_breaks_get_n_classes (plan->breaks);
-  plan->palette = atlas_palette_new (scheme, CLAMP (n, 2, 9), reverse, error);
+  plan->palette = atlas_palette_new_for_indicator (indicator, scheme, n, reverse, error);
   if (plan->palette == NULL)
     return FALSE;
 

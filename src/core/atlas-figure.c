@@ -38,6 +38,7 @@ struct _AtlasFigure
   gboolean          pooled;
   char             *palette_scheme;
   gboolean          palette_reverse;
+  AtlasClassBreaks *manual_breaks;
   AtlasMapStyle     style;
 };
 
@@ -60,6 +61,7 @@ enum {
   PROP_POOLED,
   PROP_PALETTE_SCHEME,
   PROP_PALETTE_REVERSE,
+  PROP_MANUAL_BREAKS,
   PROP_STYLE,
   N_PROPS
 };
@@ -177,6 +179,7 @@ atlas_figure_finalize (GObject *object)
   g_free (self->subtitle);
   g_free (self->lang);
   g_free (self->palette_scheme);
+  g_clear_pointer (&self->manual_breaks, atlas_class_breaks_unref);
 
   G_OBJECT_CLASS (atlas_figure_parent_class)->finalize (object);
 }
@@ -206,6 +209,7 @@ atlas_figure_get_property (GObject    *object,
     case PROP_POOLED: g_value_set_boolean (value, self->pooled); break;
     case PROP_PALETTE_SCHEME: g_value_set_string (value, self->palette_scheme); break;
     case PROP_PALETTE_REVERSE: g_value_set_boolean (value, self->palette_reverse); break;
+    case PROP_MANUAL_BREAKS: g_value_set_boxed (value, self->manual_breaks); break;
     case PROP_STYLE: g_value_set_enum (value, self->style); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -237,6 +241,7 @@ atlas_figure_set_property (GObject      *object,
     case PROP_POOLED: atlas_figure_set_pooled (self, g_value_get_boolean (value)); break;
     case PROP_PALETTE_SCHEME: atlas_figure_set_palette_scheme (self, g_value_get_string (value)); break;
     case PROP_PALETTE_REVERSE: atlas_figure_set_palette_reverse (self, g_value_get_boolean (value)); break;
+    case PROP_MANUAL_BREAKS: atlas_figure_set_manual_breaks (self, g_value_get_boxed (value)); break;
     case PROP_STYLE: atlas_figure_set_style (self, g_value_get_enum (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -277,6 +282,8 @@ install_properties (GObjectClass *object_class)
     g_param_spec_string ("palette-scheme", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_PALETTE_REVERSE] =
     g_param_spec_boolean ("palette-reverse", NULL, NULL, FALSE, PARAM_FLAGS);
+  properties[PROP_MANUAL_BREAKS] =
+    g_param_spec_boxed ("manual-breaks", NULL, NULL, ATLAS_TYPE_CLASS_BREAKS, PARAM_FLAGS);
   properties[PROP_STYLE] =
     g_param_spec_enum ("style", NULL, NULL, ATLAS_TYPE_MAP_STYLE,
                        ATLAS_MAP_STYLE_LIGHT, PARAM_FLAGS);
@@ -359,12 +366,54 @@ atlas_figure_copy (AtlasFigure *self)
   copy->pooled = self->pooled;
   copy->palette_scheme = g_strdup (self->palette_scheme);
   copy->palette_reverse = self->palette_reverse;
+  if (self->manual_breaks != NULL)
+    copy->manual_breaks = atlas_class_breaks_ref (self->manual_breaks);
   copy->style = self->style;
 
   return copy;
 }
 
 /* Accessors. Setters return early when nothing changes, then notify. */
+
+/**
+ * atlas_figure_get_manual_breaks:
+ * @self: a figure
+ *
+ * Returns: (transfer none) (nullable): the breaks used with the manual
+ *   class method
+ */
+AtlasClassBreaks *
+atlas_figure_get_manual_breaks (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+
+  return self->manual_breaks;
+}
+
+/**
+ * atlas_figure_set_manual_breaks:
+ * @self: a figure
+ * @breaks: (nullable): the user's own breaks, as the map has them
+ *
+ * With the manual class method the figure draws exactly these breaks, so
+ * that it shows what the map shows.
+ */
+void
+atlas_figure_set_manual_breaks (AtlasFigure      *self,
+                                AtlasClassBreaks *breaks)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  if (self->manual_breaks == breaks
+      || (self->manual_breaks != NULL && breaks != NULL
+          && atlas_class_breaks_equal (self->manual_breaks, breaks)))
+    return;
+
+  g_clear_pointer (&self->manual_breaks, atlas_class_breaks_unref);
+  if (breaks != NULL)
+    self->manual_breaks = atlas_class_breaks_ref (breaks);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANUAL_BREAKS]);
+}
 
 AtlasDataset *
 atlas_figure_get_dataset (AtlasFigure *self)

@@ -62,8 +62,9 @@ G_DECLARE_FINAL_TYPE (AtlasFigure, atlas_figure, ATLAS, FIGURE, GObject)
  * only), title and subtitle (NULL: made from the indicator, division,
  * region and year), lang, class-method, class-count, pooled (class
  * boundaries fixed over all years), palette-scheme (NULL: the indicator's
- * default scheme, oriented by its polarity), palette-reverse (used only
- * with an explicit palette-scheme) and style.
+ * default scheme), palette-reverse (the user's toggle on top of the
+ * polarity rule, exactly as on the map: atlas_palette_new_for_indicator())
+ * and style.
  */
 AtlasFigure      *atlas_figure_new                (AtlasDataset      *dataset,
                                                    AtlasIndicator    *indicator,
@@ -112,6 +113,9 @@ void              atlas_figure_set_pooled         (AtlasFigure       *self,
 const char       *atlas_figure_get_palette_scheme (AtlasFigure       *self);
 void              atlas_figure_set_palette_scheme (AtlasFigure       *self,
                                                    const char        *scheme);
+AtlasClassBreaks *atlas_figure_get_manual_breaks   (AtlasFigure      *self);
+void              atlas_figure_set_manual_breaks   (AtlasFigure      *self,
+                                                    AtlasClassBreaks *breaks);
 gboolean          atlas_figure_get_palette_reverse (AtlasFigure      *self);
 void              atlas_figure_set_palette_reverse (AtlasFigure      *self,
                                                     gboolean          reverse);

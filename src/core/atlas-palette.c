@@ -818,6 +818,43 @@ atlas_palette_new_for_categories (AtlasIndicator  *indicator,
 }
 
 /**
+ * atlas_palette_new_for_indicator:
+ * @indicator: the indicator the colours are for
+ * @scheme: (nullable): a scheme name, or %NULL or "" for the default;
+ *   an unknown name is %ATLAS_DATASET_ERROR_UNKNOWN
+ * @n_colors: the number of classes
+ * @user_reverse: the user's reverse toggle
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the palette
+ */
+AtlasPalette *
+atlas_palette_new_for_indicator (AtlasIndicator  *indicator,
+                                 const char      *scheme,
+                                 guint            n_colors,
+                                 gboolean         user_reverse,
+                                 GError         **error)
+{
+  gboolean reverse;
+
+  g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), NULL);
+
+  if (atlas_indicator_get_unit (indicator) == ATLAS_UNIT_CATEGORY)
+    return atlas_palette_new_for_categories (indicator, error);
+
+  if (scheme == NULL || *scheme == '\0')
+    scheme = atlas_palette_default_scheme (indicator);
+  else if (!atlas_palette_scheme_exists (scheme))
+    return atlas_palette_new (scheme, n_colors, FALSE, error);
+
+  reverse = atlas_palette_scheme_reverse_for_polarity (scheme, atlas_indicator_get_polarity (indicator));
+  if (atlas_palette_scheme_get_kind (scheme) != ATLAS_PALETTE_KIND_CATEGORICAL)
+    reverse = reverse != user_reverse;
+
+  return atlas_palette_new (scheme, CLAMP (n_colors, 2, MAX_COLORS), reverse, error);
+}
+
+/**
  * atlas_palette_ref:
  * @self: a palette
  *

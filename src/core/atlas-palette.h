@@ -76,6 +76,16 @@ AtlasPalette       *atlas_palette_new              (const char *scheme,
                                                     guint       n_colors,
                                                     gboolean    reverse,
                                                     GError    **error);
+/* The colours the map and every figure use for an indicator, so that the
+ * two always agree: a category indicator wears its own colours; otherwise
+ * @scheme (NULL or "": the default scheme), oriented so that
+ * "worse" reads the same way (atlas_palette_scheme_reverse_for_polarity),
+ * then flipped once more when the user asked for @user_reverse. */
+AtlasPalette       *atlas_palette_new_for_indicator (AtlasIndicator *indicator,
+                                                     const char     *scheme,
+                                                     guint           n_colors,
+                                                     gboolean        user_reverse,
+                                                     GError        **error);
 /* The package's own colours of a category indicator (områdestyp), one per
  * category in the indicator's order; scheme name "categories". */
 AtlasPalette       *atlas_palette_new_for_categories (AtlasIndicator *indicator,

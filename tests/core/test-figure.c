@@ -686,6 +686,38 @@ test_draw_problem (void)
   g_assert_finalize_object (figure);
 }
 
+/* With manual classes the figure draws the map's own breaks, and says so. */
+static void
+test_manual_breaks (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "manual.pdf", NULL);
+  AtlasFigure *figure = create_figure (REAL_PACKAGE, "arbetsloshet", "kommun", NULL);
+  const double inner[] = { 2.0, 3.0, 4.5 };
+  g_autoptr(AtlasClassBreaks) breaks = atlas_class_breaks_new_manual (inner, G_N_ELEMENTS (inner), 0.5, 9.0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  atlas_figure_set_class_method (figure, ATLAS_CLASS_METHOD_MANUAL);
+  /* no breaks given: a clear error, no file */
+  g_assert_false (atlas_figure_export (figure, path, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  atlas_figure_set_manual_breaks (figure, breaks);
+  g_assert_true (atlas_figure_get_manual_breaks (figure) == breaks);
+  export_ok (figure, path);
+  text = pdf_text (path);
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "4,5"));
+      g_assert_nonnull (strstr (text, "3,0"));
+    }
+
+  g_assert_finalize_object (figure);
+  remove_tree (dir);
+}
+
 static void
 test_page_nicks (void)
 {
@@ -722,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/figure/cancelled", test_cancelled);
   g_test_add_func ("/figure/async", test_async);
   g_test_add_func ("/figure/draw-problem", test_draw_problem);
+  g_test_add_func ("/figure/manual-breaks", test_manual_breaks);
 
   return g_test_run ();
 }

@@ -349,6 +349,34 @@ test_categories (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* The map and figures share this rule: for a higher-is-better indicator the
+ * default scheme runs reversed (dark = low = worse); the user's toggle
+ * flips it back; categories keep their own colours whatever is asked. */
+static void
+test_for_indicator (void)
+{
+  g_autoptr(AtlasIndicator) income = atlas_indicator_new ("inkomst");
+  g_autoptr(AtlasPalette) plain = NULL;
+  g_autoptr(AtlasPalette) oriented = NULL;
+  g_autoptr(AtlasPalette) flipped = NULL;
+  const char *scheme;
+
+  atlas_indicator_set_properties (income, "inkomst", ATLAS_INDICATOR_KIND_INDICATOR, ATLAS_UNIT_SEK,
+                                  0, ATLAS_POLARITY_HIGHER_IS_BETTER, NULL, FALSE);
+  scheme = atlas_palette_default_scheme (income);
+  plain = atlas_palette_new (scheme, 5, FALSE, NULL);
+  oriented = atlas_palette_new_for_indicator (income, NULL, 5, FALSE, NULL);
+  flipped = atlas_palette_new_for_indicator (income, "", 5, TRUE, NULL);
+
+  g_assert_cmpstr (atlas_palette_get_scheme (oriented), ==, scheme);
+  g_assert_true (atlas_palette_is_reversed (oriented));
+  g_assert_false (atlas_palette_is_reversed (flipped));
+  g_assert_cmpfloat (atlas_palette_get_color (oriented, 0)->red, ==,
+                     atlas_palette_get_color (plain, 4)->red);
+  g_assert_cmpfloat (atlas_palette_get_color (flipped, 0)->green, ==,
+                     atlas_palette_get_color (plain, 0)->green);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/palette/default-scheme", test_default_scheme);
   g_test_add_func ("/palette/boxed", test_boxed);
   g_test_add_func ("/palette/categories", test_categories);
+  g_test_add_func ("/palette/for-indicator", test_for_indicator);
 
   return g_test_run ();
 }
