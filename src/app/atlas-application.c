@@ -5,6 +5,7 @@
 
 #include "atlas-core.h"
 #include "atlas-application.h"
+#include "atlas-preferences.h"
 #include "atlas-window.h"
 
 struct _AtlasApplication
@@ -177,10 +178,22 @@ on_about (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+on_preferences (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (atlas_preferences_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = on_quit },
   { .name = "about", .activate = on_about },
   { .name = "shortcuts", .activate = on_shortcuts },
+  { .name = "preferences", .activate = on_preferences },
 };
 
 static void
@@ -211,6 +224,7 @@ set_accels (GtkApplication *app)
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.open-folder", { "<Control><Shift>o", NULL } },
     { "win.search", { "<Control>f", NULL } },

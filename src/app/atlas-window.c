@@ -10,6 +10,7 @@
 #include "atlas-indicator-chooser.h"
 #include "atlas-time-slider.h"
 #include "atlas-presentation.h"
+#include "atlas-preferences.h"
 
 struct _AtlasWindow
 {
@@ -476,6 +477,16 @@ set_pooled (const GValue       *value,
   return g_variant_new_string (g_value_get_boolean (value) ? "pooled" : "year");
 }
 
+/* The network is used only when the user switched online tiles on and gave
+ * a usable address (see AtlasPreferences). */
+static void
+update_online_tiles (AtlasWindow *self)
+{
+  g_autofree char *url = atlas_preferences_dup_online_tiles_url (self->settings);
+
+  atlas_map_set_online_tiles_url (ATLAS_MAP (self->map), url);
+}
+
 static void
 bind_settings (AtlasWindow *self)
 {
@@ -497,6 +508,11 @@ bind_settings (AtlasWindow *self)
 
   g_signal_connect_object (settings, "changed::high-contrast",
                            G_CALLBACK (update_map_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::online-tiles",
+                           G_CALLBACK (update_online_tiles), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::online-tiles-url",
+                           G_CALLBACK (update_online_tiles), self, G_CONNECT_SWAPPED);
+  update_online_tiles (self);
 }
 
 /* ------------------------------------------------------------------ */
