@@ -174,6 +174,9 @@ atlas_figure_default_subtitle (AtlasFigure *figure)
 
   age = atlas_indicator_get_age_group (indicator, lang);
   unit = unit_word (atlas_indicator_get_unit (indicator), lang);
+  /* A count says what it counts ("personer"), as the legend does. */
+  if (atlas_indicator_get_unit (indicator) == ATLAS_UNIT_COUNT)
+    unit = atlas_indicator_get_unit_label (indicator, lang);
   /* The legend names the categories; "Arbetslösa 20–64 år" says its age. */
   if (atlas_indicator_get_unit (indicator) == ATLAS_UNIT_CATEGORY)
     unit = "";
