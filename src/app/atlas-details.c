@@ -178,18 +178,6 @@ level_plural (AtlasDivision *division)
   return _("areas");
 }
 
-/* TRUE when the level covers the whole country, so that its ranking is
- * national rather than within the package's part of it. */
-static gboolean
-division_is_complete (AtlasDivision *division)
-{
-  AtlasDivision *parent = atlas_division_get_parent (division);
-
-  if (parent == NULL)
-    return TRUE;
-  return atlas_division_covers_parent (division) && division_is_complete (parent);
-}
-
 /* The area to rank within: the kommun for areas below kommun level (a
  * RegSO holds only a few DeSO), else the parent; never riket. */
 static AtlasArea *
@@ -217,7 +205,7 @@ dup_rank_text (AtlasDetails *self)
   if (!atlas_rank_area (self->dataset, self->indicator, self->year, self->area, NULL, &national))
     return NULL;
   text = g_string_new (NULL);
-  if (division_is_complete (division))
+  if (atlas_division_covers_country (division))
     /* Translators: "Rank 12 of 290 kommuner" */
     g_string_append_printf (text, _("Rank %u of %u %s"), national.rank, national.n_ranked,
                             level_plural (division));

@@ -94,17 +94,6 @@ peek_item (GListModel *model,
 /* ------------------------------------------------------------------ */
 /* Defaults for a freshly opened dataset                              */
 
-/* TRUE when the division's areas cover all of Sweden. */
-static gboolean
-division_is_complete (AtlasDivision *division)
-{
-  AtlasDivision *parent = atlas_division_get_parent (division);
-
-  if (parent == NULL)
-    return TRUE;
-  return atlas_division_covers_parent (division) && division_is_complete (parent);
-}
-
 /* The finest level that covers the whole country (kommun for the national
  * package), else the finest level there is (DeSO for a county package). */
 static AtlasDivision *
@@ -120,7 +109,7 @@ default_division (AtlasWindow *self)
       AtlasDivision *division = peek_item (levels, i);
 
       finest = division;
-      if (division_is_complete (division))
+      if (atlas_division_covers_country (division))
         complete = division;
     }
   return complete != NULL ? complete : finest;

@@ -18,21 +18,6 @@ typedef struct
   gboolean         by_difference;
 } Report;
 
-static const char *
-source_nick (AtlasValueSource source)
-{
-  switch (source)
-    {
-    case ATLAS_VALUE_STORED:
-      return "stored";
-    case ATLAS_VALUE_DERIVED:
-      return "derived";
-    case ATLAS_VALUE_MISSING:
-    default:
-      return "missing";
-    }
-}
-
 /* --areas CODE_A,CODE_B */
 static gboolean
 lookup_areas (AtlasDataset  *dataset,
@@ -177,7 +162,7 @@ add_side (JsonBuilder         *builder,
   double value = atlas_comparison_row_get_value (row, side, &source, &reason);
 
   add_number (builder, prefix, value);
-  add_string (builder, source_member, source_nick (source));
+  add_string (builder, source_member, atlas_value_source_to_nick (source));
   add_string (builder, reason_member, source == ATLAS_VALUE_MISSING
                                       ? atlas_missing_reason_to_nick (reason) : NULL);
 }
@@ -415,37 +400,6 @@ add_header (const Report *report,
 }
 
 static char *
-format_better (AtlasComparisonRow *row)
-{
-  switch (atlas_comparison_row_get_better (row))
-    {
-    case ATLAS_COMPARISON_BETTER_A:
-      return g_strdup ("A");
-    case ATLAS_COMPARISON_BETTER_B:
-      return g_strdup ("B");
-    case ATLAS_COMPARISON_BETTER_EQUAL:
-      return g_strdup ("=");
-    case ATLAS_COMPARISON_BETTER_NOT_APPLICABLE:
-    default:
-      return g_strdup (EMPTY_CELL);
-    }
-}
-
-static char *
-format_difference (AtlasComparisonRow *row)
-{
-  g_autofree char *absolute = atlas_comparison_format_difference (row, NULL);
-  g_autofree char *relative = atlas_comparison_format_relative_difference (row, NULL);
-
-  if (absolute == NULL)
-    return g_strdup (EMPTY_CELL);
-  if (relative == NULL)
-    return g_steal_pointer (&absolute);
-
-  return g_strdup_printf ("%s (%s)", absolute, relative);
-}
-
-static char *
 or_empty (char *text)
 {
   return text != NULL ? text : g_strdup (EMPTY_CELL);
@@ -516,8 +470,8 @@ add_line (const Report       *report,
 
       g_ptr_array_add (line, atlas_indicator_format_value (indicator, value, NULL));
     }
-  g_ptr_array_add (line, format_difference (row));
-  g_ptr_array_add (line, format_better (row));
+  g_ptr_array_add (line, or_empty (atlas_comparison_format_difference_cell (row, NULL)));
+  g_ptr_array_add (line, g_strdup (atlas_comparison_better_to_label (atlas_comparison_row_get_better (row))));
   for (guint r = 0; r < ATLAS_COMPARISON_N_REFERENCES; r++)
     add_reference_cell (report, line, row, r);
   if (atlas_comparison_get_since_year (report->comparison) != 0)

@@ -18,21 +18,6 @@ typedef struct
   guint           year;
 } Query;
 
-static const char *
-value_source_nick (AtlasValueSource source)
-{
-  switch (source)
-    {
-    case ATLAS_VALUE_STORED:
-      return "stored";
-    case ATLAS_VALUE_DERIVED:
-      return "derived";
-    case ATLAS_VALUE_MISSING:
-    default:
-      return "missing";
-    }
-}
-
 /* The stated name, else a name made from the code (DeSO have none). */
 static char *
 area_name (AtlasArea *area)
@@ -102,7 +87,7 @@ add_json_row (JsonBuilder *builder,
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, value_source_nick (source));
+  json_builder_add_string_value (builder, atlas_value_source_to_nick (source));
   json_builder_end_object (builder);
 }
 

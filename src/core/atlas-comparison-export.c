@@ -90,21 +90,6 @@ atlas_comparison_export_format_from_path (const char                   *path,
 
 /* ---- CSV ----------------------------------------------------------- */
 
-static const char *
-source_nick (AtlasValueSource source)
-{
-  switch (source)
-    {
-    case ATLAS_VALUE_STORED:
-      return "stored";
-    case ATLAS_VALUE_DERIVED:
-      return "derived";
-    case ATLAS_VALUE_MISSING:
-    default:
-      return "missing";
-    }
-}
-
 static void
 csv_text (GString    *line,
           const char *text)
@@ -190,7 +175,7 @@ csv_side (GString             *line,
   double value = atlas_comparison_row_get_value (row, side, &source, &reason);
 
   csv_number (line, value);
-  csv_text (line, source_nick (source));
+  csv_text (line, atlas_value_source_to_nick (source));
   csv_text (line, source == ATLAS_VALUE_MISSING ? atlas_missing_reason_to_nick (reason) : NULL);
 }
 
@@ -356,37 +341,6 @@ add_header (GPtrArray       *lines,
 }
 
 static char *
-format_better (AtlasComparisonRow *row)
-{
-  switch (atlas_comparison_row_get_better (row))
-    {
-    case ATLAS_COMPARISON_BETTER_A:
-      return g_strdup ("A");
-    case ATLAS_COMPARISON_BETTER_B:
-      return g_strdup ("B");
-    case ATLAS_COMPARISON_BETTER_EQUAL:
-      return g_strdup ("=");
-    case ATLAS_COMPARISON_BETTER_NOT_APPLICABLE:
-    default:
-      return g_strdup (EMPTY_CELL);
-    }
-}
-
-static char *
-format_difference (AtlasComparisonRow *row,
-                   const char         *lang)
-{
-  g_autofree char *absolute = atlas_comparison_format_difference (row, lang);
-  g_autofree char *relative = atlas_comparison_format_relative_difference (row, lang);
-
-  if (absolute == NULL)
-    return g_strdup (EMPTY_CELL);
-  if (relative == NULL)
-    return g_steal_pointer (&absolute);
-  return g_strdup_printf ("%s (%s)", absolute, relative);
-}
-
-static char *
 format_value (AtlasComparisonRow  *row,
               double               value,
               const char          *lang)
@@ -408,8 +362,8 @@ add_row (GPtrArray          *lines,
   g_ptr_array_add (cells, g_strdup (atlas_indicator_get_name (indicator, lang)));
   for (guint s = 0; s < 2; s++)
     g_ptr_array_add (cells, format_value (row, atlas_comparison_row_get_value (row, s, NULL, NULL), lang));
-  g_ptr_array_add (cells, format_difference (row, lang));
-  g_ptr_array_add (cells, format_better (row));
+  g_ptr_array_add (cells, or_empty (atlas_comparison_format_difference_cell (row, lang)));
+  g_ptr_array_add (cells, g_strdup (atlas_comparison_better_to_label (atlas_comparison_row_get_better (row))));
   for (guint r = 0; r < ATLAS_COMPARISON_N_REFERENCES; r++)
     if (has_reference (comparison, r))
       g_ptr_array_add (cells, format_value (row, atlas_comparison_row_get_reference (row, r, NULL, NULL),

@@ -532,3 +532,27 @@ atlas_comparison_better_to_nick (AtlasComparisonBetter better)
       return NULL;
     }
 }
+
+/**
+ * atlas_comparison_better_to_label:
+ * @better: a judgement
+ *
+ * Returns: (transfer none): "A", "B" or "=" for a table cell, "–" when not
+ *   applicable; the same in every language, like the column heads A and B
+ */
+const char *
+atlas_comparison_better_to_label (AtlasComparisonBetter better)
+{
+  switch (better)
+    {
+    case ATLAS_COMPARISON_BETTER_A:
+      return "A";
+    case ATLAS_COMPARISON_BETTER_B:
+      return "B";
+    case ATLAS_COMPARISON_BETTER_EQUAL:
+      return "=";
+    case ATLAS_COMPARISON_BETTER_NOT_APPLICABLE:
+    default:
+      return "–";
+    }
+}

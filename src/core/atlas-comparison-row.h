@@ -99,5 +99,6 @@ GArray              *atlas_comparison_row_get_history      (AtlasComparisonRow  
                                                             AtlasComparisonSide  side);
 
 const char          *atlas_comparison_better_to_nick       (AtlasComparisonBetter better);
+const char          *atlas_comparison_better_to_label      (AtlasComparisonBetter better);
 
 G_END_DECLS

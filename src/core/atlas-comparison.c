@@ -594,6 +594,29 @@ atlas_comparison_format_relative_difference (AtlasComparisonRow *row,
 }
 
 /**
+ * atlas_comparison_format_difference_cell:
+ * @row: a row
+ * @lang: (nullable): "sv", "en" or %NULL for atlas_language()
+ *
+ * The one-line difference of the CLI table and the CSV export.
+ *
+ * Returns: (transfer full) (nullable): "+3,2 procentenheter (+4,1 %)", the
+ *   absolute difference alone where the relative one is not meaningful, or
+ *   %NULL where there is no difference
+ */
+char *
+atlas_comparison_format_difference_cell (AtlasComparisonRow *row,
+                                         const char         *lang)
+{
+  g_autofree char *absolute = atlas_comparison_format_difference (row, lang);
+  g_autofree char *relative = atlas_comparison_format_relative_difference (row, lang);
+
+  if (absolute == NULL || relative == NULL)
+    return g_steal_pointer (&absolute);
+  return g_strdup_printf ("%s (%s)", absolute, relative);
+}
+
+/**
  * atlas_comparison_format_change:
  * @row: a row
  * @side: A or B

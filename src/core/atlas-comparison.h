@@ -71,6 +71,8 @@ char            *atlas_comparison_format_difference  (AtlasComparisonRow *row,
                                                       const char         *lang);
 char            *atlas_comparison_format_relative_difference (AtlasComparisonRow *row,
                                                               const char         *lang);
+char            *atlas_comparison_format_difference_cell (AtlasComparisonRow *row,
+                                                          const char         *lang);
 char            *atlas_comparison_format_change      (AtlasComparisonRow  *row,
                                                       AtlasComparisonSide  side,
                                                       const char          *lang);

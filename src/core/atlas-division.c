@@ -258,6 +258,19 @@ atlas_division_covers_parent (AtlasDivision *self)
   return self->covers_parent;
 }
 
+gboolean
+atlas_division_covers_country (AtlasDivision *self)
+{
+  AtlasDivision *parent;
+
+  g_return_val_if_fail (ATLAS_IS_DIVISION (self), TRUE);
+
+  parent = atlas_division_get_parent (self);
+  if (parent == NULL)
+    return TRUE;
+  return self->covers_parent && atlas_division_covers_country (parent);
+}
+
 const char *
 atlas_division_get_coverage_note (AtlasDivision *self,
                                   const char    *lang)

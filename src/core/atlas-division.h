@@ -37,6 +37,9 @@ guint          atlas_division_get_depth        (AtlasDivision *self);
 /* FALSE when the division covers only part of its parent division's areas
  * (Uppsala län's DeSO against all of Sweden): nothing is derived above it. */
 gboolean       atlas_division_covers_parent    (AtlasDivision *self);
+/* TRUE when the division and every division above it cover their parents,
+ * so that its areas cover all of Sweden. */
+gboolean       atlas_division_covers_country   (AtlasDivision *self);
 /* A sentence for the level switcher, or NULL when coverage is complete */
 const char    *atlas_division_get_coverage_note (AtlasDivision *self,
                                                  const char    *lang);

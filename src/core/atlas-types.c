@@ -64,6 +64,28 @@ atlas_missing_reason_to_nick (AtlasMissingReason reason)
   return nicks[reason];
 }
 
+/**
+ * atlas_value_source_to_nick:
+ * @source: where a value came from
+ *
+ * Returns: (transfer none): "stored", "derived" or "missing", the spelling
+ *   the CLI's JSON and the CSV export share
+ */
+const char *
+atlas_value_source_to_nick (AtlasValueSource source)
+{
+  switch (source)
+    {
+    case ATLAS_VALUE_STORED:
+      return "stored";
+    case ATLAS_VALUE_DERIVED:
+      return "derived";
+    case ATLAS_VALUE_MISSING:
+    default:
+      return "missing";
+    }
+}
+
 /* The nicks below are the spellings of manifest.json, so the loader and
  * every export agree on them. */
 const char *

@@ -76,6 +76,9 @@ const char *atlas_missing_reason_describe (AtlasMissingReason reason);
 /* Stable machine name ("not-aggregatable"), for JSON and tests. */
 const char *atlas_missing_reason_to_nick  (AtlasMissingReason reason);
 
+/* "stored", "derived" or "missing", for JSON and CSV. */
+const char *atlas_value_source_to_nick (AtlasValueSource source);
+
 const char *atlas_unit_to_nick        (AtlasUnit        unit);
 const char *atlas_polarity_to_nick    (AtlasPolarity    polarity);
 const char *atlas_aggregation_to_nick (AtlasAggregation aggregation);

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "app-test-util.h"
 #include "atlas-application.h"
 #include "atlas-comparison-panel.h"
 #include "atlas-window.h"
@@ -11,57 +12,19 @@
  * UI does it (Ctrl+click on the map, win.compare-with and then a click or
  * a search result), and the panel shows the same numbers as core. */
 
-/* Waiting is bounded by a count of main loop turns, never by a clock. */
-#define MAX_ITERATIONS 20000
-
 static AtlasApplication *app;
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-has_dataset (AtlasWindow *window)
-{
-  return !atlas_window_get_loading (window) && atlas_window_get_dataset (window) != NULL;
-}
-
-static void
-drain (void)
-{
-  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static AtlasWindow *
 open_window (void)
 {
   AtlasWindow *window = atlas_window_new (app);
   g_autofree char *path = atlas_get_default_dataset_path ();
-  guint source = g_timeout_add (10, tick, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_window_open (window, path);
-  for (guint i = 0; i < MAX_ITERATIONS && !has_dataset (window); i++)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (source);
-  g_assert_true (has_dataset (window));
-  drain ();
+  app_test_show_package (window, path);
   atlas_window_set_year (window, 2024);
-  drain ();
+  app_test_drain ();
   return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-  g_assert_null (window);
 }
 
 /* The panel is the end child of the paned the map sits in. */
@@ -97,7 +60,7 @@ click (AtlasWindow     *window,
 
   atlas_map_set_selected_area (map, clicked);
   g_signal_emit_by_name (map, "area-selected", clicked, state);
-  drain ();
+  app_test_drain ();
 }
 
 static AtlasArea *
@@ -167,12 +130,12 @@ test_comparison_ctrl_click (void)
 
   /* Clearing forgets both, on the map too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-comparison", NULL));
-  drain ();
+  app_test_drain ();
   g_assert_null (atlas_comparison_panel_get_comparison (panel));
   g_assert_null (get_map_area (window, "compare-a"));
   g_assert_null (get_map_area (window, "compare-b"));
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -183,7 +146,7 @@ test_comparison_compare_with_click (void)
 
   click (window, area (window, "0180"), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", NULL));
-  drain ();
+  app_test_drain ();
   g_assert_true (atlas_comparison_panel_get_picking (panel));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
   g_assert_null (atlas_comparison_panel_get_comparison (panel));
@@ -192,7 +155,7 @@ test_comparison_compare_with_click (void)
   click (window, area (window, "1480"), 0);
   assert_stockholm_goteborg (window);
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -204,7 +167,7 @@ test_comparison_compare_with_search (void)
   click (window, area (window, "0180"), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", NULL));
   g_signal_emit_by_name (atlas_window_get_search (window), "area-chosen", area (window, "1480"));
-  drain ();
+  app_test_drain ();
   assert_stockholm_goteborg (window);
 
   /* The since-year adds changes that equal core's. */
@@ -217,31 +180,24 @@ test_comparison_compare_with_search (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comparison", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = app_test_application_new ();
 
   g_test_add_func ("/comparison/ctrl-click", test_comparison_ctrl_click);
   g_test_add_func ("/comparison/compare-with-click", test_comparison_compare_with_click);
   g_test_add_func ("/comparison/compare-with-search", test_comparison_compare_with_search);
 
   status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  app_test_application_free (g_steal_pointer (&app));
   return status;
 }

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <ogr_srs_api.h>
 
+#include "app-test-util.h"
 #include "atlas-legend.h"
 #include "atlas-map.h"
 #include "atlas-tile-source.h"
@@ -21,20 +22,6 @@ typedef struct
   AtlasDataset *dataset;
   guint         n_frames;
 } Fixture;
-
-static AtlasDataset *
-load_packaged (const char *id)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"),
-                                            "datasets", id, NULL);
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset = atlas_dataset_load (path, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-
-  return dataset;
-}
 
 static gboolean
 on_guard_timeout (gpointer user_data)
@@ -128,7 +115,7 @@ show (Fixture    *fixture,
   if (dataset_id != NULL)
     {
       g_clear_object (&fixture->dataset);
-      fixture->dataset = load_packaged (dataset_id);
+      fixture->dataset = app_test_load_packaged (dataset_id);
       atlas_map_set_dataset (fixture->map, fixture->dataset);
     }
   division = atlas_dataset_lookup_division (fixture->dataset, division_id);

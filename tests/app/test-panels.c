@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "app-test-util.h"
 #include "atlas-classification-panel.h"
 #include "atlas-details.h"
 #include "atlas-indicator-chooser.h"
@@ -24,19 +25,6 @@ typedef struct
   AtlasDataset *dataset;
   AtlasDivision *kommun;
 } Fixture;
-
-static AtlasDataset *
-load_packaged (const char *id)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"),
-                                            "datasets", id, NULL);
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset = atlas_dataset_load (path, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
 
 static guint
 last_year (AtlasDataset *dataset)
@@ -74,7 +62,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, box);
   gtk_window_present (fixture->window);
 
-  fixture->dataset = load_packaged ("sverige-kommuner");
+  fixture->dataset = app_test_load_packaged ("sverige-kommuner");
   fixture->kommun = atlas_dataset_lookup_division (fixture->dataset, "kommun");
   atlas_map_set_dataset (fixture->map, fixture->dataset);
   atlas_map_set_division (fixture->map, fixture->kommun);

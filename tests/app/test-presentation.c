@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "app-test-util.h"
 #include "atlas-application.h"
 #include "atlas-export-dialog.h"
 #include "atlas-window.h"
@@ -15,49 +16,8 @@
  * dialog there (for looking at them); by default they go to a temporary
  * folder that is removed. */
 
-/* Waiting is bounded by a count of main loop turns, never by a clock: a
- * tick source only keeps each blocking iteration from sleeping forever. */
-#define MAX_ITERATIONS 20000
-
-typedef gboolean (*Condition) (gpointer data);
-
 static AtlasApplication *app;
 static char *config_dir;
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  guint source = g_timeout_add (10, tick, NULL);
-  gboolean met = condition (data);
-
-  for (guint i = 0; i < MAX_ITERATIONS && !met; i++)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      met = condition (data);
-    }
-  g_source_remove (source);
-  return met;
-}
-
-static gboolean
-has_dataset (gpointer data)
-{
-  return !atlas_window_get_loading (data) && atlas_window_get_dataset (data) != NULL;
-}
-
-static void
-drain (void)
-{
-  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static AtlasWindow *
 open_window (const char *package)
@@ -65,20 +25,8 @@ open_window (const char *package)
   AtlasWindow *window = atlas_window_new (app);
   g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", package, NULL);
 
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_window_open (window, path);
-  g_assert_true (wait_for (has_dataset, window));
-  drain ();
+  app_test_show_package (window, path);
   return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-  g_assert_null (window);
 }
 
 static gboolean
@@ -120,7 +68,7 @@ press_key (AtlasWindow *window,
           && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
         g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
     }
-  drain ();
+  app_test_drain ();
   return handled;
 }
 
@@ -145,7 +93,7 @@ test_presentation_enter_leave (void)
   g_assert_false (press_key (window, GDK_KEY_Left));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
-  drain ();
+  app_test_drain ();
   g_assert_true (presentation_state (window));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   g_assert_false (gtk_widget_get_visible (sidebar));
@@ -156,7 +104,7 @@ test_presentation_enter_leave (void)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   g_assert_cmpint (gtk_widget_get_visible (sidebar), ==, sidebar_visible);
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -184,7 +132,7 @@ test_presentation_steps_years (void)
   g_assert_true (press_key (window, GDK_KEY_space));
   g_assert_true (press_key (window, GDK_KEY_Escape));
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -205,7 +153,7 @@ test_saved_views (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark-view", NULL));
   atlas_window_set_year (window, years[n - 3]);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark-view", NULL));
-  drain ();
+  app_test_drain ();
 
   saved = atlas_saved_views_load (file, &error);
   g_assert_no_error (error);
@@ -224,7 +172,7 @@ test_saved_views (void)
   /* Outside it Page Up/Down are not the views' (they step years). */
   g_assert_false (press_key (window, GDK_KEY_Page_Down));
 
-  close_window (window);
+  app_test_close_window (window);
   g_assert_cmpint (g_unlink (file), ==, 0);
 }
 
@@ -240,7 +188,7 @@ test_saved_view_package_gone (void)
   g_autoptr(GError) error = NULL;
   guint year = atlas_map_get_year (map);
 
-  close_window (window);
+  app_test_close_window (window);
   g_list_store_append (views, gone);
   g_assert_true (atlas_saved_views_save (G_LIST_MODEL (views), file, &error));
   g_assert_no_error (error);
@@ -249,11 +197,11 @@ test_saved_view_package_gone (void)
   map = atlas_window_get_map (window);
   year = atlas_map_get_year (map);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-view", NULL));
-  drain ();
+  app_test_drain ();
   g_assert_false (atlas_window_get_loading (window));
   g_assert_cmpuint (atlas_map_get_year (map), ==, year);
 
-  close_window (window);
+  app_test_close_window (window);
   g_assert_cmpint (g_unlink (file), ==, 0);
 }
 
@@ -292,7 +240,7 @@ export_through_dialog (const char *package,
   AtlasMap *map = atlas_window_get_map (window);
 
   atlas_window_set_division (window, atlas_dataset_lookup_division (atlas_window_get_dataset (window), level));
-  drain ();
+  app_test_drain ();
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       AtlasExportDialog *dialog;
@@ -315,12 +263,12 @@ export_through_dialog (const char *package,
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
       atlas_export_dialog_export_to (dialog, path);
       /* The dialog closes itself once the file is written. */
-      g_assert_true (wait_for (is_null, &dialog));
+      g_assert_true (app_test_wait_for (is_null, &dialog));
       g_assert_true (g_file_get_contents (path, &data, &length, NULL));
       g_assert_cmpuint (length, >, 1000);
       g_assert_true (g_str_has_prefix (data, "%PDF-"));
     }
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static gboolean
@@ -354,12 +302,12 @@ test_export_dialog_failure (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
   atlas_export_dialog_export_to (dialog, path);
-  g_assert_true (wait_for (has_message_dialog, NULL));
+  g_assert_true (app_test_wait_for (has_message_dialog, NULL));
   g_assert_nonnull (dialog);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  app_test_close_window (window);
   g_assert_null (dialog);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
@@ -395,7 +343,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Saved views go to a private config folder, never the user's. */
@@ -403,12 +350,7 @@ main (int   argc,
   g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = app_test_application_new ();
 
   g_test_add_func ("/presentation/enter-leave", test_presentation_enter_leave);
   g_test_add_func ("/presentation/steps-years", test_presentation_steps_years);
@@ -418,8 +360,7 @@ main (int   argc,
   g_test_add_func ("/presentation/export-dialog-failure", test_export_dialog_failure);
 
   status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  app_test_application_free (g_steal_pointer (&app));
   {
     g_autofree char *folder = g_build_filename (config_dir, "platsatlas", NULL);
     g_rmdir (folder);

@@ -4,56 +4,16 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "app-test-util.h"
 #include "atlas-application.h"
 #include "atlas-window.h"
 
-/* Waiting is bounded by a count of main loop turns, never by a clock: a
- * tick source only keeps each blocking iteration from sleeping forever. */
-#define MAX_ITERATIONS 20000
-
-typedef gboolean (*Condition) (gpointer data);
-
 static AtlasApplication *app;
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  guint source = g_timeout_add (10, tick, NULL);
-  gboolean met = condition (data);
-
-  for (guint i = 0; i < MAX_ITERATIONS && !met; i++)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      met = condition (data);
-    }
-  g_source_remove (source);
-  return met;
-}
 
 static gboolean
 is_idle (gpointer data)
 {
   return !atlas_window_get_loading (data);
-}
-
-static gboolean
-has_dataset (gpointer data)
-{
-  return !atlas_window_get_loading (data) && atlas_window_get_dataset (data) != NULL;
-}
-
-static void
-drain (void)
-{
-  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 /* A window showing the default package, as after starting the app. */
@@ -63,21 +23,8 @@ open_default_window (void)
   AtlasWindow *window = atlas_window_new (app);
   g_autofree char *path = atlas_get_default_dataset_path ();
 
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_window_open (window, path);
-  g_assert_true (wait_for (has_dataset, window));
-  drain ();
+  app_test_show_package (window, path);
   return window;
-}
-
-/* Closing must free the window: nothing may keep it alive. */
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-  g_assert_null (window);
 }
 
 static AtlasDivision *
@@ -106,7 +53,7 @@ test_window_default_dataset (void)
       drawn++;
   g_assert_cmpuint (drawn, >, 250);
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 typedef struct
@@ -157,10 +104,10 @@ test_window_level_and_year (void)
 
   atlas_window_set_division (window, atlas_dataset_lookup_division (dataset, "kommun"));
   atlas_window_set_year (window, years[0]);
-  drain ();
+  app_test_drain ();
   change.before = dup_classes (map);
   atlas_window_set_year (window, years[n_years - 1]);
-  g_assert_true (wait_for (classes_changed, &change));
+  g_assert_true (app_test_wait_for (classes_changed, &change));
   g_array_unref (change.before);
 
   /* The keyboard steps through the package's years. */
@@ -170,7 +117,7 @@ test_window_level_and_year (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.year-next", NULL);
   g_assert_cmpuint (atlas_map_get_year (map), ==, years[n_years - 1]);
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static AtlasArea *
@@ -201,7 +148,7 @@ test_window_search_matching (void)
   g_assert_null (first_result (search, "xyzzy"));
   gtk_editable_set_text (atlas_search_get_entry (search), "");
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -222,7 +169,7 @@ test_window_search_selects (void)
   atlas_window_set_division (window, atlas_dataset_lookup_division (atlas_window_get_dataset (window), "lan"));
   gtk_editable_set_text (entry, "Uppsala");
   g_signal_emit_by_name (entry, "activate");
-  drain ();
+  app_test_drain ();
 
   selected = atlas_map_get_selected_area (map);
   g_assert_nonnull (selected);
@@ -236,7 +183,7 @@ test_window_search_selects (void)
   g_assert_null (atlas_map_get_selected_area (map));
   g_assert_cmpstr (atlas_details_get_heading (atlas_window_get_details (window)), ==, "");
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -248,7 +195,7 @@ test_window_open_another (void)
   AtlasSearch *search = atlas_window_get_search (window);
 
   atlas_window_open (window, uppsala);
-  g_assert_true (wait_for (is_idle, window));
+  g_assert_true (app_test_wait_for (is_idle, window));
   g_assert_cmpstr (atlas_dataset_get_id (atlas_window_get_dataset (window)), ==, "uppsala-lan");
   /* A county package opens on its finest level, not the last one used */
   g_assert_cmpstr (atlas_division_get_id (atlas_map_get_division (map)), ==, "deso");
@@ -257,7 +204,7 @@ test_window_open_another (void)
   g_assert_cmpstr (atlas_area_get_code (first_result (search, "0380c1320")), ==, "0380C1320");
   gtk_editable_set_text (atlas_search_get_entry (search), "");
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -325,7 +272,7 @@ test_window_broken_package (void)
   g_signal_connect (window, "load-failed", G_CALLBACK (on_load_failed), &error);
   atlas_window_open (window, broken);
   g_assert_true (atlas_window_get_loading (window));
-  g_assert_true (wait_for (is_idle, window));
+  g_assert_true (app_test_wait_for (is_idle, window));
 
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "manifest.json"));
@@ -335,7 +282,7 @@ test_window_broken_package (void)
 
   close_dialogs ();
   remove_broken_package (broken);
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -348,7 +295,7 @@ test_window_broken_at_start (void)
   g_signal_connect (window, "load-failed", G_CALLBACK (on_load_failed), &error);
   gtk_window_present (GTK_WINDOW (window));
   atlas_window_open (window, broken);
-  g_assert_true (wait_for (is_idle, window));
+  g_assert_true (app_test_wait_for (is_idle, window));
 
   /* Nothing to keep: the window itself says what went wrong. */
   g_assert_nonnull (error);
@@ -356,7 +303,7 @@ test_window_broken_at_start (void)
   g_assert_cmpuint (count_dialogs (), ==, 0);
 
   remove_broken_package (broken);
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -376,7 +323,7 @@ test_window_restores_state (void)
   atlas_window_set_indicator (window, atlas_dataset_lookup_indicator (dataset, "median_inkomst"));
   atlas_window_set_year (window, year);
   gtk_window_close (GTK_WINDOW (window));
-  drain ();
+  app_test_drain ();
   latitude = g_settings_get_double (settings, "map-latitude");
 
   window = open_default_window ();
@@ -387,7 +334,7 @@ test_window_restores_state (void)
   g_assert_cmpuint (atlas_map_get_year (map), ==, year);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                                   latitude, 1e-6);
-  close_window (window);
+  app_test_close_window (window);
 
   g_settings_reset (settings, "level");
   g_settings_reset (settings, "indicator");
@@ -403,7 +350,7 @@ test_window_about_and_shortcuts (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  drain ();
+  app_test_drain ();
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -415,25 +362,19 @@ test_window_about_and_shortcuts (void)
   g_assert_cmpuint (n_about, ==, 1);
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
-  close_window (window);
+  app_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
   /* Windows come and go between tests; the application must not quit. */
-  g_application_hold (G_APPLICATION (app));
+  app = app_test_application_new ();
 
   g_test_add_func ("/window/default-dataset", test_window_default_dataset);
   g_test_add_func ("/window/level-and-year", test_window_level_and_year);
@@ -446,7 +387,6 @@ main (int   argc,
   g_test_add_func ("/window/about-and-shortcuts", test_window_about_and_shortcuts);
 
   status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  app_test_application_free (g_steal_pointer (&app));
   return status;
 }

@@ -9,80 +9,10 @@
 #include <json-glib/json-glib.h>
 
 #include "atlas-core.h"
+#include "cli-test-util.h"
 
 /* Runs the built platsatlas-cli (its path in $PLATSATLAS_CLI) on the
  * packaged datasets and compares with what core computes in-process. */
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* @argv: the arguments after the program, NULL-terminated */
-static void
-run_cliv (Run                *run,
-          const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("PLATSATLAS_CLI");
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-/* The arguments after the program, ending with NULL */
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  run_cliv (run, (const char * const *) args->pdata);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static JsonObject *
 find_by_id (JsonArray  *array,
@@ -100,27 +30,16 @@ find_by_id (JsonArray  *array,
   return NULL;
 }
 
-static AtlasDataset *
-load_packaged (const char *id)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", id, NULL);
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset = atlas_dataset_load (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static void
 test_info_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *info, *riket, *kommun, *folkmangd;
 
-  run_cli (&run, "info", "sverige-kommuner", "--json", NULL);
+  cli_test_run (&run, "info", "sverige-kommuner", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  root = parse_json (run.out);
+  root = cli_test_parse_json (run.out);
   info = json_node_get_object (root);
 
   g_assert_cmpstr (json_object_get_string_member (info, "id"), ==, "sverige-kommuner");
@@ -145,9 +64,9 @@ test_info_json (void)
 static void
 test_info_text (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
-  run_cli (&run, "info", "uppsala-lan", NULL);
+  cli_test_run (&run, "info", "uppsala-lan", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "deso"));
   g_assert_nonnull (strstr (run.out, "omradestyp"));
@@ -156,10 +75,10 @@ test_info_text (void)
 static void
 test_values_csv (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
-  run_cli (&run, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
-           "--level", "kommun", "--area", "0180", NULL);
+  cli_test_run (&run, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
+                "--level", "kommun", "--area", "0180", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
                    "area_code,area_name,level,year,value,missing_reason\n"
@@ -169,11 +88,11 @@ test_values_csv (void)
 static void
 test_values_all_areas (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_cli (&run, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
-           "--level", "kommun", NULL);
+  cli_test_run (&run, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
+                "--level", "kommun", NULL);
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (run.out, "\n", -1);
   /* header, 290 kommuner, and the empty string after the last newline */
@@ -188,13 +107,13 @@ single_value_json (const char *package,
                    const char *area,
                    JsonNode  **root)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   JsonArray *rows;
 
-  run_cli (&run, "values", package, "--indicator", indicator, "--year", "2024",
-           "--level", level, "--area", area, "--json", NULL);
+  cli_test_run (&run, "values", package, "--indicator", indicator, "--year", "2024",
+                "--level", level, "--area", area, "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  *root = parse_json (run.out);
+  *root = cli_test_parse_json (run.out);
   rows = json_node_get_array (*root);
   g_assert_cmpuint (json_array_get_length (rows), ==, 1);
   return json_array_get_object_element (rows, 0);
@@ -249,7 +168,7 @@ test_values_riket_missing (void)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *row = single_value_json ("sverige-kommuner", "median_inkomst", "riket", "00", &root);
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *expected = NULL;
 
   g_assert_true (json_object_get_null_member (row, "value"));
@@ -260,8 +179,8 @@ test_values_riket_missing (void)
                    atlas_missing_reason_describe (ATLAS_MISSING_NOT_AGGREGATABLE));
 
   /* CSV: an empty value and the reason, quoted when it holds a comma */
-  run_cli (&run, "values", "sverige-kommuner", "--indicator", "median_inkomst", "--year", "2024",
-           "--level", "riket", "--area", "00", NULL);
+  cli_test_run (&run, "values", "sverige-kommuner", "--indicator", "median_inkomst", "--year", "2024",
+                "--level", "riket", "--area", "00", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "\n00,"));
   g_assert_nonnull (strstr (run.out, ",riket,2024,,"));
@@ -278,7 +197,7 @@ compare_classify (AtlasDataset *dataset,
                   guint         n_classes,
                   gboolean      pooled)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(AtlasClassBreaks) expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -303,13 +222,13 @@ compare_classify (AtlasDataset *dataset,
                                       atlas_dataset_peek_values (dataset, indicator, year, division),
                                       atlas_division_get_n_areas (division), expected_counts);
 
-  run_cliv (&run, (const char *[]) {
+  cli_test_runv (&run, (const char *[]) {
               "classify", atlas_dataset_get_path (dataset), "--indicator", indicator_id,
               "--year", year_text, "--level", level, "--method", method,
               "--classes", classes_text, "--json", pooled ? "--pooled" : NULL, NULL
             });
   g_assert_cmpint (run.status, ==, 0);
-  root = parse_json (run.out);
+  root = cli_test_parse_json (run.out);
   result = json_node_get_object (root);
 
   g_assert_cmpstr (json_object_get_string_member (result, "method"), ==, method);
@@ -333,8 +252,8 @@ compare_classify (AtlasDataset *dataset,
 static void
 test_classify_matches_core (void)
 {
-  g_autoptr(AtlasDataset) sverige = load_packaged ("sverige-kommuner");
-  g_autoptr(AtlasDataset) uppsala = load_packaged ("uppsala-lan");
+  g_autoptr(AtlasDataset) sverige = cli_test_load_packaged ("sverige-kommuner");
+  g_autoptr(AtlasDataset) uppsala = cli_test_load_packaged ("uppsala-lan");
 
   compare_classify (sverige, "folkmangd", "kommun", 2024, "jenks", 5, FALSE);
   compare_classify (sverige, "median_inkomst", "kommun", 2015, "quantile", 7, TRUE);
@@ -346,10 +265,10 @@ test_classify_matches_core (void)
 static void
 test_classify_text (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
-  run_cli (&run, "classify", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
-           "--level", "kommun", "--method", "quantile", "--classes", "4", NULL);
+  cli_test_run (&run, "classify", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
+                "--level", "kommun", "--method", "quantile", "--classes", "4", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "class 4:"));
   g_assert_null (strstr (run.out, "class 5:"));
@@ -358,31 +277,31 @@ test_classify_text (void)
 static void
 test_classify_errors (void)
 {
-  g_auto(Run) method = { 0 };
-  g_auto(Run) classes = { 0 };
-  g_auto(Run) category = { 0 };
-  g_auto(Run) no_data = { 0 };
+  g_auto(CliRun) method = { 0 };
+  g_auto(CliRun) classes = { 0 };
+  g_auto(CliRun) category = { 0 };
+  g_auto(CliRun) no_data = { 0 };
 
-  run_cli (&method, "classify", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
-           "--level", "kommun", "--method", "rainbow", NULL);
+  cli_test_run (&method, "classify", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
+                "--level", "kommun", "--method", "rainbow", NULL);
   g_assert_cmpint (method.status, ==, 2);
   g_assert_true (g_str_has_prefix (method.err, "platsatlas-cli: "));
   g_assert_nonnull (strstr (method.err, "rainbow"));
   g_assert_nonnull (strstr (method.err, "jenks"));
 
-  run_cli (&classes, "classify", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
-           "--level", "kommun", "--classes", "12", NULL);
+  cli_test_run (&classes, "classify", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
+                "--level", "kommun", "--classes", "12", NULL);
   g_assert_cmpint (classes.status, ==, 2);
   g_assert_nonnull (strstr (classes.err, "12"));
 
   /* a data error: the shares of area types start in 2022 */
-  run_cli (&no_data, "classify", "sverige-kommuner", "--indicator", "omradestyp1_andel",
-           "--year", "2024", "--level", "lan", NULL);
+  cli_test_run (&no_data, "classify", "sverige-kommuner", "--indicator", "omradestyp1_andel",
+                "--year", "2024", "--level", "lan", NULL);
   g_assert_cmpint (no_data.status, ==, 1);
   g_assert_nonnull (strstr (no_data.err, "2024"));
 
-  run_cli (&category, "classify", "uppsala-lan", "--indicator", "omradestyp", "--year", "2020",
-           "--level", "regso", NULL);
+  cli_test_run (&category, "classify", "uppsala-lan", "--indicator", "omradestyp", "--year", "2020",
+                "--level", "regso", NULL);
   g_assert_cmpint (category.status, ==, 2);
   g_assert_nonnull (strstr (category.err, "omradestyp"));
 }
@@ -390,13 +309,13 @@ test_classify_errors (void)
 static void
 test_unknown_names (void)
 {
-  g_auto(Run) indicator = { 0 };
-  g_auto(Run) level = { 0 };
-  g_auto(Run) year = { 0 };
-  g_auto(Run) package = { 0 };
+  g_auto(CliRun) indicator = { 0 };
+  g_auto(CliRun) level = { 0 };
+  g_auto(CliRun) year = { 0 };
+  g_auto(CliRun) package = { 0 };
 
-  run_cli (&indicator, "values", "sverige-kommuner", "--indicator", "lycka", "--year", "2024",
-           "--level", "kommun", NULL);
+  cli_test_run (&indicator, "values", "sverige-kommuner", "--indicator", "lycka", "--year", "2024",
+                "--level", "kommun", NULL);
   g_assert_cmpint (indicator.status, ==, 2);
   g_assert_cmpstr (indicator.out, ==, "");
   g_assert_true (g_str_has_prefix (indicator.err, "platsatlas-cli: "));
@@ -406,17 +325,17 @@ test_unknown_names (void)
   g_assert_cmpint (strchr (indicator.err, '\n') - indicator.err, ==, strlen (indicator.err) - 1);
   g_assert_null (strstr (indicator.err, "(null)"));
 
-  run_cli (&level, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
-           "--level", "deso", NULL);
+  cli_test_run (&level, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
+                "--level", "deso", NULL);
   g_assert_cmpint (level.status, ==, 2);
   g_assert_nonnull (strstr (level.err, "riket, lan, kommun"));
 
-  run_cli (&year, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "1999",
-           "--level", "kommun", NULL);
+  cli_test_run (&year, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "1999",
+                "--level", "kommun", NULL);
   g_assert_cmpint (year.status, ==, 2);
   g_assert_nonnull (strstr (year.err, "2011–2024"));
 
-  run_cli (&package, "info", "atlantis", NULL);
+  cli_test_run (&package, "info", "atlantis", NULL);
   g_assert_cmpint (package.status, ==, 2);
   g_assert_nonnull (strstr (package.err, "sverige-kommuner"));
 }
@@ -424,16 +343,16 @@ test_unknown_names (void)
 static void
 test_area_errors (void)
 {
-  g_auto(Run) wrong_level = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(CliRun) wrong_level = { 0 };
+  g_auto(CliRun) unknown = { 0 };
 
-  run_cli (&wrong_level, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
-           "--level", "lan", "--area", "0180", NULL);
+  cli_test_run (&wrong_level, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
+                "--level", "lan", "--area", "0180", NULL);
   g_assert_cmpint (wrong_level.status, ==, 2);
   g_assert_nonnull (strstr (wrong_level.err, "kommun"));
 
-  run_cli (&unknown, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
-           "--level", "kommun", "--area", "9999", NULL);
+  cli_test_run (&unknown, "values", "sverige-kommuner", "--indicator", "folkmangd", "--year", "2024",
+                "--level", "kommun", "--area", "9999", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "9999"));
 }
@@ -441,22 +360,22 @@ test_area_errors (void)
 static void
 test_usage_errors (void)
 {
-  g_auto(Run) none = { 0 };
-  g_auto(Run) command = { 0 };
-  g_auto(Run) option = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(CliRun) none = { 0 };
+  g_auto(CliRun) command = { 0 };
+  g_auto(CliRun) option = { 0 };
+  g_auto(CliRun) help = { 0 };
 
-  run_cli (&none, NULL);
+  cli_test_run (&none, NULL);
   g_assert_cmpint (none.status, ==, 2);
 
-  run_cli (&command, "draw", "sverige-kommuner", NULL);
+  cli_test_run (&command, "draw", "sverige-kommuner", NULL);
   g_assert_cmpint (command.status, ==, 2);
   g_assert_nonnull (strstr (command.err, "classify"));
 
-  run_cli (&option, "info", "--colour", "sverige-kommuner", NULL);
+  cli_test_run (&option, "info", "--colour", "sverige-kommuner", NULL);
   g_assert_cmpint (option.status, ==, 2);
 
-  run_cli (&help, "values", "--help", NULL);
+  cli_test_run (&help, "values", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--indicator"));
 }
@@ -464,11 +383,11 @@ test_usage_errors (void)
 static void
 test_swedish (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
   g_setenv ("PLATSATLAS_LANG", "sv", TRUE);
-  run_cli (&run, "values", "sverige-kommuner", "--indicator", "median_inkomst", "--year", "2024",
-           "--level", "riket", NULL);
+  cli_test_run (&run, "values", "sverige-kommuner", "--indicator", "median_inkomst", "--year", "2024",
+                "--level", "riket", NULL);
   g_setenv ("PLATSATLAS_LANG", "en", TRUE);
 
   g_assert_cmpint (run.status, ==, 0);
@@ -480,17 +399,17 @@ test_swedish (void)
 static void
 test_validate_valid (void)
 {
-  g_auto(Run) text = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(CliRun) text = { 0 };
+  g_auto(CliRun) json = { 0 };
   g_autoptr(JsonNode) root = NULL;
 
-  run_cli (&text, "validate", "uppsala-lan", NULL);
+  cli_test_run (&text, "validate", "uppsala-lan", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_true (g_str_has_prefix (text.out, "valid: "));
 
-  run_cli (&json, "validate", "sverige-kommuner", "--json", NULL);
+  cli_test_run (&json, "validate", "sverige-kommuner", "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
-  root = parse_json (json.out);
+  root = cli_test_parse_json (json.out);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "valid"));
 }
 
@@ -533,8 +452,8 @@ test_validate_broken (void)
 {
   g_autofree char *path = find_broken_package ();
   g_autoptr(GPtrArray) problems = atlas_dataset_validate (path, NULL);
-  g_auto(Run) text = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(CliRun) text = { 0 };
+  g_auto(CliRun) json = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *listed;
   const AtlasProblem *first;
@@ -542,15 +461,15 @@ test_validate_broken (void)
   g_assert_cmpuint (problems->len, >, 0);
   first = g_ptr_array_index (problems, 0);
 
-  run_cli (&text, "validate", path, NULL);
+  cli_test_run (&text, "validate", path, NULL);
   g_assert_cmpint (text.status, ==, 1);
   g_assert_true (g_str_has_prefix (text.out, first->file));
   /* every problem, one per line */
   g_assert_cmpuint (count_lines (text.out), ==, problems->len);
 
-  run_cli (&json, "validate", path, "--json", NULL);
+  cli_test_run (&json, "validate", path, "--json", NULL);
   g_assert_cmpint (json.status, ==, 1);
-  root = parse_json (json.out);
+  root = cli_test_parse_json (json.out);
   g_assert_false (json_object_get_boolean_member (json_node_get_object (root), "valid"));
   listed = json_object_get_array_member (json_node_get_object (root), "problems");
   g_assert_cmpuint (json_array_get_length (listed), ==, problems->len);

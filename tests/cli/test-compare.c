@@ -5,77 +5,10 @@
 #include <json-glib/json-glib.h>
 
 #include "atlas-core.h"
+#include "cli-test-util.h"
 
 /* `platsatlas-cli compare` (the binary in $PLATSATLAS_CLI) must print the
  * numbers of the in-process AtlasComparison the panel shows. */
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* The arguments after the program, ending with NULL */
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("PLATSATLAS_CLI");
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static AtlasDataset *
-load_packaged (const char *id)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", id, NULL);
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset = atlas_dataset_load (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 static AtlasComparison *
 compare_in_process (AtlasDataset *dataset,
@@ -139,7 +72,7 @@ static void
 assert_json_matches (const char      *text,
                      AtlasComparison *comparison)
 {
-  g_autoptr(JsonNode) root = parse_json (text);
+  g_autoptr(JsonNode) root = cli_test_parse_json (text);
   JsonObject *object = json_node_get_object (root);
   JsonArray *indicators = json_object_get_array_member (object, "indicators");
   GListModel *rows = G_LIST_MODEL (comparison);
@@ -163,18 +96,18 @@ assert_json_matches (const char      *text,
 static void
 test_json (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_packaged ("sverige-kommuner");
+  g_autoptr(AtlasDataset) dataset = cli_test_load_packaged ("sverige-kommuner");
   g_autoptr(AtlasComparison) comparison = compare_in_process (dataset, 0);
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *first;
 
-  run_cli (&run, "compare", "sverige-kommuner", "--areas", "0180,1480", "--year", "2024", "--json", NULL);
+  cli_test_run (&run, "compare", "sverige-kommuner", "--areas", "0180,1480", "--year", "2024", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_json_matches (run.out, comparison);
 
   /* folkmängd comes first and has both values; the 2024 shares have none */
-  root = parse_json (run.out);
+  root = cli_test_parse_json (run.out);
   first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root),
                                                                        "indicators"), 0);
   g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "folkmangd");
@@ -187,13 +120,13 @@ test_json (void)
 static void
 test_since (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_packaged ("sverige-kommuner");
+  g_autoptr(AtlasDataset) dataset = cli_test_load_packaged ("sverige-kommuner");
   g_autoptr(AtlasComparison) comparison = compare_in_process (dataset, 2011);
   AtlasComparisonRow *row = atlas_comparison_lookup_row (comparison, "folkmangd");
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
-  run_cli (&run, "compare", "sverige-kommuner", "--areas", "0180,1480", "--year", "2024",
-           "--since", "2011", "--json", NULL);
+  cli_test_run (&run, "compare", "sverige-kommuner", "--areas", "0180,1480", "--year", "2024",
+                "--since", "2011", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_false (isnan (atlas_comparison_row_get_change (row, ATLAS_COMPARISON_SIDE_A)));
   assert_json_matches (run.out, comparison);
@@ -202,10 +135,10 @@ test_since (void)
 static void
 test_text (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
-  run_cli (&run, "compare", "sverige-kommuner", "--areas", "0180,1480", "--year", "2024",
-           "--theme", "arbete", NULL);
+  cli_test_run (&run, "compare", "sverige-kommuner", "--areas", "0180,1480", "--year", "2024",
+                "--theme", "arbete", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Stockholm"));
   g_assert_nonnull (strstr (run.out, "+0,02\302\240procentenheter"));
@@ -217,26 +150,26 @@ test_text (void)
 static void
 test_errors (void)
 {
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) same = { 0 };
-  g_auto(Run) one = { 0 };
-  g_auto(Run) since = { 0 };
+  g_auto(CliRun) unknown = { 0 };
+  g_auto(CliRun) same = { 0 };
+  g_auto(CliRun) one = { 0 };
+  g_auto(CliRun) since = { 0 };
 
-  run_cli (&unknown, "compare", "sverige-kommuner", "--areas", "0180,9999", "--year", "2024", NULL);
+  cli_test_run (&unknown, "compare", "sverige-kommuner", "--areas", "0180,9999", "--year", "2024", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "9999"));
   g_assert_cmpstr (unknown.out, ==, "");
 
-  run_cli (&same, "compare", "sverige-kommuner", "--areas", "0180,0180", "--year", "2024", NULL);
+  cli_test_run (&same, "compare", "sverige-kommuner", "--areas", "0180,0180", "--year", "2024", NULL);
   g_assert_cmpint (same.status, ==, 2);
   g_assert_nonnull (strstr (same.err, "0180"));
 
-  run_cli (&one, "compare", "sverige-kommuner", "--areas", "0180", "--year", "2024", NULL);
+  cli_test_run (&one, "compare", "sverige-kommuner", "--areas", "0180", "--year", "2024", NULL);
   g_assert_cmpint (one.status, ==, 2);
   g_assert_nonnull (strstr (one.err, "--areas"));
 
-  run_cli (&since, "compare", "sverige-kommuner", "--areas", "0180,1480", "--year", "2011",
-           "--since", "2024", NULL);
+  cli_test_run (&since, "compare", "sverige-kommuner", "--areas", "0180,1480", "--year", "2011",
+                "--since", "2024", NULL);
   g_assert_cmpint (since.status, ==, 2);
   g_assert_nonnull (strstr (since.err, "2024"));
 }

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "atlas-application.h"
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+/* Helpers the widget tests share: the test application, opening and
+ * closing windows, and waiting that is bounded by a count of main loop
+ * turns, never by a clock. */
+
+typedef gboolean (*AppTestCondition) (gpointer data);
+
+AtlasApplication *app_test_application_new  (void);
+void              app_test_application_free (AtlasApplication *app);
+
+gboolean          app_test_wait_for    (AppTestCondition  condition,
+                                        gpointer          data);
+gboolean          app_test_has_dataset (gpointer          window);
+void              app_test_drain       (void);
+
+void              app_test_show_package (AtlasWindow     *window,
+                                         const char      *path);
+void              app_test_close_window (AtlasWindow     *window);
+
+AtlasDataset     *app_test_load_packaged (const char     *id);
+
+G_END_DECLS
