@@ -3,7 +3,7 @@
  * address reaches the map, and the window follows the settings. */
 #include "config.h"
 
-#include "atlas-application.h"
+#include "app-test-util.h"
 #include "atlas-map.h"
 #include "atlas-preferences.h"
 #include "atlas-window.h"
@@ -11,13 +11,6 @@
 #define GOOD_URL "https://tile.example.org/{z}/{x}/{y}.png"
 
 static AtlasApplication *app;
-
-static void
-drain (void)
-{
-  for (guint i = 0; i < 200 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GSettings *
 fresh_settings (void)
@@ -60,7 +53,7 @@ test_window_follows (void)
   AtlasMap *map = atlas_window_get_map (window);
 
   gtk_window_present (GTK_WINDOW (window));
-  drain ();
+  app_test_drain ();
   g_assert_null (atlas_map_get_online_tiles_url (map));
 
   g_settings_set_string (settings, "online-tiles-url", GOOD_URL);
@@ -70,10 +63,7 @@ test_window_follows (void)
   g_settings_set_boolean (settings, "online-tiles", FALSE);
   g_assert_null (atlas_map_get_online_tiles_url (map));
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-  g_assert_null (window);
+  app_test_close_window (window);
 }
 
 /* A half-typed address is not saved; a complete one is. */
@@ -87,7 +77,7 @@ test_dialog_saves_usable_address (void)
 
   g_settings_set_boolean (settings, "online-tiles", TRUE);
   gtk_window_present (GTK_WINDOW (prefs));
-  drain ();
+  app_test_drain ();
 
   entry = GTK_WIDGET (atlas_preferences_get_url_row (ATLAS_PREFERENCES (prefs)));
 
@@ -102,7 +92,7 @@ test_dialog_saves_usable_address (void)
 
   g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
   gtk_window_destroy (GTK_WINDOW (prefs));
-  drain ();
+  app_test_drain ();
   g_assert_null (prefs);
 }
 
@@ -110,23 +100,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = app_test_application_new ();
 
   g_test_add_func ("/preferences/url-rules", test_url_rules);
   g_test_add_func ("/preferences/window-follows", test_window_follows);
   g_test_add_func ("/preferences/dialog-saves-usable-address", test_dialog_saves_usable_address);
 
   status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_object_unref (app);
+  app_test_application_free (app);
   return status;
 }
