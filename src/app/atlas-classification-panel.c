@@ -286,21 +286,22 @@ darker_means_higher (AtlasMap   *map,
   gboolean reverse = atlas_palette_scheme_reverse_for_polarity (scheme,
                                                                 atlas_indicator_get_polarity (indicator));
 
-  return !(reverse != atlas_map_get_palette_reverse (map));
+  return !(reverse != atlas_classification_get_palette_reverse (atlas_map_get_classification (map)));
 }
 
 static const char *
 describe_direction (AtlasMap *map)
 {
   AtlasIndicator *indicator = atlas_map_get_indicator (map);
-  const char *scheme = atlas_map_get_palette_scheme (map);
+  AtlasClassification *classification = atlas_map_get_classification (map);
+  const char *scheme = atlas_classification_get_palette_scheme (classification);
   AtlasPolarity polarity = atlas_indicator_get_polarity (indicator);
   gboolean higher;
 
   if (scheme == NULL || scheme[0] == '\0' || !atlas_palette_scheme_exists (scheme))
     scheme = atlas_palette_default_scheme (indicator);
   if (atlas_palette_scheme_get_kind (scheme) == ATLAS_PALETTE_KIND_DIVERGING)
-    return atlas_map_get_palette_reverse (map)
+    return atlas_classification_get_palette_reverse (classification)
            ? _("Reversed: the warm end of the scale marks the better values.")
            : _("The warm end of the scale marks the worse values.");
   higher = darker_means_higher (map, scheme);
@@ -327,7 +328,8 @@ update_state (AtlasClassificationPanel *self)
 {
   AtlasIndicator *indicator = atlas_map_get_indicator (self->map);
   gboolean category = is_category (self->map);
-  gboolean manual = atlas_map_get_class_method (self->map) == ATLAS_CLASS_METHOD_MANUAL;
+  gboolean manual = atlas_classification_get_method (atlas_map_get_classification (self->map))
+                    == ATLAS_CLASS_METHOD_MANUAL;
 
   gtk_widget_set_visible (self->category_label, category);
   gtk_label_set_text (GTK_LABEL (self->category_label),
@@ -410,7 +412,7 @@ restore_manual_breaks (AtlasClassificationPanel *self)
       if (n_values > 0)
         breaks = new_manual_breaks (self->map, values, n_values, NULL);
     }
-  atlas_map_set_manual_breaks (self->map, breaks);
+  atlas_classification_set_manual_breaks (atlas_map_get_classification (self->map), breaks);
 }
 
 static void
@@ -554,23 +556,24 @@ static void
 bind_map (AtlasClassificationPanel *self)
 {
   const GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
-  const char *follow[] = { "notify::class-method", "notify::palette-scheme",
+  const char *follow[] = { "notify::method", "notify::palette-scheme",
                            "notify::palette-reverse" };
+  AtlasClassification *classification = atlas_map_get_classification (self->map);
 
-  g_object_bind_property_full (self->map, "class-method", self->method_dropdown, "selected",
+  g_object_bind_property_full (classification, "method", self->method_dropdown, "selected",
                                flags, method_to_position, position_to_method, NULL, NULL);
-  g_object_bind_property (self->map, "class-count",
+  g_object_bind_property (classification, "count",
                           gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->count_spin)),
                           "value", flags);
-  g_object_bind_property (self->map, "pooled", self->fixed_check, "active", flags);
-  g_object_bind_property (self->map, "pooled", self->year_check, "active",
+  g_object_bind_property (classification, "pooled", self->fixed_check, "active", flags);
+  g_object_bind_property (classification, "pooled", self->year_check, "active",
                           flags | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property_full (self->map, "palette-scheme", self->scheme_dropdown, "selected",
+  g_object_bind_property_full (classification, "palette-scheme", self->scheme_dropdown, "selected",
                                flags, scheme_to_position, position_to_scheme, self, NULL);
-  g_object_bind_property (self->map, "palette-reverse", self->reverse_check, "active", flags);
+  g_object_bind_property (classification, "palette-reverse", self->reverse_check, "active", flags);
 
   for (guint i = 0; i < G_N_ELEMENTS (follow); i++)
-    g_signal_connect_object (self->map, follow[i], G_CALLBACK (update_state),
+    g_signal_connect_object (classification, follow[i], G_CALLBACK (update_state),
                              self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map, "notify::indicator",
                            G_CALLBACK (on_map_indicator_notify), self, G_CONNECT_SWAPPED);
@@ -742,6 +745,6 @@ atlas_classification_panel_set_manual_breaks (AtlasClassificationPanel  *self,
   if (manual == NULL)
     return FALSE;
   remember_manual_breaks (self, breaks, n_breaks);
-  atlas_map_set_manual_breaks (self->map, manual);
+  atlas_classification_set_manual_breaks (atlas_map_get_classification (self->map), manual);
   return TRUE;
 }

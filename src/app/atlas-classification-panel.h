@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (AtlasClassificationPanel, atlas_classification_panel,
  * over all years or per year), manual breaks (remembered per indicator in
  * the "manual-breaks" setting), colour scheme, reverse toggle, and a
  * preview of the colours as people with common colour-vision deficiencies
- * see them. Its controls are bound to the map's properties.
+ * see them. Its controls are bound to the map's AtlasClassification.
  */
 GtkWidget *atlas_classification_panel_new                (AtlasMap                 *map);
 AtlasMap  *atlas_classification_panel_get_map            (AtlasClassificationPanel *self);

@@ -595,15 +595,14 @@ figure_from_map (AtlasMap *map)
 {
   AtlasFigure *figure = atlas_figure_new (atlas_map_get_dataset (map), atlas_map_get_indicator (map),
                                           atlas_map_get_division (map), atlas_map_get_year (map));
-  const char *scheme = atlas_map_get_palette_scheme (map);
+  g_autoptr(AtlasClassification) classification = NULL;
 
-  atlas_figure_set_class_method (figure, atlas_map_get_class_method (map));
-  if (atlas_map_get_class_method (map) == ATLAS_CLASS_METHOD_MANUAL)
-    atlas_figure_set_manual_breaks (figure, atlas_map_get_breaks (map));
-  atlas_figure_set_class_count (figure, atlas_map_get_class_count (map));
-  atlas_figure_set_pooled (figure, atlas_map_get_pooled (map));
-  atlas_figure_set_palette_scheme (figure, scheme != NULL && scheme[0] != '\0' ? scheme : NULL);
-  atlas_figure_set_palette_reverse (figure, atlas_map_get_palette_reverse (map));
+  /* The figure keeps its own settings: later changes on the map do not
+   * reach a figure being exported. Manual classes draw the map's breaks. */
+  classification = atlas_classification_copy (atlas_map_get_classification (map));
+  if (atlas_classification_get_method (classification) == ATLAS_CLASS_METHOD_MANUAL)
+    atlas_classification_set_manual_breaks (classification, atlas_map_get_breaks (map));
+  atlas_figure_set_classification (figure, classification);
   atlas_figure_set_style (figure, ATLAS_MAP_STYLE_LIGHT);
   return figure;
 }

@@ -38,12 +38,7 @@ struct _AtlasMap
   AtlasDivision     *division;
   AtlasIndicator    *indicator;
   guint              year;
-  AtlasClassMethod   class_method;
-  guint              class_count;
-  gboolean           pooled;
-  char              *palette_scheme;
-  gboolean           palette_reverse;
-  AtlasClassBreaks  *manual_breaks;
+  AtlasClassification *classification;
   AtlasMapStyle      style;
   AtlasArea         *selected_area;
   AtlasArea         *compare_a;
@@ -71,12 +66,7 @@ enum {
   PROP_DIVISION,
   PROP_INDICATOR,
   PROP_YEAR,
-  PROP_CLASS_METHOD,
-  PROP_CLASS_COUNT,
-  PROP_POOLED,
-  PROP_PALETTE_SCHEME,
-  PROP_PALETTE_REVERSE,
-  PROP_MANUAL_BREAKS,
+  PROP_CLASSIFICATION,
   PROP_STYLE,
   PROP_SELECTED_AREA,
   PROP_COMPARE_A,
@@ -111,28 +101,39 @@ static AtlasPalette *
 create_palette (AtlasMap *self,
                 guint     n_colors)
 {
-  /* A scheme remembered from an older version may no longer exist. */
-  const char *scheme = atlas_palette_scheme_exists (self->palette_scheme) ? self->palette_scheme : NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasPalette *palette;
 
-  return atlas_palette_new_for_indicator (self->indicator, scheme, n_colors,
-                                          self->palette_reverse, NULL);
+  palette = atlas_classification_create_palette (self->classification, self->indicator, n_colors, &error);
+  /* A scheme remembered from an older version may no longer exist: the
+   * indicator's default colours then, with the user's reverse toggle. */
+  if (palette == NULL)
+    palette = atlas_palette_new_for_indicator (self->indicator, NULL, n_colors,
+                                               atlas_classification_get_palette_reverse (self->classification),
+                                               NULL);
+  return palette;
 }
 
 static AtlasClassBreaks *
 compute_breaks (AtlasMap *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasClassification) quantiles = NULL;
+  AtlasClassification *classification = self->classification;
   AtlasClassBreaks *breaks;
-  AtlasClassMethod method = self->class_method;
 
-  if (method == ATLAS_CLASS_METHOD_MANUAL && self->manual_breaks != NULL)
-    return atlas_class_breaks_ref (self->manual_breaks);
-  if (method == ATLAS_CLASS_METHOD_MANUAL)
-    method = ATLAS_CLASS_METHOD_QUANTILE;
+  /* Manual classes for an indicator the user has given no breaks for yet:
+   * quantiles until there are some, rather than an empty map. */
+  if (atlas_classification_get_method (classification) == ATLAS_CLASS_METHOD_MANUAL
+      && atlas_classification_get_manual_breaks (classification) == NULL)
+    {
+      quantiles = atlas_classification_copy (classification);
+      atlas_classification_set_method (quantiles, ATLAS_CLASS_METHOD_QUANTILE);
+      classification = quantiles;
+    }
 
-  breaks = atlas_class_breaks_for_dataset (self->dataset, self->indicator, self->division,
-                                           self->year, self->pooled, method,
-                                           self->class_count, &error);
+  breaks = atlas_classification_compute_breaks (classification, self->dataset, self->indicator,
+                                                self->division, self->year, &error);
   /* No value at all is a normal state (a year without data): all hatched. */
   if (breaks == NULL)
     g_debug ("No classes for %s: %s", atlas_indicator_get_id (self->indicator), error->message);
@@ -262,7 +263,8 @@ update_classification (AtlasMap *self)
 
   atlas_map_layer_set_choropleth (self->layer, self->division, self->classes, palette);
   atlas_legend_set_classification (self->legend, self->indicator, breaks, palette,
-                                   self->year, self->pooled, counts, n_missing);
+                                   self->year, atlas_classification_get_pooled (self->classification),
+                                   counts, n_missing);
   gtk_widget_set_visible (self->demo_badge, atlas_indicator_is_demonstration (self->indicator));
   set_breaks (self, breaks);
   set_palette (self, palette);
@@ -834,6 +836,18 @@ on_scale_factor_changed (AtlasMap   *self,
 
 /* GObject */
 
+/* Takes the reference; NULL makes a default classification. */
+static void
+set_classification (AtlasMap            *self,
+                    AtlasClassification *classification)
+{
+  if (self->classification != NULL)
+    g_signal_handlers_disconnect_by_data (self->classification, self);
+  g_clear_object (&self->classification);
+  self->classification = classification != NULL ? classification : atlas_classification_new ();
+  g_signal_connect_swapped (self->classification, "changed", G_CALLBACK (queue_update), self);
+}
+
 static void
 atlas_map_dispose (GObject *object)
 {
@@ -857,8 +871,10 @@ atlas_map_dispose (GObject *object)
   g_clear_object (&self->compare_b);
   g_clear_object (&self->basemap);
   g_clear_pointer (&self->breaks, atlas_class_breaks_unref);
-  g_clear_pointer (&self->manual_breaks, atlas_class_breaks_unref);
   g_clear_pointer (&self->palette, atlas_palette_unref);
+  if (self->classification != NULL)
+    g_signal_handlers_disconnect_by_data (self->classification, self);
+  g_clear_object (&self->classification);
 
   G_OBJECT_CLASS (atlas_map_parent_class)->dispose (object);
 }
@@ -868,7 +884,6 @@ atlas_map_finalize (GObject *object)
 {
   AtlasMap *self = ATLAS_MAP (object);
 
-  g_free (self->palette_scheme);
   g_free (self->online_tiles_url);
   g_free (self->classes);
 
@@ -889,12 +904,7 @@ atlas_map_get_property (GObject    *object,
     case PROP_DIVISION: g_value_set_object (value, self->division); break;
     case PROP_INDICATOR: g_value_set_object (value, self->indicator); break;
     case PROP_YEAR: g_value_set_uint (value, self->year); break;
-    case PROP_CLASS_METHOD: g_value_set_enum (value, self->class_method); break;
-    case PROP_CLASS_COUNT: g_value_set_uint (value, self->class_count); break;
-    case PROP_POOLED: g_value_set_boolean (value, self->pooled); break;
-    case PROP_PALETTE_SCHEME: g_value_set_string (value, self->palette_scheme); break;
-    case PROP_PALETTE_REVERSE: g_value_set_boolean (value, self->palette_reverse); break;
-    case PROP_MANUAL_BREAKS: g_value_set_boxed (value, self->manual_breaks); break;
+    case PROP_CLASSIFICATION: g_value_set_object (value, self->classification); break;
     case PROP_STYLE: g_value_set_enum (value, self->style); break;
     case PROP_SELECTED_AREA: g_value_set_object (value, self->selected_area); break;
     case PROP_COMPARE_A: g_value_set_object (value, self->compare_a); break;
@@ -922,12 +932,7 @@ atlas_map_set_property (GObject      *object,
     case PROP_DIVISION: atlas_map_set_division (self, g_value_get_object (value)); break;
     case PROP_INDICATOR: atlas_map_set_indicator (self, g_value_get_object (value)); break;
     case PROP_YEAR: atlas_map_set_year (self, g_value_get_uint (value)); break;
-    case PROP_CLASS_METHOD: atlas_map_set_class_method (self, g_value_get_enum (value)); break;
-    case PROP_CLASS_COUNT: atlas_map_set_class_count (self, g_value_get_uint (value)); break;
-    case PROP_POOLED: atlas_map_set_pooled (self, g_value_get_boolean (value)); break;
-    case PROP_PALETTE_SCHEME: atlas_map_set_palette_scheme (self, g_value_get_string (value)); break;
-    case PROP_PALETTE_REVERSE: atlas_map_set_palette_reverse (self, g_value_get_boolean (value)); break;
-    case PROP_MANUAL_BREAKS: atlas_map_set_manual_breaks (self, g_value_get_boxed (value)); break;
+    case PROP_CLASSIFICATION: atlas_map_set_classification (self, g_value_get_object (value)); break;
     case PROP_STYLE: atlas_map_set_style (self, g_value_get_enum (value)); break;
     case PROP_SELECTED_AREA: atlas_map_set_selected_area (self, g_value_get_object (value)); break;
     case PROP_COMPARE_A: atlas_map_set_compare (self, g_value_get_object (value), self->compare_b); break;
@@ -952,19 +957,8 @@ install_properties (GObjectClass *object_class)
     g_param_spec_object ("indicator", NULL, NULL, ATLAS_TYPE_INDICATOR, RW_FLAGS);
   properties[PROP_YEAR] =
     g_param_spec_uint ("year", NULL, NULL, 0, G_MAXUINT, 0, RW_FLAGS);
-  properties[PROP_CLASS_METHOD] =
-    g_param_spec_enum ("class-method", NULL, NULL, ATLAS_TYPE_CLASS_METHOD,
-                       ATLAS_CLASS_METHOD_QUANTILE, RW_FLAGS);
-  properties[PROP_CLASS_COUNT] =
-    g_param_spec_uint ("class-count", NULL, NULL, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX, 5, RW_FLAGS);
-  properties[PROP_POOLED] =
-    g_param_spec_boolean ("pooled", NULL, NULL, TRUE, RW_FLAGS);
-  properties[PROP_PALETTE_SCHEME] =
-    g_param_spec_string ("palette-scheme", NULL, NULL, NULL, RW_FLAGS);
-  properties[PROP_PALETTE_REVERSE] =
-    g_param_spec_boolean ("palette-reverse", NULL, NULL, FALSE, RW_FLAGS);
-  properties[PROP_MANUAL_BREAKS] =
-    g_param_spec_boxed ("manual-breaks", NULL, NULL, ATLAS_TYPE_CLASS_BREAKS, RW_FLAGS);
+  properties[PROP_CLASSIFICATION] =
+    g_param_spec_object ("classification", NULL, NULL, ATLAS_TYPE_CLASSIFICATION, RW_FLAGS);
   properties[PROP_STYLE] =
     g_param_spec_enum ("style", NULL, NULL, ATLAS_TYPE_MAP_STYLE, ATLAS_MAP_STYLE_LIGHT, RW_FLAGS);
   properties[PROP_SELECTED_AREA] =
@@ -1057,10 +1051,8 @@ atlas_map_init (AtlasMap *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  self->class_method = ATLAS_CLASS_METHOD_QUANTILE;
-  self->class_count = 5;
-  self->pooled = TRUE;
   self->style = ATLAS_MAP_STYLE_LIGHT;
+  set_classification (self, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1206,135 +1198,38 @@ atlas_map_get_year (AtlasMap *self)
   return self->year;
 }
 
+/**
+ * atlas_map_set_classification:
+ * @classification: (nullable): the settings to follow; NULL for defaults
+ *
+ * The map redraws whenever @classification changes.
+ */
 void
-atlas_map_set_class_method (AtlasMap         *self,
-                            AtlasClassMethod  method)
+atlas_map_set_classification (AtlasMap            *self,
+                              AtlasClassification *classification)
 {
   g_return_if_fail (ATLAS_IS_MAP (self));
+  g_return_if_fail (classification == NULL || ATLAS_IS_CLASSIFICATION (classification));
 
-  if (self->class_method == method)
+  if (classification != NULL && self->classification == classification)
     return;
 
-  self->class_method = method;
+  set_classification (self, classification != NULL ? g_object_ref (classification) : NULL);
   queue_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASS_METHOD]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSIFICATION]);
 }
 
-AtlasClassMethod
-atlas_map_get_class_method (AtlasMap *self)
-{
-  g_return_val_if_fail (ATLAS_IS_MAP (self), ATLAS_CLASS_METHOD_QUANTILE);
-
-  return self->class_method;
-}
-
-void
-atlas_map_set_class_count (AtlasMap *self,
-                           guint     count)
-{
-  g_return_if_fail (ATLAS_IS_MAP (self));
-
-  count = CLAMP (count, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX);
-  if (self->class_count == count)
-    return;
-
-  self->class_count = count;
-  queue_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASS_COUNT]);
-}
-
-guint
-atlas_map_get_class_count (AtlasMap *self)
-{
-  g_return_val_if_fail (ATLAS_IS_MAP (self), 5);
-
-  return self->class_count;
-}
-
-void
-atlas_map_set_pooled (AtlasMap *self,
-                      gboolean  pooled)
-{
-  g_return_if_fail (ATLAS_IS_MAP (self));
-
-  pooled = !!pooled;
-  if (self->pooled == pooled)
-    return;
-
-  self->pooled = pooled;
-  queue_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POOLED]);
-}
-
-gboolean
-atlas_map_get_pooled (AtlasMap *self)
-{
-  g_return_val_if_fail (ATLAS_IS_MAP (self), TRUE);
-
-  return self->pooled;
-}
-
-void
-atlas_map_set_palette_scheme (AtlasMap   *self,
-                              const char *scheme)
-{
-  g_return_if_fail (ATLAS_IS_MAP (self));
-
-  if (scheme != NULL && *scheme == '\0')
-    scheme = NULL;
-  if (g_strcmp0 (self->palette_scheme, scheme) == 0)
-    return;
-
-  g_free (self->palette_scheme);
-  self->palette_scheme = g_strdup (scheme);
-  queue_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE_SCHEME]);
-}
-
-const char *
-atlas_map_get_palette_scheme (AtlasMap *self)
+/**
+ * atlas_map_get_classification:
+ *
+ * Returns: (transfer none): how the map classifies and colours
+ */
+AtlasClassification *
+atlas_map_get_classification (AtlasMap *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
 
-  return self->palette_scheme;
-}
-
-void
-atlas_map_set_palette_reverse (AtlasMap *self,
-                               gboolean  reverse)
-{
-  g_return_if_fail (ATLAS_IS_MAP (self));
-
-  reverse = !!reverse;
-  if (self->palette_reverse == reverse)
-    return;
-
-  self->palette_reverse = reverse;
-  queue_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE_REVERSE]);
-}
-
-gboolean
-atlas_map_get_palette_reverse (AtlasMap *self)
-{
-  g_return_val_if_fail (ATLAS_IS_MAP (self), FALSE);
-
-  return self->palette_reverse;
-}
-
-void
-atlas_map_set_manual_breaks (AtlasMap         *self,
-                             AtlasClassBreaks *breaks)
-{
-  g_return_if_fail (ATLAS_IS_MAP (self));
-
-  if (breaks == self->manual_breaks)
-    return;
-
-  g_clear_pointer (&self->manual_breaks, atlas_class_breaks_unref);
-  self->manual_breaks = breaks != NULL ? atlas_class_breaks_ref (breaks) : NULL;
-  queue_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANUAL_BREAKS]);
+  return self->classification;
 }
 
 void

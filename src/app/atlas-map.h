@@ -17,8 +17,9 @@ G_DECLARE_FINAL_TYPE (AtlasMap, atlas_map, ATLAS, MAP, GtkWidget)
  *
  * The interactive choropleth map: offline basemap tiles, the choropleth
  * layer, a scale bar, the legend and a demonstration-data badge. It
- * classifies the indicator's values for the division and year with
- * atlas_class_breaks_for_dataset(), exactly as the CLI does.
+ * classifies the indicator's values for the division and year with its
+ * AtlasClassification ("classification"), exactly as figures and the CLI
+ * do.
  *
  * Signals: "area-selected" (AtlasArea *area, GdkModifierType state) after a
  * click on an area has made it the selected area (a click outside every
@@ -39,24 +40,11 @@ AtlasIndicator   *atlas_map_get_indicator      (AtlasMap         *self);
 void              atlas_map_set_year           (AtlasMap         *self,
                                                 guint             year);
 guint             atlas_map_get_year           (AtlasMap         *self);
-void              atlas_map_set_class_method   (AtlasMap         *self,
-                                                AtlasClassMethod  method);
-AtlasClassMethod  atlas_map_get_class_method   (AtlasMap         *self);
-void              atlas_map_set_class_count    (AtlasMap         *self,
-                                                guint             count);
-guint             atlas_map_get_class_count    (AtlasMap         *self);
-void              atlas_map_set_pooled         (AtlasMap         *self,
-                                                gboolean          pooled);
-gboolean          atlas_map_get_pooled         (AtlasMap         *self);
-void              atlas_map_set_palette_scheme (AtlasMap         *self,
-                                                const char       *scheme);
-const char       *atlas_map_get_palette_scheme (AtlasMap         *self);
-void              atlas_map_set_palette_reverse (AtlasMap        *self,
-                                                 gboolean         reverse);
-gboolean          atlas_map_get_palette_reverse (AtlasMap        *self);
-/* Breaks used when class-method is MANUAL (else quantiles); NULL clears. */
-void              atlas_map_set_manual_breaks  (AtlasMap               *self,
-                                                AtlasClassBreaks       *breaks);
+/* Method, count, scope, manual breaks and colours; the map redraws when
+ * it changes. Bind settings and widgets to this object. */
+void              atlas_map_set_classification (AtlasMap            *self,
+                                                AtlasClassification *classification);
+AtlasClassification *atlas_map_get_classification (AtlasMap         *self);
 void              atlas_map_set_style          (AtlasMap         *self,
                                                 AtlasMapStyle     style);
 AtlasMapStyle     atlas_map_get_style          (AtlasMap         *self);

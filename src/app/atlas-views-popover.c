@@ -190,16 +190,7 @@ static void
 apply_style (AtlasMap       *map,
              AtlasSavedView *view)
 {
-  AtlasClassMethod method;
-  guint count;
-  gboolean pooled;
-
-  atlas_saved_view_get_classification (view, &method, &count, &pooled);
-  atlas_map_set_class_method (map, method);
-  atlas_map_set_class_count (map, count);
-  atlas_map_set_pooled (map, pooled);
-  atlas_map_set_palette_scheme (map, atlas_saved_view_get_palette_scheme (view));
-  atlas_map_set_palette_reverse (map, atlas_saved_view_get_palette_reverse (view));
+  atlas_saved_view_apply_classification (view, atlas_map_get_classification (map));
 }
 
 static void
@@ -319,10 +310,7 @@ capture_view (AtlasViewsPopover *self)
                                shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                                shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
                                shumate_viewport_get_zoom_level (viewport));
-  atlas_saved_view_set_classification (view, atlas_map_get_class_method (map),
-                                       atlas_map_get_class_count (map), atlas_map_get_pooled (map));
-  atlas_saved_view_set_palette (view, atlas_map_get_palette_scheme (map),
-                                atlas_map_get_palette_reverse (map));
+  atlas_saved_view_store_classification (view, atlas_map_get_classification (map));
   return view;
 }
 

@@ -480,20 +480,21 @@ static void
 bind_settings (AtlasWindow *self)
 {
   GSettings *settings = self->settings;
+  AtlasClassification *classification = atlas_map_get_classification (ATLAS_MAP (self->map));
 
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "sidebar-visible", self->sidebar, "visible", G_SETTINGS_BIND_DEFAULT);
 
-  g_settings_bind_with_mapping (settings, "class-method", self->map, "class-method",
+  g_settings_bind_with_mapping (settings, "class-method", classification, "method",
                                 G_SETTINGS_BIND_DEFAULT, get_class_method, set_class_method,
                                 NULL, NULL);
-  g_settings_bind (settings, "class-count", self->map, "class-count", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (settings, "class-scope", self->map, "pooled",
+  g_settings_bind (settings, "class-count", classification, "count", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "class-scope", classification, "pooled",
                                 G_SETTINGS_BIND_DEFAULT, get_pooled, set_pooled, NULL, NULL);
-  g_settings_bind (settings, "palette-scheme", self->map, "palette-scheme", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "palette-reverse", self->map, "palette-reverse", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "palette-scheme", classification, "palette-scheme", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "palette-reverse", classification, "palette-reverse", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (settings, "changed::high-contrast",
                            G_CALLBACK (update_map_style), self, G_CONNECT_SWAPPED);

@@ -423,19 +423,20 @@ classification_text (Page *page)
   char count[16], year[16];
   const char *scope;
   const char *region_note = "";
+  gboolean pooled = atlas_classification_get_pooled (atlas_figure_get_classification (page->figure));
 
   if (page->plan->breaks == NULL)
     return g_strdup (LABEL (page, CATEGORIES));
 
   g_snprintf (count, sizeof count, "%u ", atlas_class_breaks_get_n_classes (page->plan->breaks));
   g_snprintf (year, sizeof year, "%u", atlas_figure_get_year (page->figure));
-  scope = atlas_figure_get_pooled (page->figure) ? LABEL (page, POOLED) : LABEL (page, SINGLE_YEAR);
+  scope = pooled ? LABEL (page, POOLED) : LABEL (page, SINGLE_YEAR);
   if (atlas_figure_get_region (page->figure) != NULL)
     region_note = LABEL (page, SCOPE_REGION);
 
   return g_strconcat (LABEL (page, CLASSIFICATION), method_label (page), ", ",
                       count, LABEL (page, CLASSES), ", ", scope,
-                      atlas_figure_get_pooled (page->figure) ? "" : year, ". ",
+                      pooled ? "" : year, ". ",
                       region_note, NULL);
 }
 

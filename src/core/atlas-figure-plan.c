@@ -293,35 +293,17 @@ plan_classes (AtlasFigurePlan  *plan,
               GError          **error)
 {
   AtlasIndicator *indicator = atlas_figure_get_indicator (figure);
-  const char *scheme = atlas_figure_get_palette_scheme (figure);
-  gboolean reverse = atlas_figure_get_palette_reverse (figure);
+  AtlasClassification *classification = atlas_figure_get_classification (figure);
   guint n;
 
-  if (atlas_figure_get_class_method (figure) == ATLAS_CLASS_METHOD_MANUAL)
-    {
-      AtlasClassBreaks *manual = atlas_figure_get_manual_breaks (figure);
-
-      if (manual == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("Manual classes were chosen but no class boundaries were given"));
-          return FALSE;
-        }
-      plan->breaks = atlas_class_breaks_ref (manual);
-    }
-  else
-    plan->breaks = atlas_class_breaks_for_dataset (atlas_figure_get_dataset (figure), indicator,
-                                                   atlas_figure_get_division (figure),
-                                                   atlas_figure_get_year (figure),
-                                                   atlas_figure_get_pooled (figure),
-                                                   atlas_figure_get_class_method (figure),
-                                                   atlas_figure_get_class_count (figure),
-                                                   error);
+  plan->breaks = atlas_classification_compute_breaks (classification, atlas_figure_get_dataset (figure),
+                                                      indicator, atlas_figure_get_division (figure),
+                                                      atlas_figure_get_year (figure), error);
   if (plan->breaks == NULL)
     return FALSE;
 
   n = atlas_class_breaks_get_n_classes (plan->breaks);
-  plan->palette = atlas_palette_new_for_indicator (indicator, scheme, n, reverse, error);
+  plan->palette = atlas_classification_create_palette (classification, indicator, n, error);
   if (plan->palette == NULL)
     return FALSE;
 

@@ -33,12 +33,7 @@ struct _AtlasFigure
   char             *title;
   char             *subtitle;
   char             *lang;
-  AtlasClassMethod  class_method;
-  guint             class_count;
-  gboolean          pooled;
-  char             *palette_scheme;
-  gboolean          palette_reverse;
-  AtlasClassBreaks *manual_breaks;
+  AtlasClassification *classification;
   AtlasMapStyle     style;
 };
 
@@ -56,12 +51,7 @@ enum {
   PROP_TITLE,
   PROP_SUBTITLE,
   PROP_LANG,
-  PROP_CLASS_METHOD,
-  PROP_CLASS_COUNT,
-  PROP_POOLED,
-  PROP_PALETTE_SCHEME,
-  PROP_PALETTE_REVERSE,
-  PROP_MANUAL_BREAKS,
+  PROP_CLASSIFICATION,
   PROP_STYLE,
   N_PROPS
 };
@@ -157,6 +147,27 @@ atlas_figure_format_from_path (const char         *path,
   return FALSE;
 }
 
+/* A change inside the classification is a change of the figure: previews
+ * watching "notify" redraw. */
+static void
+on_classification_changed (AtlasFigure *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSIFICATION]);
+}
+
+/* Takes the reference; NULL makes a default classification. */
+static void
+set_classification (AtlasFigure         *self,
+                    AtlasClassification *classification)
+{
+  if (self->classification != NULL)
+    g_signal_handlers_disconnect_by_data (self->classification, self);
+  g_clear_object (&self->classification);
+  self->classification = classification != NULL ? classification : atlas_classification_new ();
+  g_signal_connect_swapped (self->classification, "changed",
+                            G_CALLBACK (on_classification_changed), self);
+}
+
 static void
 atlas_figure_dispose (GObject *object)
 {
@@ -166,6 +177,9 @@ atlas_figure_dispose (GObject *object)
   g_clear_object (&self->indicator);
   g_clear_object (&self->division);
   g_clear_object (&self->region);
+  if (self->classification != NULL)
+    g_signal_handlers_disconnect_by_data (self->classification, self);
+  g_clear_object (&self->classification);
 
   G_OBJECT_CLASS (atlas_figure_parent_class)->dispose (object);
 }
@@ -178,8 +192,6 @@ atlas_figure_finalize (GObject *object)
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->lang);
-  g_free (self->palette_scheme);
-  g_clear_pointer (&self->manual_breaks, atlas_class_breaks_unref);
 
   G_OBJECT_CLASS (atlas_figure_parent_class)->finalize (object);
 }
@@ -204,12 +216,7 @@ atlas_figure_get_property (GObject    *object,
     case PROP_TITLE: g_value_set_string (value, self->title); break;
     case PROP_SUBTITLE: g_value_set_string (value, self->subtitle); break;
     case PROP_LANG: g_value_set_string (value, self->lang); break;
-    case PROP_CLASS_METHOD: g_value_set_enum (value, self->class_method); break;
-    case PROP_CLASS_COUNT: g_value_set_uint (value, self->class_count); break;
-    case PROP_POOLED: g_value_set_boolean (value, self->pooled); break;
-    case PROP_PALETTE_SCHEME: g_value_set_string (value, self->palette_scheme); break;
-    case PROP_PALETTE_REVERSE: g_value_set_boolean (value, self->palette_reverse); break;
-    case PROP_MANUAL_BREAKS: g_value_set_boxed (value, self->manual_breaks); break;
+    case PROP_CLASSIFICATION: g_value_set_object (value, self->classification); break;
     case PROP_STYLE: g_value_set_enum (value, self->style); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -236,12 +243,7 @@ atlas_figure_set_property (GObject      *object,
     case PROP_TITLE: atlas_figure_set_title (self, g_value_get_string (value)); break;
     case PROP_SUBTITLE: atlas_figure_set_subtitle (self, g_value_get_string (value)); break;
     case PROP_LANG: atlas_figure_set_lang (self, g_value_get_string (value)); break;
-    case PROP_CLASS_METHOD: atlas_figure_set_class_method (self, g_value_get_enum (value)); break;
-    case PROP_CLASS_COUNT: atlas_figure_set_class_count (self, g_value_get_uint (value)); break;
-    case PROP_POOLED: atlas_figure_set_pooled (self, g_value_get_boolean (value)); break;
-    case PROP_PALETTE_SCHEME: atlas_figure_set_palette_scheme (self, g_value_get_string (value)); break;
-    case PROP_PALETTE_REVERSE: atlas_figure_set_palette_reverse (self, g_value_get_boolean (value)); break;
-    case PROP_MANUAL_BREAKS: atlas_figure_set_manual_breaks (self, g_value_get_boxed (value)); break;
+    case PROP_CLASSIFICATION: atlas_figure_set_classification (self, g_value_get_object (value)); break;
     case PROP_STYLE: atlas_figure_set_style (self, g_value_get_enum (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -272,18 +274,8 @@ install_properties (GObjectClass *object_class)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_LANG] = g_param_spec_string ("lang", NULL, NULL, NULL, PARAM_FLAGS);
-  properties[PROP_CLASS_METHOD] =
-    g_param_spec_enum ("class-method", NULL, NULL, ATLAS_TYPE_CLASS_METHOD,
-                       ATLAS_CLASS_METHOD_QUANTILE, PARAM_FLAGS);
-  properties[PROP_CLASS_COUNT] =
-    g_param_spec_uint ("class-count", NULL, NULL, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX, 5, PARAM_FLAGS);
-  properties[PROP_POOLED] = g_param_spec_boolean ("pooled", NULL, NULL, TRUE, PARAM_FLAGS);
-  properties[PROP_PALETTE_SCHEME] =
-    g_param_spec_string ("palette-scheme", NULL, NULL, NULL, PARAM_FLAGS);
-  properties[PROP_PALETTE_REVERSE] =
-    g_param_spec_boolean ("palette-reverse", NULL, NULL, FALSE, PARAM_FLAGS);
-  properties[PROP_MANUAL_BREAKS] =
-    g_param_spec_boxed ("manual-breaks", NULL, NULL, ATLAS_TYPE_CLASS_BREAKS, PARAM_FLAGS);
+  properties[PROP_CLASSIFICATION] =
+    g_param_spec_object ("classification", NULL, NULL, ATLAS_TYPE_CLASSIFICATION, PARAM_FLAGS);
   properties[PROP_STYLE] =
     g_param_spec_enum ("style", NULL, NULL, ATLAS_TYPE_MAP_STYLE,
                        ATLAS_MAP_STYLE_LIGHT, PARAM_FLAGS);
@@ -309,10 +301,8 @@ atlas_figure_init (AtlasFigure *self)
   self->page = ATLAS_PAGE_A4_PORTRAIT;
   self->dpi = DEFAULT_DPI;
   self->lang = g_strdup (atlas_language ());
-  self->class_method = ATLAS_CLASS_METHOD_QUANTILE;
-  self->class_count = 5;
-  self->pooled = TRUE;
   self->style = ATLAS_MAP_STYLE_LIGHT;
+  set_classification (self, NULL);
 }
 
 /**
@@ -361,59 +351,13 @@ atlas_figure_copy (AtlasFigure *self)
   copy->subtitle = g_strdup (self->subtitle);
   g_free (copy->lang);
   copy->lang = g_strdup (self->lang);
-  copy->class_method = self->class_method;
-  copy->class_count = self->class_count;
-  copy->pooled = self->pooled;
-  copy->palette_scheme = g_strdup (self->palette_scheme);
-  copy->palette_reverse = self->palette_reverse;
-  if (self->manual_breaks != NULL)
-    copy->manual_breaks = atlas_class_breaks_ref (self->manual_breaks);
+  set_classification (copy, atlas_classification_copy (self->classification));
   copy->style = self->style;
 
   return copy;
 }
 
 /* Accessors. Setters return early when nothing changes, then notify. */
-
-/**
- * atlas_figure_get_manual_breaks:
- * @self: a figure
- *
- * Returns: (transfer none) (nullable): the breaks used with the manual
- *   class method
- */
-AtlasClassBreaks *
-atlas_figure_get_manual_breaks (AtlasFigure *self)
-{
-  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
-
-  return self->manual_breaks;
-}
-
-/**
- * atlas_figure_set_manual_breaks:
- * @self: a figure
- * @breaks: (nullable): the user's own breaks, as the map has them
- *
- * With the manual class method the figure draws exactly these breaks, so
- * that it shows what the map shows.
- */
-void
-atlas_figure_set_manual_breaks (AtlasFigure      *self,
-                                AtlasClassBreaks *breaks)
-{
-  g_return_if_fail (ATLAS_IS_FIGURE (self));
-
-  if (self->manual_breaks == breaks
-      || (self->manual_breaks != NULL && breaks != NULL
-          && atlas_class_breaks_equal (self->manual_breaks, breaks)))
-    return;
-
-  g_clear_pointer (&self->manual_breaks, atlas_class_breaks_unref);
-  if (breaks != NULL)
-    self->manual_breaks = atlas_class_breaks_ref (breaks);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANUAL_BREAKS]);
-}
 
 AtlasDataset *
 atlas_figure_get_dataset (AtlasFigure *self)
@@ -602,101 +546,36 @@ atlas_figure_set_lang (AtlasFigure *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANG]);
 }
 
-AtlasClassMethod
-atlas_figure_get_class_method (AtlasFigure *self)
-{
-  g_return_val_if_fail (ATLAS_IS_FIGURE (self), ATLAS_CLASS_METHOD_QUANTILE);
-  return self->class_method;
-}
-
-void
-atlas_figure_set_class_method (AtlasFigure      *self,
-                               AtlasClassMethod  method)
-{
-  g_return_if_fail (ATLAS_IS_FIGURE (self));
-  g_return_if_fail (method <= ATLAS_CLASS_METHOD_MANUAL);
-
-  if (self->class_method == method)
-    return;
-  self->class_method = method;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASS_METHOD]);
-}
-
-guint
-atlas_figure_get_class_count (AtlasFigure *self)
-{
-  g_return_val_if_fail (ATLAS_IS_FIGURE (self), 5);
-  return self->class_count;
-}
-
-void
-atlas_figure_set_class_count (AtlasFigure *self,
-                              guint        count)
-{
-  g_return_if_fail (ATLAS_IS_FIGURE (self));
-  g_return_if_fail (count >= ATLAS_CLASS_MIN && count <= ATLAS_CLASS_MAX);
-
-  if (self->class_count == count)
-    return;
-  self->class_count = count;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASS_COUNT]);
-}
-
-gboolean
-atlas_figure_get_pooled (AtlasFigure *self)
-{
-  g_return_val_if_fail (ATLAS_IS_FIGURE (self), TRUE);
-  return self->pooled;
-}
-
-void
-atlas_figure_set_pooled (AtlasFigure *self,
-                         gboolean     pooled)
-{
-  g_return_if_fail (ATLAS_IS_FIGURE (self));
-
-  pooled = !!pooled;
-  if (self->pooled == pooled)
-    return;
-  self->pooled = pooled;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POOLED]);
-}
-
-const char *
-atlas_figure_get_palette_scheme (AtlasFigure *self)
+/**
+ * atlas_figure_get_classification:
+ *
+ * Returns: (transfer none): how the figure classifies and colours
+ */
+AtlasClassification *
+atlas_figure_get_classification (AtlasFigure *self)
 {
   g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
-  return self->palette_scheme;
+  return self->classification;
 }
 
+/**
+ * atlas_figure_set_classification:
+ * @classification: (nullable): the settings to follow; NULL for defaults
+ *
+ * The figure follows later changes of @classification; pass a copy
+ * (atlas_classification_copy()) to keep the figure's own.
+ */
 void
-atlas_figure_set_palette_scheme (AtlasFigure *self,
-                                 const char  *scheme)
+atlas_figure_set_classification (AtlasFigure         *self,
+                                 AtlasClassification *classification)
 {
   g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (classification == NULL || ATLAS_IS_CLASSIFICATION (classification));
 
-  if (replace_string (&self->palette_scheme, scheme))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE_SCHEME]);
-}
-
-gboolean
-atlas_figure_get_palette_reverse (AtlasFigure *self)
-{
-  g_return_val_if_fail (ATLAS_IS_FIGURE (self), FALSE);
-  return self->palette_reverse;
-}
-
-void
-atlas_figure_set_palette_reverse (AtlasFigure *self,
-                                  gboolean     reverse)
-{
-  g_return_if_fail (ATLAS_IS_FIGURE (self));
-
-  reverse = !!reverse;
-  if (self->palette_reverse == reverse)
+  if (classification != NULL && self->classification == classification)
     return;
-  self->palette_reverse = reverse;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE_REVERSE]);
+  set_classification (self, classification != NULL ? g_object_ref (classification) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSIFICATION]);
 }
 
 AtlasMapStyle

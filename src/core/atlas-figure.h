@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "atlas-class-breaks.h"
+#include "atlas-classification.h"
 #include "atlas-dataset.h"
 #include "atlas-map-renderer.h"
 
@@ -60,11 +61,10 @@ G_DECLARE_FINAL_TYPE (AtlasFigure, atlas_figure, ATLAS, FIGURE, GObject)
  * Properties: dataset, indicator, division, year, region (optional: frame
  * that area with its sub-areas at the chosen division), page, dpi (PNG
  * only), title and subtitle (NULL: made from the indicator, division,
- * region and year), lang, class-method, class-count, pooled (class
- * boundaries fixed over all years), palette-scheme (NULL: the indicator's
- * default scheme), palette-reverse (the user's toggle on top of the
- * polarity rule, exactly as on the map: atlas_palette_new_for_indicator())
- * and style.
+ * region and year), lang, classification (an AtlasClassification: class
+ * method, count, scope, manual breaks, palette scheme and reverse toggle,
+ * exactly as on the map; it notifies when the classification changes
+ * inside) and style.
  */
 AtlasFigure      *atlas_figure_new                (AtlasDataset      *dataset,
                                                    AtlasIndicator    *indicator,
@@ -101,24 +101,9 @@ void              atlas_figure_set_subtitle       (AtlasFigure       *self,
 const char       *atlas_figure_get_lang           (AtlasFigure       *self);
 void              atlas_figure_set_lang           (AtlasFigure       *self,
                                                    const char        *lang);
-AtlasClassMethod  atlas_figure_get_class_method   (AtlasFigure       *self);
-void              atlas_figure_set_class_method   (AtlasFigure       *self,
-                                                   AtlasClassMethod   method);
-guint             atlas_figure_get_class_count    (AtlasFigure       *self);
-void              atlas_figure_set_class_count    (AtlasFigure       *self,
-                                                   guint              count);
-gboolean          atlas_figure_get_pooled         (AtlasFigure       *self);
-void              atlas_figure_set_pooled         (AtlasFigure       *self,
-                                                   gboolean           pooled);
-const char       *atlas_figure_get_palette_scheme (AtlasFigure       *self);
-void              atlas_figure_set_palette_scheme (AtlasFigure       *self,
-                                                   const char        *scheme);
-AtlasClassBreaks *atlas_figure_get_manual_breaks   (AtlasFigure      *self);
-void              atlas_figure_set_manual_breaks   (AtlasFigure      *self,
-                                                    AtlasClassBreaks *breaks);
-gboolean          atlas_figure_get_palette_reverse (AtlasFigure      *self);
-void              atlas_figure_set_palette_reverse (AtlasFigure      *self,
-                                                    gboolean          reverse);
+AtlasClassification *atlas_figure_get_classification (AtlasFigure         *self);
+void              atlas_figure_set_classification  (AtlasFigure         *self,
+                                                    AtlasClassification *classification);
 AtlasMapStyle     atlas_figure_get_style          (AtlasFigure       *self);
 void              atlas_figure_set_style          (AtlasFigure       *self,
                                                    AtlasMapStyle      style);

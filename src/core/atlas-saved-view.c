@@ -22,11 +22,9 @@ struct _AtlasSavedView
   double            latitude;
   double            longitude;
   double            zoom;
-  AtlasClassMethod  class_method;
-  guint             class_count;
-  gboolean          pooled;
-  char             *palette_scheme;
-  gboolean          palette_reverse;
+  /* Method, count, scope and palette; never manual breaks, which are
+   * remembered per indicator. */
+  AtlasClassification *classification;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSavedView, atlas_saved_view, G_TYPE_OBJECT)
@@ -49,7 +47,7 @@ atlas_saved_view_finalize (GObject *object)
   g_free (self->package);
   g_free (self->indicator);
   g_free (self->level);
-  g_free (self->palette_scheme);
+  g_clear_object (&self->classification);
 
   G_OBJECT_CLASS (atlas_saved_view_parent_class)->finalize (object);
 }
@@ -103,9 +101,7 @@ static void
 atlas_saved_view_init (AtlasSavedView *self)
 {
   self->name = g_strdup ("");
-  self->class_method = ATLAS_CLASS_METHOD_QUANTILE;
-  self->class_count = 5;
-  self->pooled = TRUE;
+  self->classification = atlas_classification_new ();
 }
 
 /**
@@ -223,9 +219,9 @@ atlas_saved_view_set_classification (AtlasSavedView   *self,
   g_return_if_fail (method <= ATLAS_CLASS_METHOD_MANUAL);
   g_return_if_fail (count >= ATLAS_CLASS_MIN && count <= ATLAS_CLASS_MAX);
 
-  self->class_method = method;
-  self->class_count = count;
-  self->pooled = !!pooled;
+  atlas_classification_set_method (self->classification, method);
+  atlas_classification_set_count (self->classification, count);
+  atlas_classification_set_pooled (self->classification, pooled);
 }
 
 void
@@ -237,11 +233,11 @@ atlas_saved_view_get_classification (AtlasSavedView   *self,
   g_return_if_fail (ATLAS_IS_SAVED_VIEW (self));
 
   if (method != NULL)
-    *method = self->class_method;
+    *method = atlas_classification_get_method (self->classification);
   if (count != NULL)
-    *count = self->class_count;
+    *count = atlas_classification_get_count (self->classification);
   if (pooled != NULL)
-    *pooled = self->pooled;
+    *pooled = atlas_classification_get_pooled (self->classification);
 }
 
 void
@@ -251,23 +247,55 @@ atlas_saved_view_set_palette (AtlasSavedView *self,
 {
   g_return_if_fail (ATLAS_IS_SAVED_VIEW (self));
 
-  g_free (self->palette_scheme);
-  self->palette_scheme = scheme != NULL && scheme[0] != '\0' ? g_strdup (scheme) : NULL;
-  self->palette_reverse = !!reverse;
+  atlas_classification_set_palette_scheme (self->classification, scheme);
+  atlas_classification_set_palette_reverse (self->classification, reverse);
 }
 
 const char *
 atlas_saved_view_get_palette_scheme (AtlasSavedView *self)
 {
   g_return_val_if_fail (ATLAS_IS_SAVED_VIEW (self), NULL);
-  return self->palette_scheme;
+  return atlas_classification_get_palette_scheme (self->classification);
 }
 
 gboolean
 atlas_saved_view_get_palette_reverse (AtlasSavedView *self)
 {
   g_return_val_if_fail (ATLAS_IS_SAVED_VIEW (self), FALSE);
-  return self->palette_reverse;
+  return atlas_classification_get_palette_reverse (self->classification);
+}
+
+/* Each setter notifies only on a real change, so applying an unchanged
+ * view redraws nothing. */
+static void
+copy_settings (AtlasClassification *from,
+               AtlasClassification *to)
+{
+  atlas_classification_set_method (to, atlas_classification_get_method (from));
+  atlas_classification_set_count (to, atlas_classification_get_count (from));
+  atlas_classification_set_pooled (to, atlas_classification_get_pooled (from));
+  atlas_classification_set_palette_scheme (to, atlas_classification_get_palette_scheme (from));
+  atlas_classification_set_palette_reverse (to, atlas_classification_get_palette_reverse (from));
+}
+
+void
+atlas_saved_view_store_classification (AtlasSavedView      *self,
+                                       AtlasClassification *classification)
+{
+  g_return_if_fail (ATLAS_IS_SAVED_VIEW (self));
+  g_return_if_fail (ATLAS_IS_CLASSIFICATION (classification));
+
+  copy_settings (classification, self->classification);
+}
+
+void
+atlas_saved_view_apply_classification (AtlasSavedView      *self,
+                                       AtlasClassification *classification)
+{
+  g_return_if_fail (ATLAS_IS_SAVED_VIEW (self));
+  g_return_if_fail (ATLAS_IS_CLASSIFICATION (classification));
+
+  copy_settings (self->classification, classification);
 }
 
 gboolean
@@ -292,6 +320,25 @@ atlas_saved_view_default_file (void)
 
 /* Serialising */
 
+static void
+add_classification (JsonBuilder         *builder,
+                    AtlasClassification *classification)
+{
+  const char *scheme = atlas_classification_get_palette_scheme (classification);
+
+  json_builder_set_member_name (builder, "class-method");
+  json_builder_add_string_value (builder,
+                                 atlas_class_method_to_nick (atlas_classification_get_method (classification)));
+  json_builder_set_member_name (builder, "class-count");
+  json_builder_add_int_value (builder, atlas_classification_get_count (classification));
+  json_builder_set_member_name (builder, "class-scope");
+  json_builder_add_string_value (builder, atlas_classification_get_pooled (classification) ? "pooled" : "year");
+  json_builder_set_member_name (builder, "palette-scheme");
+  json_builder_add_string_value (builder, scheme != NULL ? scheme : "");
+  json_builder_set_member_name (builder, "palette-reverse");
+  json_builder_add_boolean_value (builder, atlas_classification_get_palette_reverse (classification));
+}
+
 static JsonNode *
 view_to_json (AtlasSavedView *self)
 {
@@ -314,16 +361,7 @@ view_to_json (AtlasSavedView *self)
   json_builder_add_double_value (builder, self->longitude);
   json_builder_set_member_name (builder, "zoom");
   json_builder_add_double_value (builder, self->zoom);
-  json_builder_set_member_name (builder, "class-method");
-  json_builder_add_string_value (builder, atlas_class_method_to_nick (self->class_method));
-  json_builder_set_member_name (builder, "class-count");
-  json_builder_add_int_value (builder, self->class_count);
-  json_builder_set_member_name (builder, "class-scope");
-  json_builder_add_string_value (builder, self->pooled ? "pooled" : "year");
-  json_builder_set_member_name (builder, "palette-scheme");
-  json_builder_add_string_value (builder, self->palette_scheme != NULL ? self->palette_scheme : "");
-  json_builder_set_member_name (builder, "palette-reverse");
-  json_builder_add_boolean_value (builder, self->palette_reverse);
+  add_classification (builder, self->classification);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

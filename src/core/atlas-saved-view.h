@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "atlas-class-breaks.h"
+#include "atlas-classification.h"
 
 G_BEGIN_DECLS
 
@@ -80,6 +81,13 @@ void              atlas_saved_view_set_palette   (AtlasSavedView    *self,
                                                   gboolean           reverse);
 const char       *atlas_saved_view_get_palette_scheme  (AtlasSavedView *self);
 gboolean          atlas_saved_view_get_palette_reverse (AtlasSavedView *self);
+/* Remembers the method, count, scope and palette of classification (a
+ * view keeps no manual breaks: those are remembered per indicator). */
+void              atlas_saved_view_store_classification (AtlasSavedView      *self,
+                                                         AtlasClassification *classification);
+/* Sets the view's method, count, scope and palette on classification. */
+void              atlas_saved_view_apply_classification (AtlasSavedView      *self,
+                                                         AtlasClassification *classification);
 
 /* ATLAS_SAVED_VIEW_ERROR_NO_PACKAGE when the package path no longer
  * exists, with a message naming the view and the path. */

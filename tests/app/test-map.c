@@ -200,7 +200,7 @@ test_years (Fixture       *fixture,
   guint n;
 
   show (fixture, "sverige-kommuner", "kommun", "median_inkomst", 2012);
-  g_assert_true (atlas_map_get_pooled (fixture->map));
+  g_assert_true (atlas_classification_get_pooled (atlas_map_get_classification (fixture->map)));
   division = atlas_map_get_division (fixture->map);
   n = atlas_division_get_n_areas (division);
   g_assert_cmpuint (n, ==, 290);
@@ -225,7 +225,7 @@ test_years (Fixture       *fixture,
   g_assert_true (atlas_class_breaks_equal (year_breaks, atlas_map_get_breaks (fixture->map)));
 
   /* Per-year classes follow the year. */
-  atlas_map_set_pooled (fixture->map, FALSE);
+  atlas_classification_set_pooled (atlas_map_get_classification (fixture->map), FALSE);
   g_assert_false (atlas_class_breaks_equal (pooled_breaks, atlas_map_get_breaks (fixture->map)));
 }
 

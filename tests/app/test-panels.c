@@ -148,7 +148,7 @@ test_slider_steps (Fixture       *fixture,
   g_autoptr(GArray) last = NULL;
   g_autoptr(AtlasClassBreaks) first_breaks = NULL;
 
-  atlas_map_set_pooled (fixture->map, TRUE);
+  atlas_classification_set_pooled (atlas_map_get_classification (fixture->map), TRUE);
   atlas_time_slider_step (fixture->slider, -100);
   g_assert_cmpuint (atlas_map_get_year (fixture->map), ==, years[0]);
   first = dup_classes (fixture);
@@ -235,8 +235,8 @@ test_breaks_agree (Fixture       *fixture,
           g_autoptr(AtlasClassBreaks) expected = NULL;
           g_autoptr(AtlasClassBreaks) shown = NULL;
 
-          g_object_set (fixture->map, "class-method", method, "class-count", counts[c],
-                        "pooled", pooled, NULL);
+          g_object_set (atlas_map_get_classification (fixture->map), "method", method,
+                        "count", counts[c], "pooled", pooled, NULL);
           g_object_get (fixture->map, "breaks", &shown, NULL);
           expected = atlas_class_breaks_for_dataset (fixture->dataset, indicator, fixture->kommun,
                                                      year, pooled, method, counts[c], &error);
@@ -264,7 +264,7 @@ test_manual_breaks (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   const double bad[] = { 3.0, 2.0 };
 
-  atlas_map_set_class_method (fixture->map, ATLAS_CLASS_METHOD_MANUAL);
+  atlas_classification_set_method (atlas_map_get_classification (fixture->map), ATLAS_CLASS_METHOD_MANUAL);
   g_assert_true (atlas_classification_panel_set_manual_breaks (fixture->panel, values, 3, &error));
   g_assert_no_error (error);
   range = atlas_class_breaks_for_dataset (fixture->dataset, unemployment, fixture->kommun,

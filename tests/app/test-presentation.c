@@ -257,7 +257,8 @@ export_through_dialog (const char *package,
       g_assert_true (atlas_figure_get_indicator (figure) == atlas_map_get_indicator (map));
       g_assert_true (atlas_figure_get_division (figure) == atlas_map_get_division (map));
       g_assert_cmpuint (atlas_figure_get_year (figure), ==, atlas_map_get_year (map));
-      g_assert_cmpint (atlas_figure_get_class_count (figure), ==, atlas_map_get_class_count (map));
+      g_assert_cmpint (atlas_classification_get_count (atlas_figure_get_classification (figure)), ==,
+                       atlas_classification_get_count (atlas_map_get_classification (map)));
       atlas_figure_set_page (figure, pages[i]);
 
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);

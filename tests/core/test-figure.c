@@ -547,7 +547,7 @@ test_failures_leave_nothing (void)
 
   /* An unknown palette scheme is a data error, not a half-drawn file. */
   atlas_figure_set_region (figure, NULL);
-  atlas_figure_set_palette_scheme (figure, "no-such-scheme");
+  atlas_classification_set_palette_scheme (atlas_figure_get_classification (figure), "no-such-scheme");
   g_assert_false (atlas_figure_export (figure, path, NULL, &error));
   g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_UNKNOWN);
   g_clear_error (&error);
@@ -571,17 +571,21 @@ static void
 test_properties (void)
 {
   AtlasFigure *figure = create_figure (REAL_PACKAGE, "arbetsloshet", "lan", NULL);
+  AtlasClassification *classification = atlas_figure_get_classification (figure);
   guint notified = 0;
   AtlasPageFormat page;
   AtlasClassMethod method;
 
+  /* A change inside the classification notifies the figure, once each. */
   g_signal_connect (figure, "notify", G_CALLBACK (on_notify), &notified);
-  g_object_set (figure, "page", ATLAS_PAGE_SLIDE_16X9, "class-method", ATLAS_CLASS_METHOD_JENKS,
-                "palette-scheme", "viridis", NULL);
+  g_object_set (figure, "page", ATLAS_PAGE_SLIDE_16X9, NULL);
+  g_object_set (classification, "method", ATLAS_CLASS_METHOD_JENKS, "palette-scheme", "viridis", NULL);
   g_assert_cmpuint (notified, ==, 3);
-  g_object_set (figure, "page", ATLAS_PAGE_SLIDE_16X9, "palette-scheme", "viridis", NULL);
+  g_object_set (figure, "page", ATLAS_PAGE_SLIDE_16X9, NULL);
+  g_object_set (classification, "palette-scheme", "viridis", NULL);
   g_assert_cmpuint (notified, ==, 3);
-  g_object_get (figure, "page", &page, "class-method", &method, NULL);
+  g_object_get (figure, "page", &page, NULL);
+  g_object_get (classification, "method", &method, NULL);
   g_assert_cmpint (page, ==, ATLAS_PAGE_SLIDE_16X9);
   g_assert_cmpint (method, ==, ATLAS_CLASS_METHOD_JENKS);
   g_assert_true (atlas_figure_check (figure, NULL));
@@ -698,14 +702,14 @@ test_manual_breaks (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  atlas_figure_set_class_method (figure, ATLAS_CLASS_METHOD_MANUAL);
+  atlas_classification_set_method (atlas_figure_get_classification (figure), ATLAS_CLASS_METHOD_MANUAL);
   /* no breaks given: a clear error, no file */
   g_assert_false (atlas_figure_export (figure, path, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  atlas_figure_set_manual_breaks (figure, breaks);
-  g_assert_true (atlas_figure_get_manual_breaks (figure) == breaks);
+  atlas_classification_set_manual_breaks (atlas_figure_get_classification (figure), breaks);
+  g_assert_true (atlas_classification_get_manual_breaks (atlas_figure_get_classification (figure)) == breaks);
   export_ok (figure, path);
   text = pdf_text (path);
   if (text != NULL)

@@ -170,6 +170,50 @@ test_defaults (void)
 }
 
 static void
+on_changed (AtlasClassification *classification,
+            gpointer             user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A view stores and applies a classification's method, count, scope and
+ * palette, never its manual breaks; applying changes each setting once. */
+static void
+test_classification (void)
+{
+  g_autoptr(AtlasSavedView) view = atlas_saved_view_new ("A", "/p", "x", "kommun", 2020);
+  g_autoptr(AtlasClassification) map = atlas_classification_new ();
+  g_autoptr(AtlasClassification) target = atlas_classification_new ();
+  const double inner[] = { 1.0, 2.0 };
+  g_autoptr(AtlasClassBreaks) breaks = atlas_class_breaks_new_manual (inner, 2, 0.0, 3.0, NULL);
+  AtlasClassMethod method;
+  guint count, changes = 0;
+  gboolean pooled;
+
+  g_object_set (map, "method", ATLAS_CLASS_METHOD_STDDEV, "count", 6, "pooled", FALSE,
+                "palette-scheme", "viridis", "palette-reverse", TRUE, "manual-breaks", breaks, NULL);
+  atlas_saved_view_store_classification (view, map);
+  atlas_saved_view_get_classification (view, &method, &count, &pooled);
+  g_assert_cmpint (method, ==, ATLAS_CLASS_METHOD_STDDEV);
+  g_assert_cmpuint (count, ==, 6);
+  g_assert_false (pooled);
+  g_assert_cmpstr (atlas_saved_view_get_palette_scheme (view), ==, "viridis");
+  g_assert_true (atlas_saved_view_get_palette_reverse (view));
+
+  g_signal_connect (target, "changed", G_CALLBACK (on_changed), &changes);
+  atlas_saved_view_apply_classification (view, target);
+  g_assert_cmpuint (changes, ==, 5);
+  g_assert_cmpint (atlas_classification_get_method (target), ==, ATLAS_CLASS_METHOD_STDDEV);
+  g_assert_cmpuint (atlas_classification_get_count (target), ==, 6);
+  g_assert_false (atlas_classification_get_pooled (target));
+  g_assert_cmpstr (atlas_classification_get_palette_scheme (target), ==, "viridis");
+  g_assert_true (atlas_classification_get_palette_reverse (target));
+  g_assert_null (atlas_classification_get_manual_breaks (target));
+  atlas_saved_view_apply_classification (view, target);
+  g_assert_cmpuint (changes, ==, 5);
+}
+
+static void
 test_package_gone (void)
 {
   g_autoptr(AtlasSavedView) gone = atlas_saved_view_new ("Gammal", "/nonexistent/paket",
@@ -207,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/saved-view/wrong-shape", test_wrong_shape);
   g_test_add_func ("/saved-view/missing-fields", test_missing_fields);
   g_test_add_func ("/saved-view/defaults", test_defaults);
+  g_test_add_func ("/saved-view/classification", test_classification);
   g_test_add_func ("/saved-view/package-gone", test_package_gone);
   g_test_add_func ("/saved-view/default-file", test_default_file);
 
