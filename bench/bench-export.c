@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "atlas-core.h"
+#include "bench-util.h"
 
 #define RUNS 5
 #define PACKAGE "uppsala-lan"
@@ -25,23 +26,6 @@ append_bytes (void                *closure,
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
 }
 
 static void
@@ -147,8 +131,8 @@ main (void)
       figure_runs[i] = export_ms (figure, path);
       bare_runs[i] = bare_cairo_ms (division, atlas_dataset_peek_values (dataset, indicator, year, division));
     }
-  ms = median (figure_runs, RUNS);
-  bare = median (bare_runs, RUNS);
+  ms = bench_median (figure_runs, RUNS);
+  bare = bench_median (bare_runs, RUNS);
 
   g_print ("{\"bench\":\"export\",\"format\":\"pdf\",\"page\":\"a4-portrait\",\"polygons\":%u,"
            "\"ms\":%.1f,\"bare_cairo_ms\":%.1f,\"ratio\":%.2f}\n",

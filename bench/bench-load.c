@@ -7,28 +7,11 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "atlas-core.h"
+#include "bench-util.h"
 
 #define RUNS 7
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
-static double
-median (double *ms,
-        guint   n)
-{
-  qsort (ms, n, sizeof (double), compare_doubles);
-  return ms[n / 2];
-}
 
 static int
 compare_strings (gconstpointer a,
@@ -133,8 +116,8 @@ bench_package (const char *id,
       ref[i] = time_reference (path);
     }
 
-  m = median (ms, RUNS);
-  r = median (ref, RUNS);
+  m = bench_median (ms, RUNS);
+  r = bench_median (ref, RUNS);
   printf ("{\"bench\":\"load\",\"package\":\"%s\",\"ms\":%.1f,\"areas\":%u,"
           "\"ref_ms\":%.1f,\"ratio\":%.2f}\n", id, m, n_areas, r, m / r);
   fflush (stdout);

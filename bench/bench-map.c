@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "atlas-core.h"
+#include "bench-util.h"
 #include "atlas-map-renderer-private.h"
 
 #define WIDTH 1280
@@ -62,23 +63,6 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
 }
 
 /* Synthetic division */
@@ -404,9 +388,9 @@ bench_division (const char    *name,
   for (guint i = 0; i < PAN_RUNS; i++)
     pan[i] = time_pan (surface, target, i);
 
-  full_ms = median (full, RUNS);
-  bare_median = median (bare_ms, RUNS);
-  pan_ms = median (pan, PAN_RUNS);
+  full_ms = bench_median (full, RUNS);
+  bare_median = bench_median (bare_ms, RUNS);
+  pan_ms = bench_median (pan, PAN_RUNS);
   g_print ("{\"bench\":\"map-redraw\",\"case\":\"%s\",\"polygons\":%u,\"zoom\":%.2f,"
            "\"first_frame_ms\":%.2f,\"full_redraw_ms\":%.2f,\"bare_fill_ms\":%.2f,"
            "\"ratio\":%.3f,\"pan_frame_ms\":%.2f,\"target_ratio\":1.5,\"target_pan_ms\":20}\n",

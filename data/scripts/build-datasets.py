@@ -960,6 +960,13 @@ DEMO_CAVEAT = text(
 
 AGE_20_64 = text("20–64 år", "aged 20–64")
 AGE_25_64 = text("25–64 år", "aged 25–64")
+AGE_16_64 = text("16–64 år", "aged 16–64")
+# The health indicators count insured people, which no package holds.
+INSURED_WEIGHT_NOTE = text(
+    "Större områden vägs med befolkningen 20–64 år i stället för antalet "
+    "försäkrade 16–64 år, som inte finns i paketet.",
+    "Larger areas are weighted by the population aged 20–64 instead of the "
+    "number of insured aged 16–64, which the package does not hold.")
 
 # (id, theme, kind, name, short, definition, unit, polarity, age group,
 #  aggregation, extra caveat or None); real definitions, generated values.
@@ -1149,24 +1156,18 @@ DEMO_INDICATORS = [
           "aktivitetsersättning per registrerad försäkrad 16–64 år.",
           "Days of sickness benefit, rehabilitation benefit and sickness or "
           "activity compensation per insured person aged 16–64."),
-     "days", "lower-is-better", text("16–64 år", "aged 16–64"),
+     "days", "lower-is-better", AGE_16_64,
      rule("weighted-mean", "befolkning_20_64"),
-     text("Större områden vägs med befolkningen 20–64 år i stället för antalet "
-          "försäkrade 16–64 år, som inte finns i paketet.",
-          "Larger areas are weighted by the population aged 20–64 instead of the "
-          "number of insured aged 16–64, which the package does not hold.")),
+     INSURED_WEIGHT_NOTE),
     ("sjukpenningtal", "halsa", "indicator",
      text("Sjukpenningtal", "Sickness benefit rate"), None,
      text("Antal dagar med sjukpenning och rehabiliteringspenning per registrerad "
           "försäkrad 16–64 år.",
           "Days of sickness and rehabilitation benefit per insured person aged "
           "16–64."),
-     "days", "lower-is-better", text("16–64 år", "aged 16–64"),
+     "days", "lower-is-better", AGE_16_64,
      rule("weighted-mean", "befolkning_20_64"),
-     text("Större områden vägs med befolkningen 20–64 år i stället för antalet "
-          "försäkrade 16–64 år, som inte finns i paketet.",
-          "Larger areas are weighted by the population aged 20–64 instead of the "
-          "number of insured aged 16–64, which the package does not hold.")),
+     INSURED_WEIGHT_NOTE),
 ]
 
 UPPSALA_THEMES = [

@@ -27,12 +27,11 @@ struct _AtlasLegend
 
 G_DEFINE_FINAL_TYPE (AtlasLegend, atlas_legend, GTK_TYPE_WIDGET)
 
-char *
-atlas_legend_format_number (AtlasIndicator *indicator,
-                            double          value)
+/* A class limit with the indicator's decimals, without the unit. */
+static char *
+format_limit (AtlasIndicator *indicator,
+              double          value)
 {
-  g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), NULL);
-
   return atlas_format_number (value, atlas_indicator_get_decimals (indicator), NULL);
 }
 
@@ -76,24 +75,24 @@ atlas_legend_format_class_range (AtlasIndicator         *indicator,
    * the last no upper one. */
   if (n_inner == 0)
     {
-      lower = atlas_legend_format_number (indicator, atlas_class_breaks_get_min (breaks));
-      upper = atlas_legend_format_number (indicator, atlas_class_breaks_get_max (breaks));
+      lower = format_limit (indicator, atlas_class_breaks_get_min (breaks));
+      upper = format_limit (indicator, atlas_class_breaks_get_max (breaks));
       range = g_strconcat (lower, EN_DASH, upper, NULL);
     }
   else if (index == 0)
     {
-      upper = atlas_legend_format_number (indicator, inner[0]);
+      upper = format_limit (indicator, inner[0]);
       range = g_strconcat ("≤" NBSP, upper, NULL);
     }
   else if (index >= n_inner)
     {
-      lower = atlas_legend_format_number (indicator, inner[n_inner - 1]);
+      lower = format_limit (indicator, inner[n_inner - 1]);
       range = g_strconcat (">" NBSP, lower, NULL);
     }
   else
     {
-      lower = atlas_legend_format_number (indicator, inner[index - 1]);
-      upper = atlas_legend_format_number (indicator, inner[index]);
+      lower = format_limit (indicator, inner[index - 1]);
+      upper = format_limit (indicator, inner[index]);
       range = g_strconcat (lower, EN_DASH, upper, NULL);
     }
 

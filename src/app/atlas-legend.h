@@ -41,9 +41,5 @@ const char *atlas_legend_get_row_label     (AtlasLegend            *self,
 char      *atlas_legend_format_class_range (AtlasIndicator         *indicator,
                                             const AtlasClassBreaks *breaks,
                                             guint                   index);
-/* "12,3" / "312 400": a number with the indicator's decimals, in the
- * language's notation, without the unit. */
-char      *atlas_legend_format_number      (AtlasIndicator         *indicator,
-                                            double                  value);
 
 G_END_DECLS

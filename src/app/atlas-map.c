@@ -104,13 +104,11 @@ create_palette (AtlasMap *self,
   g_autoptr(GError) error = NULL;
   AtlasPalette *palette;
 
+  /* Unknown schemes are turned away where settings are restored
+   * (AtlasWindow), so this fails only on a programming error. */
   palette = atlas_classification_create_palette (self->classification, self->indicator, n_colors, &error);
-  /* A scheme remembered from an older version may no longer exist: the
-   * indicator's default colours then, with the user's reverse toggle. */
   if (palette == NULL)
-    palette = atlas_palette_new_for_indicator (self->indicator, NULL, n_colors,
-                                               atlas_classification_get_palette_reverse (self->classification),
-                                               NULL);
+    g_critical ("No palette for “%s”: %s", atlas_indicator_get_id (self->indicator), error->message);
   return palette;
 }
 

@@ -466,6 +466,30 @@ set_pooled (const GValue       *value,
   return g_variant_new_string (g_value_get_boolean (value) ? "pooled" : "year");
 }
 
+/* A scheme remembered by an older version may no longer exist: restoring
+ * it gives the indicator's default colours, so the map and its exported
+ * figures never disagree about an unknown name. */
+static gboolean
+get_palette_scheme (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const char *scheme = g_variant_get_string (variant, NULL);
+
+  g_value_set_string (value, atlas_palette_scheme_exists (scheme) ? scheme : NULL);
+  return TRUE;
+}
+
+static GVariant *
+set_palette_scheme (const GValue       *value,
+                    const GVariantType *type,
+                    gpointer            user_data)
+{
+  const char *scheme = g_value_get_string (value);
+
+  return g_variant_new_string (scheme != NULL ? scheme : "");
+}
+
 /* The network is used only when the user switched online tiles on and gave
  * a usable address (see AtlasPreferences). */
 static void
@@ -493,7 +517,9 @@ bind_settings (AtlasWindow *self)
   g_settings_bind (settings, "class-count", classification, "count", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "class-scope", classification, "pooled",
                                 G_SETTINGS_BIND_DEFAULT, get_pooled, set_pooled, NULL, NULL);
-  g_settings_bind (settings, "palette-scheme", classification, "palette-scheme", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "palette-scheme", classification, "palette-scheme",
+                                G_SETTINGS_BIND_DEFAULT, get_palette_scheme, set_palette_scheme,
+                                NULL, NULL);
   g_settings_bind (settings, "palette-reverse", classification, "palette-reverse", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (settings, "changed::high-contrast",

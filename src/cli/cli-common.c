@@ -363,3 +363,39 @@ cli_print_json (JsonNode *root)
   text = json_generator_to_data (generator, NULL);
   puts (text);
 }
+
+/**
+ * cli_json_add_string:
+ * @builder: a builder inside an object
+ * @member: the member's name
+ * @value: (nullable): the text, or %NULL for JSON null
+ */
+void
+cli_json_add_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+/**
+ * cli_json_add_number:
+ * @builder: a builder inside an object
+ * @member: the member's name
+ * @value: a value, or NaN for JSON null
+ */
+void
+cli_json_add_number (JsonBuilder *builder,
+                     const char  *member,
+                     double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}

@@ -51,6 +51,12 @@ void            cli_csv_append_field  (GString         *line,
                                        const char      *field,
                                        gboolean         last);
 void            cli_print_json        (JsonNode        *root);
+void            cli_json_add_string   (JsonBuilder     *builder,
+                                       const char      *member,
+                                       const char      *value);
+void            cli_json_add_number   (JsonBuilder     *builder,
+                                       const char      *member,
+                                       double           value);
 
 int             cli_info              (int              argc,
                                        char           **argv);
@@ -61,6 +67,8 @@ int             cli_values            (int              argc,
 int             cli_classify          (int              argc,
                                        char           **argv);
 int             cli_compare           (int              argc,
+                                       char           **argv);
+int             cli_export            (int              argc,
                                        char           **argv);
 
 G_END_DECLS

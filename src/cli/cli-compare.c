@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
@@ -104,30 +103,6 @@ dup_rows (const Report *report)
 /* ---- JSON ---------------------------------------------------------- */
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *member,
-            double       value)
-{
-  json_builder_set_member_name (builder, member);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
-
-static void
 add_area (JsonBuilder *builder,
           const char  *member,
           AtlasArea   *area)
@@ -143,9 +118,9 @@ add_area (JsonBuilder *builder,
 
   name = atlas_area_dup_display_name (area);
   json_builder_begin_object (builder);
-  add_string (builder, "code", atlas_area_get_code (area));
-  add_string (builder, "name", name);
-  add_string (builder, "level", atlas_division_get_id (atlas_area_get_division (area)));
+  cli_json_add_string (builder, "code", atlas_area_get_code (area));
+  cli_json_add_string (builder, "name", name);
+  cli_json_add_string (builder, "level", atlas_division_get_id (atlas_area_get_division (area)));
   json_builder_end_object (builder);
 }
 
@@ -161,10 +136,10 @@ add_side (JsonBuilder         *builder,
   AtlasMissingReason reason;
   double value = atlas_comparison_row_get_value (row, side, &source, &reason);
 
-  add_number (builder, prefix, value);
-  add_string (builder, source_member, atlas_value_source_to_nick (source));
-  add_string (builder, reason_member, source == ATLAS_VALUE_MISSING
-                                      ? atlas_missing_reason_to_nick (reason) : NULL);
+  cli_json_add_number (builder, prefix, value);
+  cli_json_add_string (builder, source_member, atlas_value_source_to_nick (source));
+  cli_json_add_string (builder, reason_member, source == ATLAS_VALUE_MISSING
+                                               ? atlas_missing_reason_to_nick (reason) : NULL);
 }
 
 static void
@@ -174,12 +149,12 @@ add_since (JsonBuilder         *builder,
 {
   gboolean a = side == ATLAS_COMPARISON_SIDE_A;
 
-  add_number (builder, a ? "a_since" : "b_since",
-              atlas_comparison_row_get_since_value (row, side, NULL, NULL));
-  add_number (builder, a ? "change_a" : "change_b",
-              atlas_comparison_row_get_change (row, side));
-  add_number (builder, a ? "relative_change_a" : "relative_change_b",
-              atlas_comparison_row_get_relative_change (row, side));
+  cli_json_add_number (builder, a ? "a_since" : "b_since",
+                       atlas_comparison_row_get_since_value (row, side, NULL, NULL));
+  cli_json_add_number (builder, a ? "change_a" : "change_b",
+                       atlas_comparison_row_get_change (row, side));
+  cli_json_add_number (builder, a ? "relative_change_a" : "relative_change_b",
+                       atlas_comparison_row_get_relative_change (row, side));
 }
 
 static void
@@ -219,7 +194,7 @@ add_references (JsonBuilder        *builder,
   };
 
   for (guint i = 0; i < ATLAS_COMPARISON_N_REFERENCES; i++)
-    add_number (builder, members[i], atlas_comparison_row_get_reference (row, i, NULL, NULL));
+    cli_json_add_number (builder, members[i], atlas_comparison_row_get_reference (row, i, NULL, NULL));
 }
 
 static void
@@ -229,19 +204,19 @@ add_row (JsonBuilder        *builder,
   AtlasIndicator *indicator = atlas_comparison_row_get_indicator (row);
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", atlas_indicator_get_id (indicator));
-  add_string (builder, "name", atlas_indicator_get_name (indicator, NULL));
-  add_string (builder, "theme", atlas_indicator_get_theme_id (indicator));
-  add_string (builder, "unit", atlas_unit_to_nick (atlas_indicator_get_unit (indicator)));
+  cli_json_add_string (builder, "id", atlas_indicator_get_id (indicator));
+  cli_json_add_string (builder, "name", atlas_indicator_get_name (indicator, NULL));
+  cli_json_add_string (builder, "theme", atlas_indicator_get_theme_id (indicator));
+  cli_json_add_string (builder, "unit", atlas_unit_to_nick (atlas_indicator_get_unit (indicator)));
   add_side (builder, row, ATLAS_COMPARISON_SIDE_A);
   add_side (builder, row, ATLAS_COMPARISON_SIDE_B);
-  add_number (builder, "difference", atlas_comparison_row_get_difference (row));
-  add_string (builder, "difference_unit", atlas_comparison_row_in_percentage_points (row)
-                                          ? "percentage-points"
-                                          : atlas_unit_to_nick (atlas_indicator_get_unit (indicator)));
-  add_number (builder, "relative_difference", atlas_comparison_row_get_relative_difference (row));
-  add_number (builder, "normalized_difference", atlas_comparison_row_get_normalized_difference (row));
-  add_string (builder, "better", atlas_comparison_better_to_nick (atlas_comparison_row_get_better (row)));
+  cli_json_add_number (builder, "difference", atlas_comparison_row_get_difference (row));
+  cli_json_add_string (builder, "difference_unit", atlas_comparison_row_in_percentage_points (row)
+                                                   ? "percentage-points"
+                                                   : atlas_unit_to_nick (atlas_indicator_get_unit (indicator)));
+  cli_json_add_number (builder, "relative_difference", atlas_comparison_row_get_relative_difference (row));
+  cli_json_add_number (builder, "normalized_difference", atlas_comparison_row_get_normalized_difference (row));
+  cli_json_add_string (builder, "better", atlas_comparison_better_to_nick (atlas_comparison_row_get_better (row)));
   add_references (builder, row);
   add_since (builder, row, ATLAS_COMPARISON_SIDE_A);
   add_since (builder, row, ATLAS_COMPARISON_SIDE_B);
@@ -263,7 +238,7 @@ print_json (const Report *report)
   guint since = atlas_comparison_get_since_year (comparison);
 
   json_builder_begin_object (builder);
-  add_string (builder, "package", atlas_dataset_get_id (atlas_comparison_get_dataset (comparison)));
+  cli_json_add_string (builder, "package", atlas_dataset_get_id (atlas_comparison_get_dataset (comparison)));
   json_builder_set_member_name (builder, "year");
   json_builder_add_int_value (builder, atlas_comparison_get_year (comparison));
   json_builder_set_member_name (builder, "since");

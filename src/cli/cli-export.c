@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "cli-common.h"
-#include "cli-export.h"
 
 /* export: report-ready map figures through AtlasFigure, the same page the
  * app's Export dialog previews. Usage mistakes (options, unknown ids,
@@ -217,15 +216,15 @@ run_export (AtlasFigure   *figure,
 }
 
 /**
- * atlas_cli_export:
+ * cli_export:
  * @argc: the argument count, argv[0] being "export"
  * @argv: the arguments
  *
  * Returns: the exit status
  */
 int
-atlas_cli_export (int    argc,
-                  char **argv)
+cli_export (int    argc,
+            char **argv)
 {
   ExportOptions options = { 0 };
   g_autoptr(AtlasDataset) dataset = NULL;

@@ -11,27 +11,15 @@
 /* info and validate: what a package holds, and what is wrong with it. */
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_division_json (JsonBuilder   *builder,
                    AtlasDivision *division)
 {
   const char *lang = atlas_language ();
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "id", atlas_division_get_id (division));
-  add_string_member (builder, "name", atlas_division_get_name (division, lang));
-  add_string_member (builder, "version", atlas_division_get_version (division));
+  cli_json_add_string (builder, "id", atlas_division_get_id (division));
+  cli_json_add_string (builder, "name", atlas_division_get_name (division, lang));
+  cli_json_add_string (builder, "version", atlas_division_get_version (division));
   json_builder_set_member_name (builder, "areas");
   json_builder_add_int_value (builder, atlas_division_get_n_areas (division));
   json_builder_end_object (builder);
@@ -44,17 +32,17 @@ add_indicator_json (JsonBuilder    *builder,
   const char *lang = atlas_language ();
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "id", atlas_indicator_get_id (indicator));
-  add_string_member (builder, "name", atlas_indicator_get_name (indicator, lang));
-  add_string_member (builder, "unit", atlas_unit_to_nick (atlas_indicator_get_unit (indicator)));
-  add_string_member (builder, "theme", atlas_indicator_get_theme_id (indicator));
-  add_string_member (builder, "kind",
-                     atlas_indicator_get_kind (indicator) == ATLAS_INDICATOR_KIND_BACKGROUND
-                     ? "background" : "indicator");
-  add_string_member (builder, "aggregation",
-                     atlas_aggregation_to_nick (atlas_indicator_get_aggregation (indicator)));
-  add_string_member (builder, "polarity",
-                     atlas_polarity_to_nick (atlas_indicator_get_polarity (indicator)));
+  cli_json_add_string (builder, "id", atlas_indicator_get_id (indicator));
+  cli_json_add_string (builder, "name", atlas_indicator_get_name (indicator, lang));
+  cli_json_add_string (builder, "unit", atlas_unit_to_nick (atlas_indicator_get_unit (indicator)));
+  cli_json_add_string (builder, "theme", atlas_indicator_get_theme_id (indicator));
+  cli_json_add_string (builder, "kind",
+                       atlas_indicator_get_kind (indicator) == ATLAS_INDICATOR_KIND_BACKGROUND
+                       ? "background" : "indicator");
+  cli_json_add_string (builder, "aggregation",
+                       atlas_aggregation_to_nick (atlas_indicator_get_aggregation (indicator)));
+  cli_json_add_string (builder, "polarity",
+                       atlas_polarity_to_nick (atlas_indicator_get_polarity (indicator)));
   json_builder_set_member_name (builder, "decimals");
   json_builder_add_int_value (builder, atlas_indicator_get_decimals (indicator));
   json_builder_set_member_name (builder, "demonstration");
@@ -73,10 +61,10 @@ add_sources_json (JsonBuilder  *builder,
       const AtlasSource *source = atlas_dataset_get_source (dataset, i);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "id", source->id);
-      add_string_member (builder, "name", source->name);
-      add_string_member (builder, "licence", source->licence);
-      add_string_member (builder, "url", source->url);
+      cli_json_add_string (builder, "id", source->id);
+      cli_json_add_string (builder, "name", source->name);
+      cli_json_add_string (builder, "licence", source->licence);
+      cli_json_add_string (builder, "url", source->url);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -108,12 +96,12 @@ print_info_json (AtlasDataset *dataset)
   const guint *years = atlas_dataset_get_years (dataset, &n_years);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "id", atlas_dataset_get_id (dataset));
-  add_string_member (builder, "title", atlas_dataset_get_title (dataset, atlas_language ()));
-  add_string_member (builder, "version", atlas_dataset_get_version (dataset));
-  add_string_member (builder, "publisher", atlas_dataset_get_publisher (dataset));
-  add_string_member (builder, "licence", atlas_dataset_get_licence (dataset));
-  add_string_member (builder, "date", atlas_dataset_get_date (dataset));
+  cli_json_add_string (builder, "id", atlas_dataset_get_id (dataset));
+  cli_json_add_string (builder, "title", atlas_dataset_get_title (dataset, atlas_language ()));
+  cli_json_add_string (builder, "version", atlas_dataset_get_version (dataset));
+  cli_json_add_string (builder, "publisher", atlas_dataset_get_publisher (dataset));
+  cli_json_add_string (builder, "licence", atlas_dataset_get_licence (dataset));
+  cli_json_add_string (builder, "date", atlas_dataset_get_date (dataset));
   add_sources_json (builder, dataset);
   json_builder_set_member_name (builder, "years");
   json_builder_begin_array (builder);
@@ -240,9 +228,9 @@ print_problems_json (GPtrArray *problems)
       const AtlasProblem *problem = g_ptr_array_index (problems, i);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "file", problem->file);
-      add_string_member (builder, "location", problem->location);
-      add_string_member (builder, "message", problem->message);
+      cli_json_add_string (builder, "file", problem->file);
+      cli_json_add_string (builder, "location", problem->location);
+      cli_json_add_string (builder, "message", problem->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

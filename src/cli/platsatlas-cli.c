@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "cli-common.h"
-#include "cli-export.h"
 
 /* platsatlas-cli: the dataset packages without a display, for scripts,
  * checks and tests. Each command lives in its own cli-*.c file. */
@@ -25,7 +24,7 @@ static const Command commands[] = {
   { "values", cli_values, N_("Print an indicator's values as CSV or JSON") },
   { "classify", cli_classify, N_("Compute class breaks as the map does") },
   { "compare", cli_compare, N_("Compare two areas indicator by indicator") },
-  { "export", atlas_cli_export, N_("Export a map as a figure (PDF, SVG or PNG)") },
+  { "export", cli_export, N_("Export a map as a figure (PDF, SVG or PNG)") },
 };
 
 /* Running from the build tree, the freshly compiled catalogues are there;

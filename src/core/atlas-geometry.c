@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "atlas-geometry.h"
+#include "atlas-geometry-private.h"
 
 #define EARTH_RADIUS_KM 6371.0088
 /* Scanlines tried when looking for a label point. */
@@ -83,11 +84,11 @@ atlas_bbox_contains (const AtlasBBox *self,
 
 /* Even-odd crossings of one ring by the ray from (x, y) towards +x. The
  * half-open test on y counts a vertex on the ray exactly once. */
-static gboolean
-ring_contains (const double *pts,
-               guint         n,
-               double        x,
-               double        y)
+gboolean
+atlas_ring_contains (const double *pts,
+                     guint         n,
+                     double        x,
+                     double        y)
 {
   gboolean inside = FALSE;
 
@@ -220,7 +221,7 @@ compute_label_point (AtlasGeometry *self)
           double x1 = g_array_index (xs, double, i + 1);
           double mid = (x0 + x1) / 2.0;
 
-          if (x1 - x0 > best_width && ring_contains (pts, n, mid, y))
+          if (x1 - x0 > best_width && atlas_ring_contains (pts, n, mid, y))
             {
               best_width = x1 - x0;
               self->label_x = mid;
@@ -386,7 +387,7 @@ atlas_geometry_contains (const AtlasGeometry *self,
       guint n;
       const double *pts = ring_points (self, r, &n);
 
-      if (n > 2 && ring_contains (pts, n, lon, lat))
+      if (n > 2 && atlas_ring_contains (pts, n, lon, lat))
         inside = !inside;
     }
 
@@ -424,7 +425,7 @@ ring_depth (const AtlasGeometry *self,
       guint m;
       const double *other = ring_points (self, r, &m);
 
-      if (r != ring && m > 2 && ring_contains (other, m, pts[0], pts[1]))
+      if (r != ring && m > 2 && atlas_ring_contains (other, m, pts[0], pts[1]))
         depth++;
     }
 

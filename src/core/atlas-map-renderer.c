@@ -6,6 +6,7 @@
 
 #include "atlas-area.h"
 #include "atlas-division.h"
+#include "atlas-geometry-private.h"
 #include "atlas-map-renderer.h"
 #include "atlas-map-renderer-private.h"
 
@@ -161,7 +162,6 @@ struct _AtlasMapRenderer
   Layer            outer;
   Layer            inner;
   AtlasPalette    *palette;
-  int             *classes;
   guint           *order;          /* area indices grouped by bucket */
   guint           *bucket_starts;  /* n_buckets + 1; bucket 0 is missing */
   guint            n_buckets;
@@ -267,26 +267,6 @@ ring_signed_area (const double *c,
   return sum / 2.0;
 }
 
-/* Even-odd crossing test. */
-static gboolean
-ring_contains (const double *c,
-               guint         n,
-               double        x,
-               double        y)
-{
-  gboolean inside = FALSE;
-
-  for (guint i = 0, j = n - 1; i < n; j = i++)
-    {
-      double xi = c[2 * i], yi = c[2 * i + 1];
-      double xj = c[2 * j], yj = c[2 * j + 1];
-
-      if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
-        inside = !inside;
-    }
-  return inside;
-}
-
 static gboolean
 bbox_contains (const double *bb,
                double        x,
@@ -334,7 +314,7 @@ orient_feature (Projection *p,
           const double *cs = p->coords + 2 * p->ring_starts[s];
 
           if (s != r && bbox_contains (p->ring_bboxes + 4 * s, c[0], c[1]) &&
-              ring_contains (cs, p->ring_starts[s + 1] - p->ring_starts[s], c[0], c[1]))
+              atlas_ring_contains (cs, p->ring_starts[s + 1] - p->ring_starts[s], c[0], c[1]))
             depth++;
         }
       if ((ring_signed_area (c, n) > 0.0) != (depth % 2 == 0))
@@ -890,7 +870,6 @@ atlas_map_renderer_finalize (GObject *object)
   AtlasMapRenderer *self = ATLAS_MAP_RENDERER (object);
 
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
-  g_free (self->classes);
   g_free (self->order);
   g_free (self->bucket_starts);
 
@@ -1012,28 +991,32 @@ find_projection (AtlasMapRenderer *self,
   return projection_new (n_areas, get_area_geometry, division, TRUE);
 }
 
+static gboolean
+in_region (AtlasMapRenderer *self,
+           AtlasArea        *area)
+{
+  const char *region_id;
+
+  if (self->region == NULL)
+    return TRUE;
+  region_id = atlas_division_get_id (atlas_area_get_division (self->region));
+  return atlas_area_get_ancestor (area, region_id) == self->region;
+}
+
 static void
 update_mask (AtlasMapRenderer *self,
              Layer            *layer)
 {
-  AtlasDivision *region_division;
-  const char *region_id;
   guint n;
 
   g_clear_pointer (&layer->mask, g_free);
   if (self->region == NULL || layer->division == NULL)
     return;
 
-  region_division = atlas_area_get_division (self->region);
-  region_id = atlas_division_get_id (region_division);
   n = layer->projection->n_features;
   layer->mask = g_new0 (guint8, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    {
-      AtlasArea *area = atlas_division_get_area (layer->division, i);
-
-      layer->mask[i] = atlas_area_get_ancestor (area, region_id) == self->region;
-    }
+    layer->mask[i] = in_region (self, atlas_division_get_area (layer->division, i));
 }
 
 /* Returns whether the projection had to change. */
@@ -1071,9 +1054,19 @@ atlas_map_renderer_set_context_divisions (AtlasMapRenderer *self,
   layer_set_division (self, &self->inner, inner);
 }
 
+/* The bucket an area's class falls in: 0 for missing. Out-of-range
+ * classes show as missing rather than a wrong colour. */
+static guint
+bucket_of (int   c,
+           guint n_colors)
+{
+  return c < 0 || (guint) c >= n_colors ? 0 : (guint) c + 1;
+}
+
 /* Counting sort of the areas by class: each fill then walks one bucket. */
 static void
 build_buckets (AtlasMapRenderer *self,
+               const int        *classes,
                guint             n_areas)
 {
   guint n_colors = self->palette != NULL ? atlas_palette_get_n_colors (self->palette) : 0;
@@ -1086,20 +1079,13 @@ build_buckets (AtlasMapRenderer *self,
   self->bucket_starts = g_new0 (guint, self->n_buckets + 1);
 
   for (guint i = 0; i < n_areas; i++)
-    {
-      int c = self->classes[i];
-
-      /* Out-of-range classes show as missing rather than a wrong colour. */
-      if (c < 0 || (guint) c >= n_colors)
-        self->classes[i] = c = -1;
-      self->bucket_starts[c + 2]++;
-    }
+    self->bucket_starts[bucket_of (classes[i], n_colors) + 1]++;
   for (guint b = 1; b <= self->n_buckets; b++)
     self->bucket_starts[b] += self->bucket_starts[b - 1];
 
   fill = g_memdup2 (self->bucket_starts, sizeof (guint) * (self->n_buckets + 1));
   for (guint i = 0; i < n_areas; i++)
-    self->order[fill[self->classes[i] + 1]++] = i;
+    self->order[fill[bucket_of (classes[i], n_colors)]++] = i;
 }
 
 /**
@@ -1133,9 +1119,7 @@ atlas_map_renderer_set_choropleth (AtlasMapRenderer *self,
   self->palette = palette;
 
   n_areas = division != NULL ? atlas_division_get_n_areas (division) : 0;
-  g_free (self->classes);
-  self->classes = n_areas > 0 ? g_memdup2 (classes, sizeof (int) * n_areas) : NULL;
-  build_buckets (self, n_areas);
+  build_buckets (self, classes, n_areas);
 }
 
 void
@@ -1359,18 +1343,6 @@ stroke_layer (cairo_t          *cr,
   cairo_stroke (cr);
 }
 
-static gboolean
-in_region (AtlasMapRenderer *self,
-           AtlasArea        *area)
-{
-  const char *region_id;
-
-  if (self->region == NULL)
-    return TRUE;
-  region_id = atlas_division_get_id (atlas_area_get_division (self->region));
-  return atlas_area_get_ancestor (area, region_id) == self->region;
-}
-
 /* The cached, simplified rings when the area belongs to a division on
  * show; projected on the fly otherwise. A highlighted area too small to
  * see becomes a small circle so that it can still be found. */
@@ -1490,7 +1462,7 @@ draw_outlines (AtlasMapRenderer *self,
   if (self->region != NULL && atlas_area_get_geometry (self->region) != NULL)
     {
       cairo_new_path (cr);
-      append_geometry (cr, atlas_area_get_geometry (self->region), frame);
+      append_area (self, cr, self->region, frame);
       set_color (cr, &style->outer_border, 1.0);
       cairo_set_line_width (cr, 1.6 * style->border_width);
       cairo_stroke (cr);
@@ -1567,8 +1539,8 @@ feature_contains (const Projection *p,
   for (guint r = p->feature_rings[f]; r < p->feature_rings[f + 1]; r++)
     {
       if (bbox_contains (p->ring_bboxes + 4 * r, x, y) &&
-          ring_contains (p->coords + 2 * p->ring_starts[r],
-                         p->ring_starts[r + 1] - p->ring_starts[r], x, y))
+          atlas_ring_contains (p->coords + 2 * p->ring_starts[r],
+                               p->ring_starts[r + 1] - p->ring_starts[r], x, y))
         inside = !inside;
     }
   return inside;

@@ -341,6 +341,27 @@ test_window_restores_state (void)
   g_settings_reset (settings, "year");
 }
 
+/* A colour scheme remembered by an older version that no longer exists
+ * restores as the indicator's default colours, and the map draws. */
+static void
+test_window_unknown_scheme (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AtlasWindow *window;
+  AtlasClassification *classification;
+
+  g_settings_set_string (settings, "palette-scheme", "RainbowOfOld");
+  window = open_default_window ();
+  classification = atlas_map_get_classification (atlas_window_get_map (window));
+  g_assert_null (atlas_classification_get_palette_scheme (classification));
+  g_assert_nonnull (atlas_map_get_palette (atlas_window_get_map (window)));
+
+  atlas_classification_set_palette_scheme (classification, "viridis");
+  g_assert_cmpstr (g_settings_get_string (settings, "palette-scheme"), ==, "viridis");
+  app_test_close_window (window);
+  g_settings_reset (settings, "palette-scheme");
+}
+
 static void
 test_window_about_and_shortcuts (void)
 {
@@ -384,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/window/broken-package", test_window_broken_package);
   g_test_add_func ("/window/broken-at-start", test_window_broken_at_start);
   g_test_add_func ("/window/restores-state", test_window_restores_state);
+  g_test_add_func ("/window/unknown-scheme", test_window_unknown_scheme);
   g_test_add_func ("/window/about-and-shortcuts", test_window_about_and_shortcuts);
 
   status = g_test_run ();
