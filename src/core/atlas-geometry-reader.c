@@ -3,6 +3,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
+
+#include <cpl_string.h>
+#include <cpl_vsi.h>
 
 #include <cpl_error.h>
 #include <gdal.h>
@@ -387,6 +391,14 @@ read_features (Loader                       *l,
   OGR_L_ResetReading (layer);
   while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
     {
+      if (ordinal == ATLAS_LIMIT_AREAS)
+        {
+          atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                                    _("the layer “%s” has more than %u features; expected at most %u areas"),
+                                    OGR_L_GetName (layer), (guint) ATLAS_LIMIT_AREAS, (guint) ATLAS_LIMIT_AREAS);
+          OGR_F_Destroy (feature);
+          break;
+        }
       read_feature (l, spec, feature, ++ordinal, fields, ct, &buffers, raws);
       OGR_F_Destroy (feature);
       if (ordinal % 256 == 0 && g_cancellable_is_cancelled (l->cancellable))
@@ -403,26 +415,62 @@ read_features (Loader                       *l,
   g_array_unref (buffers.offsets);
 }
 
+/* The vector formats a package may use; docs/dataset-format.md lists
+ * them. Anything else (VRT, WFS and other drivers that read other files or
+ * the network) is refused. */
+static const char * const allowed_drivers[] = {
+  "GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", "CSV", NULL
+};
+
+/* A Shapefile's .dbf, .shx, .prj, .cpg or a GeoPackage's -wal: the files
+ * GDAL opens next to the one named share its stem, and each must be a
+ * regular file inside the package too. */
+static gboolean
+check_companions (Loader       *l,
+                  GeometrySpec *spec)
+{
+  g_autofree char *dir = g_path_get_dirname (spec->file);
+  g_autofree char *base = g_path_get_basename (spec->file);
+  g_autofree char *dir_path = atlas_loader_package_path (l, dir);
+  char *dot = strchr (base, '.');
+  g_autofree char *stem = g_strndup (base, dot != NULL ? (gsize) (dot - base) : strlen (base));
+  char **entries = VSIReadDir (dir_path);
+  gboolean ok = TRUE;
+
+  for (char **e = entries; ok && e != NULL && *e != NULL; e++)
+    {
+      g_autofree char *relative = NULL;
+
+      if (g_ascii_strncasecmp (*e, stem, strlen (stem)) != 0 || (*e)[strlen (stem)] != '.' ||
+          g_str_equal (*e, base))
+        continue;
+      relative = g_str_equal (dir, ".") ? g_strdup (*e) : g_strconcat (dir, "/", *e, NULL);
+      ok = atlas_loader_check_file (l, ATLAS_DATASET_ERROR_GEOMETRY, relative,
+                                    ATLAS_LIMIT_GEOMETRY_BYTES, "");
+    }
+  CSLDestroy (entries);
+  return ok;
+}
+
 static GDALDatasetH
 open_geometry_file (Loader       *l,
                     GeometrySpec *spec)
 {
   g_autofree char *path = atlas_loader_package_path (l, spec->file);
+  g_autofree char *missing = g_strdup_printf (_("the geometry file is missing; expected the file named by %s.geometry.file"),
+                                              spec->where);
   GDALDatasetH ds;
 
-  if (!atlas_loader_vsi_exists (path))
-    {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
-                                _("the geometry file is missing; expected the file named by %s.geometry.file"),
-                                spec->where);
-      return NULL;
-    }
+  if (!atlas_loader_check_file (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file,
+                                ATLAS_LIMIT_GEOMETRY_BYTES, missing) ||
+      !check_companions (l, spec))
+    return NULL;
 
   g_clear_pointer (&l->gdal_message, g_free);
-  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed_drivers, NULL, NULL);
   if (ds == NULL)
     atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
-                              _("OGR cannot read the file (%s); expected a vector format such as GeoPackage, GeoJSON or Shapefile"),
+                              _("not a vector file Platsatlas reads (%s); expected GeoPackage, GeoJSON, Shapefile, FlatGeobuf or CSV"),
                               atlas_loader_gdal_detail (l));
   return ds;
 }
@@ -457,6 +505,7 @@ typedef struct
 {
   GPtrArray    *problems;
   guint         classes;
+  guint64       n_dropped;
   GeometrySpec *spec;
   GArray       *raws; /* RawFeature */
   gboolean      ok;
@@ -507,6 +556,7 @@ run_layer_worker (gpointer data)
   guint i;
 
   w.root = queue->loader->root;
+  w.real_root = queue->loader->real_root;
   w.cancellable = queue->loader->cancellable;
   w.wgs84 = OSRNewSpatialReference (NULL);
   OSRImportFromEPSG (w.wgs84, 4326);
@@ -521,11 +571,13 @@ run_layer_worker (gpointer data)
         continue;
       w.problems = job->problems;
       w.classes = &job->classes;
+      w.n_dropped = &job->n_dropped;
       job->ok = read_layer (&w, job->spec, job->raws);
     }
   CPLPopErrorHandler ();
 
   w.root = NULL;
+  w.real_root = NULL;
   atlas_loader_clear (&w);
   return NULL;
 }
@@ -622,8 +674,9 @@ finish_layer_job (Loader        *l,
   g_autofree gpointer *problems = g_ptr_array_steal (job->problems, &n_problems);
 
   for (gsize i = 0; i < n_problems; i++)
-    g_ptr_array_add (l->problems, problems[i]);
+    atlas_loader_take_problem (l, problems[i]);
   *l->classes |= job->classes;
+  *l->n_dropped += job->n_dropped;
 
   if (!job->ok || !parent_read)
     return FALSE;
