@@ -63,6 +63,7 @@ package_new (const char *path)
   /* Entries stay NULL for indicators without a usable id. */
   pkg->indicators = g_ptr_array_new_with_free_func (unref_if_set);
   pkg->areas_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  pkg->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
 
   return pkg;
 }
@@ -91,6 +92,7 @@ atlas_package_free (AtlasPackage *pkg)
   g_free (pkg->values);
   g_free (pkg->states);
   g_free (pkg->has_stored);
+  g_ptr_array_unref (pkg->notes);
   g_free (pkg);
 }
 

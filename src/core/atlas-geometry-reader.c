@@ -343,6 +343,26 @@ raw_feature_clear (gpointer data)
   g_clear_pointer (&raw->geometry, atlas_geometry_unref);
 }
 
+/* A copy in UTF-8. Without a .cpg file, GDAL hands a Shapefile's texts
+ * over as the bytes of its .dbf, most often Windows-1252 (Latin-1 with
+ * more letters) in Swedish data: such text is converted and counted, to
+ * be reported as a note. */
+static char *
+utf8_text (Loader     *l,
+           const char *text)
+{
+  char *converted;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+
+  l->n_reencoded++;
+  converted = g_convert (text, -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+  if (converted == NULL)
+    converted = g_convert (text, -1, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+  return converted != NULL ? converted : g_utf8_make_valid (text, -1);
+}
+
 static void
 read_feature (Loader                       *l,
               GeometrySpec                 *spec,
@@ -356,7 +376,7 @@ read_feature (Loader                       *l,
   g_auto(Place) place = { TRUE, ordinal, NULL };
   /* Each string copied at once: OGR reuses its buffer for numbers
    * formatted as strings. */
-  RawFeature raw = { g_strdup (field_string (feature, fields->code)), NULL, NULL, NULL, ordinal };
+  RawFeature raw = { utf8_text (l, field_string (feature, fields->code)), NULL, NULL, NULL, ordinal };
 
   if (raw.code == NULL)
     {
@@ -365,8 +385,8 @@ read_feature (Loader                       *l,
       return;
     }
 
-  raw.name = g_strdup (field_string (feature, fields->name));
-  raw.parent_code = g_strdup (field_string (feature, fields->parent));
+  raw.name = utf8_text (l, field_string (feature, fields->name));
+  raw.parent_code = utf8_text (l, field_string (feature, fields->parent));
   raw.geometry = build_geometry (l, spec->file, &place, OGR_F_GetGeometryRef (feature), ct, buffers);
   g_array_append_val (raws, raw);
 }
@@ -506,6 +526,7 @@ typedef struct
   GPtrArray    *problems;
   guint         classes;
   guint64       n_dropped;
+  guint         n_reencoded;
   GeometrySpec *spec;
   GArray       *raws; /* RawFeature */
   gboolean      ok;
@@ -572,7 +593,9 @@ run_layer_worker (gpointer data)
       w.problems = job->problems;
       w.classes = &job->classes;
       w.n_dropped = &job->n_dropped;
+      w.n_reencoded = 0;
       job->ok = read_layer (&w, job->spec, job->raws);
+      job->n_reencoded = w.n_reencoded;
     }
   CPLPopErrorHandler ();
 
@@ -680,6 +703,16 @@ finish_layer_job (Loader        *l,
 
   if (!job->ok || !parent_read)
     return FALSE;
+
+  if (job->n_reencoded > 0)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u text was not UTF-8 and was read as Windows-1252 (Latin-1), as in a Shapefile without a .cpg file; check that å, ä and ö look right",
+                                                                "%u texts were not UTF-8 and were read as Windows-1252 (Latin-1), as in a Shapefile without a .cpg file; check that å, ä and ö look right",
+                                                                job->n_reencoded),
+                                                  job->n_reencoded);
+      g_ptr_array_add (l->pkg->notes, atlas_problem_new (job->spec->file, NULL, message));
+    }
 
   for (guint i = 0; i < job->raws->len; i++)
     link_feature (l, job->spec, division, &g_array_index (job->raws, RawFeature, i));

@@ -62,6 +62,7 @@ typedef struct
   GHashTable          *cell_of_code;    /* code → global cell + 1 */
   GArray              *staged;          /* StagedValue: values as read, before the dense store */
   gboolean             areas_complete;  /* every division's geometry was read */
+  guint                n_reencoded;     /* texts of the current layer read as Windows-1252 */
   char                *gdal_message;    /* the last message GDAL reported */
   OGRSpatialReferenceH wgs84;
   /* The last transformation and its source: packages use one CRS for all

@@ -957,6 +957,16 @@ scan_manifest (Loader     *l,
   g_autofree char *location = NULL;
   guint line = 0;
 
+  const char *end = NULL;
+
+  if (!g_utf8_validate_len (text, length, &end) && memchr (text, '\0', length) == NULL)
+    {
+      for (const char *p = text; p < end; p++)
+        line += *p == '\n';
+      location = g_strdup_printf (_("line %u"), line + 1);
+      manifest_problem (l, location, _("the text is not valid UTF-8; expected JSON in UTF-8"));
+      return FALSE;
+    }
   if (atlas_json_scan (text, length, ATLAS_LIMIT_JSON_DEPTH, &line, &message))
     return TRUE;
 

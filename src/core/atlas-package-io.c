@@ -67,6 +67,7 @@ atlas_loader_add_problem_valist (Loader            *l,
                                  const char        *format,
                                  va_list            args)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *message = NULL;
 
   *l->classes |= 1u << class;
@@ -76,7 +77,9 @@ atlas_loader_add_problem_valist (Loader            *l,
       return;
     }
 
-  message = g_strdup_vprintf (format, args);
+  /* Names quoted from a file may not be UTF-8; messages always are. */
+  raw = g_strdup_vprintf (format, args);
+  message = g_utf8_make_valid (raw, -1);
   g_ptr_array_add (l->problems, atlas_problem_new (file, location, message));
 }
 

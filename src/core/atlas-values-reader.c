@@ -325,18 +325,20 @@ check_text (Loader     *l,
             gsize       length)
 {
   const char *nul = memchr (text, '\0', length);
-  guint line = 1;
+  const char *bad = NULL;
+  g_auto(Place) place = { FALSE, 1, NULL };
 
-  if (nul == NULL)
+  if (nul == NULL && g_utf8_validate_len (text, length, &bad))
     return TRUE;
 
-  for (const char *p = text; p < nul; p++)
-    line += *p == '\n';
-  {
-    g_auto(Place) place = { FALSE, line, NULL };
+  for (const char *p = text; p < (nul != NULL ? nul : bad); p++)
+    place.number += *p == '\n';
+  if (nul != NULL)
     atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (&place),
                               _("a NUL byte; expected UTF-8 text"));
-  }
+  else
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (&place),
+                              _("the text is not valid UTF-8; expected a table saved as UTF-8"));
   return FALSE;
 }
 
