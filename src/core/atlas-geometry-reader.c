@@ -488,7 +488,10 @@ open_geometry_file (Loader       *l,
 
   g_clear_pointer (&l->gdal_message, g_free);
   ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed_drivers, NULL, NULL);
-  if (ds == NULL)
+  if (ds == NULL && l->gdal_message == NULL)
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                              _("not a vector file Platsatlas reads; expected GeoPackage, GeoJSON, Shapefile, FlatGeobuf or CSV (other formats, such as VRT or WFS, are refused)"));
+  else if (ds == NULL)
     atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
                               _("not a vector file Platsatlas reads (%s); expected GeoPackage, GeoJSON, Shapefile, FlatGeobuf or CSV"),
                               atlas_loader_gdal_detail (l));
