@@ -8,7 +8,8 @@
 
 /* Every hostile package (tests/data/hostile/README.md) is refused with
  * its own problem, without a CRITICAL (warnings are fatal here), without
- * blocking and without growing without bound; hostile saved views files
+ * blocking and without growing without bound, and loading can be
+ * cancelled; hostile saved views files
  * are refused with a clear error. */
 
 static char *scratch;
@@ -65,6 +66,29 @@ test_problems_capped (void)
   g_assert_null (last->file);
   g_assert_nonnull (strstr (last->message, count));
   g_assert_nonnull (strstr (last->message, "more problems, not listed"));
+}
+
+/* Loading is cancellable: a cancelled load of a large package stops with
+ * G_IO_ERROR_CANCELLED. */
+static void
+test_cancelled (void)
+{
+  guint n;
+  const HostileCase *cases = hostile_corpus_cases (&n);
+  g_autofree char *path = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+
+  for (guint i = 0; i < n && path == NULL; i++)
+    if (g_str_equal (cases[i].name, "many-problems"))
+      path = hostile_corpus_path (&cases[i], scratch);
+  g_assert_nonnull (path);
+
+  g_cancellable_cancel (cancellable);
+  dataset = atlas_dataset_load (path, cancellable, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 /* A Latin-1 .dbf without .cpg: names converted, and a note says so. */
@@ -171,6 +195,7 @@ main (int   argc,
       g_test_add_data_func (name, &cases[i], test_hostile_package);
     }
   g_test_add_func ("/hostile/problems-capped", test_problems_capped);
+  g_test_add_func ("/hostile/cancelled", test_cancelled);
   g_test_add_func ("/hostile/latin1-shapefile", test_latin1_shapefile);
   g_test_add_func ("/hostile/no-notes", test_no_notes);
   for (guint i = 0; i < G_N_ELEMENTS (views_cases); i++)
