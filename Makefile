@@ -3,15 +3,17 @@
 
 BUILD ?= _build
 ASAN_BUILD ?= _build-asan
+FUZZ_BUILD ?= _build-fuzz
+FUZZ_SECONDS ?= 600
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 DEB_PACKAGES = build-essential pkg-config meson ninja-build gettext \
   libglib2.0-dev libgtk-4-dev libshumate-dev libadwaita-1-dev libgdal-dev \
   gdal-bin libjson-glib-dev libcairo2-dev xvfb xauth desktop-file-utils \
   appstream poppler-utils python3 libxml2-utils librsvg2-common \
-  fonts-dejavu-core
+  fonts-dejavu-core clang libclang-rt-14-dev
 
-.PHONY: all deps build run check check-asan bench clean datasets
+.PHONY: all deps build run check check-asan bench clean datasets fuzz
 
 all: build
 
@@ -37,7 +39,14 @@ run: deps build
 # Not on build: run-tests builds itself, so that a build failure still ends
 # in its summary line.
 check: deps $(BUILD)/build.ninja
-	@tests/run-tests $(BUILD) $(ASAN_BUILD)
+	@tests/run-tests $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+
+# Every libFuzzer target for FUZZ_SECONDS each (tests/fuzz, docs/HACKING.md).
+fuzz: deps
+	@[ -f $(FUZZ_BUILD)/build.ninja ] || CC=clang meson setup $(FUZZ_BUILD) -Dfuzzing=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
+	meson compile -C $(FUZZ_BUILD)
+	nice tests/fuzz/run-fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 bench: deps build
 	PLATSATLAS_DATA_DIR=$(CURDIR)/data meson test -C $(BUILD) --benchmark --verbose --quiet
@@ -46,4 +55,4 @@ datasets:
 	python3 data/scripts/build-datasets.py
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

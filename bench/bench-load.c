@@ -6,7 +6,9 @@
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "atlas-core.h"
 #include "bench-util.h"
@@ -123,6 +125,80 @@ bench_package (const char *id,
   fflush (stdout);
 }
 
+/* A generated package at the limits that used to be quadratic: 1 000
+ * category codes and 20 000 areas whose values are all category cells. */
+#define SYNTHETIC_AREAS 20000
+#define SYNTHETIC_CATEGORIES 1000
+
+static void
+write_synthetic_manifest (const char *dir)
+{
+  g_autoptr(GString) m = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (dir, "manifest.json", NULL);
+
+  g_string_append (m, "{\"format\":1,\"id\":\"bench\",\"title\":{\"sv\":\"Bench\"},\"version\":\"1\","
+                      "\"publisher\":\"bench\",\"licence\":\"CC0\",\"date\":\"2026-01-01\",\"sources\":[],"
+                      "\"years\":[2020],\"divisions\":[{\"id\":\"ruta\",\"name\":{\"sv\":\"Ruta\"},\"parent\":null,"
+                      "\"geometry\":{\"file\":\"geo/ruta.geojson\",\"code_field\":\"kod\"}}],"
+                      "\"themes\":[{\"id\":\"t\",\"name\":{\"sv\":\"T\"}}],"
+                      "\"indicators\":[{\"id\":\"typ\",\"theme\":\"t\",\"name\":{\"sv\":\"Typ\"},"
+                      "\"unit\":\"category\",\"aggregation\":{\"rule\":\"category\"},\"categories\":[");
+  for (guint c = 0; c < SYNTHETIC_CATEGORIES; c++)
+    g_string_append_printf (m, "%s{\"code\":%u,\"label\":{\"sv\":\"K%u\"},\"color\":\"#336699\"}",
+                            c > 0 ? "," : "", c, c);
+  g_string_append (m, "]}]}");
+  g_file_set_contents (path, m->str, -1, NULL);
+}
+
+static void
+write_synthetic_tables (const char *dir)
+{
+  g_autoptr(GString) geo = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[");
+  g_autoptr(GString) csv = g_string_new ("code,typ\n");
+  g_autofree char *geo_path = g_build_filename (dir, "geo", "ruta.geojson", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "values", "2020.csv", NULL);
+
+  for (guint a = 0; a < SYNTHETIC_AREAS; a++)
+    {
+      double x = 11.0 + (a % 200) * 0.01, y = 55.0 + (a / 200) * 0.01;
+
+      g_string_append_printf (geo, "%s{\"type\":\"Feature\",\"properties\":{\"kod\":\"R%05u\"},"
+                              "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.2f,%.2f],[%.2f,%.2f],"
+                              "[%.2f,%.2f],[%.2f,%.2f]]]}}",
+                              a > 0 ? "," : "", a, x, y, x + 0.01, y, x, y + 0.01, x, y);
+      g_string_append_printf (csv, "R%05u,%u\n", a, SYNTHETIC_CATEGORIES - 1 - a % SYNTHETIC_CATEGORIES);
+    }
+  g_string_append (geo, "]}");
+  g_file_set_contents (geo_path, geo->str, -1, NULL);
+  g_file_set_contents (csv_path, csv->str, -1, NULL);
+}
+
+static void
+bench_synthetic (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-bench-XXXXXX", NULL);
+  g_autofree char *geo = g_build_filename (dir, "geo", NULL);
+  g_autofree char *values = g_build_filename (dir, "values", NULL);
+  g_autofree char *command = NULL;
+  double ms[RUNS];
+  guint n_areas = 0;
+
+  g_mkdir (geo, 0700);
+  g_mkdir (values, 0700);
+  write_synthetic_manifest (dir);
+  write_synthetic_tables (dir);
+
+  for (guint i = 0; i < RUNS; i++)
+    ms[i] = time_load (dir, &n_areas);
+  printf ("{\"bench\":\"load\",\"package\":\"synthetic-%u-categories\",\"ms\":%.1f,\"areas\":%u}\n",
+          SYNTHETIC_CATEGORIES, bench_median (ms, RUNS), n_areas);
+  fflush (stdout);
+
+  command = g_strdup_printf ("rm -rf '%s'", dir);
+  if (system (command) != 0)
+    g_warning ("could not remove %s", dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,5 +225,6 @@ main (int   argc,
         bench_package (id, path);
     }
 
+  bench_synthetic ();
   return 0;
 }

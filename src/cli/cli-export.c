@@ -27,6 +27,7 @@ typedef struct
   char     *lang;
   char     *batch_level;
   char     *output_dir;
+  gboolean  overwrite;
   gboolean  json;
 } ExportOptions;
 
@@ -63,6 +64,7 @@ parse_options (ExportOptions  *o,
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang, N_("Language of the figure: sv or en"), N_("LANG") },
     { "batch-level", 0, 0, G_OPTION_ARG_STRING, &o->batch_level, N_("One figure per area of this level"), N_("LEVEL") },
     { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &o->output_dir, N_("Folder for batch figures"), N_("DIR") },
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &o->overwrite, N_("Replace files of the same names in the batch folder"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Print the written files as JSON"), NULL },
     { NULL }
   };
@@ -85,6 +87,8 @@ check_usage (ExportOptions *o)
     return cli_fail (CLI_EXIT_USAGE, _("--batch-level and --output-dir go together"));
   if (o->batch_level != NULL && o->output != NULL)
     return cli_fail (CLI_EXIT_USAGE, _("Use either --output or --batch-level with --output-dir"));
+  if (o->overwrite && o->batch_level == NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("--overwrite applies to batches (--batch-level with --output-dir)"));
   if (o->page != NULL && !atlas_page_format_from_nick (o->page, NULL))
     return cli_fail (CLI_EXIT_USAGE,
                      _("Unknown page “%s”: use a4-portrait, a4-landscape, a3-landscape or slide-16x9"),
@@ -198,8 +202,9 @@ run_export (AtlasFigure   *figure,
       if (batch == NULL)
         return status;
       /* Batches are PDF: one document per area, ready to attach to reports. */
-      files = atlas_figure_export_batch (figure, batch, o->output_dir,
-                                         ATLAS_FIGURE_FORMAT_PDF, NULL, &error);
+      files = atlas_figure_export_batch_full (figure, batch, o->output_dir, ATLAS_FIGURE_FORMAT_PDF,
+                                              o->overwrite ? ATLAS_BATCH_OVERWRITE : ATLAS_BATCH_NONE,
+                                              NULL, &error);
     }
   /* A region the map cannot be framed by is a usage mistake; anything
    * else (no values, a file that cannot be written) is not. */

@@ -265,6 +265,7 @@ print_valid (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) dataset = atlas_dataset_load (path, NULL, &error);
+  GPtrArray *notes;
   guint n_years;
 
   if (dataset == NULL)
@@ -277,6 +278,13 @@ print_valid (const char *path,
 
       print_problems_json (none);
       return CLI_EXIT_OK;
+    }
+
+  notes = atlas_dataset_get_notes (dataset);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const AtlasProblem *note = g_ptr_array_index (notes, i);
+      printf (_("note: %s: %s\n"), note->file != NULL ? note->file : path, note->message);
     }
 
   atlas_dataset_get_years (dataset, &n_years);

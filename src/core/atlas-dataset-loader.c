@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
 #include <ogr_srs_api.h>
@@ -14,9 +15,18 @@
  * nothing is kept unless there are none. This file runs the phases;
  * atlas-loader-private.h says which file holds each. */
 
+/* A package must never reach the network: no /vsicurl/ family file
+ * (no extension is allowed), and any HTTP request GDAL might still try
+ * goes to a proxy that refuses at once. Platsatlas uses GDAL for nothing
+ * else, so these are set for the whole process. */
 static gpointer
 register_gdal (gpointer data)
 {
+  CPLSetConfigOption ("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".platsatlas-no-network");
+  CPLSetConfigOption ("GDAL_HTTP_PROXY", "127.0.0.1:9");
+  CPLSetConfigOption ("GDAL_HTTP_TIMEOUT", "1");
+  CPLSetConfigOption ("GDAL_HTTP_CONNECTTIMEOUT", "1");
+  CPLSetConfigOption ("GDAL_HTTP_MAX_RETRY", "0");
   GDALAllRegister ();
   return NULL;
 }
@@ -53,6 +63,7 @@ package_new (const char *path)
   /* Entries stay NULL for indicators without a usable id. */
   pkg->indicators = g_ptr_array_new_with_free_func (unref_if_set);
   pkg->areas_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  pkg->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
 
   return pkg;
 }
@@ -81,6 +92,7 @@ atlas_package_free (AtlasPackage *pkg)
   g_free (pkg->values);
   g_free (pkg->states);
   g_free (pkg->has_stored);
+  g_ptr_array_unref (pkg->notes);
   g_free (pkg);
 }
 
@@ -88,11 +100,14 @@ void
 atlas_loader_clear (Loader *l)
 {
   g_free (l->root);
+  g_free (l->real_root);
+  g_clear_pointer (&l->division_ids, g_hash_table_unref);
   g_clear_pointer (&l->specs, g_ptr_array_unref);
   g_clear_pointer (&l->indicator_index, g_hash_table_unref);
   g_clear_pointer (&l->theme_ids, g_hash_table_unref);
   g_clear_pointer (&l->rejected_codes, g_hash_table_unref);
   g_clear_pointer (&l->cell_of_code, g_hash_table_unref);
+  g_clear_pointer (&l->staged, g_array_unref);
   g_clear_pointer (&l->pkg, atlas_package_free);
   g_free (l->gdal_message);
   if (l->ct != NULL)
@@ -135,6 +150,7 @@ atlas_package_load (const char   *path,
 {
   static GOnce gdal_once = G_ONCE_INIT;
   Loader l = { NULL, };
+  guint64 n_dropped = 0;
   guint n_before = problems->len;
   AtlasPackage *pkg = NULL;
 
@@ -143,12 +159,15 @@ atlas_package_load (const char   *path,
   l.cancellable = cancellable;
   l.problems = problems;
   l.classes = problem_classes;
+  l.n_dropped = &n_dropped;
+  l.division_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.pkg = package_new (path);
   l.specs = g_ptr_array_new_with_free_func (atlas_loader_geometry_spec_free);
   l.indicator_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   l.theme_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   l.rejected_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   l.cell_of_code = g_hash_table_new (g_str_hash, g_str_equal);
+  l.staged = g_array_new (FALSE, FALSE, sizeof (StagedValue));
   l.areas_complete = TRUE;
 
   /* GDAL's messages become problems here, never lines on stderr. The
@@ -157,6 +176,7 @@ atlas_package_load (const char   *path,
   if (run_phases (&l, path, error) && problems->len == n_before)
     pkg = g_steal_pointer (&l.pkg);
   CPLPopErrorHandler ();
+  atlas_loader_finish_problems (&l);
 
   atlas_loader_clear (&l);
   return pkg;

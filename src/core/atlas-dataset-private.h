@@ -43,6 +43,7 @@ typedef struct
   double     *values;           /* NaN where missing */
   guint8     *states;           /* ATLAS_CELL_STATE */
   gboolean   *has_stored;       /* per table: any stored value at all */
+  GPtrArray  *notes;            /* AtlasProblem: what the loader changed, such as a re-encoding */
 } AtlasPackage;
 
 void          atlas_package_free (AtlasPackage *package);

@@ -245,6 +245,20 @@ atlas_dataset_validate (const char   *path,
   return problems;
 }
 
+/**
+ * atlas_dataset_get_notes:
+ *
+ * Returns: (transfer none) (element-type AtlasProblem): notes about how
+ *   the package was read, such as names converted to UTF-8; often empty
+ */
+GPtrArray *
+atlas_dataset_get_notes (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->pkg->notes;
+}
+
 const char *
 atlas_dataset_get_path (AtlasDataset *self)
 {

@@ -44,6 +44,9 @@ GPtrArray      *atlas_dataset_validate        (const char           *path,
 
 /* Package metadata */
 const char     *atlas_dataset_get_path        (AtlasDataset *self);
+/* What loading changed without it being a problem (names re-encoded from
+ * Windows-1252 to UTF-8): AtlasProblem, for the user to read. */
+GPtrArray      *atlas_dataset_get_notes       (AtlasDataset *self);
 const char     *atlas_dataset_get_id          (AtlasDataset *self);
 const char     *atlas_dataset_get_title       (AtlasDataset *self,
                                                const char   *lang);

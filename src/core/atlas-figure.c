@@ -930,7 +930,8 @@ sanitize_name (const char *name)
  * atlas_figure_batch_file_name:
  *
  * Returns: (transfer full): "0380-uppsala.pdf", or "0380C1010.pdf" for an
- * area without a name
+ * area without a name; "area-12.pdf" (its index) when the code has no
+ * letter or digit, so that a name is never just ".pdf"
  */
 char *
 atlas_figure_batch_file_name (AtlasArea         *area,
@@ -938,16 +939,42 @@ atlas_figure_batch_file_name (AtlasArea         *area,
 {
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
+  const char *extension = atlas_figure_format_get_extension (format);
 
   g_return_val_if_fail (ATLAS_IS_AREA (area), NULL);
 
   code = sanitize_name (atlas_area_get_code (area));
+  if (*code == '\0')
+    {
+      g_free (code);
+      code = g_strdup_printf ("area-%u", atlas_area_get_index (area));
+    }
   if (atlas_area_get_name (area) != NULL)
     name = sanitize_name (atlas_area_get_name (area));
 
   if (name == NULL || *name == '\0')
-    return g_strdup_printf ("%s.%s", code, atlas_figure_format_get_extension (format));
-  return g_strdup_printf ("%s-%s.%s", code, name, atlas_figure_format_get_extension (format));
+    return g_strdup_printf ("%s.%s", code, extension);
+  return g_strdup_printf ("%s-%s.%s", code, name, extension);
+}
+
+/* Codes are unique, but two may sanitise alike ("01 a", "01-a"): a
+ * clash gets "-2", "-3" before the extension. */
+static char *
+unique_file_name (AtlasArea         *area,
+                  AtlasFigureFormat  format,
+                  GHashTable        *used)
+{
+  char *name = atlas_figure_batch_file_name (area, format);
+  const char *extension = atlas_figure_format_get_extension (format);
+  g_autofree char *stem = g_strndup (name, strlen (name) - strlen (extension) - 1);
+
+  for (guint n = 2; g_hash_table_contains (used, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s-%u.%s", stem, n, extension);
+    }
+  g_hash_table_add (used, g_strdup (name));
+  return name;
 }
 
 /* Within the figure's own region, if it has one ("every kommun of a län"). */
@@ -961,33 +988,111 @@ area_in_scope (AtlasArea *area,
   return scope == NULL;
 }
 
-static void
-remove_files (GPtrArray *paths)
+/* One figure of a batch: where it goes and whether the file was there. */
+typedef struct
 {
-  for (guint i = 0; i < paths->len; i++)
-    if (paths->pdata[i] != NULL)
-      g_unlink (paths->pdata[i]);
+  AtlasArea *area;
+  char      *path;
+  gboolean   existed;
+  gboolean   written;
+} BatchItem;
+
+static void
+batch_item_clear (gpointer data)
+{
+  BatchItem *item = data;
+
+  g_free (item->path);
+}
+
+/* Removes only what this export created: never a file that was there. */
+static void
+roll_back (GArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      BatchItem *item = &g_array_index (items, BatchItem, i);
+
+      if (item->written && !item->existed)
+        g_unlink (item->path);
+    }
+}
+
+static GArray *
+plan_batch (AtlasFigure       *self,
+            AtlasDivision     *regions,
+            const char        *directory,
+            AtlasFigureFormat  format)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (BatchItem));
+
+  g_array_set_clear_func (items, batch_item_clear);
+  for (guint i = 0; i < atlas_division_get_n_areas (regions); i++)
+    {
+      AtlasArea *area = atlas_division_get_area (regions, i);
+      g_autofree char *name = NULL;
+      BatchItem item = { area, NULL, FALSE, FALSE };
+
+      if (!area_in_scope (area, self->region))
+        continue;
+      name = unique_file_name (area, format, used);
+      item.path = g_build_filename (directory, name, NULL);
+      item.existed = g_file_test (item.path, G_FILE_TEST_EXISTS) ||
+                     g_file_test (item.path, G_FILE_TEST_IS_SYMLINK);
+      g_array_append_val (items, item);
+    }
+
+  return items;
 }
 
 static gboolean
-export_one (AtlasFigure        *self,
-            AtlasArea          *area,
-            const char         *directory,
-            AtlasFigureFormat   format,
-            GPtrArray          *written,
-            GCancellable       *cancellable,
-            GError            **error)
+check_no_existing (GArray      *items,
+                   const char  *directory,
+                   GError     **error)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      BatchItem *item = &g_array_index (items, BatchItem, i);
+      g_autofree char *name = NULL;
+
+      if (!item->existed)
+        continue;
+      name = g_path_get_basename (item->path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("Cannot export into “%s”: “%s” is already there; choose another folder or allow replacing existing files"),
+                   directory, name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+export_one (AtlasFigure   *self,
+            BatchItem     *item,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   g_autoptr(AtlasFigure) copy = atlas_figure_copy (self);
-  g_autofree char *name = atlas_figure_batch_file_name (area, format);
-  g_autofree char *path = g_build_filename (directory, name, NULL);
 
-  atlas_figure_set_region (copy, area);
-  if (!atlas_figure_export (copy, path, cancellable, error))
+  atlas_figure_set_region (copy, item->area);
+  if (!atlas_figure_export (copy, item->path, cancellable, error))
     return FALSE;
 
-  g_ptr_array_add (written, g_steal_pointer (&path));
+  item->written = TRUE;
   return TRUE;
+}
+
+static char **
+written_paths (GArray *items)
+{
+  GPtrArray *paths = g_ptr_array_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (paths, g_strdup (g_array_index (items, BatchItem, i).path));
+  g_ptr_array_add (paths, NULL);
+  return (char **) g_ptr_array_free (paths, FALSE);
 }
 
 /**
@@ -1005,7 +1110,20 @@ atlas_figure_export_batch (AtlasFigure        *self,
                            GCancellable       *cancellable,
                            GError            **error)
 {
-  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  return atlas_figure_export_batch_full (self, regions, directory, format,
+                                         ATLAS_BATCH_NONE, cancellable, error);
+}
+
+char **
+atlas_figure_export_batch_full (AtlasFigure        *self,
+                                AtlasDivision      *regions,
+                                const char         *directory,
+                                AtlasFigureFormat   format,
+                                AtlasBatchFlags     flags,
+                                GCancellable       *cancellable,
+                                GError            **error)
+{
+  g_autoptr(GArray) items = NULL;
 
   g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
   g_return_val_if_fail (ATLAS_IS_DIVISION (regions), NULL);
@@ -1018,19 +1136,16 @@ atlas_figure_export_batch (AtlasFigure        *self,
       return NULL;
     }
 
-  for (guint i = 0; i < atlas_division_get_n_areas (regions); i++)
-    {
-      AtlasArea *area = atlas_division_get_area (regions, i);
+  items = plan_batch (self, regions, directory, format);
+  if (!(flags & ATLAS_BATCH_OVERWRITE) && !check_no_existing (items, directory, error))
+    return NULL;
 
-      if (!area_in_scope (area, self->region))
-        continue;
-      if (!export_one (self, area, directory, format, written, cancellable, error))
-        {
-          remove_files (written);
-          return NULL;
-        }
-    }
+  for (guint i = 0; i < items->len; i++)
+    if (!export_one (self, &g_array_index (items, BatchItem, i), cancellable, error))
+      {
+        roll_back (items);
+        return NULL;
+      }
 
-  g_ptr_array_add (written, NULL);
-  return (char **) g_ptr_array_steal (written, NULL);
+  return written_paths (items);
 }

@@ -151,6 +151,19 @@ gboolean          atlas_figure_export_finish      (AtlasFigure       *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
 
+/**
+ * AtlasBatchFlags:
+ * @ATLAS_BATCH_NONE: refuse to export when a target file exists
+ * @ATLAS_BATCH_OVERWRITE: replace existing files of the same names
+ *
+ * How atlas_figure_export_batch_full() treats files already in the folder.
+ */
+typedef enum
+{
+  ATLAS_BATCH_NONE      = 0,
+  ATLAS_BATCH_OVERWRITE = 1 << 0,
+} AtlasBatchFlags;
+
 /* "0380-uppsala.pdf": the area code and its name in lower-case ASCII. */
 char             *atlas_figure_batch_file_name    (AtlasArea         *area,
                                                    AtlasFigureFormat  format);
@@ -160,7 +173,8 @@ char             *atlas_figure_batch_file_name    (AtlasArea         *area,
  *
  * One figure per area of @regions (every kommun of a län...) into
  * @directory, named by atlas_figure_batch_file_name(). All or nothing: on
- * failure the files written so far are removed again.
+ * failure the files written so far are removed again. Refuses, before
+ * writing anything, when a file of one of those names exists.
  *
  * Returns: (transfer full): the paths written, NULL-terminated, or NULL
  */
@@ -168,6 +182,24 @@ char            **atlas_figure_export_batch       (AtlasFigure       *self,
                                                    AtlasDivision     *regions,
                                                    const char        *directory,
                                                    AtlasFigureFormat  format,
+                                                   GCancellable      *cancellable,
+                                                   GError           **error);
+/**
+ * atlas_figure_export_batch_full:
+ * @flags: whether existing files may be replaced
+ *
+ * As atlas_figure_export_batch(), which refuses to replace files. Names
+ * are unique within the batch ("0380-uppsala-2.pdf" after a clash). On
+ * failure only the files this export created are removed; files that
+ * were in the folder before are never removed.
+ *
+ * Returns: (transfer full): the paths written, NULL-terminated, or NULL
+ */
+char            **atlas_figure_export_batch_full  (AtlasFigure       *self,
+                                                   AtlasDivision     *regions,
+                                                   const char        *directory,
+                                                   AtlasFigureFormat  format,
+                                                   AtlasBatchFlags    flags,
                                                    GCancellable      *cancellable,
                                                    GError           **error);
 

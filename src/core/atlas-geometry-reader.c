@@ -3,6 +3,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
+
+#include <cpl_string.h>
+#include <cpl_vsi.h>
 
 #include <cpl_error.h>
 #include <gdal.h>
@@ -339,6 +343,26 @@ raw_feature_clear (gpointer data)
   g_clear_pointer (&raw->geometry, atlas_geometry_unref);
 }
 
+/* A copy in UTF-8. Without a .cpg file, GDAL hands a Shapefile's texts
+ * over as the bytes of its .dbf, most often Windows-1252 (Latin-1 with
+ * more letters) in Swedish data: such text is converted and counted, to
+ * be reported as a note. */
+static char *
+utf8_text (Loader     *l,
+           const char *text)
+{
+  char *converted;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+
+  l->n_reencoded++;
+  converted = g_convert (text, -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+  if (converted == NULL)
+    converted = g_convert (text, -1, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+  return converted != NULL ? converted : g_utf8_make_valid (text, -1);
+}
+
 static void
 read_feature (Loader                       *l,
               GeometrySpec                 *spec,
@@ -352,7 +376,7 @@ read_feature (Loader                       *l,
   g_auto(Place) place = { TRUE, ordinal, NULL };
   /* Each string copied at once: OGR reuses its buffer for numbers
    * formatted as strings. */
-  RawFeature raw = { g_strdup (field_string (feature, fields->code)), NULL, NULL, NULL, ordinal };
+  RawFeature raw = { utf8_text (l, field_string (feature, fields->code)), NULL, NULL, NULL, ordinal };
 
   if (raw.code == NULL)
     {
@@ -361,8 +385,8 @@ read_feature (Loader                       *l,
       return;
     }
 
-  raw.name = g_strdup (field_string (feature, fields->name));
-  raw.parent_code = g_strdup (field_string (feature, fields->parent));
+  raw.name = utf8_text (l, field_string (feature, fields->name));
+  raw.parent_code = utf8_text (l, field_string (feature, fields->parent));
   raw.geometry = build_geometry (l, spec->file, &place, OGR_F_GetGeometryRef (feature), ct, buffers);
   g_array_append_val (raws, raw);
 }
@@ -387,6 +411,14 @@ read_features (Loader                       *l,
   OGR_L_ResetReading (layer);
   while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
     {
+      if (ordinal == ATLAS_LIMIT_AREAS)
+        {
+          atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                                    _("the layer “%s” has more than %u features; expected at most %u areas"),
+                                    OGR_L_GetName (layer), (guint) ATLAS_LIMIT_AREAS, (guint) ATLAS_LIMIT_AREAS);
+          OGR_F_Destroy (feature);
+          break;
+        }
       read_feature (l, spec, feature, ++ordinal, fields, ct, &buffers, raws);
       OGR_F_Destroy (feature);
       if (ordinal % 256 == 0 && g_cancellable_is_cancelled (l->cancellable))
@@ -403,26 +435,65 @@ read_features (Loader                       *l,
   g_array_unref (buffers.offsets);
 }
 
+/* The vector formats a package may use; docs/dataset-format.md lists
+ * them. Anything else (VRT, WFS and other drivers that read other files or
+ * the network) is refused. */
+static const char * const allowed_drivers[] = {
+  "GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", "CSV", NULL
+};
+
+/* A Shapefile's .dbf, .shx, .prj, .cpg or a GeoPackage's -wal: the files
+ * GDAL opens next to the one named share its stem, and each must be a
+ * regular file inside the package too. */
+static gboolean
+check_companions (Loader       *l,
+                  GeometrySpec *spec)
+{
+  g_autofree char *dir = g_path_get_dirname (spec->file);
+  g_autofree char *base = g_path_get_basename (spec->file);
+  g_autofree char *dir_path = atlas_loader_package_path (l, dir);
+  char *dot = strchr (base, '.');
+  g_autofree char *stem = g_strndup (base, dot != NULL ? (gsize) (dot - base) : strlen (base));
+  char **entries = VSIReadDir (dir_path);
+  gboolean ok = TRUE;
+
+  for (char **e = entries; ok && e != NULL && *e != NULL; e++)
+    {
+      g_autofree char *relative = NULL;
+
+      if (g_ascii_strncasecmp (*e, stem, strlen (stem)) != 0 || (*e)[strlen (stem)] != '.' ||
+          g_str_equal (*e, base))
+        continue;
+      relative = g_str_equal (dir, ".") ? g_strdup (*e) : g_strconcat (dir, "/", *e, NULL);
+      ok = atlas_loader_check_file (l, ATLAS_DATASET_ERROR_GEOMETRY, relative,
+                                    ATLAS_LIMIT_GEOMETRY_BYTES, "");
+    }
+  CSLDestroy (entries);
+  return ok;
+}
+
 static GDALDatasetH
 open_geometry_file (Loader       *l,
                     GeometrySpec *spec)
 {
   g_autofree char *path = atlas_loader_package_path (l, spec->file);
+  g_autofree char *missing = g_strdup_printf (_("the geometry file is missing; expected the file named by %s.geometry.file"),
+                                              spec->where);
   GDALDatasetH ds;
 
-  if (!atlas_loader_vsi_exists (path))
-    {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
-                                _("the geometry file is missing; expected the file named by %s.geometry.file"),
-                                spec->where);
-      return NULL;
-    }
+  if (!atlas_loader_check_file (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file,
+                                ATLAS_LIMIT_GEOMETRY_BYTES, missing) ||
+      !check_companions (l, spec))
+    return NULL;
 
   g_clear_pointer (&l->gdal_message, g_free);
-  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
-  if (ds == NULL)
+  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed_drivers, NULL, NULL);
+  if (ds == NULL && l->gdal_message == NULL)
     atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
-                              _("OGR cannot read the file (%s); expected a vector format such as GeoPackage, GeoJSON or Shapefile"),
+                              _("not a vector file Platsatlas reads; expected GeoPackage, GeoJSON, Shapefile, FlatGeobuf or CSV (other formats, such as VRT or WFS, are refused)"));
+  else if (ds == NULL)
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
+                              _("not a vector file Platsatlas reads (%s); expected GeoPackage, GeoJSON, Shapefile, FlatGeobuf or CSV"),
                               atlas_loader_gdal_detail (l));
   return ds;
 }
@@ -457,6 +528,8 @@ typedef struct
 {
   GPtrArray    *problems;
   guint         classes;
+  guint64       n_dropped;
+  guint         n_reencoded;
   GeometrySpec *spec;
   GArray       *raws; /* RawFeature */
   gboolean      ok;
@@ -507,6 +580,7 @@ run_layer_worker (gpointer data)
   guint i;
 
   w.root = queue->loader->root;
+  w.real_root = queue->loader->real_root;
   w.cancellable = queue->loader->cancellable;
   w.wgs84 = OSRNewSpatialReference (NULL);
   OSRImportFromEPSG (w.wgs84, 4326);
@@ -521,11 +595,15 @@ run_layer_worker (gpointer data)
         continue;
       w.problems = job->problems;
       w.classes = &job->classes;
+      w.n_dropped = &job->n_dropped;
+      w.n_reencoded = 0;
       job->ok = read_layer (&w, job->spec, job->raws);
+      job->n_reencoded = w.n_reencoded;
     }
   CPLPopErrorHandler ();
 
   w.root = NULL;
+  w.real_root = NULL;
   atlas_loader_clear (&w);
   return NULL;
 }
@@ -622,11 +700,22 @@ finish_layer_job (Loader        *l,
   g_autofree gpointer *problems = g_ptr_array_steal (job->problems, &n_problems);
 
   for (gsize i = 0; i < n_problems; i++)
-    g_ptr_array_add (l->problems, problems[i]);
+    atlas_loader_take_problem (l, problems[i]);
   *l->classes |= job->classes;
+  *l->n_dropped += job->n_dropped;
 
   if (!job->ok || !parent_read)
     return FALSE;
+
+  if (job->n_reencoded > 0)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u text was not UTF-8 and was read as Windows-1252 (Latin-1), as in a Shapefile without a .cpg file; check that å, ä and ö look right",
+                                                                "%u texts were not UTF-8 and were read as Windows-1252 (Latin-1), as in a Shapefile without a .cpg file; check that å, ä and ö look right",
+                                                                job->n_reencoded),
+                                                  job->n_reencoded);
+      g_ptr_array_add (l->pkg->notes, atlas_problem_new (job->spec->file, NULL, message));
+    }
 
   for (guint i = 0; i < job->raws->len; i++)
     link_feature (l, job->spec, division, &g_array_index (job->raws, RawFeature, i));

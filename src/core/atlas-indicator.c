@@ -32,6 +32,7 @@ struct _AtlasIndicator
   AtlasAggregation   aggregation;
   gboolean           demonstration;
   GArray            *categories; /* AtlasCategory */
+  GHashTable        *category_index; /* code → index + 1 */
 };
 
 enum
@@ -82,6 +83,7 @@ atlas_indicator_finalize (GObject *object)
   atlas_text_clear (&self->caveat);
   atlas_text_clear (&self->unit_label);
   g_array_unref (self->categories);
+  g_hash_table_unref (self->category_index);
 
   G_OBJECT_CLASS (atlas_indicator_parent_class)->finalize (object);
 }
@@ -135,6 +137,7 @@ atlas_indicator_init (AtlasIndicator *self)
 {
   self->categories = g_array_new (FALSE, TRUE, sizeof (AtlasCategory));
   g_array_set_clear_func (self->categories, clear_category);
+  self->category_index = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->unit = ATLAS_UNIT_COUNT;
   self->aggregation = ATLAS_AGGREGATION_NONE;
 }
@@ -246,6 +249,8 @@ atlas_indicator_add_category (AtlasIndicator      *self,
   copy.label.sv = g_strdup (category->label.sv);
   copy.label.en = g_strdup (category->label.en);
   g_array_append_val (self->categories, copy);
+  g_hash_table_insert (self->category_index, GINT_TO_POINTER (category->code),
+                       GUINT_TO_POINTER (self->categories->len));
 }
 
 const char *
@@ -423,17 +428,13 @@ const AtlasCategory *
 atlas_indicator_lookup_category (AtlasIndicator *self,
                                  int             code)
 {
+  guint index;
+
   g_return_val_if_fail (ATLAS_IS_INDICATOR (self), NULL);
 
-  for (guint i = 0; i < self->categories->len; i++)
-    {
-      const AtlasCategory *category = &g_array_index (self->categories, AtlasCategory, i);
-
-      if (category->code == code)
-        return category;
-    }
-
-  return NULL;
+  /* A hash: values are checked against the categories cell by cell. */
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->category_index, GINT_TO_POINTER (code)));
+  return index > 0 ? &g_array_index (self->categories, AtlasCategory, index - 1) : NULL;
 }
 
 /**

@@ -18,6 +18,22 @@ G_BEGIN_DECLS
 
 #define MANIFEST "manifest.json"
 
+/* Limits on what a package may hold (docs/dataset-format.md, "Limits").
+ * Generous for real national data: SCB's national DeSO GeoPackage is
+ * about 100 MB, all DeSO and RegSO together about 10 000 areas. */
+#define ATLAS_LIMIT_MANIFEST_BYTES  ((guint64) 16 << 20)
+#define ATLAS_LIMIT_TABLE_BYTES     ((guint64) 256 << 20)
+#define ATLAS_LIMIT_GEOMETRY_BYTES  ((guint64) 1 << 30)
+#define ATLAS_LIMIT_JSON_DEPTH      32
+#define ATLAS_LIMIT_DIVISIONS       32
+#define ATLAS_LIMIT_INDICATORS      2000
+#define ATLAS_LIMIT_CATEGORIES      1000
+#define ATLAS_LIMIT_YEARS           250
+#define ATLAS_LIMIT_AREAS           1000000
+#define ATLAS_LIMIT_VALUE_CELLS     ((guint64) 50000000)
+/* Problems kept; the rest are only counted. */
+#define ATLAS_LIMIT_PROBLEMS        100
+
 /* Where a division's areas come from, as its manifest entry says. */
 typedef struct
 {
@@ -35,13 +51,18 @@ typedef struct
   GCancellable        *cancellable;
   GPtrArray           *problems;
   guint               *classes;
+  guint64             *n_dropped;       /* problems beyond the limit */
+  char                *real_root;       /* resolved root of a directory package, else NULL */
   AtlasPackage        *pkg;
   GPtrArray           *specs;           /* GeometrySpec per division, NULL for riket */
   GHashTable          *indicator_index; /* id → index + 1 */
   GHashTable          *theme_ids;
+  GHashTable          *division_ids;    /* id → AtlasDivision, borrowed */
   GHashTable          *rejected_codes;  /* codes of features with problems */
   GHashTable          *cell_of_code;    /* code → global cell + 1 */
+  GArray              *staged;          /* StagedValue: values as read, before the dense store */
   gboolean             areas_complete;  /* every division's geometry was read */
+  guint                n_reencoded;     /* texts of the current layer read as Windows-1252 */
   char                *gdal_message;    /* the last message GDAL reported */
   OGRSpatialReferenceH wgs84;
   /* The last transformation and its source: packages use one CRS for all
@@ -49,6 +70,15 @@ typedef struct
   OGRSpatialReferenceH ct_source;
   OGRCoordinateTransformationH ct;
 } Loader;
+
+/* One stored value as read from a table; the dense store is sized and
+ * filled only once every table has been read without a problem. */
+typedef struct
+{
+  guint32 table;  /* indicator × n_years + year index */
+  guint32 cell;
+  double  value;
+} StagedValue;
 
 /* A "line 12" or "feature 40", formatted only when a problem needs it:
  * most rows and features have none. */
@@ -75,6 +105,9 @@ void          atlas_loader_add_problem          (Loader            *l,
                                                  const char        *location,
                                                  const char        *format,
                                                  ...) G_GNUC_PRINTF (5, 6);
+void          atlas_loader_take_problem         (Loader            *l,
+                                                 AtlasProblem      *problem);
+void          atlas_loader_finish_problems      (Loader            *l);
 void          atlas_loader_place_clear          (Place             *place);
 const char   *atlas_loader_place_text           (Place             *place);
 
@@ -85,13 +118,37 @@ void CPL_STDCALL atlas_loader_collect_gdal_message (CPLErr      level,
                                                     const char *message);
 const char   *atlas_loader_gdal_detail          (Loader            *l);
 
-/* atlas-package-io.c: files */
+/* atlas-package-io.c: files. Every path is relative to the package root
+ * and must stay inside the package (no "..", no absolute path, no link
+ * out); only regular files are read, never FIFOs or devices. */
+typedef enum
+{
+  PACKAGE_FILE_REGULAR,
+  PACKAGE_FILE_MISSING,
+  PACKAGE_FILE_SPECIAL,  /* a directory, FIFO, device or socket */
+  PACKAGE_FILE_OUTSIDE,  /* a link that leads out of the package */
+} PackageFileKind;
+
 char         *atlas_loader_package_path         (Loader            *l,
                                                  const char        *relative);
-gboolean      atlas_loader_vsi_exists           (const char        *path);
-char         *atlas_loader_read_package_file    (Loader            *l,
+gboolean      atlas_loader_check_relative_path  (Loader            *l,
                                                  const char        *relative,
+                                                 const char        *where);
+PackageFileKind atlas_loader_stat_file          (Loader            *l,
+                                                 const char        *relative,
+                                                 guint64           *size);
+gboolean      atlas_loader_check_file           (Loader            *l,
+                                                 AtlasDatasetError  class,
+                                                 const char        *relative,
+                                                 guint64            limit,
+                                                 const char        *missing_message);
+char         *atlas_loader_read_package_file    (Loader            *l,
+                                                 AtlasDatasetError  class,
+                                                 const char        *relative,
+                                                 guint64            limit,
+                                                 const char        *missing_message,
                                                  gsize             *length);
+char         *atlas_loader_size_text            (guint64            bytes);
 gboolean      atlas_loader_locate_root          (Loader            *l,
                                                  const char        *path);
 

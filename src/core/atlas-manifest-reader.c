@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-json-scan-private.h"
 #include "atlas-loader-private.h"
 
 /* Reads manifest.json with json-glib: the package's metadata, its
@@ -236,6 +237,23 @@ get_array (Loader     *l,
   return json_node_get_array (node);
 }
 
+/* The array's length, capped at @limit after reporting it: the lists
+ * size what the loader builds. */
+static guint
+limited_length (Loader     *l,
+                JsonArray  *array,
+                const char *path,
+                guint       limit)
+{
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  if (n <= limit)
+    return n;
+
+  manifest_problem (l, path, _("the list has %u entries; expected at most %u"), n, limit);
+  return limit;
+}
+
 /* A text is { "sv": "…", "en": "…" }: Swedish required, English optional. */
 static gboolean
 get_text (Loader     *l,
@@ -375,7 +393,9 @@ read_sources (Loader     *l,
   JsonArray *sources = get_array (l, root, NULL, "sources", TRUE);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; sources != NULL && i < json_array_get_length (sources); i++)
+  guint n = limited_length (l, sources, "sources", ATLAS_LIMIT_INDICATORS);
+
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *where = g_strdup_printf ("sources[%u]", i);
       JsonNode *node = json_array_get_element (sources, i);
@@ -403,7 +423,9 @@ read_years (Loader     *l,
   JsonArray *years = get_array (l, root, NULL, "years", TRUE);
   gint64 previous = G_MININT64;
 
-  for (guint i = 0; years != NULL && i < json_array_get_length (years); i++)
+  guint n = limited_length (l, years, "years", ATLAS_LIMIT_YEARS);
+
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *where = g_strdup_printf ("years[%u]", i);
       JsonNode *node = json_array_get_element (years, i);
@@ -457,6 +479,13 @@ read_geometry_spec (Loader     *l,
   spec = g_new0 (GeometrySpec, 1);
   spec->where = g_strdup (where);
   spec->file = g_strdup (get_string (l, g, path, "file", TRUE));
+  if (spec->file != NULL)
+    {
+      g_autofree char *file_path = join_path (path, "file");
+
+      if (!atlas_loader_check_relative_path (l, spec->file, file_path))
+        g_clear_pointer (&spec->file, g_free);
+    }
   spec->layer = g_strdup (get_string (l, g, path, "layer", FALSE));
   spec->code_field = g_strdup (get_string (l, g, path, "code_field", TRUE));
   spec->name_field = g_strdup (get_string (l, g, path, "name_field", FALSE));
@@ -473,15 +502,7 @@ static AtlasDivision *
 find_division (Loader     *l,
                const char *id)
 {
-  for (guint i = 0; i < l->pkg->divisions->len; i++)
-    {
-      AtlasDivision *division = g_ptr_array_index (l->pkg->divisions, i);
-
-      if (g_str_equal (atlas_division_get_id (division), id))
-        return division;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (l->division_ids, id);
 }
 
 static AtlasDivision *
@@ -537,9 +558,11 @@ read_division (Loader     *l,
       added = TRUE;
       if (spec == NULL)
         l->areas_complete = FALSE;
-      g_ptr_array_add (l->pkg->divisions,
-                       atlas_division_new (id, &name, version, parent, covers,
-                                           has_note ? &note : NULL));
+      AtlasDivision *division = atlas_division_new (id, &name, version, parent, covers,
+                                                    has_note ? &note : NULL);
+
+      g_ptr_array_add (l->pkg->divisions, division);
+      g_hash_table_insert (l->division_ids, (char *) atlas_division_get_id (division), division);
       g_ptr_array_add (l->specs, spec);
       spec = NULL;
     }
@@ -570,7 +593,7 @@ read_divisions (Loader     *l,
 {
   JsonArray *divisions = get_array (l, root, NULL, "divisions", TRUE);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n = divisions != NULL ? json_array_get_length (divisions) : 0;
+  guint n = limited_length (l, divisions, "divisions", ATLAS_LIMIT_DIVISIONS);
 
   add_riket (l);
   if (divisions != NULL && n == 0)
@@ -601,7 +624,9 @@ read_themes (Loader     *l,
 {
   JsonArray *themes = get_array (l, root, NULL, "themes", TRUE);
 
-  for (guint i = 0; themes != NULL && i < json_array_get_length (themes); i++)
+  guint n = limited_length (l, themes, "themes", ATLAS_LIMIT_INDICATORS);
+
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *where = g_strdup_printf ("themes[%u]", i);
       JsonNode *node = json_array_get_element (themes, i);
@@ -657,6 +682,13 @@ read_category (Loader         *l,
 
   object = json_node_get_object (node);
   ok = get_int (l, object, where, "code", TRUE, &code);
+  if (ok && (code < -G_MAXINT || code > G_MAXINT))
+    {
+      g_autofree char *path = join_path (where, "code");
+      manifest_problem (l, path, _("the category code %lld is out of range; expected a whole number from -2147483647 to 2147483647"),
+                        (long long) code);
+      ok = FALSE;
+    }
   ok = get_text (l, object, where, "label", TRUE, &category.label) && ok;
   color = get_string (l, object, where, "color", TRUE);
   if (color != NULL && !parse_color (color, &category))
@@ -687,6 +719,7 @@ read_categories (Loader         *l,
   gboolean wanted = unit == ATLAS_UNIT_CATEGORY;
   JsonArray *categories = get_array (l, object, where, "categories", wanted);
   g_autofree char *path = join_path (where, "categories");
+  guint n;
 
   if (categories == NULL)
     return;
@@ -698,7 +731,8 @@ read_categories (Loader         *l,
   if (json_array_get_length (categories) == 0)
     manifest_problem (l, path, _("the list is empty; expected at least one category"));
 
-  for (guint i = 0; i < json_array_get_length (categories); i++)
+  n = limited_length (l, categories, path, ATLAS_LIMIT_CATEGORIES);
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *item = g_strdup_printf ("%s[%u]", path, i);
       read_category (l, indicator, json_array_get_element (categories, i), item);
@@ -845,8 +879,9 @@ collect_indicator_ids (Loader    *l,
                        JsonArray *indicators)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = limited_length (l, indicators, "indicators", ATLAS_LIMIT_INDICATORS);
 
-  for (guint i = 0; i < json_array_get_length (indicators); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *where = g_strdup_printf ("indicators[%u]", i);
       JsonNode *node = json_array_get_element (indicators, i);
@@ -878,7 +913,7 @@ read_indicators (Loader     *l,
     manifest_problem (l, "indicators", _("the list is empty; expected at least one indicator"));
 
   collect_indicator_ids (l, indicators);
-  for (guint i = 0; i < json_array_get_length (indicators); i++)
+  for (guint i = 0; i < l->pkg->indicators->len; i++)
     {
       g_autofree char *where = g_strdup_printf ("indicators[%u]", i);
       AtlasIndicator *indicator = g_ptr_array_index (l->pkg->indicators, i);
@@ -911,6 +946,35 @@ report_json_error (Loader       *l,
   manifest_problem (l, location, _("the file is not valid JSON (%s); expected a complete JSON object"), detail);
 }
 
+/* Depth, NUL bytes and duplicate keys are checked before json-glib sees
+ * the text (see atlas_json_scan()). */
+static gboolean
+scan_manifest (Loader     *l,
+               const char *text,
+               gsize       length)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *location = NULL;
+  guint line = 0;
+
+  const char *end = NULL;
+
+  if (!g_utf8_validate_len (text, length, &end) && memchr (text, '\0', length) == NULL)
+    {
+      for (const char *p = text; p < end; p++)
+        line += *p == '\n';
+      location = g_strdup_printf (_("line %u"), line + 1);
+      manifest_problem (l, location, _("the text is not valid UTF-8; expected JSON in UTF-8"));
+      return FALSE;
+    }
+  if (atlas_json_scan (text, length, ATLAS_LIMIT_JSON_DEPTH, &line, &message))
+    return TRUE;
+
+  location = g_strdup_printf (_("line %u"), line);
+  manifest_problem (l, location, "%s", message);
+  return FALSE;
+}
+
 static JsonParser *
 parse_manifest (Loader *l)
 {
@@ -918,24 +982,29 @@ parse_manifest (Loader *l)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gsize length = 0;
+  JsonNode *root;
 
-  text = atlas_loader_read_package_file (l, MANIFEST, &length);
-  if (text == NULL)
-    {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, MANIFEST, NULL,
-                                _("the file cannot be read; expected manifest.json at the root of the package"));
-      return NULL;
-    }
+  text = atlas_loader_read_package_file (l, ATLAS_DATASET_ERROR_NOT_FOUND, MANIFEST,
+                                         ATLAS_LIMIT_MANIFEST_BYTES,
+                                         _("the file is missing; expected manifest.json at the root of the package"),
+                                         &length);
+  if (text == NULL || !scan_manifest (l, text, length))
+    return NULL;
 
   if (!json_parser_load_from_data (parser, text, (gssize) length, &error))
     {
       report_json_error (l, error);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  root = json_parser_get_root (parser);
+  if (root == NULL)
     {
-      manifest_problem (l, NULL, _("the file holds %s; expected a JSON object"),
-                        node_kind (json_parser_get_root (parser)));
+      manifest_problem (l, NULL, _("the file is empty; expected a JSON object describing the package"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      manifest_problem (l, NULL, _("the file holds %s; expected a JSON object"), node_kind (root));
       return NULL;
     }
 

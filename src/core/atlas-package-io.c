@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* VSIStatBufL is a struct stat64. */
+#define _GNU_SOURCE 1
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include <cpl_error.h>
 #include <cpl_string.h>
@@ -11,9 +18,46 @@
 
 /* The loader's plumbing: problems as they are found, the messages GDAL
  * gives with its failures, and the package's files, all read through
- * GDAL's VSI layer so that a .zip reads in place. */
+ * GDAL's VSI layer so that a .zip reads in place. A package is untrusted
+ * input: every file it names must be a regular file inside it, and no
+ * larger than its limit. */
 
 /* ---- problems ---------------------------------------------------------- */
+
+/* Keeps the first ATLAS_LIMIT_PROBLEMS problems and counts the rest: two
+ * million bad rows must not become two million problem objects. */
+void
+atlas_loader_take_problem (Loader       *l,
+                           AtlasProblem *problem)
+{
+  if (l->problems->len >= ATLAS_LIMIT_PROBLEMS && l->n_dropped != NULL)
+    {
+      (*l->n_dropped)++;
+      atlas_problem_free (problem);
+      return;
+    }
+
+  g_ptr_array_add (l->problems, problem);
+}
+
+/* Ends the list with how many problems were not kept, if any. */
+void
+atlas_loader_finish_problems (Loader *l)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *message = NULL;
+
+  if (l->n_dropped == NULL || *l->n_dropped == 0)
+    return;
+
+  count = atlas_format_number ((double) *l->n_dropped, 0, NULL);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "and %s more problem, not listed (only the first %u are kept)",
+                                          "and %s more problems, not listed (only the first %u are kept)",
+                                          (gulong) MIN (*l->n_dropped, G_MAXULONG)),
+                             count, (guint) ATLAS_LIMIT_PROBLEMS);
+  g_ptr_array_add (l->problems, atlas_problem_new (NULL, NULL, message));
+}
 
 void
 atlas_loader_add_problem_valist (Loader            *l,
@@ -23,10 +67,20 @@ atlas_loader_add_problem_valist (Loader            *l,
                                  const char        *format,
                                  va_list            args)
 {
-  g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *raw = NULL;
+  g_autofree char *message = NULL;
 
-  g_ptr_array_add (l->problems, atlas_problem_new (file, location, message));
   *l->classes |= 1u << class;
+  if (l->problems->len >= ATLAS_LIMIT_PROBLEMS && l->n_dropped != NULL)
+    {
+      (*l->n_dropped)++;
+      return;
+    }
+
+  /* Names quoted from a file may not be UTF-8; messages always are. */
+  raw = g_strdup_vprintf (format, args);
+  message = g_utf8_make_valid (raw, -1);
+  g_ptr_array_add (l->problems, atlas_problem_new (file, location, message));
 }
 
 void
@@ -63,6 +117,30 @@ atlas_loader_place_text (Place *place)
 
 /* ---- GDAL's messages ---------------------------------------------------- */
 
+/* GDAL may quote what it read (a file's bytes, once a server's answer):
+ * keep one short line of valid UTF-8 of it. */
+static char *
+sanitize_gdal_message (const char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message != NULL ? message : "", -1);
+  GString *out = g_string_new (NULL);
+  const char *p = valid;
+
+  for (guint n = 0; *p != '\0' && n < 160; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (*p != '\0')
+    g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}
+
 void CPL_STDCALL
 atlas_loader_collect_gdal_message (CPLErr      level,
                                    CPLErrorNum number,
@@ -74,7 +152,7 @@ atlas_loader_collect_gdal_message (CPLErr      level,
     return;
 
   g_free (l->gdal_message);
-  l->gdal_message = g_strdup (message);
+  l->gdal_message = sanitize_gdal_message (message);
 }
 
 /* GDAL's last word on a failure, or a neutral phrase when it said nothing. */
@@ -93,38 +171,198 @@ atlas_loader_package_path (Loader     *l,
   return g_strconcat (l->root, "/", relative, NULL);
 }
 
-/* Opening rather than VSIStatL(), whose struct needs large-file macros. */
-gboolean
-atlas_loader_vsi_exists (const char *path)
+char *
+atlas_loader_size_text (guint64 bytes)
 {
-  VSILFILE *fp = VSIFOpenL (path, "rb");
+  return g_format_size_full (bytes, G_FORMAT_SIZE_IEC_UNITS);
+}
 
-  if (fp == NULL)
+/* A path a package may name: relative, inside the package, no GDAL
+ * virtual file system prefix, nothing but plain names between slashes. */
+static gboolean
+is_contained_path (const char *relative)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (*relative == '\0' || relative[0] == '/' || strchr (relative, '\\') != NULL ||
+      strchr (relative, ':') != NULL || g_str_has_prefix (relative, "/vsi"))
     return FALSE;
 
-  VSIFCloseL (fp);
+  parts = g_strsplit (relative, "/", -1);
+  for (char **part = parts; *part != NULL; part++)
+    if (**part == '\0' || g_str_equal (*part, ".") || g_str_equal (*part, ".."))
+      return FALSE;
+
   return TRUE;
 }
 
-/* The whole file, NUL-terminated; NULL when it cannot be opened. */
-char *
-atlas_loader_read_package_file (Loader     *l,
-                                const char *relative,
-                                gsize      *length)
+gboolean
+atlas_loader_check_relative_path (Loader     *l,
+                                  const char *relative,
+                                  const char *where)
 {
-  g_autofree char *path = atlas_loader_package_path (l, relative);
-  VSILFILE *fp = VSIFOpenL (path, "rb");
-  GByteArray *bytes;
+  if (is_contained_path (relative))
+    return TRUE;
+
+  atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_MANIFEST, MANIFEST, where,
+                            _("the path “%s” leads out of the package; expected a path relative to the package root, such as geo/kommun.gpkg, without “..”"),
+                            relative);
+  return FALSE;
+}
+
+static PackageFileKind
+stat_in_directory (Loader     *l,
+                   const char *path,
+                   guint64    *size)
+{
+  g_autofree char *real = realpath (path, NULL);
+  GStatBuf st;
+
+  if (real == NULL)
+    return errno == ENOENT || errno == ENOTDIR ? PACKAGE_FILE_MISSING : PACKAGE_FILE_SPECIAL;
+  if (!g_str_has_prefix (real, l->real_root) || real[strlen (l->real_root)] != '/')
+    return PACKAGE_FILE_OUTSIDE;
+  if (g_stat (real, &st) != 0)
+    return PACKAGE_FILE_MISSING;
+  if (!S_ISREG (st.st_mode))
+    return PACKAGE_FILE_SPECIAL;
+
+  *size = (guint64) st.st_size;
+  return PACKAGE_FILE_REGULAR;
+}
+
+/* What a relative path names, without opening it: opening a FIFO blocks. */
+PackageFileKind
+atlas_loader_stat_file (Loader     *l,
+                        const char *relative,
+                        guint64    *size)
+{
+  g_autofree char *path = NULL;
+  VSIStatBufL st;
+
+  *size = 0;
+  if (!is_contained_path (relative))
+    return PACKAGE_FILE_OUTSIDE;
+
+  path = atlas_loader_package_path (l, relative);
+  if (l->real_root != NULL)
+    return stat_in_directory (l, path, size);
+
+  if (VSIStatExL (path, &st, VSI_STAT_EXISTS_FLAG | VSI_STAT_NATURE_FLAG | VSI_STAT_SIZE_FLAG) != 0)
+    return PACKAGE_FILE_MISSING;
+  if (!VSI_ISREG (st.st_mode))
+    return PACKAGE_FILE_SPECIAL;
+
+  *size = (guint64) st.st_size;
+  return PACKAGE_FILE_REGULAR;
+}
+
+/* Reports why a file cannot be read, if it cannot; @missing_message says
+ * what was expected when it does not exist. */
+gboolean
+atlas_loader_check_file (Loader            *l,
+                         AtlasDatasetError  class,
+                         const char        *relative,
+                         guint64            limit,
+                         const char        *missing_message)
+{
+  guint64 size = 0;
+  g_autofree char *size_text = NULL;
+  g_autofree char *limit_text = NULL;
+
+  switch (atlas_loader_stat_file (l, relative, &size))
+    {
+    case PACKAGE_FILE_MISSING:
+      atlas_loader_add_problem (l, class, relative, NULL, "%s", missing_message);
+      return FALSE;
+    case PACKAGE_FILE_SPECIAL:
+      atlas_loader_add_problem (l, class, relative, NULL,
+                                _("not a regular file (a folder, pipe or device); expected a file"));
+      return FALSE;
+    case PACKAGE_FILE_OUTSIDE:
+      atlas_loader_add_problem (l, class, relative, NULL,
+                                _("the file is a link that leads out of the package; expected the file itself inside the package"));
+      return FALSE;
+    case PACKAGE_FILE_REGULAR:
+    default:
+      break;
+    }
+
+  if (size <= limit)
+    return TRUE;
+
+  size_text = atlas_loader_size_text (size);
+  limit_text = atlas_loader_size_text (limit);
+  atlas_loader_add_problem (l, class, relative, NULL,
+                            _("the file is too large (%s); expected at most %s for this kind of file"),
+                            size_text, limit_text);
+  return FALSE;
+}
+
+/* Reads at most @limit bytes: a zip entry may say less than it holds. */
+static GByteArray *
+read_bounded (Loader     *l,
+              VSILFILE   *fp,
+              guint64     limit,
+              gboolean   *too_large)
+{
+  GByteArray *bytes = g_byte_array_new ();
   guint8 chunk[65536];
   size_t n;
 
-  if (fp == NULL)
+  *too_large = FALSE;
+  while ((n = VSIFReadL (chunk, 1, sizeof chunk, fp)) > 0)
+    {
+      if (bytes->len + (guint64) n > limit)
+        {
+          *too_large = TRUE;
+          break;
+        }
+      g_byte_array_append (bytes, chunk, n);
+      if (g_cancellable_is_cancelled (l->cancellable))
+        break;
+    }
+
+  return bytes;
+}
+
+/* The whole file, NUL-terminated, after atlas_loader_check_file(); NULL
+ * after reporting a problem. */
+char *
+atlas_loader_read_package_file (Loader            *l,
+                                AtlasDatasetError  class,
+                                const char        *relative,
+                                guint64            limit,
+                                const char        *missing_message,
+                                gsize             *length)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *limit_text = NULL;
+  VSILFILE *fp;
+  GByteArray *bytes;
+  gboolean too_large;
+
+  if (!atlas_loader_check_file (l, class, relative, limit, missing_message))
     return NULL;
 
-  bytes = g_byte_array_new ();
-  while ((n = VSIFReadL (chunk, 1, sizeof chunk, fp)) > 0)
-    g_byte_array_append (bytes, chunk, n);
+  path = atlas_loader_package_path (l, relative);
+  if ((fp = VSIFOpenL (path, "rb")) == NULL)
+    {
+      atlas_loader_add_problem (l, class, relative, NULL, _("the file cannot be opened; expected a readable file"));
+      return NULL;
+    }
+  bytes = read_bounded (l, fp, limit, &too_large);
   VSIFCloseL (fp);
+
+  if (too_large)
+    {
+      limit_text = atlas_loader_size_text (limit);
+      atlas_loader_add_problem (l, class, relative, NULL,
+                                _("the file is too large (more than %s when unpacked); expected at most %s for this kind of file"),
+                                limit_text, limit_text);
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
 
   *length = bytes->len;
   g_byte_array_append (bytes, (const guint8 *) "", 1);
@@ -145,7 +383,7 @@ find_single_folder (const char *base)
         continue;
       n++;
       g_free (found);
-      found = g_strconcat (base, "/", *e, NULL);
+      found = is_contained_path (*e) ? g_strconcat (base, "/", *e, NULL) : NULL;
     }
   CSLDestroy (entries);
 
@@ -156,29 +394,67 @@ find_single_folder (const char *base)
 }
 
 static gboolean
+has_manifest (Loader *l)
+{
+  guint64 size;
+
+  return atlas_loader_stat_file (l, MANIFEST, &size) != PACKAGE_FILE_MISSING;
+}
+
+static gboolean
 root_with_manifest (Loader *l,
                     char   *base)
 {
-  g_autofree char *manifest = g_strconcat (base, "/" MANIFEST, NULL);
   g_autofree char *inner = NULL;
-  g_autofree char *inner_manifest = NULL;
 
-  if (atlas_loader_vsi_exists (manifest))
-    {
-      l->root = base;
-      return TRUE;
-    }
+  l->root = base;
+  if (has_manifest (l))
+    return TRUE;
 
   inner = find_single_folder (base);
-  inner_manifest = inner != NULL ? g_strconcat (inner, "/" MANIFEST, NULL) : NULL;
-  if (inner_manifest != NULL && atlas_loader_vsi_exists (inner_manifest))
+  if (inner != NULL)
     {
+      g_free (l->root);
       l->root = g_steal_pointer (&inner);
-      g_free (base);
-      return TRUE;
+      if (has_manifest (l))
+        return TRUE;
     }
 
-  g_free (base);
+  g_clear_pointer (&l->root, g_free);
+  return FALSE;
+}
+
+/* The package itself: a directory (resolved, so links inside it can be
+ * checked) or a regular file taken as a .zip. Never a /vsi path: only the
+ * /vsizip/ the loader builds itself is read through GDAL's virtual files. */
+static gboolean
+check_package_path (Loader     *l,
+                    const char *path,
+                    gboolean   *is_dir)
+{
+  GStatBuf st;
+
+  if (g_str_has_prefix (path, "/vsi"))
+    {
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, NULL, NULL,
+                                _("“%s” is a GDAL virtual path; expected a package directory or a .zip of one on this computer"),
+                                path);
+      return FALSE;
+    }
+  if (g_stat (path, &st) != 0)
+    {
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, NULL, NULL,
+                                _("“%s” does not exist; expected a package directory or a .zip of one"),
+                                path);
+      return FALSE;
+    }
+  *is_dir = S_ISDIR (st.st_mode);
+  if (*is_dir || S_ISREG (st.st_mode))
+    return TRUE;
+
+  atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, NULL, NULL,
+                            _("“%s” is neither a folder nor a regular file (a pipe or device); expected a package directory or a .zip of one"),
+                            path);
   return FALSE;
 }
 
@@ -187,28 +463,16 @@ atlas_loader_locate_root (Loader     *l,
                           const char *path)
 {
   g_autofree char *absolute = NULL;
-  gboolean is_dir;
+  gboolean is_dir = FALSE;
 
-  if (g_str_has_prefix (path, "/vsi"))
-    {
-      if (root_with_manifest (l, g_strdup (path)))
-        return TRUE;
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, NULL, NULL,
-                                _("“%s” holds no manifest.json; expected a package directory or a .zip of one"),
-                                path);
-      return FALSE;
-    }
+  if (!check_package_path (l, path, &is_dir))
+    return FALSE;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, NULL, NULL,
-                                _("“%s” does not exist; expected a package directory or a .zip of one"),
-                                path);
-      return FALSE;
-    }
-
-  absolute = g_canonicalize_filename (path, NULL);
-  is_dir = g_file_test (absolute, G_FILE_TEST_IS_DIR);
+  absolute = realpath (path, NULL);
+  if (absolute == NULL)
+    absolute = g_canonicalize_filename (path, NULL);
+  if (is_dir)
+    l->real_root = g_strdup (absolute);
   if (root_with_manifest (l, is_dir ? g_strdup (absolute)
                                     : g_strconcat ("/vsizip/", absolute, NULL)))
     return TRUE;

@@ -6,6 +6,10 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include <math.h>
+#include <sys/stat.h>
+
+#include "atlas-json-scan-private.h"
 #include "atlas-saved-view.h"
 
 #define FILE_VERSION 1
@@ -404,7 +408,24 @@ atlas_saved_views_save (GListModel  *views,
   return FALSE;
 }
 
-/* Parsing */
+/* Parsing: views.json may come from another computer or be damaged, so
+ * every member is checked for its type and range, and the text for depth
+ * and duplicate keys before json-glib parses it. */
+
+#define MAX_VIEWS_BYTES (16 << 20)
+#define MAX_VIEWS_DEPTH 16
+
+static void
+set_member_error (GError     **error,
+                  const char  *path,
+                  guint        index,
+                  const char  *member,
+                  const char  *expected)
+{
+  g_set_error (error, ATLAS_SAVED_VIEW_ERROR, ATLAS_SAVED_VIEW_ERROR_PARSE,
+               _("Cannot read the saved views in “%s”: view %u has a wrong “%s” (expected %s)"),
+               path, index + 1, member, expected);
+}
 
 static const char *
 required_string (JsonObject  *object,
@@ -424,19 +445,160 @@ required_string (JsonObject  *object,
   return NULL;
 }
 
-static void
-read_classification (AtlasSavedView *view,
-                     JsonObject     *object)
+/* Optional members: absent means the default; present with another type
+ * is an error, never a CRITICAL from json-glib. */
+static gboolean
+optional_value (JsonObject  *object,
+                const char  *member,
+                GType        type,
+                JsonNode   **node)
 {
-  const char *method = json_object_get_string_member_with_default (object, "class-method", "quantile");
-  gint64 count = json_object_get_int_member_with_default (object, "class-count", 5);
-  const char *scope = json_object_get_string_member_with_default (object, "class-scope", "pooled");
+  *node = json_object_get_member (object, member);
+  if (*node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (*node))
+    return FALSE;
+
+  return json_node_get_value_type (*node) == type ||
+         (type == G_TYPE_DOUBLE && json_node_get_value_type (*node) == G_TYPE_INT64);
+}
+
+static gboolean
+optional_number (JsonObject  *object,
+                 const char  *member,
+                 double       min,
+                 double       max,
+                 double      *value,
+                 const char  *path,
+                 guint        index,
+                 GError     **error)
+{
+  g_autofree char *expected = NULL;
+  JsonNode *node;
+
+  if (optional_value (object, member, G_TYPE_DOUBLE, &node))
+    {
+      if (node == NULL)
+        return TRUE;
+      *value = json_node_get_double (node);
+      if (isfinite (*value) && *value >= min && *value <= max)
+        return TRUE;
+    }
+
+  expected = g_strdup_printf (_("a number from %g to %g"), min, max);
+  set_member_error (error, path, index, member, expected);
+  return FALSE;
+}
+
+static gboolean
+optional_int (JsonObject  *object,
+              const char  *member,
+              gint64       max,
+              gint64      *value,
+              const char  *path,
+              guint        index,
+              GError     **error)
+{
+  g_autofree char *expected = NULL;
+  JsonNode *node;
+
+  if (optional_value (object, member, G_TYPE_INT64, &node))
+    {
+      if (node == NULL)
+        return TRUE;
+      *value = json_node_get_int (node);
+      if (*value >= 0 && *value <= max)
+        return TRUE;
+    }
+
+  expected = g_strdup_printf (_("a whole number from 0 to %d"), (int) max);
+  set_member_error (error, path, index, member, expected);
+  return FALSE;
+}
+
+static gboolean
+optional_string (JsonObject  *object,
+                 const char  *member,
+                 const char **value,
+                 const char  *path,
+                 guint        index,
+                 GError     **error)
+{
+  JsonNode *node;
+
+  if (!optional_value (object, member, G_TYPE_STRING, &node))
+    {
+      set_member_error (error, path, index, member, _("a text"));
+      return FALSE;
+    }
+  if (node != NULL)
+    *value = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+optional_bool (JsonObject  *object,
+               const char  *member,
+               gboolean    *value,
+               const char  *path,
+               guint        index,
+               GError     **error)
+{
+  JsonNode *node;
+
+  if (!optional_value (object, member, G_TYPE_BOOLEAN, &node))
+    {
+      set_member_error (error, path, index, member, _("true or false"));
+      return FALSE;
+    }
+  if (node != NULL)
+    *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_classification (AtlasSavedView  *view,
+                     JsonObject      *object,
+                     const char      *path,
+                     guint            index,
+                     GError         **error)
+{
+  const char *method = "quantile", *scope = "pooled", *scheme = "";
+  gint64 count = 5;
+  gboolean reverse = FALSE;
   AtlasClassMethod parsed = ATLAS_CLASS_METHOD_QUANTILE;
+
+  if (!optional_string (object, "class-method", &method, path, index, error) ||
+      !optional_int (object, "class-count", 1000, &count, path, index, error) ||
+      !optional_string (object, "class-scope", &scope, path, index, error) ||
+      !optional_string (object, "palette-scheme", &scheme, path, index, error) ||
+      !optional_bool (object, "palette-reverse", &reverse, path, index, error))
+    return FALSE;
 
   atlas_class_method_from_nick (method, &parsed);
   atlas_saved_view_set_classification (view, parsed,
                                        CLAMP (count, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX),
                                        g_strcmp0 (scope, "year") != 0);
+  atlas_saved_view_set_palette (view, scheme, reverse);
+  return TRUE;
+}
+
+static gboolean
+read_camera (AtlasSavedView  *view,
+             JsonObject      *object,
+             const char      *path,
+             guint            index,
+             GError         **error)
+{
+  double latitude = 0, longitude = 0, zoom = 0;
+
+  if (!optional_number (object, "latitude", -90, 90, &latitude, path, index, error) ||
+      !optional_number (object, "longitude", -180, 180, &longitude, path, index, error) ||
+      !optional_number (object, "zoom", 0, 30, &zoom, path, index, error))
+    return FALSE;
+
+  atlas_saved_view_set_camera (view, latitude, longitude, zoom);
+  return TRUE;
 }
 
 static AtlasSavedView *
@@ -448,7 +610,8 @@ view_from_json (JsonNode    *node,
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *fields[4];
   static const char * const names[] = { "name", "package", "indicator", "level" };
-  AtlasSavedView *view;
+  g_autoptr(AtlasSavedView) view = NULL;
+  gint64 year = 0;
 
   if (object == NULL)
     {
@@ -460,18 +623,14 @@ view_from_json (JsonNode    *node,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if ((fields[i] = required_string (object, names[i], path, index, error)) == NULL)
       return NULL;
+  if (!optional_int (object, "year", 9999, &year, path, index, error))
+    return NULL;
 
-  view = atlas_saved_view_new (fields[0], fields[1], fields[2], fields[3],
-                               CLAMP (json_object_get_int_member_with_default (object, "year", 0), 0, G_MAXUINT));
-  atlas_saved_view_set_camera (view,
-                               json_object_get_double_member_with_default (object, "latitude", 0),
-                               json_object_get_double_member_with_default (object, "longitude", 0),
-                               json_object_get_double_member_with_default (object, "zoom", 0));
-  read_classification (view, object);
-  atlas_saved_view_set_palette (view,
-                                json_object_get_string_member_with_default (object, "palette-scheme", ""),
-                                json_object_get_boolean_member_with_default (object, "palette-reverse", FALSE));
-  return view;
+  view = atlas_saved_view_new (fields[0], fields[1], fields[2], fields[3], (guint) year);
+  if (!read_camera (view, object, path, index, error) ||
+      !read_classification (view, object, path, index, error))
+    return NULL;
+  return g_steal_pointer (&view);
 }
 
 static JsonArray *
@@ -491,6 +650,59 @@ views_array (JsonParser  *parser,
   return NULL;
 }
 
+/* The file's text: a regular file of at most MAX_VIEWS_BYTES (never a
+ * FIFO, which would block), NULL with @error set otherwise. */
+static char *
+read_views_text (const char  *path,
+                 gsize       *length,
+                 GError     **error)
+{
+  GStatBuf st;
+  char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_VIEWS_BYTES)
+    {
+      g_set_error (error, ATLAS_SAVED_VIEW_ERROR, ATLAS_SAVED_VIEW_ERROR_PARSE,
+                   _("Cannot read the saved views in “%s”: expected a regular file of at most %u MB"),
+                   path, (guint) (MAX_VIEWS_BYTES >> 20));
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &text, length, &local_error))
+    g_set_error (error, ATLAS_SAVED_VIEW_ERROR, ATLAS_SAVED_VIEW_ERROR_PARSE,
+                 _("Cannot read the saved views in “%s”: %s"), path, local_error->message);
+  return text;
+}
+
+static JsonParser *
+parse_views (const char  *path,
+             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  gsize length = 0;
+  guint line = 0;
+
+  if ((text = read_views_text (path, &length, error)) == NULL)
+    return NULL;
+  if (!atlas_json_scan (text, length, MAX_VIEWS_DEPTH, &line, &message))
+    {
+      g_set_error (error, ATLAS_SAVED_VIEW_ERROR, ATLAS_SAVED_VIEW_ERROR_PARSE,
+                   _("Cannot read the saved views in “%s”: line %u: %s"), path, line, message);
+      return NULL;
+    }
+  /* json-glib's message names the line and column ("<data>:3:14: …"). */
+  if (!json_parser_load_from_data (parser, text, (gssize) length, &local_error))
+    {
+      g_set_error (error, ATLAS_SAVED_VIEW_ERROR, ATLAS_SAVED_VIEW_ERROR_PARSE,
+                   _("Cannot read the saved views in “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&parser);
+}
+
 /**
  * atlas_saved_views_load:
  *
@@ -500,23 +712,16 @@ GListStore *
 atlas_saved_views_load (const char  *path,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GListStore) store = g_list_store_new (ATLAS_TYPE_SAVED_VIEW);
-  g_autoptr(GError) local_error = NULL;
   JsonArray *array;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&store);
-  /* json-glib's message names the line and column ("views.json:3:14: …"). */
-  if (!json_parser_load_from_file (parser, path, &local_error))
-    {
-      g_set_error (error, ATLAS_SAVED_VIEW_ERROR, ATLAS_SAVED_VIEW_ERROR_PARSE,
-                   _("Cannot read the saved views in “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
-  if ((array = views_array (parser, path, error)) == NULL)
+  if ((parser = parse_views (path, error)) == NULL ||
+      (array = views_array (parser, path, error)) == NULL)
     return NULL;
 
   for (guint i = 0; i < json_array_get_length (array); i++)

@@ -14,7 +14,7 @@
  * into the package's dense tables (see AtlasPackage), one cell per
  * area of every division. */
 
-static void
+static gboolean
 index_cells (Loader *l)
 {
   AtlasPackage *pkg = l->pkg;
@@ -32,6 +32,13 @@ index_cells (Loader *l)
                              GUINT_TO_POINTER (cell + 1));
     }
   pkg->n_cells = cell;
+  if (cell <= ATLAS_LIMIT_AREAS)
+    return TRUE;
+
+  atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, NULL, NULL,
+                            _("the package has %u areas; expected at most %u in all divisions together"),
+                            cell, (guint) ATLAS_LIMIT_AREAS);
+  return FALSE;
 }
 
 typedef struct
@@ -188,6 +195,37 @@ check_value (Loader         *l,
   return FALSE;
 }
 
+/* A plain decimal number: digits with an optional sign, decimal point and
+ * exponent. g_ascii_strtod() also takes hex floats, "inf" and "nan". */
+static gboolean
+is_decimal (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '-' || *p == '+')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  return *p == '\0';
+}
+
 static void
 read_cell (Loader     *l,
            Table      *t,
@@ -198,15 +236,15 @@ read_cell (Loader     *l,
 {
   AtlasPackage *pkg = l->pkg;
   AtlasIndicator *indicator = g_ptr_array_index (pkg->indicators, t->columns[column]);
-  char *end = NULL;
-  double value;
-  gsize start;
+  StagedValue staged;
+  double value = NAN;
 
   if (*text == '\0' || g_str_equal (text, ".."))
     return;
 
-  value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (value))
+  if (is_decimal (text))
+    value = g_ascii_strtod (text, NULL);
+  if (!isfinite (value))
     {
       atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (location),
                                 _("non-numeric value “%s” in column “%s”; expected a number with a decimal point, an empty cell or “..”"),
@@ -216,10 +254,10 @@ read_cell (Loader     *l,
   if (!check_value (l, t, location, indicator, text, value))
     return;
 
-  start = atlas_package_table_start (pkg, t->columns[column], t->year_index);
-  pkg->values[start + cell] = value;
-  pkg->states[start + cell] = ATLAS_CELL_STATE (ATLAS_VALUE_STORED, ATLAS_MISSING_NONE);
-  pkg->has_stored[start / pkg->n_cells] = TRUE;
+  staged.table = (guint32) t->columns[column] * pkg->years->len + t->year_index;
+  staged.cell = cell;
+  staged.value = value;
+  g_array_append_val (l->staged, staged);
 }
 
 /* The row's cell, or G_MAXUINT after reporting why the row is skipped. */
@@ -279,6 +317,55 @@ read_row (Loader    *l,
       read_cell (l, t, location, c, csv_field (r, c), cell);
 }
 
+/* A NUL byte would silently end a cell early. */
+static gboolean
+check_text (Loader     *l,
+            Table      *t,
+            const char *text,
+            gsize       length)
+{
+  const char *nul = memchr (text, '\0', length);
+  const char *bad = NULL;
+  g_auto(Place) place = { FALSE, 1, NULL };
+
+  if (nul == NULL && g_utf8_validate_len (text, length, &bad))
+    return TRUE;
+
+  for (const char *p = text; p < (nul != NULL ? nul : bad); p++)
+    place.number += *p == '\n';
+  if (nul != NULL)
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (&place),
+                              _("a NUL byte; expected UTF-8 text"));
+  else
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (&place),
+                              _("the text is not valid UTF-8; expected a table saved as UTF-8"));
+  return FALSE;
+}
+
+static void
+read_rows (Loader    *l,
+           Table     *t,
+           CsvReader *r)
+{
+  guint line;
+
+  t->columns = read_table_header (l, t, r);
+  t->row_line = g_new0 (guint, l->pkg->n_cells);
+  for (guint n = 1; t->columns != NULL && csv_next_record (r, &line); n++)
+    {
+      if (l->staged->len > ATLAS_LIMIT_VALUE_CELLS)
+        {
+          g_autofree char *limit = atlas_format_number ((double) ATLAS_LIMIT_VALUE_CELLS, 0, NULL);
+          atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, NULL,
+                                    _("the tables hold more than %s values; expected at most %s"), limit, limit);
+          break;
+        }
+      read_row (l, t, r, line);
+      if (n % 4096 == 0 && g_cancellable_is_cancelled (l->cancellable))
+        break;
+    }
+}
+
 static void
 read_table (Loader *l,
             guint   year_index)
@@ -287,20 +374,16 @@ read_table (Loader *l,
   Table t = { g_strdup_printf ("values/%u.csv", year), year_index, NULL, 0, NULL };
   CsvReader r = { NULL, NULL, 1, g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (gsize)) };
   gsize length = 0;
-  g_autofree char *text = atlas_loader_read_package_file (l, t.file, &length);
-  guint line;
+  g_autofree char *text = NULL;
 
-  if (text == NULL)
-    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t.file, NULL,
-                              _("the table is missing; expected one for every year listed in manifest.json"));
-  else
+  text = atlas_loader_read_package_file (l, ATLAS_DATASET_ERROR_VALUES, t.file, ATLAS_LIMIT_TABLE_BYTES,
+                                         _("the table is missing; expected one for every year listed in manifest.json"),
+                                         &length);
+  if (text != NULL && check_text (l, &t, text, length))
     {
       r.p = g_str_has_prefix (text, "\xef\xbb\xbf") ? text + 3 : text;
       r.end = text + length;
-      t.columns = read_table_header (l, &t, &r);
-      t.row_line = g_new0 (guint, l->pkg->n_cells);
-      while (t.columns != NULL && csv_next_record (&r, &line))
-        read_row (l, &t, &r, line);
+      read_rows (l, &t, &r);
     }
 
   g_free (t.file);
@@ -337,11 +420,26 @@ check_stray_tables (Loader *l)
   CSLDestroy (entries);
 }
 
-static void
-allocate_values (AtlasPackage *pkg)
+/* Sized from the areas actually read and the tables actually read, and
+ * only when they hold no problem: a manifest alone never allocates. */
+static gboolean
+allocate_values (Loader *l)
 {
-  gsize n_tables = (gsize) pkg->indicators->len * pkg->years->len;
-  gsize n = n_tables * pkg->n_cells;
+  AtlasPackage *pkg = l->pkg;
+  guint64 n_tables = (guint64) pkg->indicators->len * pkg->years->len;
+  guint64 n = n_tables * pkg->n_cells;
+  g_autofree char *cells = NULL;
+  g_autofree char *limit = NULL;
+
+  if (n > ATLAS_LIMIT_VALUE_CELLS)
+    {
+      cells = atlas_format_number ((double) n, 0, NULL);
+      limit = atlas_format_number ((double) ATLAS_LIMIT_VALUE_CELLS, 0, NULL);
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, NULL, NULL,
+                                _("the package needs %s values (%u indicators × %u years × %u areas); expected at most %s"),
+                                cells, pkg->indicators->len, pkg->years->len, pkg->n_cells, limit);
+      return FALSE;
+    }
 
   pkg->values = g_new (double, MAX (n, 1));
   pkg->states = g_new (guint8, MAX (n, 1));
@@ -349,13 +447,31 @@ allocate_values (AtlasPackage *pkg)
   for (gsize i = 0; i < n; i++)
     pkg->values[i] = NAN;
   memset (pkg->states, ATLAS_CELL_STATE (ATLAS_VALUE_MISSING, ATLAS_MISSING_NOT_IN_SOURCE), n);
+  return TRUE;
+}
+
+static void
+store_staged (Loader *l)
+{
+  AtlasPackage *pkg = l->pkg;
+
+  for (guint i = 0; i < l->staged->len; i++)
+    {
+      const StagedValue *v = &g_array_index (l->staged, StagedValue, i);
+      gsize at = (gsize) v->table * pkg->n_cells + v->cell;
+
+      pkg->values[at] = v->value;
+      pkg->states[at] = ATLAS_CELL_STATE (ATLAS_VALUE_STORED, ATLAS_MISSING_NONE);
+      pkg->has_stored[v->table] = TRUE;
+    }
+  g_array_set_size (l->staged, 0);
 }
 
 void
 atlas_loader_read_values (Loader *l)
 {
-  index_cells (l);
-  allocate_values (l->pkg);
+  if (!index_cells (l))
+    return;
 
   for (guint y = 0; y < l->pkg->years->len; y++)
     {
@@ -365,4 +481,6 @@ atlas_loader_read_values (Loader *l)
     }
 
   check_stray_tables (l);
+  if (*l->classes == 0 && allocate_values (l))
+    store_staged (l);
 }
