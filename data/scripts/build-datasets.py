@@ -1977,10 +1977,10 @@ def su_work_indicators():
     reg = text("SCB:s årliga register över arbetsmarknadsstatus.",
                "SCB's annual register of labour market status.")
 
-    def count_ind(ind_id, sv, en, kind="indicator"):
-        return su_indicator(ind_id, "arbete", text(sv, en),
-                            notes(text("SCB: %s." % sv, "SCB: %s." % en), reg), year,
-                            "count", "neutral", t, rule("sum"), caveat, kind=kind,
+    def count_ind(ind_id, name, scb_sv, scb_en, kind="indicator"):
+        return su_indicator(ind_id, "arbete", name,
+                            notes(text("SCB: %s." % scb_sv, "SCB: %s." % scb_en), reg),
+                            year, "count", "neutral", t, rule("sum"), caveat, kind=kind,
                             age_group=age)
     return [
         su_indicator(
@@ -1999,11 +1999,15 @@ def su_work_indicators():
             year, "percent", "lower-is-better", t,
             rule("weighted-mean", "arbetskraften_16_64"), caveat, age_group=age,
             short=text("Arbetslöshet", "Unemployment")),
-        count_ind("sysselsatta_16_64", "Antal sysselsatta", "Number of employed"),
-        count_ind("arbetslosa_16_64", "Antal arbetslösa", "Number of unemployed"),
-        count_ind("arbetskraften_16_64", "Antal sysselsatta och arbetslösa (arbetskraften)",
-                  "Number of employed and unemployed (the labour force)", "background"),
-        count_ind("befolkning_16_64", "Antal totalt", "Total number", "background"),
+        count_ind("sysselsatta_16_64", text("Sysselsatta, antal", "Employed, number"),
+                  "antal sysselsatta", "number of employed"),
+        count_ind("arbetslosa_16_64", text("Arbetslösa, antal", "Unemployed, number"),
+                  "antal arbetslösa", "number of unemployed"),
+        count_ind("arbetskraften_16_64", text("Arbetskraften", "Labour force"),
+                  "antal sysselsatta och arbetslösa (arbetskraften)",
+                  "number of employed and unemployed (the labour force)", "background"),
+        count_ind("befolkning_16_64", text("Befolkning 16–64 år", "Population aged 16–64"),
+                  "antal totalt", "total number", "background"),
     ]
 
 
@@ -2105,6 +2109,7 @@ def su_housing_indicators():
 
 def su_omradestyp_indicator():
     ind = uppsala_real_indicators()[0]
+    ind["source"] = "SCB, Statistikdatabasen, RegSO efter områdestyp"
     ind["definition"] = notes(ind["definition"], ref("2022 och 2023", "2022 and 2023"))
     return ind
 
