@@ -158,7 +158,7 @@ test_derived_shares (void)
     }
   /* Education: the denominator is the sum of all five levels. */
   {
-    double num, den = 0, part;
+    double num, den = 0, part, unused;
     guint levels[5];
 
     levels[0] = scb_table_column (mo, "förgymnasial utbildning");
@@ -170,7 +170,7 @@ test_derived_shares (void)
     den += part;
     for (guint l = 1; l < 5; l++)
       {
-        sum_columns (mo, "1480", levels[l], levels[l], &part, &part);
+        sum_columns (mo, "1480", levels[l], levels[l], &part, &unused);
         den += part;
       }
     g_assert_cmpfloat_with_epsilon (value_of ("eftergymnasial_3_25_64_andel", 2022, "1480",
