@@ -8,6 +8,8 @@ writes:
   data/datasets/sverige-kommuner/   real SCB/Kolada values, kommun and län
   data/datasets/uppsala-lan/        real områdestyp and DeSO population, plus
                                     clearly labelled demonstration values
+  data/datasets/stockholm-uppsala/  real SCB values for every DeSO and RegSO of
+                                    Sweden, polygons for Stockholms and Uppsala län
   data/basemap/                     Natural Earth land and countries
 
 Python standard library plus GDAL's ogr2ogr.  The values CSVs and manifests
@@ -1743,9 +1745,10 @@ def su_divisions():
 
 # ---------------------------------------------------------------- stockholm-uppsala: manifest
 
-SU_THEMES = [THEME_BEFOLKNING, THEME_INKOMST, THEME_ARBETE,
+# Economic standard first: the first indicator is what a new map shows.
+SU_THEMES = [THEME_INKOMST, THEME_ARBETE,
              {"id": "utbildning", "name": text("Utbildning", "Education")},
-             {"id": "boende", "name": text("Boende", "Housing")},
+             THEME_BEFOLKNING, {"id": "boende", "name": text("Boende", "Housing")},
              THEME_OMRADESTYPER]
 
 UNIT_DWELLINGS = text("lägenheter", "dwellings")
@@ -1763,12 +1766,23 @@ SCB_ADJUSTED = text(
     "SCB: The statistics are adjusted to avoid identifying people in cells with "
     "small values.")
 DERIVED_NOTE = text(
-    "Värden för kommun, län och riket är härledda av Platsatlas ur alla Sveriges "
-    "DeSO och RegSO (antal summeras, andelar är kvoten av summerade antal) och "
-    "kan avvika något från SCB:s egna värden för dessa nivåer.",
-    "Values for municipalities, counties and Sweden are derived by Platsatlas from "
-    "all DeSO and RegSO of Sweden (counts are summed, shares are the ratio of the "
-    "summed counts) and can differ slightly from SCB's own values at those levels.")
+    "Kommun, län och riket är härledda ur alla Sveriges DeSO och RegSO och kan "
+    "avvika något från SCB:s egna värden.",
+    "Municipalities, counties and Sweden are derived from all DeSO and RegSO of "
+    "Sweden and can differ slightly from SCB's own values.")
+SCB_PROTECTED = text(
+    "SCB: För att skydda enskilda personers uppgifter används en statistisk "
+    "metod; därför är inte alltid de redovisade totalerna lika med summan av "
+    "deras redovisade delar.", "SCB: A statistical method protects individual "
+    "data, so published totals do not always equal the sum of their parts.")
+# SCB's footnotes on how each table was protected, quoted in the definitions
+# of every indicator read from it.
+TABLE_FOOTNOTES = {
+    "000005FB": (SCB_ADJUSTED, SCB_PLACEMENT), "000005FE": (SCB_ADJUSTED, SCB_PLACEMENT),
+    "000005FF": (SCB_PLACEMENT,), "000005FC": (SCB_PLACEMENT,),
+    "000005FM": (SCB_PLACEMENT,), "000006TA": (SCB_PLACEMENT,),
+    "000005MO": (SCB_PLACEMENT,), "000007A8": (SCB_PROTECTED, SCB_PLACEMENT),
+}
 INCOME_PRICES = text(
     "SCB: Samtliga inkomster är fastprisberäknade till senaste redovisningsår; "
     "uttaget gäller 2022, det senaste året när tabellen uppdaterades 2024-01-23, "
@@ -1792,7 +1806,10 @@ DEC31 = ("31 december respektive år", "31 December of each year")
 def su_indicator(ind_id, theme, name, definition, reference, unit, polarity,
                  source, aggregation, caveat, **kw):
     """An indicator whose definition ends with SCB's reference time."""
-    full = notes(definition, ref(*reference))
+    footnotes = []
+    for table, quoted in sorted(TABLE_FOOTNOTES.items()):
+        footnotes += [q for q in quoted if table in source and q not in footnotes]
+    full = notes(definition, ref(*reference), *footnotes)
     decimals = {"percent": 1, "SEK": 0, "count": 0, "category": 0}[unit]
     return indicator(ind_id, theme, name, full, unit, decimals, polarity, source,
                      aggregation, caveat=caveat, **kw)
@@ -1822,12 +1839,12 @@ def su_population_indicators():
             "folkmangd", "befolkning", text("Folkmängd", "Population"),
             text("Folkmängd (SCB: Folkmängden per region).", "Population (SCB: "
                  "population per region)."), DEC31, "count", "neutral",
-            "SCB, Statistikdatabasen, tabell 000005FF (2022), 000005FC (2023) och "
-            "RegSO-tabell efter födelseregion (2020–2021)", rule("sum"),
+            "SCB, Statistikdatabasen, tabell 000005FF (DeSO 2022), 000005FC (DeSO 2023) "
+            "och RegSO-tabell efter födelseregion (RegSO 2020–2023)", rule("sum"),
             notes(text("DeSO har värden för 2022 och 2023; RegSO och nivåerna "
                        "ovanför för 2020–2023.", "DeSO have values for 2022 and "
                        "2023; RegSO and the levels above for 2020–2023."),
-                  SCB_PLACEMENT, DERIVED_NOTE), kind="background"),
+                  DERIVED_NOTE), kind="background"),
         *share_pair(
             "befolkning_0_19", "befolkning", text("Personer 0–19 år", "People aged 0–19"),
             text("0–19 år", "Aged 0–19"),
@@ -1839,7 +1856,7 @@ def su_population_indicators():
             notes(text("SCB:s uttag har åldersgrupper upp till 20–24 år; andelen 65 "
                        "år och äldre finns därför inte i paketet.", "SCB's extract "
                        "has age groups up to 20–24 only, so the share aged 65 and "
-                       "over is not in the package."), SCB_PLACEMENT, DERIVED_NOTE),
+                       "over is not in the package."), DERIVED_NOTE),
             age_group=text("0–19 år", "aged 0–19")),
         *share_pair(
             "utrikes_fodda", "befolkning", text("Utrikes födda", "Born abroad"),
@@ -1856,7 +1873,7 @@ def su_population_indicators():
                        "2020–2023; 2022 är RegSO-värdena lika med summan av deras DeSO.",
                        "DeSO: table 000005FB, 2022. RegSO: SCB's RegSO table "
                        "2020–2023; in 2022 the RegSO values equal the sum of their "
-                       "DeSO."), SCB_ADJUSTED, SCB_PLACEMENT, DERIVED_NOTE)),
+                       "DeSO."), DERIVED_NOTE)),
         *share_pair(
             "utlandsk_bakgrund", "befolkning",
             text("Personer med utländsk bakgrund", "People with a foreign background"),
@@ -1867,7 +1884,7 @@ def su_population_indicators():
                  "born in Sweden with two parents born abroad."),
             text("Andel (%) av folkmängden.", "Share (%) of the population."),
             scb_source("000005FE"), DEC31, "neutral", "folkmangd",
-            notes(SCB_ADJUSTED, SCB_PLACEMENT, DERIVED_NOTE)),
+            DERIVED_NOTE),
     ]
 
 
@@ -1903,7 +1920,7 @@ def su_income_indicators():
                        "is below 60 percent of the national median."), standard),
             DEC31, "percent", "lower-is-better", t_ta,
             rule("weighted-mean", "ek_standard_personer"),
-            notes(rounded, SCB_PLACEMENT, DERIVED_NOTE),
+            notes(rounded, DERIVED_NOTE),
             age_group=text("alla åldrar", "all ages")),
         su_indicator(
             "hog_ek_standard", "inkomst",
@@ -1915,7 +1932,7 @@ def su_income_indicators():
                        "standard is twice the national median or more."), standard),
             DEC31, "percent", "higher-is-better", t_ta,
             rule("weighted-mean", "ek_standard_personer"),
-            notes(rounded, SCB_PLACEMENT, DERIVED_NOTE),
+            notes(rounded, DERIVED_NOTE),
             age_group=text("alla åldrar", "all ages")),
         su_indicator(
             "ek_standard_personer", "inkomst",
@@ -1925,7 +1942,7 @@ def su_income_indicators():
                  "standard.", "SCB: Number of people in total, the denominator of "
                  "low and high economic standard."),
             DEC31, "count", "neutral", t_ta, rule("sum"),
-            notes(SCB_PLACEMENT, DERIVED_NOTE), kind="background",
+            DERIVED_NOTE, kind="background",
             short=text("Personer (ek. standard)", "People (econ. standard)")),
         su_indicator(
             "median_nettoinkomst", "inkomst",
@@ -1938,8 +1955,7 @@ def su_income_indicators():
                                       "delområdenas medianer: kommun, län och riket "
                                       "saknar värde.", "A median cannot be computed "
                                       "from the medians of sub-areas: municipalities, "
-                                      "counties and Sweden have no value."),
-                  SCB_PLACEMENT),
+                                      "counties and Sweden have no value.")),
             age_group=age20, short=text("Mediannettoinkomst", "Median net income")),
         su_indicator(
             "medel_nettoinkomst", "inkomst",
@@ -1950,7 +1966,7 @@ def su_income_indicators():
                        "of SEK with one decimal)."), net),
             DEC31, "SEK", "higher-is-better", t_fm,
             rule("weighted-mean", "inkomst_personer"),
-            notes(INCOME_PRICES, SCB_PLACEMENT, DERIVED_NOTE),
+            notes(INCOME_PRICES, DERIVED_NOTE),
             age_group=age20, short=text("Medelnettoinkomst", "Mean net income")),
         su_indicator(
             "inkomst_personer", "inkomst",
@@ -1959,7 +1975,7 @@ def su_income_indicators():
                        "medelvärde.", "SCB: Number of people in total, the "
                        "denominator of the mean net income."), net),
             DEC31, "count", "neutral", t_fm, rule("sum"),
-            notes(SCB_PLACEMENT, DERIVED_NOTE), kind="background", age_group=age20,
+            DERIVED_NOTE, kind="background", age_group=age20,
             short=text("Personer (inkomst)", "People (income)")),
     ]
 
@@ -1968,12 +1984,7 @@ def su_work_indicators():
     t = scb_source("000007A8")
     year = ("år", "year")
     age = text("16–64 år", "aged 16–64")
-    protect = text(
-        "SCB: För att skydda enskilda personers uppgifter används en statistisk "
-        "metod; därför är inte alltid de redovisade totalerna lika med summan av "
-        "deras redovisade delar.", "SCB: A statistical method protects individual "
-        "data, so published totals do not always equal the sum of their parts.")
-    caveat = notes(protect, SCB_PLACEMENT, DERIVED_NOTE)
+    caveat = DERIVED_NOTE
     reg = text("SCB:s årliga register över arbetsmarknadsstatus.",
                "SCB's annual register of labour market status.")
 
@@ -2028,7 +2039,7 @@ def su_education_indicators():
     caveat = notes(text("SCB: Fr.o.m. 2023 redovisas åldersgruppen 25–65 år p.g.a. "
                         "höjd pensionsålder.", "SCB: From 2023 the age group is "
                         "25–65 because of the raised retirement age."),
-                   SCB_PLACEMENT, DERIVED_NOTE)
+                   DERIVED_NOTE)
     return [
         *share_pair("forgymnasial_25_64", "utbildning",
                     text("Förgymnasial utbildning", "Pre-upper-secondary education"),
@@ -2115,8 +2126,8 @@ def su_omradestyp_indicator():
 
 
 def su_indicators():
-    return (su_population_indicators() + su_income_indicators() + su_work_indicators()
-            + su_education_indicators() + su_housing_indicators()
+    return (su_income_indicators() + su_work_indicators() + su_education_indicators()
+            + su_population_indicators() + su_housing_indicators()
             + [su_omradestyp_indicator()])
 
 
