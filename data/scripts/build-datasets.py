@@ -1929,7 +1929,7 @@ def su_income_indicators():
                        "hushåll vars ekonomiska standard är dubbelt så hög som "
                        "medianvärdet för riket.", "SCB: High economic standard is "
                        "the share of people living in households whose economic "
-                       "standard is twice the national median or more."), standard),
+                       "standard is twice as high as the national median."), standard),
             DEC31, "percent", "higher-is-better", t_ta,
             rule("weighted-mean", "ek_standard_personer"),
             notes(rounded, DERIVED_NOTE),
