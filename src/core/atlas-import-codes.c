@@ -19,10 +19,30 @@ all_digits (const char *text,
   return TRUE;
 }
 
+/* The län codes in use since 1998 (Skåne 12, Västra Götaland 14). */
+static gboolean
+is_lan (const char *code)
+{
+  static const char *const codes[] = {
+    "01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14",
+    "17", "18", "19", "20", "21", "22", "23", "24", "25",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (code[0] == codes[i][0] && code[1] == codes[i][1])
+      return TRUE;
+  return FALSE;
+}
+
 ImportLevel
 atlas_import_code_level (const char *code)
 {
   gsize n = code != NULL ? strlen (code) : 0;
+
+  /* Every SCB code starts with a län; this also keeps most counts in
+   * value columns from passing for kommun codes. */
+  if (n < 2 || !is_lan (code))
+    return IMPORT_LEVEL_NONE;
 
   if (n == 2 && all_digits (code, 2) && strcmp (code, "00") != 0)
     return IMPORT_LEVEL_LAN;

@@ -75,15 +75,17 @@ is_key (const char *text)
   return code != NULL || atlas_import_is_area_label (text);
 }
 
-/* How strongly a column looks like area keys: its distinct codes, those
- * that needed a leading zero counting half (small numbers pad into codes
- * too), and labels. */
+/* How strongly a column looks like area keys: its distinct codes and
+ * labels, codes with letters (RegSO, DeSO) counting most and codes that
+ * needed a leading zero least, since numbers in value columns can look
+ * like kommun codes. */
 static guint
 key_score (ImportGrid *grid,
            guint       column)
 {
   g_autoptr(GHashTable) exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) padded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) lettered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint r = 0; r < grid->rows->len; r++)
     {
@@ -91,12 +93,14 @@ key_score (ImportGrid *grid,
       gboolean was_padded = FALSE;
       char *code = text != NULL ? atlas_import_normalize_code (text, NULL, &was_padded) : NULL;
 
-      if (code != NULL)
+      if (code != NULL && atlas_import_code_level (code) >= IMPORT_LEVEL_REGSO)
+        g_hash_table_add (lettered, code);
+      else if (code != NULL)
         g_hash_table_add (was_padded ? padded : exact, code);
       else if (text != NULL && atlas_import_is_area_label (text))
-        g_hash_table_add (exact, g_strdup (text));
+        g_hash_table_add (lettered, g_strdup (text));
     }
-  return 2 * g_hash_table_size (exact) + g_hash_table_size (padded);
+  return 4 * g_hash_table_size (lettered) + 2 * g_hash_table_size (exact) + g_hash_table_size (padded);
 }
 
 static gboolean
@@ -333,6 +337,21 @@ plan_clear (Plan   *plan,
   g_array_unref (plan->row_dims);
 }
 
+static gboolean
+has_year_rest (Layout *layout,
+               guint   row)
+{
+  for (guint c = 0; c < layout->n_columns; c++)
+    {
+      const char *text = layout->kinds[c] == COLUMN_VALUE ? header_text (layout, row, c) : NULL;
+      g_autofree char *rest = NULL;
+
+      if (text != NULL && split_year (text, &rest) > 0 && rest != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 add_header_dim (Layout *layout,
                 Plan   *plan,
@@ -346,6 +365,8 @@ add_header_dim (Layout *layout,
 
   dim->contents = label != NULL && g_str_equal (label, "tabellinnehåll");
   g_array_append_val (plan->header_dims, row);
+  /* Without a title, a header like "Antal 2020" holds the contents. */
+  dim->contents = dim->contents || (label == NULL && has_year_rest (layout, row));
   for (guint c = 0; c < layout->n_columns; c++)
     {
       const char *text = layout->kinds[c] == COLUMN_VALUE ? header_text (layout, row, c) : NULL;
@@ -622,6 +643,22 @@ read_footnotes (Layout *layout)
     }
 }
 
+/* A table without a title: its "Sort" (områdestyp), unless that is only
+ * a unit word. */
+static char *
+subject_from_sort (ImportTable *table)
+{
+  const char *const units[] = { "antal", "andel", "procent", "kronor", "tusentals kronor", "medelvärde", "median" };
+  const char *sort = g_hash_table_lookup (table->units, "*");
+
+  if (sort == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_ascii_strcasecmp (sort, units[i]) == 0)
+      return NULL;
+  return g_strdup_printf ("%c%s", g_ascii_toupper (sort[0]), sort + 1);
+}
+
 /* ---- the whole grid --------------------------------------------------------- */
 
 static gboolean
@@ -695,6 +732,8 @@ atlas_import_table_from_grid (ImportGrid  *grid,
   ok = read_rows (&layout, &plan, error);
   if (ok)
     read_footnotes (&layout);
+  if (ok && table->subject == NULL)
+    table->subject = subject_from_sort (table);
 
   plan_clear (&plan, &layout);
   layout_clear (&layout);

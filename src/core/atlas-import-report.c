@@ -143,6 +143,20 @@ codes_with_values (ImportJob *job)
           g_hash_table_add (codes, g_strdup (strchr (key, '\t') + 1));
           break;
         }
+  /* An area whose sub-areas have values gets derived ones. */
+  for (guint l = IMPORT_N_LEVELS - 1; l > IMPORT_LEVEL_LAN; l--)
+    {
+      ImportLevelPlan *plan = &job->levels[l];
+      GHashTableIter areas;
+      gpointer code, area;
+
+      if (!plan->present)
+        continue;
+      g_hash_table_iter_init (&areas, plan->areas);
+      while (g_hash_table_iter_next (&areas, &code, &area))
+        if (((ImportArea *) area)->parent != NULL && g_hash_table_contains (codes, code))
+          g_hash_table_add (codes, g_strdup (((ImportArea *) area)->parent));
+    }
   return codes;
 }
 
@@ -164,9 +178,9 @@ add_level (JsonBuilder *b,
       gboolean has_values = g_hash_table_contains (valued, code);
 
       drawn += area->has_geometry;
-      with_values += has_values;
+      with_values += has_values;  /* stored or derived */
       no_geometry += has_values && !area->has_geometry;
-      /* Packaged borders frame the package; their values are derived. */
+      /* Packaged borders frame the package: not every kommun has data. */
       no_values += area->has_geometry && !has_values && !plan->packaged;
     }
   json_builder_begin_object (b);

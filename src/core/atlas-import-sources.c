@@ -240,11 +240,14 @@ column_level (ImportGrid *grid,
       const char *text = grid_cell (grid, r, column);
       g_autofree char *code = NULL;
 
+      gboolean padded = FALSE;
+
       if (text == NULL)
         continue;
       filled++;
-      code = atlas_import_normalize_code (text, NULL, NULL);
-      counts[atlas_import_code_level (code)]++;
+      /* Keys keep their zeros; numbers that need one are values. */
+      code = atlas_import_normalize_code (text, NULL, &padded);
+      counts[padded ? IMPORT_LEVEL_NONE : atlas_import_code_level (code)]++;
     }
   for (guint l = IMPORT_LEVEL_LAN; l < IMPORT_N_LEVELS; l++)
     if (filled > 0 && counts[l] * 10 >= filled * 9)
