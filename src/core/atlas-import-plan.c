@@ -455,6 +455,16 @@ link_parents (ImportJob *job,
     }
 }
 
+static gboolean
+kommun_touched (GHashTable *touched,
+                const char *code)
+{
+  char kommun[5];
+
+  g_strlcpy (kommun, code, sizeof kommun);
+  return g_hash_table_contains (touched, kommun);
+}
+
 /* Whether the level's areas fill each parent area: all 21 län fill
  * Sweden; small areas fill their kommun when SCB's key knows no others. */
 static void
@@ -465,6 +475,7 @@ check_coverage (ImportJob *job,
     {
       ImportLevelPlan *plan = &job->levels[l];
       GHashTable *known = key != NULL ? key->names[l] != NULL ? key->names[l] : key->parents[l] : NULL;
+      g_autoptr(GHashTable) touched = NULL;
       GHashTableIter iter;
       gpointer code;
       guint missing = 0;
@@ -475,15 +486,14 @@ check_coverage (ImportJob *job,
       /* The key tells which areas exist only for its own version. */
       if (l < IMPORT_LEVEL_REGSO || known == NULL || g_strcmp0 (plan->version, key->version[l]) != 0)
         continue;
+      /* Only kommuner with some of the level's areas can be partial. */
+      touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, plan->areas);
+      while (g_hash_table_iter_next (&iter, &code, NULL))
+        g_hash_table_add (touched, g_strndup (code, 4));
       g_hash_table_iter_init (&iter, known);
       while (g_hash_table_iter_next (&iter, &code, NULL))
-        {
-          char kommun[5];
-
-          g_strlcpy (kommun, code, sizeof kommun);
-          missing += !g_hash_table_contains (plan->areas, code) &&
-                     g_hash_table_contains (job->levels[IMPORT_LEVEL_KOMMUN].areas, kommun);
-        }
+        missing += !g_hash_table_contains (plan->areas, code) && kommun_touched (touched, code);
       if (missing > 0)
         {
           plan->covers_parent = FALSE;
