@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 DEB_PACKAGES = build-essential pkg-config meson ninja-build gettext \
   libglib2.0-dev libgtk-4-dev libshumate-dev libadwaita-1-dev libgdal-dev \
-  gdal-bin libjson-glib-dev libcairo2-dev xvfb xauth desktop-file-utils \
+  gdal-bin libjson-glib-dev libxml2-dev libcairo2-dev xvfb xauth desktop-file-utils \
   appstream poppler-utils python3 libxml2-utils librsvg2-common \
   fonts-dejavu-core clang libclang-rt-14-dev
 

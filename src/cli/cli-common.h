@@ -70,5 +70,7 @@ int             cli_compare           (int              argc,
                                        char           **argv);
 int             cli_export            (int              argc,
                                        char           **argv);
+int             cli_pack              (int              argc,
+                                       char           **argv);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "classify", cli_classify, N_("Compute class breaks as the map does") },
   { "compare", cli_compare, N_("Compare two areas indicator by indicator") },
   { "export", cli_export, N_("Export a map as a figure (PDF, SVG or PNG)") },
+  { "pack", cli_pack, N_("Make a package from SCB's statistics and geometry files") },
 };
 
 /* Running from the build tree, the freshly compiled catalogues are there;
@@ -110,7 +111,7 @@ main (int   argc,
   if (command == NULL)
     return cli_fail (CLI_EXIT_USAGE,
                      _("Unknown command “%s”; the commands are info, validate, values, "
-                       "classify, compare and export (see “platsatlas-cli --help”)"),
+                       "classify, compare, export and pack (see “platsatlas-cli --help”)"),
                      argv[1]);
 
   return command->run (argc - 1, argv + 1);

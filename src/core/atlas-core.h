@@ -16,6 +16,7 @@
 #include "atlas-error.h"
 #include "atlas-figure.h"
 #include "atlas-geometry.h"
+#include "atlas-importer.h"
 #include "atlas-indicator.h"
 #include "atlas-map-renderer.h"
 #include "atlas-palette.h"

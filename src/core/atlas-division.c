@@ -291,6 +291,22 @@ atlas_division_has_geometry (AtlasDivision *self)
   return self->n_with_geometry > 0;
 }
 
+/**
+ * atlas_division_get_n_undrawn:
+ * @self: a division
+ *
+ * Returns: how many of the division's areas have no geometry: they take
+ *   part in tables, aggregation, search and comparison, but the map does
+ *   not draw them
+ */
+guint
+atlas_division_get_n_undrawn (AtlasDivision *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIVISION (self), 0);
+
+  return self->areas->len - self->n_with_geometry;
+}
+
 guint
 atlas_division_get_n_areas (AtlasDivision *self)
 {

@@ -44,6 +44,8 @@ gboolean       atlas_division_covers_country   (AtlasDivision *self);
 const char    *atlas_division_get_coverage_note (AtlasDivision *self,
                                                  const char    *lang);
 gboolean       atlas_division_has_geometry     (AtlasDivision *self);
+/* Areas the map cannot draw: listed by an areas table, without geometry */
+guint          atlas_division_get_n_undrawn    (AtlasDivision *self);
 
 guint          atlas_division_get_n_areas      (AtlasDivision *self);
 AtlasArea     *atlas_division_get_area         (AtlasDivision *self,

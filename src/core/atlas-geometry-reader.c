@@ -330,6 +330,7 @@ typedef struct
   char          *parent_code;
   AtlasGeometry *geometry; /* NULL when the feature has a problem */
   guint          ordinal;
+  gboolean       undrawn;  /* a row of an areas table: no geometry, no problem */
 } RawFeature;
 
 static void
@@ -376,7 +377,7 @@ read_feature (Loader                       *l,
   g_auto(Place) place = { TRUE, ordinal, NULL };
   /* Each string copied at once: OGR reuses its buffer for numbers
    * formatted as strings. */
-  RawFeature raw = { utf8_text (l, field_string (feature, fields->code)), NULL, NULL, NULL, ordinal };
+  RawFeature raw = { utf8_text (l, field_string (feature, fields->code)), NULL, NULL, NULL, ordinal, spec->is_table };
 
   if (raw.code == NULL)
     {
@@ -387,7 +388,8 @@ read_feature (Loader                       *l,
 
   raw.name = utf8_text (l, field_string (feature, fields->name));
   raw.parent_code = utf8_text (l, field_string (feature, fields->parent));
-  raw.geometry = build_geometry (l, spec->file, &place, OGR_F_GetGeometryRef (feature), ct, buffers);
+  if (!spec->is_table)
+    raw.geometry = build_geometry (l, spec->file, &place, OGR_F_GetGeometryRef (feature), ct, buffers);
   g_array_append_val (raws, raw);
 }
 
@@ -515,7 +517,7 @@ read_layer (Loader       *l,
   layer = find_layer (l, spec, ds);
   ok = layer != NULL;
   ok = ok && find_fields (l, spec, layer, &fields);
-  ok = ok && make_transformation (l, spec, layer, &ct);
+  ok = ok && (spec->is_table || make_transformation (l, spec, layer, &ct));
   if (ok)
     read_features (l, spec, layer, &fields, ct, raws);
 
@@ -673,7 +675,7 @@ link_feature (Loader        *l,
       return;
     }
 
-  if (raw->geometry != NULL)
+  if (raw->geometry != NULL || raw->undrawn)
     parent = find_parent_area (l, spec, division, raw->parent_code, &place);
   if (parent == NULL)
     {
@@ -688,13 +690,9 @@ link_feature (Loader        *l,
   g_hash_table_insert (l->pkg->areas_by_code, (char *) atlas_area_get_code (area), area);
 }
 
-/* Takes over a finished job's problems and links its features, unless
- * its layer or the level above could not be read. */
-static gboolean
-finish_layer_job (Loader        *l,
-                  LayerJob      *job,
-                  AtlasDivision *division,
-                  gboolean       parent_read)
+static void
+take_problems (Loader   *l,
+               LayerJob *job)
 {
   gsize n_problems = 0;
   g_autofree gpointer *problems = g_ptr_array_steal (job->problems, &n_problems);
@@ -703,8 +701,57 @@ finish_layer_job (Loader        *l,
     atlas_loader_take_problem (l, problems[i]);
   *l->classes |= job->classes;
   *l->n_dropped += job->n_dropped;
+}
 
-  if (!job->ok || !parent_read)
+/* Gives the areas table's rows the geometry of the features with their
+ * codes; features the table does not list are areas too. */
+static void
+merge_table (LayerJob *geometry,
+             LayerJob *table)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < table->raws->len; i++)
+    {
+      RawFeature *row = &g_array_index (table->raws, RawFeature, i);
+
+      g_hash_table_insert (rows, row->code, row);
+    }
+
+  for (guint i = 0; i < geometry->raws->len; i++)
+    {
+      RawFeature *feature = &g_array_index (geometry->raws, RawFeature, i);
+      RawFeature *row = g_hash_table_lookup (rows, feature->code);
+
+      if (row == NULL)
+        {
+          RawFeature copy = *feature;
+
+          memset (feature, 0, sizeof *feature);
+          g_array_append_val (table->raws, copy);
+        }
+      else if (row->geometry == NULL)
+        {
+          row->geometry = g_steal_pointer (&feature->geometry);
+          row->undrawn = row->geometry == NULL && feature->undrawn;
+        }
+    }
+}
+
+/* Takes over a finished job's problems and links its features, unless
+ * its layer or the level above could not be read. */
+static gboolean
+finish_layer_job (Loader        *l,
+                  LayerJob      *job,
+                  LayerJob      *table,
+                  AtlasDivision *division,
+                  gboolean       parent_read)
+{
+  take_problems (l, job);
+  if (table != NULL)
+    take_problems (l, table);
+
+  if (!job->ok || (table != NULL && !table->ok) || !parent_read)
     return FALSE;
 
   if (job->n_reencoded > 0)
@@ -717,6 +764,11 @@ finish_layer_job (Loader        *l,
       g_ptr_array_add (l->pkg->notes, atlas_problem_new (job->spec->file, NULL, message));
     }
 
+  if (table != NULL)
+    {
+      merge_table (job, table);
+      job = table;
+    }
   for (guint i = 0; i < job->raws->len; i++)
     link_feature (l, job->spec, division, &g_array_index (job->raws, RawFeature, i));
 
@@ -727,12 +779,15 @@ void
 atlas_loader_read_geometry (Loader *l)
 {
   guint n = l->pkg->divisions->len;
-  g_autoptr(GPtrArray) jobs = g_ptr_array_new_full (n, layer_job_free);
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_full (2 * n, layer_job_free);
 
-  for (guint d = 0; d < n; d++)
+  /* Geometry files first, then the areas tables of divisions with both. */
+  for (guint d = 0; d < 2 * n; d++)
     {
-      GeometrySpec *spec = g_ptr_array_index (l->specs, d);
+      GeometrySpec *spec = g_ptr_array_index (l->specs, d % n);
 
+      if (spec != NULL && d >= n)
+        spec = spec->table;
       g_ptr_array_add (jobs, spec != NULL ? layer_job_new (spec) : NULL);
     }
   read_layers (l, jobs);
@@ -746,7 +801,8 @@ atlas_loader_read_geometry (Loader *l)
 
       g_ptr_array_find (l->pkg->divisions, atlas_division_get_parent (division), &p);
       if (job == NULL ||
-          !finish_layer_job (l, job, division, p == 0 || g_ptr_array_index (l->specs, p) != NULL))
+          !finish_layer_job (l, job, g_ptr_array_index (jobs, n + d), division,
+                             p == 0 || g_ptr_array_index (l->specs, p) != NULL))
         {
           l->areas_complete = FALSE;
           g_clear_pointer (&g_ptr_array_index (l->specs, d), atlas_loader_geometry_spec_free);

@@ -35,7 +35,7 @@ G_BEGIN_DECLS
 #define ATLAS_LIMIT_PROBLEMS        100
 
 /* Where a division's areas come from, as its manifest entry says. */
-typedef struct
+typedef struct _GeometrySpec
 {
   char    *file;
   char    *layer;
@@ -43,6 +43,11 @@ typedef struct
   char    *name_field;
   char    *parent_field;
   char    *where;  /* "divisions[2]", for messages */
+  /* An areas table (code, name, parent; no geometry), read as the
+   * division's own spec when it has no geometry file, or as the full
+   * list of areas of a geometry file that lacks some. */
+  gboolean is_table;
+  struct _GeometrySpec *table;
 } GeometrySpec;
 
 typedef struct

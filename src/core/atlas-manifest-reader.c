@@ -460,17 +460,19 @@ atlas_loader_geometry_spec_free (gpointer data)
   g_free (spec->name_field);
   g_free (spec->parent_field);
   g_free (spec->where);
+  atlas_loader_geometry_spec_free (spec->table);
   g_free (spec);
 }
 
 static GeometrySpec *
-read_geometry_spec (Loader     *l,
-                    JsonObject *object,
-                    const char *where,
-                    gboolean    needs_parent_field)
+read_file_spec (Loader     *l,
+                JsonObject *object,
+                const char *where,
+                const char *key,
+                gboolean    needs_parent_field)
 {
-  g_autofree char *path = join_path (where, "geometry");
-  JsonObject *g = get_object (l, object, where, "geometry", _("an object describing the geometry file"), TRUE);
+  g_autofree char *path = join_path (where, key);
+  JsonObject *g = get_object (l, object, where, key, _("an object describing the geometry file"), FALSE);
   GeometrySpec *spec;
 
   if (g == NULL)
@@ -478,6 +480,7 @@ read_geometry_spec (Loader     *l,
 
   spec = g_new0 (GeometrySpec, 1);
   spec->where = g_strdup (where);
+  spec->is_table = g_str_equal (key, "areas");
   spec->file = g_strdup (get_string (l, g, path, "file", TRUE));
   if (spec->file != NULL)
     {
@@ -496,6 +499,32 @@ read_geometry_spec (Loader     *l,
     g_clear_pointer (&spec, atlas_loader_geometry_spec_free);
 
   return spec;
+}
+
+/* A division has a geometry file, an areas table, or both (the table
+ * then lists every area, the geometry file draws some of them). */
+static GeometrySpec *
+read_geometry_spec (Loader     *l,
+                    JsonObject *object,
+                    const char *where,
+                    gboolean    needs_parent_field)
+{
+  gboolean has_table = json_object_has_member (object, "areas");
+  GeometrySpec *geometry, *table;
+
+  if (!has_table && !json_object_has_member (object, "geometry"))
+    {
+      get_object (l, object, where, "geometry", _("an object describing the geometry file"), TRUE);
+      return NULL;
+    }
+
+  geometry = read_file_spec (l, object, where, "geometry", needs_parent_field && !has_table);
+  table = read_file_spec (l, object, where, "areas", needs_parent_field);
+
+  if (geometry == NULL)
+    return table;
+  geometry->table = table;
+  return geometry;
 }
 
 static AtlasDivision *

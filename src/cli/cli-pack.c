@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "cli-common.h"
+
+/* platsatlas-cli pack: files as users have them → a package. */
+
+typedef struct
+{
+  char     *output;
+  char     *id;
+  char     *title;
+  int       crs;
+  char     *recipe;
+  char    **select;
+  char    **split;
+  char    **share;
+  char    **name;
+  gboolean  json;
+  gboolean  plan;
+} PackOptions;
+
+static void
+pack_options_clear (PackOptions *o)
+{
+  g_free (o->output);
+  g_free (o->id);
+  g_free (o->title);
+  g_free (o->recipe);
+  g_strfreev (o->select);
+  g_strfreev (o->split);
+  g_strfreev (o->share);
+  g_strfreev (o->name);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PackOptions, pack_options_clear)
+
+static const char *
+pack_description (void)
+{
+  return _("Each FILE is recognised by its content: statistics as SCB publishes them (PxWeb API JSON, "
+           "JSON-stat 2.0, Statistikdatabasen CSV or XLSX with a title row, header rows and footnotes, "
+           "CSV saved from Excel), geometry OGR reads (GeoPackage, GeoJSON, a shapefile or a zip of one), "
+           "or SCB's DeSO/RegSO key (needed for rows keyed by “Kommun (område)” labels; the copy in the "
+           "data folder is used when none is given).\n\n"
+           "Levels come from SCB's codes (län NN, kommun NNNN, RegSO NNNNRNNN, DeSO NNNN[ABC]NNNN); kommun "
+           "and län are always added with the packaged borders. Areas without geometry are listed in an "
+           "areas table: they take part in tables and aggregation, and the map says how many it cannot draw.\n\n"
+           "Dimensions with a total (Kon 1+2, Alder totalt) keep the total; every other value becomes an "
+           "indicator. Choices:\n"
+           "  --select Alder=20-24     keep this value instead of the total\n"
+           "  --split Kon              one indicator per value of the dimension\n"
+           "  --share andel=ID1/ID2    add 100 × ID1 / ID2 as a percentage, weighted by ID2\n"
+           "  --name ID=NAME           rename an indicator\n"
+           "Run with --plan to see the dimensions, values and indicator ids without writing anything.\n\n"
+           "--recipe FILE.json: read choices and files from FILE when it exists (files given on the command "
+           "line replace its files), and write every choice to it afterwards, so that next year's package "
+           "is one command: platsatlas-cli pack --recipe FILE.json --output DIR [NEW FILES…]. "
+           "See docs/importing.md.");
+}
+
+static int
+parse_pack_options (int          *argc,
+                    char       ***argv,
+                    PackOptions  *o)
+{
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, N_("The package folder to create (new or empty)"), N_("DIR") },
+    { "id", 0, 0, G_OPTION_ARG_STRING, &o->id, N_("The package id"), N_("ID") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &o->title, N_("The package title"), N_("TITLE") },
+    { "crs", 0, 0, G_OPTION_ARG_INT, &o->crs, N_("EPSG code for geometry that names no CRS (3006: SWEREF99 TM)"), N_("EPSG") },
+    { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &o->recipe, N_("Read choices from, and record them in, this recipe"), N_("FILE.json") },
+    { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->select, N_("Keep this dimension value instead of the total"), N_("DIM=VALUE") },
+    { "split", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->split, N_("Make one indicator per value of a dimension"), N_("DIM") },
+    { "share", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->share, N_("Add a percentage of a count and a total"), N_("ID=COUNT/TOTAL") },
+    { "name", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->name, N_("Rename an indicator"), N_("ID=NAME") },
+    { "plan", 0, 0, G_OPTION_ARG_NONE, &o->plan, N_("Print what was recognised, write nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Print the report as JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autoptr(GError) error = NULL;
+
+  g_set_prgname ("platsatlas-cli pack");
+  g_option_context_set_summary (context, _("Make a package from statistics and geometry files as SCB publishes them."));
+  g_option_context_set_description (context, pack_description ());
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return cli_fail (CLI_EXIT_USAGE, _("%s (see “platsatlas-cli %s --help”)"), error->message, "pack");
+  if (o->output == NULL && !o->plan)
+    return cli_fail (CLI_EXIT_USAGE, _("pack needs --output DIR, the package folder to create (see “platsatlas-cli pack --help”)"));
+  if (*argc < 2 && o->recipe == NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("pack needs at least one FILE, or --recipe (see “platsatlas-cli pack --help”)"));
+  if (o->crs < 0)
+    return cli_fail (CLI_EXIT_USAGE, _("--crs %d: expected an EPSG code such as 3006"), o->crs);
+  return CLI_CONTINUE;
+}
+
+static gboolean
+apply_list (AtlasImporter  *importer,
+            char          **items,
+            gboolean      (*func) (AtlasImporter *, const char *, GError **),
+            GError        **error)
+{
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    if (!func (importer, items[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+configure (AtlasImporter  *importer,
+           PackOptions    *o,
+           int             argc,
+           char          **argv,
+           GError        **error)
+{
+  g_autoptr(GFile) recipe = o->recipe != NULL ? g_file_new_for_commandline_arg (o->recipe) : NULL;
+
+  if (o->id != NULL)
+    atlas_importer_set_id (importer, o->id);
+  if (o->title != NULL)
+    atlas_importer_set_title (importer, o->title);
+  if (o->crs > 0)
+    atlas_importer_set_crs (importer, (guint) o->crs);
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+
+      atlas_importer_add_file (importer, file);
+    }
+  if (recipe != NULL && g_file_query_exists (recipe, NULL) &&
+      !atlas_importer_load_recipe (importer, recipe, argc < 2, error))
+    return FALSE;
+  for (guint i = 0; o->split != NULL && o->split[i] != NULL; i++)
+    atlas_importer_split (importer, o->split[i]);
+  return apply_list (importer, o->select, atlas_importer_select, error) &&
+         apply_list (importer, o->share, atlas_importer_add_share, error) &&
+         apply_list (importer, o->name, atlas_importer_rename, error);
+}
+
+static int
+print_plan (AtlasImporter *importer)
+{
+  g_autoptr(JsonNode) plan = atlas_importer_get_plan (importer);
+
+  cli_print_json (plan);
+  return CLI_EXIT_OK;
+}
+
+static int
+finish (AtlasImporter *importer,
+        PackOptions   *o)
+{
+  g_autoptr(JsonNode) report = atlas_importer_get_report (importer);
+  JsonObject *validation = json_object_get_object_member (json_node_get_object (report), "validation");
+  g_autoptr(GError) error = NULL;
+
+  if (o->json)
+    cli_print_json (report);
+  else
+    {
+      g_autofree char *text = atlas_importer_format_report (importer);
+
+      fputs (text, stdout);
+    }
+  if (o->recipe != NULL)
+    {
+      g_autoptr(GFile) recipe = g_file_new_for_commandline_arg (o->recipe);
+
+      if (!atlas_importer_save_recipe (importer, recipe, &error))
+        return cli_fail (CLI_EXIT_DATA, "%s", error->message);
+      if (!o->json)
+        printf (_("Recipe written: %s\n"), o->recipe);
+    }
+  return json_object_get_boolean_member (validation, "valid") ? CLI_EXIT_OK : CLI_EXIT_DATA;
+}
+
+/**
+ * cli_pack:
+ * @argc: the argument count
+ * @argv: "pack", options, FILE…
+ *
+ * Returns: 0 when a valid package was written, 1 for unusable files or a
+ *   package with problems, 2 for a wrong command line
+ */
+int
+cli_pack (int    argc,
+          char **argv)
+{
+  g_auto(PackOptions) o = { NULL, };
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) output = NULL;
+  int status = parse_pack_options (&argc, &argv, &o);
+
+  if (status != CLI_CONTINUE)
+    return status;
+  if (!configure (importer, &o, argc, argv, &error))
+    return cli_fail (error->code == ATLAS_IMPORT_ERROR_OPTION ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
+  if (!atlas_importer_inspect (importer, NULL, &error))
+    return cli_fail (error->code == ATLAS_IMPORT_ERROR_OPTION ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
+  if (o.plan)
+    return print_plan (importer);
+
+  output = g_file_new_for_commandline_arg (o.output);
+  if (!atlas_importer_write (importer, output, NULL, &error))
+    return cli_fail (CLI_EXIT_DATA, "%s", error->message);
+  return finish (importer, &o);
+}

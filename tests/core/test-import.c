@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include <cpl_vsi.h>
+
+#include "atlas-core.h"
+
+/* The importer on SCB's own files (tests/data/import, README there):
+ * every value checked here is read from the source file by the test
+ * itself, without the importer's readers. */
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static char *
+make_output (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-import-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Packs the fixtures into a new folder and loads the package. */
+static AtlasDataset *
+pack (AtlasImporter  *importer,
+      char          **out_path,
+      const char     *first,
+      ...)
+{
+  g_autofree char *output = make_output ("package");
+  g_autoptr(GFile) out = g_file_new_for_path (output);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) report = NULL;
+  AtlasDataset *dataset;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    {
+      g_autofree char *path = fixture (name);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      atlas_importer_add_file (importer, file);
+    }
+  va_end (args);
+
+  g_assert_true (atlas_importer_write (importer, out, NULL, &error));
+  g_assert_no_error (error);
+  report = atlas_importer_get_report (importer);
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (report), "validation"),
+                                                 "valid"));
+  dataset = atlas_dataset_load (output, NULL, &error);
+  g_assert_no_error (error);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&output);
+  return dataset;
+}
+
+static double
+value_of (AtlasDataset *dataset,
+          const char   *indicator_id,
+          guint         year,
+          const char   *code)
+{
+  AtlasIndicator *indicator = atlas_dataset_lookup_indicator (dataset, indicator_id);
+  AtlasArea *area = atlas_dataset_lookup_area (dataset, code);
+  double value = NAN;
+
+  g_assert_nonnull (indicator);
+  g_assert_nonnull (area);
+  atlas_dataset_get_value (dataset, indicator, year, area, &value, NULL);
+  return value;
+}
+
+static JsonObject *
+report_level (AtlasImporter *importer,
+              const char    *id,
+              JsonNode     **keep)
+{
+  JsonArray *levels;
+
+  *keep = atlas_importer_get_report (importer);
+  levels = json_object_get_array_member (json_node_get_object (*keep), "levels");
+  for (guint i = 0; i < json_array_get_length (levels); i++)
+    {
+      JsonObject *level = json_array_get_object_element (levels, i);
+
+      if (g_str_equal (json_object_get_string_member (level, "id"), id))
+        return level;
+    }
+  g_assert_not_reached ();
+}
+
+/* ---- reading the sources independently ------------------------------------ */
+
+/* A text file's lines. */
+static GStrv
+read_lines (const char *name,
+            const char *encoding)
+{
+  g_autofree char *path = fixture (name);
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  gsize size = 0;
+
+  g_assert_true (g_file_get_contents (path, &raw, &size, NULL));
+  text = encoding != NULL ? g_convert (raw, size, "UTF-8", encoding, NULL, NULL, NULL) : g_strndup (raw, size);
+  g_assert_nonnull (text);
+  g_strdelimit (text, "\r", ' ');
+  return g_strsplit (text, "\n", -1);
+}
+
+/* A member of the XLSX zip, through GDAL's /vsizip/. */
+static char *
+read_zip_member (const char *name,
+                 const char *member)
+{
+  g_autofree char *path = fixture (name);
+  g_autofree char *vsi = g_strdup_printf ("/vsizip/%s/%s", path, member);
+  VSILFILE *file = VSIFOpenL (vsi, "rb");
+  GString *text = g_string_new (NULL);
+  char buffer[65536];
+  size_t n;
+
+  g_assert_nonnull (file);
+  while ((n = VSIFReadL (buffer, 1, sizeof buffer, file)) > 0)
+    g_string_append_len (text, buffer, (gssize) n);
+  VSIFCloseL (file);
+  return g_string_free (text, FALSE);
+}
+
+/* The number in @column of the row whose first cell is @code, found with
+ * regular expressions in the sheet and shared strings XML. */
+static double
+xlsx_value (const char *name,
+            const char *code,
+            const char *column)
+{
+  g_autofree char *strings = read_zip_member (name, "xl/sharedStrings.xml");
+  g_autofree char *sheet = read_zip_member (name, "xl/worksheets/sheet1.xml");
+  g_auto(GStrv) items = g_regex_split_simple ("<x:si>", strings, 0, 0);
+  g_autofree char *wanted = g_strdup_printf ("<x:t>%s</x:t>", code);
+  g_autofree char *pattern = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  int index = -1;
+
+  for (guint i = 1; items[i] != NULL && index < 0; i++)
+    if (g_str_has_prefix (items[i], wanted))
+      index = (int) i - 1;
+  g_assert_cmpint (index, >=, 0);
+
+  pattern = g_strdup_printf ("<x:c r=\"A(\\d+)\"[^>]*t=\"s\"><x:v>%d</x:v></x:c>", index);
+  regex = g_regex_new (pattern, 0, 0, NULL);
+  g_assert_true (g_regex_match (regex, sheet, 0, &match));
+  {
+    g_autofree char *row = g_match_info_fetch (match, 1);
+    g_autofree char *cell = g_strdup_printf ("<x:c r=\"%s%s\"[^>]*><x:v>([^<]*)</x:v>", column, row);
+    g_autoptr(GRegex) cell_regex = g_regex_new (cell, 0, 0, NULL);
+    g_autoptr(GMatchInfo) cell_match = NULL;
+    g_autofree char *number = NULL;
+
+    g_assert_true (g_regex_match (cell_regex, sheet, 0, &cell_match));
+    number = g_match_info_fetch (cell_match, 1);
+    return g_ascii_strtod (number, NULL);
+  }
+}
+
+/* ---- statistics formats ------------------------------------------------------ */
+
+#define XLSX "scb_statistikdatabasen_deso_ekonomisk_standard_2022.xlsx"
+
+static void
+test_xlsx (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasDataset) dataset = pack (importer, NULL, XLSX, NULL);
+  g_autoptr(JsonNode) keep = NULL;
+  JsonObject *deso = report_level (importer, "deso", &keep);
+  AtlasIndicator *low = atlas_dataset_lookup_indicator (dataset, "lag_ekonomisk_standard_procent");
+  double persons = 0;
+
+  /* every stored value is the sheet's */
+  g_assert_cmpfloat (value_of (dataset, "lag_ekonomisk_standard_procent", 2022, "0114A0010"), ==,
+                     xlsx_value (XLSX, "0114A0010", "B"));
+  g_assert_cmpfloat (value_of (dataset, "antal_personer_totalt", 2022, "2583C1030"), ==,
+                     xlsx_value (XLSX, "2583C1030", "D"));
+  g_assert_cmpstr (atlas_indicator_get_source (low), !=, NULL);
+  g_assert_nonnull (strstr (atlas_indicator_get_source (low), "000006TA"));
+  g_assert_cmpint (atlas_indicator_get_unit (low), ==, ATLAS_UNIT_PERCENT);
+
+  /* all 5,984 DeSO 2018, none drawn; kommun values derived from them */
+  g_assert_cmpint (json_object_get_int_member (deso, "areas"), ==, 5984);
+  g_assert_cmpint (json_object_get_int_member (deso, "codes_without_geometry"), ==, 5984);
+  g_assert_cmpstr (json_object_get_string_member (deso, "version"), ==, "DeSO 2018");
+  g_assert_cmpuint (atlas_division_get_n_undrawn (atlas_dataset_lookup_division (dataset, "deso")), ==, 5984);
+  g_assert_cmpuint (atlas_division_get_n_undrawn (atlas_dataset_lookup_division (dataset, "kommun")), ==, 0);
+  for (const char *const *c = (const char *const[]) { "0114A0010", "0114C1010", NULL }; *c != NULL; c++)
+    persons += xlsx_value (XLSX, *c, "D");
+  g_assert_cmpfloat (persons, >, 0);
+  g_assert_cmpfloat (value_of (dataset, "antal_personer_totalt", 2022, "0114"), >, persons);
+}
+
+#define OMRADESTYP "scb_statistikdatabasen_regso_omradestyp_2022.csv"
+
+/* "Kommun (RegSO-namn)" rows, matched to codes with SCB's key. */
+static void
+test_csv_labels (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasDataset) dataset = pack (importer, NULL, OMRADESTYP, NULL);
+  g_auto(GStrv) lines = read_lines (OMRADESTYP, NULL);
+  AtlasIndicator *type = atlas_dataset_lookup_indicator (dataset, "omradestyp");
+  guint checked = 0;
+
+  g_assert_nonnull (type);
+  g_assert_cmpint (atlas_indicator_get_unit (type), ==, ATLAS_UNIT_CATEGORY);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *code = g_str_has_prefix (lines[i], "Upplands Väsby (Bollstanäs),") ? "0114R001"
+                         : g_str_has_prefix (lines[i], "Vallentuna (Vallentuna södra tätort),") ? "0115R005" : NULL;
+
+      if (code == NULL)
+        continue;
+      g_assert_cmpfloat (value_of (dataset, "omradestyp", 2022, code), ==, g_ascii_strtod (strrchr (lines[i], ',') + 1, NULL));
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, 2);
+  g_assert_cmpstr (atlas_area_get_name (atlas_dataset_lookup_area (dataset, "0114R001")), ==, "Bollstanäs");
+}
+
+#define PXWEB "scb_pxweb_uppsala_regso2025_folkmangd_2024.json"
+#define JSONSTAT "scb_jsonstat_uppsala_regso2025_folkmangd_2024.json"
+
+/* The PxWeb row (code, Alder, Kon, year) as the file has it. */
+static double
+pxweb_value (const char *code,
+             const char *age,
+             const char *sex)
+{
+  g_autofree char *path = fixture (PXWEB);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *key = g_strdup_printf ("%s_RegSO2025", code);
+  JsonArray *data;
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  data = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "data");
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      JsonObject *row = json_array_get_object_element (data, i);
+      JsonArray *k = json_object_get_array_member (row, "key");
+
+      if (g_str_equal (json_array_get_string_element (k, 0), key) &&
+          g_str_equal (json_array_get_string_element (k, 1), age) &&
+          g_str_equal (json_array_get_string_element (k, 2), sex))
+        return g_ascii_strtod (json_array_get_string_element (json_object_get_array_member (row, "values"), 0), NULL);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_pxweb_and_json_stat (void)
+{
+  g_autoptr(AtlasImporter) px_importer = atlas_importer_new ();
+  g_autoptr(AtlasImporter) stat_importer = atlas_importer_new ();
+  g_autoptr(AtlasDataset) px = pack (px_importer, NULL, PXWEB, NULL);
+  g_autoptr(AtlasDataset) stat = pack (stat_importer, NULL, JSONSTAT, NULL);
+  AtlasDivision *regso = atlas_dataset_lookup_division (px, "regso");
+  double sum = 0;
+
+  /* Kon 1+2 and Alder totalt by default */
+  g_assert_cmpfloat (value_of (px, "folkmangden_per_region", 2024, "0380R001"), ==, pxweb_value ("0380R001", "totalt", "1+2"));
+  g_assert_cmpstr (atlas_division_get_version (regso), ==, "RegSO 2025");
+  for (guint i = 0; i < atlas_division_get_n_areas (regso); i++)
+    {
+      const char *code = atlas_area_get_code (atlas_division_get_area (regso, i));
+      double v = value_of (px, "folkmangden_per_region", 2024, code);
+
+      g_assert_cmpfloat (v, ==, value_of (stat, "folkmangden_per_region", 2024, code));
+      sum += v;
+    }
+  /* levels without geometry aggregate: Uppsala kommun from its RegSO */
+  g_assert_cmpuint (atlas_division_get_n_undrawn (regso), ==, 61);
+  g_assert_cmpfloat (value_of (px, "folkmangden_per_region", 2024, "0380"), ==, sum);
+}
+
+static void
+test_pxweb_choices (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_importer_select (importer, "Alder=20-24", &error));
+  atlas_importer_split (importer, "Kon");
+  g_assert_true (atlas_importer_add_share (importer, "andel_man=folkmangden_per_region_1/folkmangden_per_region_1_2", &error));
+  dataset = pack (importer, NULL, PXWEB, NULL);
+  g_assert_cmpfloat (value_of (dataset, "folkmangden_per_region_1", 2024, "0380R002"), ==, pxweb_value ("0380R002", "20-24", "1"));
+  g_assert_cmpfloat (value_of (dataset, "folkmangden_per_region_2", 2024, "0380R002"), ==, pxweb_value ("0380R002", "20-24", "2"));
+  /* stored with ten significant digits */
+  g_assert_cmpfloat_with_epsilon (value_of (dataset, "andel_man", 2024, "0380R002"),
+                                  100 * pxweb_value ("0380R002", "20-24", "1") / pxweb_value ("0380R002", "20-24", "1+2"),
+                                  1e-6);
+}
+
+#define EXCEL "excel_deso_nettoinkomst_2022.csv"
+
+/* Semicolons, decimal commas, CP1252, CRLF, codes without their zero. */
+static void
+test_excel_csv (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasDataset) dataset = pack (importer, NULL, EXCEL, NULL);
+  g_auto(GStrv) lines = read_lines (EXCEL, "CP1252");
+  g_auto(GStrv) cells = g_strsplit (lines[3], ";", -1);
+  g_autofree char *code = g_strconcat ("0", cells[0], NULL);
+  g_autofree char *mean = g_strdelimit (g_strdup (cells[2]), ",", '.');
+
+  g_assert_true (g_str_has_prefix (lines[0], "Område;Medianvärde, tkr 2022"));
+  /* tkr become kronor */
+  g_assert_cmpfloat (fabs (value_of (dataset, "medelvarde_tkr", 2022, code) - 1000 * g_ascii_strtod (mean, NULL)), <, 1e-6);
+  g_assert_cmpint (atlas_indicator_get_unit (atlas_dataset_lookup_indicator (dataset, "medelvarde_tkr")), ==, ATLAS_UNIT_SEK);
+}
+
+/* ---- geometry -------------------------------------------------------------------- */
+
+/* A zipped shapefile: integer codes (114), Latin-1 names without a .cpg,
+ * islands as several rows, Z coordinates, SWEREF99 TM. */
+static void
+test_zipped_shapefile (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasDataset) dataset = pack (importer, NULL, "kommuner_stockholms_lan_3006.zip", EXCEL, NULL);
+  g_autoptr(JsonNode) keep = NULL;
+  JsonObject *kommun = report_level (importer, "kommun", &keep);
+  AtlasArea *varmdo = atlas_dataset_lookup_area (dataset, "0120");
+  const AtlasBBox *box;
+
+  g_assert_nonnull (varmdo);
+  g_assert_cmpstr (atlas_area_get_name (varmdo), ==, "Värmdö");
+  g_assert_cmpstr (atlas_area_get_name (atlas_dataset_lookup_area (dataset, "0117")), ==, "Österåker");
+  /* Värmdö's islands: eight rows, one area */
+  g_assert_cmpuint (atlas_geometry_get_n_rings (atlas_area_get_geometry (varmdo)), >=, 8);
+  box = atlas_geometry_get_bbox (atlas_area_get_geometry (varmdo));
+  g_assert_cmpfloat (box->min_x, >, 18);
+  g_assert_cmpfloat (box->max_y, <, 60);
+  g_assert_cmpint (json_object_get_int_member (kommun, "drawn"), ==, 26);
+  g_assert_cmpint (json_object_get_int_member (kommun, "areas"), ==, 26);
+}
+
+/* GeoJSON whose coordinates are SWEREF99 TM though GeoJSON means WGS 84. */
+static void
+test_geojson_without_crs (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasDataset) dataset = pack (importer, NULL, "kommuner_uppsala_lan_sweref99_utan_crs.geojson", JSONSTAT, NULL);
+  g_autoptr(JsonNode) report = atlas_importer_get_report (importer);
+  JsonArray *changes = json_object_get_array_member (json_node_get_object (report), "changes");
+  const AtlasBBox *box = atlas_geometry_get_bbox (atlas_area_get_geometry (atlas_dataset_lookup_area (dataset, "0380")));
+  gboolean said = FALSE;
+
+  g_assert_cmpfloat (box->min_x, >, 16.5);
+  g_assert_cmpfloat (box->max_x, <, 18.5);
+  g_assert_cmpfloat (box->min_y, >, 59.5);
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    said = said || strstr (json_array_get_string_element (changes, i), "SWEREF99") != NULL;
+  g_assert_true (said);
+}
+
+/* ---- levels without geometry ------------------------------------------------------ */
+
+#define REGSO "scb_statistikdatabasen_regso_fodelseregion_goteborg_uppsala_2020_2023.csv"
+
+/* All of Göteborg's RegSO, kommun borders only: Göteborg's population is
+ * the sum of its RegSO rows in the source. */
+static void
+test_goteborg_without_regso_geometry (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasDataset) dataset = pack (importer, NULL, REGSO, NULL);
+  g_auto(GStrv) lines = read_lines (REGSO, NULL);
+  AtlasDivision *regso = atlas_dataset_lookup_division (dataset, "regso");
+  double sum = 0;
+  guint rows = 0;
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "\"Göteborg (") && strstr (lines[i], "\",\"totalt\",\"totalt\",") != NULL)
+      {
+        g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+
+        sum += g_ascii_strtod (cells[g_strv_length (cells) - 1], NULL);  /* Antal 2023 */
+        rows++;
+      }
+  g_assert_cmpuint (rows, >, 40);
+  g_assert_cmpuint (atlas_division_get_n_undrawn (regso), ==, atlas_division_get_n_areas (regso));
+  g_assert_false (atlas_division_has_geometry (regso));
+  g_assert_nonnull (atlas_division_get_coverage_note (regso, "sv"));
+  g_assert_cmpfloat (value_of (dataset, "antal_fodelseregion_totalt", 2023, "1480"), ==, sum);
+}
+
+/* ---- report and recipe --------------------------------------------------------------- */
+
+static char *
+read_text (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static void
+test_recipe_round_trip (void)
+{
+  g_autoptr(AtlasImporter) first = atlas_importer_new ();
+  g_autoptr(AtlasImporter) again = atlas_importer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir1 = NULL;
+  g_autofree char *dir2 = make_output ("rebuilt");
+  g_autofree char *recipe_path = make_output ("recipe.json");
+  g_autoptr(GFile) recipe = g_file_new_for_path (recipe_path);
+  g_autoptr(GFile) out2 = g_file_new_for_path (dir2);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *m1 = NULL, *m2 = NULL, *v1 = NULL, *v2 = NULL;
+
+  atlas_importer_set_id (first, "uppsala-folkmangd");
+  atlas_importer_set_title (first, "Uppsala, folkmängd efter kön");
+  atlas_importer_split (first, "Kon");
+  g_assert_true (atlas_importer_rename (first, "folkmangden_per_region_2=Kvinnor", &error));
+  dataset = pack (first, &dir1, PXWEB, NULL);
+  g_assert_true (atlas_importer_save_recipe (first, recipe, &error));
+  g_assert_no_error (error);
+
+  /* next year: one command, the recipe and (here the same) files */
+  g_assert_true (atlas_importer_load_recipe (again, recipe, TRUE, &error));
+  g_assert_true (atlas_importer_write (again, out2, NULL, &error));
+  g_assert_no_error (error);
+  m1 = read_text (dir1, "manifest.json");
+  m2 = read_text (dir2, "manifest.json");
+  g_assert_cmpstr (m1, ==, m2);
+  v1 = read_text (dir1, "values/2024.csv");
+  v2 = read_text (dir2, "values/2024.csv");
+  g_assert_cmpstr (v1, ==, v2);
+  g_assert_cmpstr (atlas_indicator_get_name (atlas_dataset_lookup_indicator (dataset, "folkmangden_per_region_2"), "sv"), ==, "Kvinnor");
+  g_assert_cmpstr (atlas_dataset_get_id (dataset), ==, "uppsala-folkmangd");
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid-minimal", "manifest.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasImporter) choice = atlas_importer_new ();
+  g_autofree char *px = fixture (PXWEB);
+  g_autoptr(GFile) px_file = g_file_new_for_path (px);
+  g_autoptr(GError) error = NULL;
+
+  atlas_importer_add_file (importer, file);
+  g_assert_false (atlas_importer_inspect (importer, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "manifest.json"));
+  g_clear_error (&error);
+
+  atlas_importer_add_file (choice, px_file);
+  g_assert_true (atlas_importer_select (choice, "Alder=200-204", &error));
+  g_assert_false (atlas_importer_inspect (choice, NULL, &error));
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION);
+  g_assert_nonnull (strstr (error->message, PXWEB));
+  g_assert_nonnull (strstr (error->message, "200-204"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/xlsx", test_xlsx);
+  g_test_add_func ("/import/csv-labels", test_csv_labels);
+  g_test_add_func ("/import/pxweb-and-json-stat", test_pxweb_and_json_stat);
+  g_test_add_func ("/import/pxweb-choices", test_pxweb_choices);
+  g_test_add_func ("/import/excel-csv", test_excel_csv);
+  g_test_add_func ("/import/zipped-shapefile", test_zipped_shapefile);
+  g_test_add_func ("/import/geojson-without-crs", test_geojson_without_crs);
+  g_test_add_func ("/import/goteborg-without-regso-geometry", test_goteborg_without_regso_geometry);
+  g_test_add_func ("/import/recipe-round-trip", test_recipe_round_trip);
+  g_test_add_func ("/import/errors", test_errors);
+
+  return g_test_run ();
+}
