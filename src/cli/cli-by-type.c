@@ -126,9 +126,10 @@ print_text (AtlasTypeBreakdown *breakdown)
   AtlasDivision *division = atlas_type_breakdown_get_division (breakdown);
   g_autofree char *region = cli_area_name (atlas_type_breakdown_get_region (breakdown));
   g_autofree char *method = atlas_type_breakdown_dup_method (breakdown);
+  g_autofree char *category = g_utf8_strdown (atlas_indicator_get_name (atlas_type_breakdown_get_category (breakdown), NULL), -1);
 
   printf (_("%s by %s, %s, %s, %u (types of %u)\n"), atlas_indicator_get_name (indicator, NULL),
-          atlas_indicator_get_name (atlas_type_breakdown_get_category (breakdown), NULL), region,
+          category, region,
           atlas_division_get_version (division) != NULL ? atlas_division_get_version (division)
                                                         : atlas_division_get_id (division),
           atlas_type_breakdown_get_year (breakdown), atlas_type_breakdown_get_type_year (breakdown));

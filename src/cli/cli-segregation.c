@@ -115,7 +115,7 @@ print_text (AtlasSegregation *seg)
 
   printf (_("Segregation of %s (of %s)\n"), atlas_indicator_get_name (atlas_segregation_get_group (seg, 0), NULL),
           atlas_indicator_get_name (atlas_segregation_get_total (seg), NULL));
-  printf ("  %-8s %-24s %5s %7s %7s %7s %7s %7s\n", _("Code"), _("Name"), _("Units"), _("Share %"),
+  printf ("  %-8s %-24s %5s %7s %7s %7s %7s %7s\n", _("Code"), _("Name"), _("Units"), _("Share"),
           "D", "xPx", "xPy", "H");
   for (guint c = 0; c < atlas_segregation_get_n_results (seg); c++)
     print_result_text (atlas_segregation_get_result (seg, c));

@@ -570,13 +570,18 @@ atlas_segregation_is_demonstration (AtlasSegregation *self)
 char *
 atlas_segregation_dup_method (AtlasSegregation *self)
 {
+  const char *version;
+  g_autofree char *coarse = NULL;
+
   g_return_val_if_fail (self != NULL, NULL);
 
+  /* mid-sentence: "inom varje kommun" */
+  coarse = g_utf8_strdown (atlas_division_get_name (self->coarse, NULL), -1);
+  version = atlas_division_get_version (self->fine);
   return g_strdup_printf (_("Segregation indices computed on %s (%s) within each %s, %u; "
                             "unreliable with fewer than %u areas or a group of fewer than %u."),
                           atlas_division_get_name (self->fine, NULL),
-                          atlas_division_get_version (self->fine) != NULL
-                          ? atlas_division_get_version (self->fine) : atlas_division_get_id (self->fine),
-                          atlas_division_get_name (self->coarse, NULL), self->year,
+                          version != NULL ? version : atlas_division_get_id (self->fine),
+                          coarse, self->year,
                           (guint) ATLAS_SEGREGATION_MIN_UNITS, (guint) ATLAS_SEGREGATION_MIN_GROUP);
 }
