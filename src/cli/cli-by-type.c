@@ -148,6 +148,21 @@ print_text (AtlasTypeBreakdown *breakdown)
                         atlas_type_breakdown_is_demonstration (breakdown));
 }
 
+static gboolean
+export_chart (AtlasTypeBreakdown *breakdown,
+              const char         *path,
+              int                *status)
+{
+  g_autoptr(AtlasTypeChart) chart = atlas_type_chart_new (breakdown);
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_type_chart_export (chart, path, 150, &error))
+    return TRUE;
+
+  *status = cli_fail (CLI_EXIT_DATA, "%s", error->message);
+  return FALSE;
+}
+
 /**
  * cli_by_type:
  * @argc: the argument count
@@ -163,6 +178,7 @@ cli_by_type (int    argc,
   g_autofree char *indicator_id = NULL;
   g_autofree char *category_id = NULL;
   g_autofree char *region_code = NULL;
+  g_autofree char *output = NULL;
   int year = 0, type_year = 0;
   const GOptionEntry entries[] = {
     { "indicator", 'i', 0, G_OPTION_ARG_STRING, &indicator_id, N_("The indicator"), N_("ID") },
@@ -171,6 +187,7 @@ cli_by_type (int    argc,
     { "category", 'c', 0, G_OPTION_ARG_STRING, &category_id, N_("The category indicator (default: the package’s only one)"), N_("ID") },
     { "type-year", 0, 0, G_OPTION_ARG_INT, &type_year, N_("Group the areas by their types of this year"), N_("YEAR") },
     { "series", 0, 0, G_OPTION_ARG_NONE, &series, N_("Add the breakdown of every year (JSON)"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also export the chart as a figure (.pdf, .svg or .png)"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -205,6 +222,8 @@ cli_by_type (int    argc,
   if (breakdown == NULL || (series && all_years == NULL))
     return cli_analysis_fail (error);
 
+  if (output != NULL && !export_chart (breakdown, output, &status))
+    return status;
   if (json)
     print_json (breakdown, all_years);
   else

@@ -27,5 +27,6 @@
 #include "atlas-theme.h"
 #include "atlas-trend-chart.h"
 #include "atlas-type-breakdown.h"
+#include "atlas-type-chart.h"
 #include "atlas-type-history.h"
 #include "atlas-types.h"

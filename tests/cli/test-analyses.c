@@ -2,6 +2,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 
 #include "atlas-core.h"
@@ -255,6 +257,26 @@ test_types_history_json (void)
   g_assert_cmpint (json_object_get_int_member (change, "to"), ==, 2);
 }
 
+static void
+test_by_type_output (void)
+{
+  g_autofree char *path = test_package ();
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-by-type-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "typer.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nowhere", "typer.pdf", NULL);
+  g_auto(CliRun) run = { 0, };
+  g_auto(CliRun) bad = { 0, };
+
+  cli_test_run (&run, "by-type", path, "--indicator", "andel", "--year", "2022", "--output", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  cli_test_run (&bad, "by-type", path, "--indicator", "andel", "--year", "2022", "--output", missing, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_remove (pdf), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +284,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/by-type/json", test_by_type_json);
   g_test_add_func ("/cli/by-type/text-and-errors", test_by_type_text_and_errors);
+  g_test_add_func ("/cli/by-type/output", test_by_type_output);
   g_test_add_func ("/cli/flags/json", test_flags_json);
   g_test_add_func ("/cli/flags/options", test_flags_options);
   g_test_add_func ("/cli/segregation/json", test_segregation_json);
