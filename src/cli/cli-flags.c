@@ -207,6 +207,7 @@ cli_flags (int    argc,
   g_autofree char *level = NULL;
   g_autofree char *indicator_ids = NULL;
   g_autofree char *region_code = NULL;
+  g_autofree char *output = NULL;
   double share = 5.0;
   int year = 0;
   const GOptionEntry entries[] = {
@@ -215,6 +216,7 @@ cli_flags (int    argc,
     { "share", 's', 0, G_OPTION_ARG_DOUBLE, &share, N_("The worst share to flag, in percent (default 5)"), N_("PERCENT") },
     { "indicators", 0, 0, G_OPTION_ARG_STRING, &indicator_ids, N_("Comma-separated indicators (default: every indicator with a polarity)"), N_("ID,…") },
     { "region", 'r', 0, G_OPTION_ARG_STRING, &region_code, N_("List only the areas in this region; thresholds stay package-wide"), N_("CODE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also export a map of the flag counts (.pdf, .svg or .png)"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -247,6 +249,13 @@ cli_flags (int    argc,
   if (flags == NULL)
     return cli_analysis_fail (error);
 
+  if (output != NULL)
+    {
+      g_autoptr(AtlasAnalysisMap) map = atlas_analysis_map_new_for_flags (flags, region);
+
+      if (!atlas_analysis_map_export (map, output, 150, &error))
+        return cli_fail (CLI_EXIT_DATA, "%s", error->message);
+    }
   if (json)
     print_json (flags, region);
   else

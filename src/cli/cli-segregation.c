@@ -149,6 +149,34 @@ lookup_groups (AtlasDataset *dataset,
   return cli_lookup_indicator_list (dataset, group_id != NULL ? group_id : group_ids, status);
 }
 
+static gboolean
+export_map (AtlasSegregation *seg,
+            const char       *index_name,
+            const char       *path,
+            int              *status)
+{
+  g_autoptr(AtlasAnalysisMap) map = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasSegregationIndex index = ATLAS_SEGREGATION_INDEX_DISSIMILARITY;
+
+  if (g_strcmp0 (index_name, "isolation") == 0)
+    index = ATLAS_SEGREGATION_INDEX_ISOLATION;
+  else if (g_strcmp0 (index_name, "theil") == 0)
+    index = ATLAS_SEGREGATION_INDEX_THEIL;
+  else if (index_name != NULL && g_strcmp0 (index_name, "d") != 0)
+    {
+      *status = cli_fail (CLI_EXIT_USAGE, _("Unknown index “%s”; the indices are d, isolation and theil"),
+                          index_name);
+      return FALSE;
+    }
+
+  map = atlas_analysis_map_new_for_segregation (seg, index);
+  if (atlas_analysis_map_export (map, path, 150, &error))
+    return TRUE;
+  *status = cli_fail (CLI_EXIT_DATA, "%s", error->message);
+  return FALSE;
+}
+
 /* The generic lookups would name --indicator and --level. */
 static gboolean
 require_options (const char *total_id,
@@ -184,6 +212,8 @@ cli_segregation (int    argc,
   g_autofree char *total_id = NULL;
   g_autofree char *fine_id = NULL;
   g_autofree char *coarse_id = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *index_name = NULL;
   int year = 0;
   const GOptionEntry entries[] = {
     { "group", 'g', 0, G_OPTION_ARG_STRING, &group_id, N_("The group: a count, or a share of the total"), N_("ID") },
@@ -192,6 +222,8 @@ cli_segregation (int    argc,
     { "level", 'l', 0, G_OPTION_ARG_STRING, &fine_id, N_("The small areas the index is computed over (deso, regso)"), N_("FINE") },
     { "by", 'b', 0, G_OPTION_ARG_STRING, &coarse_id, N_("The areas the index is computed for (kommun, lan, riket)"), N_("COARSE") },
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year"), N_("YEAR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also export a map of the index (.pdf, .svg or .png)"), N_("FILE") },
+    { "index", 0, 0, G_OPTION_ARG_STRING, &index_name, N_("The index to map: d, isolation or theil (default d)"), N_("INDEX") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -225,6 +257,8 @@ cli_segregation (int    argc,
   if (seg == NULL)
     return cli_analysis_fail (error);
 
+  if (output != NULL && !export_map (seg, index_name, output, &status))
+    return status;
   if (json)
     print_json (seg);
   else

@@ -4,6 +4,7 @@
 /* The one header the app and the CLI include. */
 
 #include "atlas-analysis.h"
+#include "atlas-analysis-map.h"
 #include "atlas-area.h"
 #include "atlas-basemap.h"
 #include "atlas-class-breaks.h"

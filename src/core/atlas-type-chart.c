@@ -4,17 +4,12 @@
 #include <math.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
-#include "atlas-export-private.h"
-#include "atlas-figure-private.h"
+#include "atlas-analysis-page-private.h"
 #include "atlas-type-chart.h"
 #include "atlas-type-history.h"
 
-#define FONT_FAMILY "Cantarell"
-#define MAX_DPI 600
 
 struct _AtlasTypeChart
 {
@@ -25,16 +20,6 @@ struct _AtlasTypeChart
 };
 
 G_DEFINE_FINAL_TYPE (AtlasTypeChart, atlas_type_chart, G_TYPE_OBJECT)
-
-/* One drawing pass: where text goes, and the SVG text runs if any. */
-typedef struct
-{
-  cairo_t   *cr;
-  GPtrArray *runs;
-  double     left;
-  double     right;
-  double     y;
-} Pen;
 
 static void
 atlas_type_chart_finalize (GObject *object)
@@ -139,80 +124,6 @@ dup_subtitle (AtlasTypeChart *self)
                           atlas_type_breakdown_get_year (self->breakdown));
 }
 
-/* ---- Text ----------------------------------------------------------- */
-
-static void
-set_font (cairo_t  *cr,
-          double    size,
-          gboolean  bold)
-{
-  cairo_select_font_face (cr, FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
-                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
-}
-
-static double
-text_width (cairo_t    *cr,
-            const char *text)
-{
-  cairo_text_extents_t extents;
-
-  cairo_text_extents (cr, text, &extents);
-  return extents.x_advance;
-}
-
-static void
-show (Pen        *pen,
-      const char *text,
-      double      x,
-      double      baseline)
-{
-  if (pen->runs != NULL)
-    {
-      atlas_figure_text_runs_add (pen->runs, pen->cr, text, x, baseline);
-      return;
-    }
-  cairo_move_to (pen->cr, x, baseline);
-  cairo_show_text (pen->cr, text);
-}
-
-static void
-show_right (Pen        *pen,
-            const char *text,
-            double      right,
-            double      baseline)
-{
-  show (pen, text, right - text_width (pen->cr, text), baseline);
-}
-
-/* Wraps at spaces between the pen's margins, advancing pen->y. */
-static void
-paragraph (Pen        *pen,
-           const char *text,
-           double      size)
-{
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  set_font (pen->cr, size, FALSE);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      gsize before = line->len;
-
-      g_string_append_printf (line, "%s%s", before > 0 ? " " : "", words[i]);
-      if (before > 0 && text_width (pen->cr, line->str) > pen->right - pen->left)
-        {
-          g_string_truncate (line, before);
-          pen->y += size * 1.3;
-          show (pen, line->str, pen->left, pen->y);
-          g_string_assign (line, words[i]);
-        }
-    }
-  pen->y += size * 1.3;
-  show (pen, line->str, pen->left, pen->y);
-  pen->y += size * 0.5;
-}
-
 /* ---- Rows ----------------------------------------------------------- */
 
 static void
@@ -245,7 +156,7 @@ stat_label (const AtlasTypeStat *stat)
 }
 
 static void
-bar (Pen                 *pen,
+bar (AtlasPen            *pen,
      const AtlasTypeStat *stat,
      double               x0,
      double               x1,
@@ -277,7 +188,7 @@ typedef struct
 
 static void
 row (AtlasTypeChart      *self,
-     Pen                 *pen,
+     AtlasPen            *pen,
      const Columns       *col,
      const AtlasTypeStat *stat)
 {
@@ -291,18 +202,18 @@ row (AtlasTypeChart      *self,
   double zero = col->bar_start - col->low * scale;
 
   pen->y += col->row;
-  set_font (pen->cr, col->row * 0.45, stat->category == NULL);
+  atlas_pen_set_font (pen->cr, col->row * 0.45, stat->category == NULL);
   cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
-  show (pen, label, col->label, pen->y - col->row * 0.25);
-  show_right (pen, areas, col->areas, pen->y - col->row * 0.25);
-  show_right (pen, weight_text, col->weight, pen->y - col->row * 0.25);
+  atlas_pen_show (pen, label, col->label, pen->y - col->row * 0.25);
+  atlas_pen_show_right (pen, areas, col->areas, pen->y - col->row * 0.25);
+  atlas_pen_show_right (pen, weight_text, col->weight, pen->y - col->row * 0.25);
   if (isnan (stat->value))
     {
       g_autofree char *missing = atlas_indicator_format_value (indicator, NAN, NULL);
 
       /* Why is said in the caption: this column is narrow. */
       cairo_set_source_rgb (pen->cr, 0.4, 0.4, 0.4);
-      show (pen, missing, col->bar_start, pen->y - col->row * 0.25);
+      atlas_pen_show (pen, missing, col->bar_start, pen->y - col->row * 0.25);
       return;
     }
   {
@@ -311,25 +222,25 @@ row (AtlasTypeChart      *self,
 
     bar (pen, stat, zero, end, col->row);
     cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
-    show (pen, value, MAX (end, zero) + 4, pen->y - col->row * 0.25);
+    atlas_pen_show (pen, value, MAX (end, zero) + 4, pen->y - col->row * 0.25);
   }
 }
 
 static void
 header_row (AtlasTypeChart *self,
-            Pen            *pen,
+            AtlasPen       *pen,
             const Columns  *col)
 {
   AtlasIndicator *weight = atlas_type_breakdown_get_weight (self->breakdown);
 
   pen->y += col->row * 0.8;
-  set_font (pen->cr, col->row * 0.4, TRUE);
+  atlas_pen_set_font (pen->cr, col->row * 0.4, TRUE);
   cairo_set_source_rgb (pen->cr, 0.3, 0.3, 0.3);
-  show (pen, _("Type"), col->label, pen->y);
-  show (pen, atlas_indicator_get_short_label (atlas_type_breakdown_get_indicator (self->breakdown), NULL),
+  atlas_pen_show (pen, _("Type"), col->label, pen->y);
+  atlas_pen_show (pen, atlas_indicator_get_short_label (atlas_type_breakdown_get_indicator (self->breakdown), NULL),
         col->bar_start, pen->y);
-  show_right (pen, _("Areas"), col->areas, pen->y);
-  show_right (pen, weight != NULL ? atlas_indicator_get_short_label (weight, NULL) : _("Weight"),
+  atlas_pen_show_right (pen, _("Areas"), col->areas, pen->y);
+  atlas_pen_show_right (pen, weight != NULL ? atlas_indicator_get_short_label (weight, NULL) : _("Weight"),
               col->weight, pen->y);
 }
 
@@ -341,12 +252,12 @@ label_width (AtlasTypeChart *self,
 {
   double widest = 0.0;
 
-  set_font (cr, size, TRUE);
+  atlas_pen_set_font (cr, size, TRUE);
   for (guint i = 0; i < atlas_type_breakdown_get_n_types (self->breakdown); i++)
     {
       g_autofree char *label = stat_label (atlas_type_breakdown_get_stat (self->breakdown, i));
 
-      widest = MAX (widest, text_width (cr, label));
+      widest = MAX (widest, atlas_pen_text_width (cr, label));
     }
 
   return widest;
@@ -354,7 +265,7 @@ label_width (AtlasTypeChart *self,
 
 static void
 rows (AtlasTypeChart *self,
-      Pen            *pen,
+      AtlasPen       *pen,
       double          height)
 {
   guint n = atlas_type_breakdown_get_n_types (self->breakdown);
@@ -377,33 +288,6 @@ rows (AtlasTypeChart *self,
 }
 
 /* ---- Page ----------------------------------------------------------- */
-
-static void
-heading (AtlasTypeChart *self,
-         Pen            *pen,
-         double          scale)
-{
-  g_autofree char *title = atlas_type_chart_dup_title (self);
-  g_autofree char *subtitle = dup_subtitle (self);
-
-  cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
-  set_font (pen->cr, 19 * scale, TRUE);
-  pen->y += 19 * scale;
-  show (pen, title, pen->left, pen->y);
-  set_font (pen->cr, 11 * scale, FALSE);
-  pen->y += 16 * scale;
-  show (pen, subtitle, pen->left, pen->y);
-  if (atlas_type_breakdown_is_demonstration (self->breakdown))
-    {
-      const char *mark = atlas_figure_label (atlas_language (), FIGURE_LABEL_DEMONSTRATION);
-
-      set_font (pen->cr, 10 * scale, TRUE);
-      pen->y += 18 * scale;
-      cairo_set_source_rgb (pen->cr, 0.75, 0.1, 0.1);
-      show (pen, mark, pen->left, pen->y);
-    }
-  pen->y += 8 * scale;
-}
 
 /* Why a type has no value, unless the method already says so. */
 static void
@@ -454,13 +338,6 @@ caption_text (AtlasTypeChart *self)
   return g_string_free (text, FALSE);
 }
 
-static double
-page_scale (double width,
-            double height)
-{
-  return CLAMP (MIN (width / 842.0, height / 595.0), 0.3, 2.0);
-}
-
 static void
 draw_page (AtlasTypeChart *self,
            cairo_t        *cr,
@@ -468,19 +345,19 @@ draw_page (AtlasTypeChart *self,
            double          height,
            GPtrArray      *runs)
 {
-  double scale = page_scale (width, height);
+  double scale = atlas_pen_page_scale (width, height);
   double margin = 40 * scale;
   g_autofree char *caption = caption_text (self);
-  Pen pen = { cr, runs, margin, width - margin, margin };
+  g_autofree char *title = atlas_type_chart_dup_title (self);
+  g_autofree char *subtitle = dup_subtitle (self);
+  AtlasPen pen = { cr, runs, margin, width - margin, margin };
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  heading (self, &pen, scale);
+  atlas_pen_heading (&pen, title, subtitle, atlas_type_breakdown_is_demonstration (self->breakdown), scale);
   rows (self, &pen, height * 0.55);
   pen.y += 14 * scale;
   cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-  paragraph (&pen, caption, 8 * scale);
+  atlas_pen_paragraph (&pen, caption, 8 * scale);
   cairo_restore (cr);
 }
 
@@ -503,67 +380,6 @@ atlas_type_chart_draw (AtlasTypeChart *self,
   draw_page (self, cr, width, height, NULL);
 }
 
-/* ---- Export --------------------------------------------------------- */
-
-static gboolean
-render_vector (AtlasTypeChart     *self,
-               AtlasFigureFormat   format,
-               GByteArray         *bytes,
-               const char         *path,
-               GError            **error)
-{
-  g_autoptr(GPtrArray) runs = format == ATLAS_FIGURE_FORMAT_SVG ? atlas_figure_text_runs_new () : NULL;
-  double width = 0, height = 0;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  gboolean ok;
-
-  atlas_page_format_get_size (self->page, &width, &height);
-  if (format == ATLAS_FIGURE_FORMAT_PDF)
-    surface = cairo_pdf_surface_create_for_stream (atlas_export_append_bytes, bytes, width, height);
-  else
-    surface = cairo_svg_surface_create_for_stream (atlas_export_append_bytes, bytes, width, height);
-  cr = cairo_create (surface);
-  draw_page (self, cr, width, height, runs);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  ok = atlas_export_check_surface (surface, path, error);
-  cairo_surface_destroy (surface);
-  if (ok && runs != NULL)
-    atlas_figure_svg_add_text (bytes, runs);
-  return ok;
-}
-
-static gboolean
-render_png (AtlasTypeChart  *self,
-            guint            dpi,
-            GByteArray      *bytes,
-            const char      *path,
-            GError         **error)
-{
-  double width = 0, height = 0;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  gboolean ok;
-
-  atlas_page_format_get_size (self->page, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) round (width * dpi / 72.0),
-                                        (int) round (height * dpi / 72.0));
-  cr = cairo_create (surface);
-  cairo_scale (cr, dpi / 72.0, dpi / 72.0);
-  draw_page (self, cr, width, height, NULL);
-  cairo_destroy (cr);
-  ok = atlas_export_check_surface (surface, path, error);
-  if (ok && cairo_surface_write_to_png_stream (surface, atlas_export_append_bytes, bytes) != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot export to “%s”: the PNG image could not be encoded"), path);
-      ok = FALSE;
-    }
-  cairo_surface_destroy (surface);
-  return ok;
-}
-
 /**
  * atlas_type_chart_export:
  * @self: a chart
@@ -579,22 +395,8 @@ atlas_type_chart_export (AtlasTypeChart  *self,
                          guint            dpi,
                          GError         **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  AtlasFigureFormat format;
-  gboolean ok;
-
   g_return_val_if_fail (ATLAS_IS_TYPE_CHART (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!atlas_figure_format_from_path (path, &format, error) ||
-      !atlas_export_check_directory (path, error))
-    return FALSE;
-
-  dpi = CLAMP (dpi, 72, MAX_DPI);
-  if (format == ATLAS_FIGURE_FORMAT_PNG)
-    ok = render_png (self, dpi, bytes, path, error);
-  else
-    ok = render_vector (self, format, bytes, path, error);
-
-  return ok && atlas_export_write_bytes (path, bytes, error);
+  return atlas_analysis_page_export (self->page, path, dpi, (AtlasPageDrawFunc) draw_page, self, error);
 }

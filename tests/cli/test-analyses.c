@@ -277,6 +277,34 @@ test_by_type_output (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+test_map_outputs (void)
+{
+  g_autofree char *path = test_package ();
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-maps-XXXXXX", NULL);
+  g_autofree char *flags_png = g_build_filename (dir, "flags.png", NULL);
+  g_autofree char *seg_svg = g_build_filename (dir, "d.svg", NULL);
+  g_autofree char *bad_svg = g_build_filename (dir, "bad.svg", NULL);
+  g_auto(CliRun) flags = { 0, };
+  g_auto(CliRun) seg = { 0, };
+  g_auto(CliRun) bad = { 0, };
+
+  cli_test_run (&flags, "flags", path, "--level", "omrade", "--year", "2022", "--output", flags_png, NULL);
+  g_assert_cmpint (flags.status, ==, 0);
+  g_assert_true (g_file_test (flags_png, G_FILE_TEST_IS_REGULAR));
+  cli_test_run (&seg, "segregation", path, "--group", "grupp", "--total", "befolkning", "--level", "omrade",
+                "--by", "kommun", "--year", "2022", "--index", "theil", "--output", seg_svg, NULL);
+  g_assert_cmpint (seg.status, ==, 0);
+  g_assert_true (g_file_test (seg_svg, G_FILE_TEST_IS_REGULAR));
+  cli_test_run (&bad, "segregation", path, "--group", "grupp", "--total", "befolkning", "--level", "omrade",
+                "--by", "kommun", "--year", "2022", "--index", "gini", "--output", bad_svg, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_false (g_file_test (bad_svg, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_remove (flags_png), ==, 0);
+  g_assert_cmpint (g_remove (seg_svg), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,5 +318,6 @@ main (int   argc,
   g_test_add_func ("/cli/segregation/json", test_segregation_json);
   g_test_add_func ("/cli/segregation/errors", test_segregation_errors);
   g_test_add_func ("/cli/types-history/json", test_types_history_json);
+  g_test_add_func ("/cli/map-outputs", test_map_outputs);
   return g_test_run ();
 }
