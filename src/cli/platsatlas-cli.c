@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cli-analysis.h"
 #include "cli-common.h"
 
 /* platsatlas-cli: the dataset packages without a display, for scripts,
@@ -26,6 +27,10 @@ static const Command commands[] = {
   { "compare", cli_compare, N_("Compare two areas indicator by indicator") },
   { "export", cli_export, N_("Export a map as a figure (PDF, SVG or PNG)") },
   { "pack", cli_pack, N_("Make a package from SCB's statistics and geometry files") },
+  { "by-type", cli_by_type, N_("Break an indicator down by area type (områdestyp)") },
+  { "types-history", cli_types_history, N_("Show area types over the years and which changed") },
+  { "flags", cli_flags, N_("Flag the areas in the worst share of each indicator") },
+  { "segregation", cli_segregation, N_("Compute segregation indices per kommun or län") },
 };
 
 /* Running from the build tree, the freshly compiled catalogues are there;
@@ -63,7 +68,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: platsatlas-cli COMMAND [OPTION…] PACKAGE"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("PACKAGE is a package directory, a .zip, or the id of a packaged "
                             "dataset (sverige-kommuner, uppsala-lan)."));
   fprintf (out, "%s\n", _("Every command takes --json and --help."));
@@ -79,6 +84,17 @@ find_command (const char *name)
     }
 
   return NULL;
+}
+
+static char *
+list_commands (void)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (names, i > 0 ? ", %s" : "%s", commands[i].name);
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
 int
@@ -109,10 +125,14 @@ main (int   argc,
 
   command = find_command (argv[1]);
   if (command == NULL)
-    return cli_fail (CLI_EXIT_USAGE,
-                     _("Unknown command “%s”; the commands are info, validate, values, "
-                       "classify, compare, export and pack (see “platsatlas-cli --help”)"),
-                     argv[1]);
+    {
+      g_autofree char *names = list_commands ();
+
+      return cli_fail (CLI_EXIT_USAGE,
+                       _("Unknown command “%s”; the commands are %s "
+                         "(see “platsatlas-cli --help”)"),
+                       argv[1], names);
+    }
 
   return command->run (argc - 1, argv + 1);
 }

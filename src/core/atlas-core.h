@@ -3,6 +3,8 @@
 
 /* The one header the app and the CLI include. */
 
+#include "atlas-analysis.h"
+#include "atlas-analysis-map.h"
 #include "atlas-area.h"
 #include "atlas-basemap.h"
 #include "atlas-class-breaks.h"
@@ -20,8 +22,13 @@
 #include "atlas-indicator.h"
 #include "atlas-map-renderer.h"
 #include "atlas-palette.h"
+#include "atlas-problem-flags.h"
 #include "atlas-rank.h"
 #include "atlas-saved-view.h"
+#include "atlas-segregation.h"
 #include "atlas-theme.h"
 #include "atlas-trend-chart.h"
+#include "atlas-type-breakdown.h"
+#include "atlas-type-chart.h"
+#include "atlas-type-history.h"
 #include "atlas-types.h"

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-aggregate-private.h"
 #include "atlas-loader-private.h"
 
 /* Fills the cells a package does not store, bottom-up: a parent area's
@@ -16,10 +17,7 @@ typedef struct
   gboolean *has_child;    /* per division: any division lies below it */
   guint    *parent_index; /* per cell: the parent area's index in its division */
   guint    *weight_of;    /* per indicator: the weight's index, or G_MAXUINT */
-  double   *sum_v;
-  double   *sum_w;
-  guint    *n_children;
-  guint8   *flags;
+  AtlasAccumulator *acc;  /* per parent area */
 } Derivation;
 
 enum
@@ -27,6 +25,81 @@ enum
   FLAG_VALUE_MISSING = 1 << 0,
   FLAG_WEIGHT_MISSING = 1 << 1,
 };
+
+/**
+ * atlas_aggregation_fixed_reason:
+ * @rule: an aggregation rule
+ *
+ * Returns: why no aggregate of an indicator with this rule exists
+ *   (%ATLAS_MISSING_NOT_AGGREGATABLE, %ATLAS_MISSING_CATEGORY), or
+ *   %ATLAS_MISSING_NONE for sums and weighted means
+ */
+AtlasMissingReason
+atlas_aggregation_fixed_reason (AtlasAggregation rule)
+{
+  switch (rule)
+    {
+    case ATLAS_AGGREGATION_NONE:
+      return ATLAS_MISSING_NOT_AGGREGATABLE;
+    case ATLAS_AGGREGATION_CATEGORY:
+      return ATLAS_MISSING_CATEGORY;
+    case ATLAS_AGGREGATION_SUM:
+    case ATLAS_AGGREGATION_WEIGHTED_MEAN:
+    default:
+      return ATLAS_MISSING_NONE;
+    }
+}
+
+/**
+ * atlas_accumulator_add:
+ * @acc: an accumulator
+ * @value: a member's value, NaN when it has none
+ * @weighted: whether the rule is a weighted mean
+ * @weight: the member's weight (weighted means only), NaN when missing
+ */
+void
+atlas_accumulator_add (AtlasAccumulator *acc,
+                       double            value,
+                       gboolean          weighted,
+                       double            weight)
+{
+  acc->n++;
+  if (isnan (value))
+    acc->flags |= FLAG_VALUE_MISSING;
+  else if (!weighted)
+    acc->sum_v += value;
+  else if (isnan (weight))
+    acc->flags |= FLAG_WEIGHT_MISSING;
+  else
+    {
+      acc->sum_v += value * weight;
+      acc->sum_w += weight;
+    }
+}
+
+/**
+ * atlas_accumulator_finish:
+ * @acc: an accumulator
+ * @weighted: whether the rule is a weighted mean
+ * @value: (out): the aggregate, left alone when missing
+ *
+ * Returns: why there is no aggregate, or %ATLAS_MISSING_NONE
+ */
+AtlasMissingReason
+atlas_accumulator_finish (const AtlasAccumulator *acc,
+                          gboolean                weighted,
+                          double                 *value)
+{
+  if (acc->n == 0)
+    return ATLAS_MISSING_NOT_IN_SOURCE;
+  if (acc->flags & FLAG_VALUE_MISSING)
+    return ATLAS_MISSING_INCOMPLETE;
+  if (weighted && ((acc->flags & FLAG_WEIGHT_MISSING) || acc->sum_w == 0.0))
+    return ATLAS_MISSING_NO_WEIGHT;
+
+  *value = weighted ? acc->sum_v / acc->sum_w : acc->sum_v;
+  return ATLAS_MISSING_NONE;
+}
 
 static guint
 division_index (AtlasPackage  *pkg,
@@ -89,20 +162,14 @@ fixed_reason (const Derivation *dv,
               AtlasIndicator   *indicator,
               guint             d)
 {
+  AtlasMissingReason reason;
+
   if (!dv->has_child[d])
     return ATLAS_MISSING_NOT_IN_SOURCE;
 
-  switch (atlas_indicator_get_aggregation (indicator))
-    {
-    case ATLAS_AGGREGATION_NONE:
-      return ATLAS_MISSING_NOT_AGGREGATABLE;
-    case ATLAS_AGGREGATION_CATEGORY:
-      return ATLAS_MISSING_CATEGORY;
-    case ATLAS_AGGREGATION_SUM:
-    case ATLAS_AGGREGATION_WEIGHTED_MEAN:
-    default:
-      break;
-    }
+  reason = atlas_aggregation_fixed_reason (atlas_indicator_get_aggregation (indicator));
+  if (reason != ATLAS_MISSING_NONE)
+    return reason;
 
   return dv->child_of[d] == G_MAXUINT ? ATLAS_MISSING_PARTIAL_COVERAGE : ATLAS_MISSING_NONE;
 }
@@ -121,45 +188,10 @@ accumulate_children (AtlasPackage *pkg,
   const double *w = dv->weight_of[i] != G_MAXUINT
                     ? pkg->values + atlas_package_table_start (pkg, dv->weight_of[i], y) + off : NULL;
 
-  memset (dv->sum_v, 0, sizeof (double) * n_parents);
-  memset (dv->sum_w, 0, sizeof (double) * n_parents);
-  memset (dv->n_children, 0, sizeof (guint) * n_parents);
-  memset (dv->flags, 0, n_parents);
-
+  memset (dv->acc, 0, sizeof (AtlasAccumulator) * n_parents);
   for (guint k = 0; k < n; k++)
-    {
-      guint p = dv->parent_index[off + k];
-
-      dv->n_children[p]++;
-      if (isnan (v[k]))
-        dv->flags[p] |= FLAG_VALUE_MISSING;
-      else if (w == NULL)
-        dv->sum_v[p] += v[k];
-      else if (isnan (w[k]))
-        dv->flags[p] |= FLAG_WEIGHT_MISSING;
-      else
-        {
-          dv->sum_v[p] += v[k] * w[k];
-          dv->sum_w[p] += w[k];
-        }
-    }
-}
-
-static AtlasMissingReason
-derived_value (const Derivation *dv,
-               gboolean          weighted,
-               guint             p,
-               double           *value)
-{
-  if (dv->n_children[p] == 0)
-    return ATLAS_MISSING_NOT_IN_SOURCE;
-  if (dv->flags[p] & FLAG_VALUE_MISSING)
-    return ATLAS_MISSING_INCOMPLETE;
-  if (weighted && ((dv->flags[p] & FLAG_WEIGHT_MISSING) || dv->sum_w[p] == 0.0))
-    return ATLAS_MISSING_NO_WEIGHT;
-
-  *value = weighted ? dv->sum_v[p] / dv->sum_w[p] : dv->sum_v[p];
-  return ATLAS_MISSING_NONE;
+    atlas_accumulator_add (&dv->acc[dv->parent_index[off + k]], v[k], w != NULL,
+                           w != NULL ? w[k] : NAN);
 }
 
 static void
@@ -186,7 +218,7 @@ derive_table (AtlasPackage *pkg,
       if (ATLAS_CELL_SOURCE (pkg->states[start + a]) == ATLAS_VALUE_STORED)
         continue;
       if (r == ATLAS_MISSING_NONE)
-        r = derived_value (dv, weighted, a, &value);
+        r = atlas_accumulator_finish (&dv->acc[a], weighted, &value);
 
       pkg->values[start + a] = value;
       pkg->states[start + a] = r == ATLAS_MISSING_NONE
@@ -215,10 +247,7 @@ atlas_package_derive_values (AtlasPackage *pkg)
   find_weights (pkg, &dv);
   for (guint d = 0; d < pkg->divisions->len; d++)
     max_areas = MAX (max_areas, atlas_division_get_n_areas (g_ptr_array_index (pkg->divisions, d)));
-  dv.sum_v = g_new (double, max_areas);
-  dv.sum_w = g_new (double, max_areas);
-  dv.n_children = g_new (guint, max_areas);
-  dv.flags = g_new (guint8, max_areas);
+  dv.acc = g_new (AtlasAccumulator, max_areas);
 
   mark_empty_tables (pkg);
   /* Bottom-up: children (and their weights) are final before parents. */
@@ -232,8 +261,5 @@ atlas_package_derive_values (AtlasPackage *pkg)
   g_free (dv.has_child);
   g_free (dv.parent_index);
   g_free (dv.weight_of);
-  g_free (dv.sum_v);
-  g_free (dv.sum_w);
-  g_free (dv.n_children);
-  g_free (dv.flags);
+  g_free (dv.acc);
 }

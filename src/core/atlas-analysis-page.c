@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+
+#include "atlas-analysis-page-private.h"
+#include "atlas-export-private.h"
+#include "atlas-figure-private.h"
+
+/* The figures' family, so analysis pages and map figures read alike. */
+#define FONT_FAMILY "Cantarell"
+#define MAX_DPI 600
+
+double
+atlas_pen_page_scale (double width,
+                      double height)
+{
+  return CLAMP (MIN (width / 842.0, height / 595.0), 0.3, 2.0);
+}
+
+void
+atlas_pen_set_font (cairo_t  *cr,
+                    double    size,
+                    gboolean  bold)
+{
+  cairo_select_font_face (cr, FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
+                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+}
+
+double
+atlas_pen_text_width (cairo_t    *cr,
+                      const char *text)
+{
+  cairo_text_extents_t extents;
+
+  cairo_text_extents (cr, text, &extents);
+  return extents.x_advance;
+}
+
+void
+atlas_pen_show (AtlasPen   *pen,
+                const char *text,
+                double      x,
+                double      baseline)
+{
+  if (pen->runs != NULL)
+    {
+      atlas_figure_text_runs_add (pen->runs, pen->cr, text, x, baseline);
+      return;
+    }
+  cairo_move_to (pen->cr, x, baseline);
+  cairo_show_text (pen->cr, text);
+}
+
+void
+atlas_pen_show_right (AtlasPen   *pen,
+                      const char *text,
+                      double      right,
+                      double      baseline)
+{
+  atlas_pen_show (pen, text, right - atlas_pen_text_width (pen->cr, text), baseline);
+}
+
+void
+atlas_pen_paragraph (AtlasPen   *pen,
+                     const char *text,
+                     double      size)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  atlas_pen_set_font (pen->cr, size, FALSE);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize before = line->len;
+
+      g_string_append_printf (line, "%s%s", before > 0 ? " " : "", words[i]);
+      if (before > 0 && atlas_pen_text_width (pen->cr, line->str) > pen->right - pen->left)
+        {
+          g_string_truncate (line, before);
+          pen->y += size * 1.3;
+          atlas_pen_show (pen, line->str, pen->left, pen->y);
+          g_string_assign (line, words[i]);
+        }
+    }
+  pen->y += size * 1.3;
+  atlas_pen_show (pen, line->str, pen->left, pen->y);
+  pen->y += size * 0.5;
+}
+
+void
+atlas_pen_heading (AtlasPen   *pen,
+                   const char *title,
+                   const char *subtitle,
+                   gboolean    demonstration,
+                   double      scale)
+{
+  cairo_set_source_rgb (pen->cr, 1, 1, 1);
+  cairo_paint (pen->cr);
+  cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
+  atlas_pen_set_font (pen->cr, 19 * scale, TRUE);
+  pen->y += 19 * scale;
+  atlas_pen_show (pen, title, pen->left, pen->y);
+  atlas_pen_set_font (pen->cr, 11 * scale, FALSE);
+  pen->y += 16 * scale;
+  atlas_pen_show (pen, subtitle, pen->left, pen->y);
+  if (demonstration)
+    {
+      atlas_pen_set_font (pen->cr, 10 * scale, TRUE);
+      pen->y += 18 * scale;
+      cairo_set_source_rgb (pen->cr, 0.75, 0.1, 0.1);
+      atlas_pen_show (pen, atlas_figure_label (atlas_language (), FIGURE_LABEL_DEMONSTRATION),
+                      pen->left, pen->y);
+    }
+  pen->y += 8 * scale;
+}
+
+static gboolean
+render_vector (AtlasPageFormat      page,
+               AtlasFigureFormat    format,
+               AtlasPageDrawFunc    draw,
+               gpointer             data,
+               GByteArray          *bytes,
+               const char          *path,
+               GError             **error)
+{
+  g_autoptr(GPtrArray) runs = format == ATLAS_FIGURE_FORMAT_SVG ? atlas_figure_text_runs_new () : NULL;
+  double width = 0, height = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  atlas_page_format_get_size (page, &width, &height);
+  if (format == ATLAS_FIGURE_FORMAT_PDF)
+    surface = cairo_pdf_surface_create_for_stream (atlas_export_append_bytes, bytes, width, height);
+  else
+    surface = cairo_svg_surface_create_for_stream (atlas_export_append_bytes, bytes, width, height);
+  cr = cairo_create (surface);
+  draw (data, cr, width, height, runs);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = atlas_export_check_surface (surface, path, error);
+  cairo_surface_destroy (surface);
+  if (ok && runs != NULL)
+    atlas_figure_svg_add_text (bytes, runs);
+  return ok;
+}
+
+static gboolean
+render_png (AtlasPageFormat     page,
+            guint               dpi,
+            AtlasPageDrawFunc   draw,
+            gpointer            data,
+            GByteArray         *bytes,
+            const char         *path,
+            GError            **error)
+{
+  double width = 0, height = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  atlas_page_format_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) round (width * dpi / 72.0),
+                                        (int) round (height * dpi / 72.0));
+  cr = cairo_create (surface);
+  cairo_scale (cr, dpi / 72.0, dpi / 72.0);
+  draw (data, cr, width, height, NULL);
+  cairo_destroy (cr);
+  ok = atlas_export_check_surface (surface, path, error);
+  if (ok && cairo_surface_write_to_png_stream (surface, atlas_export_append_bytes, bytes) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot export to “%s”: the PNG image could not be encoded"), path);
+      ok = FALSE;
+    }
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+/**
+ * atlas_analysis_page_export:
+ * @page: the page format
+ * @path: ends in .png, .pdf or .svg
+ * @dpi: PNG resolution, clamped to 72–600
+ * @draw: draws the page
+ * @data: passed to @draw
+ * @error: G_IO_ERROR for the file
+ *
+ * Returns: TRUE when the file was written; on failure nothing is left behind
+ */
+gboolean
+atlas_analysis_page_export (AtlasPageFormat     page,
+                            const char         *path,
+                            guint               dpi,
+                            AtlasPageDrawFunc   draw,
+                            gpointer            data,
+                            GError            **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  AtlasFigureFormat format;
+  gboolean ok;
+
+  if (!atlas_figure_format_from_path (path, &format, error) ||
+      !atlas_export_check_directory (path, error))
+    return FALSE;
+
+  if (format == ATLAS_FIGURE_FORMAT_PNG)
+    ok = render_png (page, CLAMP (dpi, 72, MAX_DPI), draw, data, bytes, path, error);
+  else
+    ok = render_vector (page, format, draw, data, bytes, path, error);
+
+  return ok && atlas_export_write_bytes (path, bytes, error);
+}
