@@ -49,7 +49,7 @@ fuzz: deps
 	nice tests/fuzz/run-fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 bench: deps build
-	PLATSATLAS_DATA_DIR=$(CURDIR)/data meson test -C $(BUILD) --benchmark --verbose --quiet
+	PLATSATLAS_DATA_DIR=$(CURDIR)/data meson test -C $(BUILD) --benchmark
 
 datasets:
 	python3 data/scripts/build-datasets.py

@@ -128,6 +128,9 @@ check_csv_line (Fixture  *fixture,
   AtlasValueSource source;
 
   g_assert_nonnull (row);
+  g_assert_cmpstr (cells[column_index (header, "source")], ==,
+                   atlas_indicator_get_source (atlas_comparison_row_get_indicator (row)));
+  g_assert_cmpstr (cells[column_index (header, "demonstration")], ==, "false");
   g_assert_cmpstr (cells[column_index (header, "a_code")], ==, "0180");
   g_assert_cmpstr (cells[column_index (header, "b_name")], ==, "Göteborg");
   g_assert_cmpstr (cells[column_index (header, "since")], ==, "2011");
@@ -146,6 +149,36 @@ check_csv_line (Fixture  *fixture,
                       atlas_comparison_row_get_difference (row));
   assert_same_number (cell_number (cells, header, "riket"),
                       atlas_comparison_row_get_reference (row, ATLAS_COMPARISON_REFERENCE_RIKET, NULL, NULL));
+  /* Every missing reference value says why. */
+  if (isnan (cell_number (cells, header, "riket")))
+    g_assert_cmpstr (cells[column_index (header, "riket_missing_reason")], !=, "");
+}
+
+/* One CSV line into its fields, quotes as RFC 4180 has them. */
+static GStrv
+split_csv (const char *line)
+{
+  g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; ; p++)
+    {
+      if (quoted && *p == '"' && p[1] == '"')
+        g_string_append_c (field, *p++);
+      else if (*p == '"')
+        quoted = !quoted;
+      else if ((*p == ',' && !quoted) || *p == '\0')
+        {
+          g_strv_builder_add (fields, field->str);
+          g_string_truncate (field, 0);
+          if (*p == '\0')
+            break;
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+  return g_strv_builder_end (fields);
 }
 
 static void
@@ -159,17 +192,23 @@ test_csv (Fixture       *fixture,
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (fixture->comparison));
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  /* No name in this package needs quoting, so a plain split is exact. */
-  g_assert_null (strchr (contents, '"'));
+  /* No field holds a line break, so lines split exactly. */
   lines = g_strsplit (contents, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, n_rows + 2);
   g_assert_cmpstr (lines[n_rows + 1], ==, "");
   g_assert_true (g_str_has_prefix (lines[0], "package,year,since,a_code,a_name,a_level,"
-                                             "b_code,b_name,b_level,id,name,theme,unit,a,"));
-  header = g_strsplit (lines[0], ",", -1);
+                                             "b_code,b_name,b_level,id,name,theme,unit,source,"
+                                             "demonstration,a,"));
+  header = split_csv (lines[0]);
+  /* No column twice; the levels of the package, no other. */
+  for (guint i = 0; header[i] != NULL; i++)
+    for (guint j = i + 1; header[j] != NULL; j++)
+      g_assert_cmpstr (header[i], !=, header[j]);
+  column_index (header, "lan");
+  column_index (header, "kommun_missing_reason");
   for (guint i = 1; i <= n_rows; i++)
     {
-      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+      g_auto(GStrv) cells = split_csv (lines[i]);
 
       g_assert_cmpuint (g_strv_length (cells), ==, g_strv_length (header));
       check_csv_line (fixture, header, cells);
@@ -290,11 +329,103 @@ test_async (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, expected);
 }
 
+static guint
+count_lines (const char *text,
+             const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_equal (lines[i], line);
+  return n;
+}
+
+/* Demonstration data, from the package of Uppsala län: the watermark,
+ * the mark under the title, starred rows, the reasons of missing values
+ * and the sources of the rows, on the table and the chart page. */
+static void
+test_demonstration_pdf (void)
+{
+  g_autofree char *package = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets",
+                                               "uppsala-lan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load (package, NULL, &error);
+  g_autoptr(AtlasComparison) comparison = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-compare-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.pdf", NULL);
+  g_autofree char *text = NULL;
+  AtlasIndicator *people;
+
+  g_assert_no_error (error);
+  people = atlas_dataset_lookup_indicator (dataset, "befolkning");
+  comparison = atlas_comparison_new (dataset, atlas_dataset_lookup_area (dataset, "0380C1010"),
+                                     atlas_dataset_lookup_area (dataset, "0381"), 2022, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_comparison_has_demonstration (comparison));
+  g_assert_true (atlas_comparison_row_is_demonstration (atlas_comparison_lookup_row (comparison, "befolkning")));
+  g_assert_false (atlas_comparison_row_is_demonstration (atlas_comparison_lookup_row (comparison, "omradestyp")));
+  g_assert_true (atlas_comparison_export (comparison, people, "sv", path, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  /* (the rotated watermark reads as loose letters in pdftotext) */
+  g_assert_nonnull (strstr (text, "Befolkning *"));
+  g_assert_nonnull (strstr (text, "* Demonstrationsdata – inte verklig statistik"));
+  /* riket of a package of one län: partial coverage, said in words */
+  g_assert_nonnull (strstr (text, "Uppgift saknas⁵"));
+  g_assert_nonnull (strstr (text, "⁵ Uppgift saknas: paketet täcker bara en del av området"));
+  g_assert_nonnull (strstr (text, atlas_indicator_get_source (people)));
+  g_assert_nonnull (strstr (text, "Källor: "));
+  /* the chart page: its source and levels, and the chart's own mark */
+  g_assert_nonnull (strstr (text, "Nivå: DeSO (A), Kommun (B)."));
+  g_assert_nonnull (strstr (text, "Index: första året med värde = 100"));
+  /* under the table's title and above the chart */
+  g_assert_cmpuint (count_lines (text, "Demonstrationsdata – inte verklig statistik"), >=, 2);
+}
+
+/* A package of one level under riket gets no län column. */
+static void
+test_csv_levels_of_the_package (void)
+{
+  g_autofree char *package = g_test_build_filename (G_TEST_DIST, "data", "valid-minimal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load (package, NULL, &error);
+  g_autoptr(AtlasComparison) comparison = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+
+  g_assert_no_error (error);
+  comparison = atlas_comparison_new (dataset, atlas_dataset_lookup_area (dataset, "0101"),
+                                     atlas_dataset_lookup_area (dataset, "0102"), 2020, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (atlas_comparison_get_reference_level (comparison, ATLAS_COMPARISON_REFERENCE_A_KOMMUN));
+  g_assert_cmpstr (atlas_division_get_id (atlas_comparison_get_reference_level (comparison,
+                   ATLAS_COMPARISON_REFERENCE_A_LAN)), ==, "kommun");
+  csv = atlas_comparison_dup_csv (comparison);
+  lines = g_strsplit (csv, "\n", 2);
+  header = split_csv (lines[0]);
+  g_assert_false (g_strv_contains ((const char * const *) header, "lan"));
+  g_assert_false (g_strv_contains ((const char * const *) header, "b_lan"));
+  g_assert_true (g_strv_contains ((const char * const *) header, "kommun"));
+  g_assert_true (g_strv_contains ((const char * const *) header, "riket"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/comparison-export/demonstration-pdf", test_demonstration_pdf);
+  g_test_add_func ("/comparison-export/csv-levels-of-the-package", test_csv_levels_of_the_package);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
