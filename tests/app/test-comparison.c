@@ -183,6 +183,104 @@ test_comparison_compare_with_search (void)
   app_test_close_window (window);
 }
 
+static gboolean
+presentation_state (AtlasWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "presentation");
+
+  return g_variant_get_boolean (state);
+}
+
+static void
+compare_stockholm_goteborg (AtlasWindow *window)
+{
+  click (window, area (window, "0180"), 0);
+  click (window, area (window, "1480"), GDK_CONTROL_MASK);
+  assert_stockholm_goteborg (window);
+}
+
+/* Closing the panel ends the comparison: the pins leave the map. A level
+ * change does the same. Presentation mode hides panel and pins, and
+ * brings both back when it ends. */
+static void
+test_comparison_pins (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasComparisonPanel *panel = get_panel (window);
+  AtlasDataset *dataset = atlas_window_get_dataset (window);
+
+  compare_stockholm_goteborg (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comparison", NULL));
+  app_test_drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+  g_assert_null (get_map_area (window, "compare-a"));
+  g_assert_null (get_map_area (window, "compare-b"));
+
+  compare_stockholm_goteborg (window);
+  atlas_window_set_division (window, atlas_dataset_lookup_division (dataset, "lan"));
+  app_test_drain ();
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+  g_assert_null (get_map_area (window, "compare-a"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  atlas_window_set_division (window, atlas_dataset_lookup_division (dataset, "kommun"));
+  app_test_drain ();
+
+  compare_stockholm_goteborg (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  app_test_drain ();
+  g_assert_true (presentation_state (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_null (get_map_area (window, "compare-a"));
+  g_assert_null (get_map_area (window, "compare-b"));
+  /* A Ctrl+click there starts nothing */
+  click (window, area (window, "1280"), GDK_CONTROL_MASK);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_false (atlas_comparison_panel_get_picking (panel));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  app_test_drain ();
+  g_assert_false (presentation_state (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_true (get_map_area (window, "compare-a") == area (window, "0180"));
+  g_assert_true (get_map_area (window, "compare-b") == area (window, "1480"));
+
+  app_test_close_window (window);
+}
+
+/* Demonstration rows say so beside their names; real rows do not. */
+static void
+test_comparison_demo_marks (void)
+{
+  AtlasWindow *window = atlas_window_new (app);
+  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", "uppsala-lan", NULL);
+  AtlasComparisonPanel *panel;
+  AtlasComparison *comparison;
+  guint n_demo = 0, n_marked = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  app_test_show_package (window, path);
+  panel = get_panel (window);
+  atlas_window_set_division (window, atlas_dataset_lookup_division (atlas_window_get_dataset (window), "regso"));
+  app_test_drain ();
+  atlas_comparison_panel_set_areas (panel, area (window, "0380R001"), area (window, "0380R002"));
+  app_test_drain ();
+  comparison = atlas_comparison_panel_get_comparison (panel);
+  g_assert_nonnull (comparison);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (comparison)); i++)
+    {
+      g_autoptr(AtlasComparisonRow) row = g_list_model_get_item (G_LIST_MODEL (comparison), i);
+
+      n_demo += atlas_indicator_is_demonstration (atlas_comparison_row_get_indicator (row));
+    }
+  g_assert_cmpuint (n_demo, >, 0);
+  for (GtkWidget *w = app_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_GRID); w != NULL; w = NULL)
+    for (GtkWidget *cell = gtk_widget_get_first_child (w); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+      n_marked += gtk_widget_has_css_class (cell, "compare-demo-row");
+  g_assert_cmpuint (n_marked, ==, n_demo);
+
+  app_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +294,8 @@ main (int   argc,
   g_test_add_func ("/comparison/ctrl-click", test_comparison_ctrl_click);
   g_test_add_func ("/comparison/compare-with-click", test_comparison_compare_with_click);
   g_test_add_func ("/comparison/compare-with-search", test_comparison_compare_with_search);
+  g_test_add_func ("/comparison/pins", test_comparison_pins);
+  g_test_add_func ("/comparison/demo-marks", test_comparison_demo_marks);
 
   status = g_test_run ();
   app_test_application_free (g_steal_pointer (&app));
