@@ -152,51 +152,6 @@ atlas_presentation_set_active (AtlasPresentation *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
 
-/* Keys in presentation mode, caught before the focused map sees them, so
- * that ←/→ step years instead of panning and Esc leaves the mode instead
- * of only clearing the selection. */
-
-static const struct
-{
-  guint       keyval;
-  const char *action;
-} presentation_keys[] = {
-  { GDK_KEY_Left, "win.year-previous" },
-  { GDK_KEY_KP_Left, "win.year-previous" },
-  { GDK_KEY_Right, "win.year-next" },
-  { GDK_KEY_KP_Right, "win.year-next" },
-  { GDK_KEY_space, "win.play-pause" },
-  { GDK_KEY_plus, "win.zoom-in" },
-  { GDK_KEY_equal, "win.zoom-in" },
-  { GDK_KEY_KP_Add, "win.zoom-in" },
-  { GDK_KEY_minus, "win.zoom-out" },
-  { GDK_KEY_KP_Subtract, "win.zoom-out" },
-  { GDK_KEY_Page_Down, "win.next-view" },
-  { GDK_KEY_Page_Up, "win.previous-view" },
-  { GDK_KEY_h, "app.high-contrast" },
-  { GDK_KEY_Escape, "win.presentation" },
-};
-
-static gboolean
-on_key_pressed (AtlasPresentation     *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  if (!self->active || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)))
-    return GDK_EVENT_PROPAGATE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (presentation_keys); i++)
-    if (presentation_keys[i].keyval == keyval)
-      {
-        /* win.play-pause may not exist (yet): then Space does nothing. */
-        gtk_widget_activate_action (GTK_WIDGET (self->window), presentation_keys[i].action, NULL);
-        return GDK_EVENT_STOP;
-      }
-  return GDK_EVENT_PROPAGATE;
-}
-
 /* Actions */
 
 static void
@@ -274,31 +229,6 @@ add_actions (AtlasPresentation *self)
   self->action = G_SIMPLE_ACTION (g_action_map_lookup_action (map, "presentation"));
 }
 
-/* F11, Ctrl+E and Ctrl+D work everywhere in the window; the keys of the
- * mode itself only while it is on (on_key_pressed). */
-static void
-add_keys (AtlasPresentation *self)
-{
-  static const struct { const char *keys; const char *action; } shortcuts[] = {
-    { "F11", "win.presentation" },
-    { "<Control>e", "win.export" },
-    { "<Control>d", "win.bookmark-view" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].keys),
-                                                            gtk_named_action_new (shortcuts[i].action)));
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_widget_add_controller (GTK_WIDGET (self->window), controller);
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->window), keys);
-}
-
 static void
 add_views_button (AtlasPresentation *self)
 {
@@ -371,7 +301,6 @@ atlas_presentation_new (AtlasWindow *window,
   self->toast_overlay = toast_overlay;
   add_actions (self);
   add_card (self);
-  add_keys (self);
   add_views_button (self);
   g_signal_connect_object (window, "close-request", G_CALLBACK (on_close_request), self,
                            G_CONNECT_SWAPPED);
