@@ -22,6 +22,9 @@ struct _AtlasPresentation
   GtkWidget       *card;
   GtkWidget       *indicator_label;
   GtkWidget       *year_label;
+  GtkWidget       *level_label;
+  GtkWidget       *source_label;
+  GtkWidget       *view_label;
   GtkWidget       *demo_badge;
 
   gboolean         active;
@@ -46,18 +49,82 @@ get_map (AtlasPresentation *self)
 
 /* The card: what the audience needs to read from across the room. */
 
+/* "Vy 3 av 7: Inkomst 2024" while the map shows the saved view stepped to
+ * last; NULL once the presenter has moved away from it. */
+static char *
+dup_view_text (AtlasPresentation *self)
+{
+  AtlasMap *map = get_map (self);
+  AtlasDataset *dataset = atlas_window_get_dataset (self->window);
+  guint position = 0, n = 0;
+  AtlasSavedView *view = atlas_views_popover_get_current (ATLAS_VIEWS_POPOVER (self->views_popover),
+                                                          &position, &n);
+
+  if (view == NULL || dataset == NULL || atlas_map_get_indicator (map) == NULL
+      || atlas_map_get_division (map) == NULL
+      || g_strcmp0 (atlas_saved_view_get_indicator (view), atlas_indicator_get_id (atlas_map_get_indicator (map))) != 0
+      || g_strcmp0 (atlas_saved_view_get_level (view), atlas_division_get_id (atlas_map_get_division (map))) != 0
+      || (atlas_saved_view_get_year (view) != 0 && atlas_saved_view_get_year (view) != atlas_map_get_year (map)))
+    return NULL;
+  /* Translators: on the presentation card, "View 3 of 7: Inkomst 2024" */
+  return g_strdup_printf (_("View %u of %u: %s"), position, n, atlas_saved_view_get_name (view));
+}
+
+static char *
+dup_source_text (AtlasIndicator *indicator)
+{
+  const char *source = indicator != NULL ? atlas_indicator_get_source (indicator) : NULL;
+
+  if (source == NULL || source[0] == '\0')
+    return NULL;
+  /* Translators: the source line on the presentation card */
+  return g_strdup_printf (_("Source: %s"), source);
+}
+
+static void
+set_line (GtkWidget  *label,
+          const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL && text[0] != '\0');
+}
+
 static void
 update_card (AtlasPresentation *self)
 {
   AtlasMap *map = get_map (self);
   AtlasIndicator *indicator = atlas_map_get_indicator (map);
+  AtlasDivision *division = atlas_map_get_division (map);
   g_autofree char *year = g_strdup_printf ("%u", atlas_map_get_year (map));
+  g_autofree char *source = dup_source_text (indicator);
+  g_autofree char *view = self->views_popover != NULL ? dup_view_text (self) : NULL;
+  const char *coverage = division != NULL ? atlas_division_get_coverage_note (division, NULL) : NULL;
+  g_autofree char *level = NULL;
 
-  gtk_label_set_text (GTK_LABEL (self->indicator_label),
-                      indicator != NULL ? atlas_indicator_get_name (indicator, NULL) : "");
-  gtk_label_set_text (GTK_LABEL (self->year_label), atlas_map_get_year (map) > 0 ? year : "");
+  if (division != NULL)
+    /* Translators: the level on the presentation card, "Kommun · Endast Uppsala län" */
+    level = coverage != NULL ? g_strdup_printf (_("%s · %s"), atlas_division_get_name (division, NULL), coverage)
+                             : g_strdup (atlas_division_get_name (division, NULL));
+  set_line (self->indicator_label, indicator != NULL ? atlas_indicator_get_name (indicator, NULL) : NULL);
+  set_line (self->year_label, atlas_map_get_year (map) > 0 ? year : NULL);
+  set_line (self->level_label, level);
+  set_line (self->source_label, source);
+  set_line (self->view_label, view);
   gtk_widget_set_visible (self->demo_badge,
                           indicator != NULL && atlas_indicator_is_demonstration (indicator));
+}
+
+static GtkWidget *
+card_line (const char *css_class,
+           int         max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
 }
 
 static GtkWidget *
@@ -65,20 +132,20 @@ create_card (AtlasPresentation *self)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
-  self->indicator_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->indicator_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->indicator_label), 28);
-  gtk_label_set_xalign (GTK_LABEL (self->indicator_label), 0);
-  gtk_widget_add_css_class (self->indicator_label, "presentation-indicator");
-  self->year_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->year_label), 0);
-  gtk_widget_add_css_class (self->year_label, "presentation-year");
+  self->view_label = card_line ("presentation-view", 32);
+  self->indicator_label = card_line ("presentation-indicator", 28);
+  self->year_label = card_line ("presentation-year", 8);
   gtk_widget_add_css_class (self->year_label, "numeric");
+  self->level_label = card_line ("presentation-level", 32);
+  self->source_label = card_line ("presentation-source", 40);
   self->demo_badge = gtk_label_new (_("Demonstration data – not real statistics"));
   gtk_widget_add_css_class (self->demo_badge, "demo-badge");
 
+  gtk_box_append (GTK_BOX (card), self->view_label);
   gtk_box_append (GTK_BOX (card), self->indicator_label);
   gtk_box_append (GTK_BOX (card), self->year_label);
+  gtk_box_append (GTK_BOX (card), self->level_label);
+  gtk_box_append (GTK_BOX (card), self->source_label);
   gtk_box_append (GTK_BOX (card), self->demo_badge);
   gtk_widget_add_css_class (card, "presentation-card");
   gtk_widget_set_halign (card, GTK_ALIGN_START);
@@ -99,6 +166,8 @@ add_card (AtlasPresentation *self)
   g_signal_connect_object (get_map (self), "notify::indicator", G_CALLBACK (update_card), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (get_map (self), "notify::year", G_CALLBACK (update_card), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_map (self), "notify::division", G_CALLBACK (update_card), self,
                            G_CONNECT_SWAPPED);
   update_card (self);
 }
@@ -127,6 +196,9 @@ apply_active (AtlasPresentation *self)
       gtk_widget_remove_css_class (GTK_WIDGET (window), "presentation");
       gtk_window_unfullscreen (window);
     }
+  /* The map grows or shrinks, maybe only once the window manager has
+   * obeyed: frame the whole level at whatever size it ends up. */
+  atlas_map_keep_framed (get_map (self));
 }
 
 gboolean
@@ -210,6 +282,7 @@ on_step_view_activate (GSimpleAction *action,
   gboolean next = g_str_equal (g_action_get_name (G_ACTION (action)), "next-view");
 
   atlas_views_popover_step (ATLAS_VIEWS_POPOVER (self->views_popover), next ? 1 : -1);
+  update_card (self);
 }
 
 static const GActionEntry action_entries[] = {
