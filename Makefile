@@ -40,7 +40,7 @@ check: deps $(BUILD)/build.ninja
 	@tests/run-tests $(BUILD) $(ASAN_BUILD)
 
 bench: deps build
-	PLATSATLAS_DATA_DIR=$(CURDIR)/data meson test -C $(BUILD) --benchmark --verbose --quiet
+	PLATSATLAS_DATA_DIR=$(CURDIR)/data meson test -C $(BUILD) --benchmark
 
 datasets:
 	python3 data/scripts/build-datasets.py

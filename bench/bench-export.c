@@ -126,13 +126,13 @@ main (void)
 
   export_ms (figure, path);
   bare_cairo_ms (division, atlas_dataset_peek_values (dataset, indicator, year, division));
-  for (guint i = 0; i < RUNS; i++)
+  for (guint i = 0; i < bench_runs (RUNS); i++)
     {
       figure_runs[i] = export_ms (figure, path);
       bare_runs[i] = bare_cairo_ms (division, atlas_dataset_peek_values (dataset, indicator, year, division));
     }
-  ms = bench_median (figure_runs, RUNS);
-  bare = bench_median (bare_runs, RUNS);
+  ms = bench_median (figure_runs, bench_runs (RUNS));
+  bare = bench_median (bare_runs, bench_runs (RUNS));
 
   g_print ("{\"bench\":\"export\",\"format\":\"pdf\",\"page\":\"a4-portrait\",\"polygons\":%u,"
            "\"ms\":%.1f,\"bare_cairo_ms\":%.1f,\"ratio\":%.2f}\n",

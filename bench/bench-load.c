@@ -110,14 +110,14 @@ bench_package (const char *id,
   time_load (path, &n_areas);
   time_reference (path);
 
-  for (guint i = 0; i < RUNS; i++)
+  for (guint i = 0; i < bench_runs (RUNS); i++)
     {
       ms[i] = time_load (path, &n_areas);
       ref[i] = time_reference (path);
     }
 
-  m = bench_median (ms, RUNS);
-  r = bench_median (ref, RUNS);
+  m = bench_median (ms, bench_runs (RUNS));
+  r = bench_median (ref, bench_runs (RUNS));
   printf ("{\"bench\":\"load\",\"package\":\"%s\",\"ms\":%.1f,\"areas\":%u,"
           "\"ref_ms\":%.1f,\"ratio\":%.2f}\n", id, m, n_areas, r, m / r);
   fflush (stdout);

@@ -380,17 +380,17 @@ bench_division (const char    *name,
   first = now_ms ();
   atlas_map_renderer_set_choropleth (renderer, division, classes, palette);
   first = time_renderer (renderer, surface, &view) + (now_ms () - first);
-  for (guint i = 0; i < RUNS; i++)
+  for (guint i = 0; i < bench_runs (RUNS); i++)
     {
       bare_ms[i] = time_bare (&bare, surface, classes, palette);
       full[i] = time_renderer (renderer, surface, &view);
     }
-  for (guint i = 0; i < PAN_RUNS; i++)
+  for (guint i = 0; i < bench_runs (PAN_RUNS); i++)
     pan[i] = time_pan (surface, target, i);
 
-  full_ms = bench_median (full, RUNS);
-  bare_median = bench_median (bare_ms, RUNS);
-  pan_ms = bench_median (pan, PAN_RUNS);
+  full_ms = bench_median (full, bench_runs (RUNS));
+  bare_median = bench_median (bare_ms, bench_runs (RUNS));
+  pan_ms = bench_median (pan, bench_runs (PAN_RUNS));
   g_print ("{\"bench\":\"map-redraw\",\"case\":\"%s\",\"polygons\":%u,\"zoom\":%.2f,"
            "\"first_frame_ms\":%.2f,\"full_redraw_ms\":%.2f,\"bare_fill_ms\":%.2f,"
            "\"ratio\":%.3f,\"pan_frame_ms\":%.2f,\"target_ratio\":1.5,\"target_pan_ms\":20}\n",

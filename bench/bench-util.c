@@ -27,3 +27,15 @@ bench_median (double *values,
   qsort (values, n, sizeof (double), compare_doubles);
   return values[n / 2];
 }
+
+/**
+ * bench_runs:
+ * @runs: how many runs a measurement takes
+ *
+ * Returns: @runs, or 1 in quick mode (PLATSATLAS_BENCH_QUICK set)
+ */
+guint
+bench_runs (guint runs)
+{
+  return g_getenv ("PLATSATLAS_BENCH_QUICK") != NULL ? 1 : runs;
+}

@@ -17,6 +17,34 @@ find_localedir (void)
   return LOCALEDIR;
 }
 
+/* Run from the build tree (not installed), the app reads the schema
+ * compiled into <build>/data, unless GSETTINGS_SCHEMA_DIR says otherwise.
+ * Set before anything creates a GSettings: the default schema source reads
+ * the variable once. */
+static void
+find_schema (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *compiled = g_build_filename (BUILD_SCHEMADIR, "gschemas.compiled", NULL);
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && exe != NULL
+      && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S)
+      && g_file_test (compiled, G_FILE_TEST_EXISTS))
+    g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_SCHEMADIR, TRUE);
+}
+
+/* Without the schema, GSettings would abort with a bare message. */
+static gboolean
+have_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -42,6 +70,15 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, find_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  find_schema ();
+  if (!have_schema ())
+    {
+      g_printerr (_("The settings schema “%s” is not installed. Install Platsatlas "
+                    "(meson install), or set GSETTINGS_SCHEMA_DIR to the directory "
+                    "holding its compiled schema (<build>/data).\n"), APP_ID);
+      return 1;
+    }
 
   app = atlas_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -32,7 +32,7 @@ add_double_array (JsonBuilder  *builder,
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
-    json_builder_add_double_value (builder, values[i]);
+    cli_json_number (builder, values[i]);
   json_builder_end_array (builder);
 }
 
@@ -45,14 +45,11 @@ print_json (const Result *r)
   const double *breaks = atlas_class_breaks_get_breaks (r->breaks, &n_breaks);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "indicator");
-  json_builder_add_string_value (builder, atlas_indicator_get_id (r->indicator));
-  json_builder_set_member_name (builder, "level");
-  json_builder_add_string_value (builder, atlas_division_get_id (r->division));
+  cli_json_add_string (builder, "indicator", atlas_indicator_get_id (r->indicator));
+  cli_json_add_string (builder, "level", atlas_division_get_id (r->division));
   json_builder_set_member_name (builder, "year");
   json_builder_add_int_value (builder, r->year);
-  json_builder_set_member_name (builder, "method");
-  json_builder_add_string_value (builder, atlas_class_method_to_nick (r->method));
+  cli_json_add_string (builder, "method", atlas_class_method_to_nick (r->method));
   /* the classes made, which may be fewer than asked for */
   json_builder_set_member_name (builder, "classes");
   json_builder_add_int_value (builder, atlas_class_breaks_get_n_classes (r->breaks));
@@ -66,10 +63,8 @@ print_json (const Result *r)
   for (guint i = 0; i <= n_breaks; i++)
     json_builder_add_int_value (builder, r->counts[i]);
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "min");
-  json_builder_add_double_value (builder, atlas_class_breaks_get_min (r->breaks));
-  json_builder_set_member_name (builder, "max");
-  json_builder_add_double_value (builder, atlas_class_breaks_get_max (r->breaks));
+  cli_json_add_number (builder, "min", atlas_class_breaks_get_min (r->breaks));
+  cli_json_add_number (builder, "max", atlas_class_breaks_get_max (r->breaks));
   json_builder_set_member_name (builder, "missing");
   json_builder_add_int_value (builder, r->missing);
   json_builder_end_object (builder);

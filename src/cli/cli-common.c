@@ -276,7 +276,7 @@ cli_check_year (AtlasDataset *dataset,
  * @decimals: digits after the decimal point
  *
  * Returns: (transfer full): @value as a plain C-locale number with
- *   @decimals decimals ("995574", "3.25"), or "" for NaN
+ *   @decimals decimals ("995574", "3.25"), or "" for NaN and infinity
  */
 char *
 cli_format_value (double value,
@@ -285,7 +285,7 @@ cli_format_value (double value,
   char format[16];
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (isnan (value))
+  if (!isfinite (value))
     return g_strdup ("");
 
   g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 6u));
@@ -314,15 +314,20 @@ cli_format_number (double value)
  * @last: whether to end the line instead of adding a comma
  *
  * Quotes as RFC 4180 asks: fields with a comma, quote or line break are
- * enclosed in quotes, and quotes inside are doubled.
+ * enclosed in quotes, and quotes inside are doubled. Text that is not
+ * valid UTF-8 is never written raw (invalid bytes become U+FFFD).
  */
 void
 cli_csv_append_field (GString    *line,
                       const char *field,
                       gboolean    last)
 {
+  g_autofree char *valid = NULL;
+
   if (field == NULL)
     field = "";
+  if (!g_utf8_validate (field, -1, NULL))
+    field = valid = g_utf8_make_valid (field, -1);
 
   if (strpbrk (field, ",\"\r\n") == NULL)
     {
@@ -345,30 +350,176 @@ cli_csv_append_field (GString    *line,
   g_string_append (line, last ? "\n" : ",");
 }
 
+static void write_node (GString *out, JsonNode *node, guint depth);
+
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_autofree char *valid = g_utf8_validate (text, -1, NULL) ? NULL : g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = valid != NULL ? valid : text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* JSON has no NaN or infinity; "1e+20" is fine as it is. json-glib 1.6
+ * writes "1e+20.0" and "inf.0", which no parser reads, hence this writer. */
+static void
+write_value (GString  *out,
+             JsonNode *node)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double value;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    case G_TYPE_DOUBLE:
+      value = json_node_get_double (node);
+      g_string_append (out, isfinite (value) ? g_ascii_dtostr (buffer, sizeof buffer, value) : "null");
+      break;
+    case G_TYPE_STRING:
+    default:
+      write_string (out, json_node_get_string (node) != NULL ? json_node_get_string (node) : "");
+      break;
+    }
+}
+
+static void
+write_members (GString    *out,
+               JsonObject *object,
+               guint       depth)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  g_string_append_c (out, '{');
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_string_append_printf (out, "%s\n%*s", l != members ? "," : "", (int) (depth + 1) * 2, "");
+      write_string (out, l->data);
+      g_string_append (out, " : ");
+      write_node (out, json_object_get_member (object, l->data), depth + 1);
+    }
+  g_string_append_printf (out, "%s%*s}", members != NULL ? "\n" : "", members != NULL ? (int) depth * 2 : 0, "");
+}
+
+static void
+write_elements (GString   *out,
+                JsonArray *array,
+                guint      depth)
+{
+  guint n = json_array_get_length (array);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (out, "%s\n%*s", i > 0 ? "," : "", (int) (depth + 1) * 2, "");
+      write_node (out, json_array_get_element (array, i), depth + 1);
+    }
+  g_string_append_printf (out, "%s%*s]", n > 0 ? "\n" : "", n > 0 ? (int) depth * 2 : 0, "");
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            guint     depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      write_members (out, json_node_get_object (node), depth);
+      break;
+    case JSON_NODE_ARRAY:
+      write_elements (out, json_node_get_array (node), depth);
+      break;
+    case JSON_NODE_VALUE:
+      write_value (out, node);
+      break;
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
 /**
  * cli_print_json:
  * @root: the document
  *
- * Prints @root, indented, with a final newline.
+ * Prints @root, indented, with a final newline. Always valid JSON:
+ * non-finite numbers become null and text that is not UTF-8 is repaired.
  */
 void
 cli_print_json (JsonNode *root)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  puts (text);
+  write_node (out, root, 0);
+  puts (out->str);
+}
+
+/**
+ * cli_json_string:
+ * @builder: a builder where a value goes
+ * @value: (nullable): the text, or %NULL for JSON null
+ *
+ * Adds @value as a JSON string. Text that is not valid UTF-8 (an area name
+ * from a Latin-1 file) is never written raw: it would make the whole
+ * document invalid. Invalid bytes become U+FFFD.
+ */
+void
+cli_json_string (JsonBuilder *builder,
+                 const char  *value)
+{
+  g_autofree char *valid = NULL;
+
+  if (value == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+  json_builder_add_string_value (builder, value);
+}
+
+/**
+ * cli_json_number:
+ * @builder: a builder where a value goes
+ * @value: a value; NaN and ±infinity become JSON null
+ *
+ * JSON has no NaN or infinity: json-glib would write "nan" or "inf",
+ * which no JSON parser reads.
+ */
+void
+cli_json_number (JsonBuilder *builder,
+                 double       value)
+{
+  if (!isfinite (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
 }
 
 /**
  * cli_json_add_string:
  * @builder: a builder inside an object
  * @member: the member's name
- * @value: (nullable): the text, or %NULL for JSON null
+ * @value: (nullable): the text, or %NULL for JSON null (see cli_json_string())
  */
 void
 cli_json_add_string (JsonBuilder *builder,
@@ -376,17 +527,14 @@ cli_json_add_string (JsonBuilder *builder,
                      const char  *value)
 {
   json_builder_set_member_name (builder, member);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
+  cli_json_string (builder, value);
 }
 
 /**
  * cli_json_add_number:
  * @builder: a builder inside an object
  * @member: the member's name
- * @value: a value, or NaN for JSON null
+ * @value: a value, or NaN (or infinity) for JSON null
  */
 void
 cli_json_add_number (JsonBuilder *builder,
@@ -394,8 +542,5 @@ cli_json_add_number (JsonBuilder *builder,
                      double       value)
 {
   json_builder_set_member_name (builder, member);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
+  cli_json_number (builder, value);
 }

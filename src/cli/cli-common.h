@@ -51,6 +51,10 @@ void            cli_csv_append_field  (GString         *line,
                                        const char      *field,
                                        gboolean         last);
 void            cli_print_json        (JsonNode        *root);
+void            cli_json_string       (JsonBuilder     *builder,
+                                       const char      *value);
+void            cli_json_number       (JsonBuilder     *builder,
+                                       double           value);
 void            cli_json_add_string   (JsonBuilder     *builder,
                                        const char      *member,
                                        const char      *value);

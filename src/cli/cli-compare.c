@@ -102,6 +102,16 @@ dup_rows (const Report *report)
 
 /* ---- JSON ---------------------------------------------------------- */
 
+/* Why a value is missing; "no-area" where there is no such area. */
+static const char *
+missing_nick (AtlasValueSource   source,
+              AtlasMissingReason reason)
+{
+  if (source != ATLAS_VALUE_MISSING)
+    return NULL;
+  return reason == ATLAS_MISSING_NONE ? "no-area" : atlas_missing_reason_to_nick (reason);
+}
+
 static void
 add_area (JsonBuilder *builder,
           const char  *member,
@@ -138,19 +148,24 @@ add_side (JsonBuilder         *builder,
 
   cli_json_add_number (builder, prefix, value);
   cli_json_add_string (builder, source_member, atlas_value_source_to_nick (source));
-  cli_json_add_string (builder, reason_member, source == ATLAS_VALUE_MISSING
-                                               ? atlas_missing_reason_to_nick (reason) : NULL);
+  cli_json_add_string (builder, reason_member, missing_nick (source, reason));
 }
 
 static void
 add_since (JsonBuilder         *builder,
+           AtlasComparison     *comparison,
            AtlasComparisonRow  *row,
            AtlasComparisonSide  side)
 {
   gboolean a = side == ATLAS_COMPARISON_SIDE_A;
+  gboolean since = atlas_comparison_get_since_year (comparison) != 0;
+  AtlasValueSource source;
+  AtlasMissingReason reason;
 
   cli_json_add_number (builder, a ? "a_since" : "b_since",
-                       atlas_comparison_row_get_since_value (row, side, NULL, NULL));
+                       atlas_comparison_row_get_since_value (row, side, &source, &reason));
+  cli_json_add_string (builder, a ? "a_since_missing_reason" : "b_since_missing_reason",
+                       since ? missing_nick (source, reason) : NULL);
   cli_json_add_number (builder, a ? "change_a" : "change_b",
                        atlas_comparison_row_get_change (row, side));
   cli_json_add_number (builder, a ? "relative_change_a" : "relative_change_b",
@@ -181,24 +196,33 @@ add_history (JsonBuilder         *builder,
   json_builder_end_array (builder);
 }
 
+/* One member per level of the package ("kommun", "lan", "riket",
+ * "b_kommun", "b_lan" in SCB's hierarchy), with the reason when missing. */
 static void
 add_references (JsonBuilder        *builder,
+                AtlasComparison    *comparison,
                 AtlasComparisonRow *row)
 {
-  static const char * const members[ATLAS_COMPARISON_N_REFERENCES] = {
-    [ATLAS_COMPARISON_REFERENCE_A_KOMMUN] = "kommun",
-    [ATLAS_COMPARISON_REFERENCE_A_LAN] = "lan",
-    [ATLAS_COMPARISON_REFERENCE_RIKET] = "riket",
-    [ATLAS_COMPARISON_REFERENCE_B_KOMMUN] = "b_kommun",
-    [ATLAS_COMPARISON_REFERENCE_B_LAN] = "b_lan",
-  };
-
   for (guint i = 0; i < ATLAS_COMPARISON_N_REFERENCES; i++)
-    cli_json_add_number (builder, members[i], atlas_comparison_row_get_reference (row, i, NULL, NULL));
+    {
+      g_autofree char *key = atlas_comparison_dup_reference_key (comparison, i);
+      g_autofree char *reason_key = NULL;
+      AtlasValueSource source;
+      AtlasMissingReason reason;
+      double value;
+
+      if (key == NULL)
+        continue;
+      value = atlas_comparison_row_get_reference (row, i, &source, &reason);
+      reason_key = g_strconcat (key, "_missing_reason", NULL);
+      cli_json_add_number (builder, key, value);
+      cli_json_add_string (builder, reason_key, missing_nick (source, reason));
+    }
 }
 
 static void
 add_row (JsonBuilder        *builder,
+         AtlasComparison    *comparison,
          AtlasComparisonRow *row)
 {
   AtlasIndicator *indicator = atlas_comparison_row_get_indicator (row);
@@ -208,6 +232,9 @@ add_row (JsonBuilder        *builder,
   cli_json_add_string (builder, "name", atlas_indicator_get_name (indicator, NULL));
   cli_json_add_string (builder, "theme", atlas_indicator_get_theme_id (indicator));
   cli_json_add_string (builder, "unit", atlas_unit_to_nick (atlas_indicator_get_unit (indicator)));
+  cli_json_add_string (builder, "source", atlas_indicator_get_source (indicator));
+  json_builder_set_member_name (builder, "demonstration");
+  json_builder_add_boolean_value (builder, atlas_comparison_row_is_demonstration (row));
   add_side (builder, row, ATLAS_COMPARISON_SIDE_A);
   add_side (builder, row, ATLAS_COMPARISON_SIDE_B);
   cli_json_add_number (builder, "difference", atlas_comparison_row_get_difference (row));
@@ -217,9 +244,9 @@ add_row (JsonBuilder        *builder,
   cli_json_add_number (builder, "relative_difference", atlas_comparison_row_get_relative_difference (row));
   cli_json_add_number (builder, "normalized_difference", atlas_comparison_row_get_normalized_difference (row));
   cli_json_add_string (builder, "better", atlas_comparison_better_to_nick (atlas_comparison_row_get_better (row)));
-  add_references (builder, row);
-  add_since (builder, row, ATLAS_COMPARISON_SIDE_A);
-  add_since (builder, row, ATLAS_COMPARISON_SIDE_B);
+  add_references (builder, comparison, row);
+  add_since (builder, comparison, row, ATLAS_COMPARISON_SIDE_A);
+  add_since (builder, comparison, row, ATLAS_COMPARISON_SIDE_B);
   if (atlas_comparison_row_is_category (row))
     {
       add_history (builder, row, ATLAS_COMPARISON_SIDE_A);
@@ -254,7 +281,7 @@ print_json (const Report *report)
     {
       g_autoptr(AtlasComparisonRow) row = g_list_model_get_item (rows, i);
 
-      add_row (builder, row);
+      add_row (builder, comparison, row);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -328,24 +355,17 @@ table_print (const Table *table)
     printf ("%s\n", (const char *) g_ptr_array_index (table->notes, n));
 }
 
-static gboolean
-has_reference (const Report             *report,
-               AtlasComparisonReference  reference)
-{
-  return atlas_comparison_get_reference_area (report->comparison, reference) != NULL;
-}
-
-/* The package's own name of a level ("Kommun", "Municipality"). */
+/* The level's name as the package gives it ("Kommun", "Kommun (B)"). */
 static char *
-level_name (const Report *report,
-            const char   *division_id,
-            gboolean      of_b)
+level_name (const Report             *report,
+            AtlasComparisonReference  reference)
 {
-  AtlasDataset *dataset = atlas_comparison_get_dataset (report->comparison);
-  AtlasDivision *division = atlas_dataset_lookup_division (dataset, division_id);
-  const char *name = division != NULL ? atlas_division_get_name (division, NULL) : division_id;
+  AtlasDivision *level = atlas_comparison_get_reference_level (report->comparison, reference);
+  const char *name = atlas_division_get_name (level, NULL);
 
-  return of_b ? g_strdup_printf ("%s (B)", name) : g_strdup (name);
+  if (reference == ATLAS_COMPARISON_REFERENCE_B_KOMMUN || reference == ATLAS_COMPARISON_REFERENCE_B_LAN)
+    return g_strdup_printf ("%s (B)", name);
+  return g_strdup (name);
 }
 
 static void
@@ -360,13 +380,9 @@ add_header (const Report *report,
   g_ptr_array_add (line, g_strdup ("B"));
   g_ptr_array_add (line, g_strdup (_("A − B")));
   g_ptr_array_add (line, g_strdup (_("Better")));
-  g_ptr_array_add (line, level_name (report, "kommun", FALSE));
-  g_ptr_array_add (line, level_name (report, "lan", FALSE));
-  g_ptr_array_add (line, level_name (report, "riket", FALSE));
-  if (has_reference (report, ATLAS_COMPARISON_REFERENCE_B_KOMMUN))
-    g_ptr_array_add (line, level_name (report, "kommun", TRUE));
-  if (has_reference (report, ATLAS_COMPARISON_REFERENCE_B_LAN))
-    g_ptr_array_add (line, level_name (report, "lan", TRUE));
+  for (guint r = 0; r < ATLAS_COMPARISON_N_REFERENCES; r++)
+    if (atlas_comparison_shows_reference (report->comparison, r))
+      g_ptr_array_add (line, level_name (report, r));
   if (since != 0)
     {
       g_ptr_array_add (line, g_strdup_printf (_("Change A since %u"), since));
@@ -389,12 +405,8 @@ add_reference_cell (const Report             *report,
   AtlasIndicator *indicator = atlas_comparison_row_get_indicator (row);
   double value;
 
-  if (!has_reference (report, reference))
-    {
-      if (reference < ATLAS_COMPARISON_REFERENCE_B_KOMMUN)
-        g_ptr_array_add (line, g_strdup (EMPTY_CELL));
-      return;
-    }
+  if (!atlas_comparison_shows_reference (report->comparison, reference))
+    return;
   value = atlas_comparison_row_get_reference (row, reference, NULL, NULL);
   g_ptr_array_add (line, atlas_indicator_format_value (indicator, value, NULL));
 }
@@ -437,8 +449,11 @@ add_line (const Report       *report,
 {
   AtlasIndicator *indicator = atlas_comparison_row_get_indicator (row);
   GPtrArray *line = table_add_line (table);
+  const char *name = atlas_indicator_get_name (indicator, NULL);
 
-  g_ptr_array_add (line, g_strdup (atlas_indicator_get_name (indicator, NULL)));
+  /* The same mark as the exported table, explained under the tables. */
+  g_ptr_array_add (line, atlas_comparison_row_is_demonstration (row) ? g_strconcat (name, " *", NULL)
+                                                                       : g_strdup (name));
   for (AtlasComparisonSide side = ATLAS_COMPARISON_SIDE_A; side <= ATLAS_COMPARISON_SIDE_B; side++)
     {
       double value = atlas_comparison_row_get_value (row, side, NULL, NULL);
@@ -534,6 +549,8 @@ print_text (const Report *report)
 
       print_group (report, theme != NULL ? atlas_theme_get_name (theme, NULL) : theme_id, group);
     }
+  if (atlas_comparison_has_demonstration (report->comparison))
+    printf ("\n%s\n", _("* Demonstration data – not real statistics"));
 }
 
 /* ---- Command ------------------------------------------------------- */
@@ -589,6 +606,8 @@ cli_compare (int    argc,
   g_autofree char *codes = NULL;
   g_autofree char *theme_id = NULL;
   g_autofree char *sort = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *chart_id = NULL;
   int year = 0, since = 0;
   const GOptionEntry entries[] = {
     { "areas", 'a', 0, G_OPTION_ARG_STRING, &codes, N_("The two areas, A first"), N_("CODE_A,CODE_B") },
@@ -597,10 +616,15 @@ cli_compare (int    argc,
     { "theme", 't', 0, G_OPTION_ARG_STRING, &theme_id, N_("Only the indicators of this theme"), N_("ID") },
     { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, N_("“theme” (the default) or “difference”"), N_("ORDER") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Export the comparison to a file instead (.csv, .png or .pdf)"), N_("FILE") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_id,
+      N_("With --output: the indicator whose trend chart the PNG or PDF shows"), N_("ID") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(AtlasComparison) comparison = NULL;
+  AtlasIndicator *chart = NULL;
   AtlasArea *areas[2];
   Report report = { 0 };
   int status;
@@ -623,6 +647,16 @@ cli_compare (int    argc,
     return status;
 
   report.comparison = comparison;
+  if (output != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (chart_id != NULL && (chart = cli_lookup_indicator (dataset, chart_id, &status)) == NULL)
+        return status;
+      if (!atlas_comparison_export (comparison, chart, NULL, output, NULL, &error))
+        return cli_fail (CLI_EXIT_DATA, "%s", error->message);
+      return CLI_EXIT_OK;
+    }
   if (json)
     print_json (&report);
   else

@@ -151,7 +151,7 @@ print_json (char **files)
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);
   for (guint i = 0; files[i] != NULL; i++)
-    json_builder_add_string_value (builder, files[i]);
+    cli_json_string (builder, files[i]);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 

@@ -36,10 +36,12 @@ print_csv_row (const Query *query,
   g_autofree char *year = g_strdup_printf ("%u", query->year);
   g_autofree char *text = NULL;
   AtlasMissingReason reason = ATLAS_MISSING_NONE;
+  AtlasValueSource source;
   double value = NAN;
 
-  if (atlas_dataset_get_value (query->dataset, query->indicator, query->year, area,
-                               &value, &reason) == ATLAS_VALUE_MISSING)
+  source = atlas_dataset_get_value (query->dataset, query->indicator, query->year, area,
+                                    &value, &reason);
+  if (source == ATLAS_VALUE_MISSING)
     value = NAN;
   text = cli_format_value (value, atlas_indicator_get_decimals (query->indicator));
 
@@ -48,7 +50,9 @@ print_csv_row (const Query *query,
   cli_csv_append_field (line, atlas_division_get_id (query->division), FALSE);
   cli_csv_append_field (line, year, FALSE);
   cli_csv_append_field (line, text, FALSE);
-  cli_csv_append_field (line, isnan (value) ? atlas_missing_reason_describe (reason) : "", TRUE);
+  cli_csv_append_field (line, isnan (value) ? atlas_missing_reason_describe (reason) : "", FALSE);
+  cli_csv_append_field (line, atlas_dataset_value_is_demonstration (query->dataset, query->indicator,
+                                                                    source) ? "true" : "false", TRUE);
   fputs (line->str, stdout);
 }
 
@@ -61,33 +65,25 @@ add_json_row (JsonBuilder *builder,
   AtlasMissingReason reason = ATLAS_MISSING_NONE;
   double value = NAN;
   AtlasValueSource source;
+  gboolean missing;
 
   source = atlas_dataset_get_value (query->dataset, query->indicator, query->year, area,
                                     &value, &reason);
+  missing = source == ATLAS_VALUE_MISSING;
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "area_code");
-  json_builder_add_string_value (builder, atlas_area_get_code (area));
-  json_builder_set_member_name (builder, "area_name");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "level");
-  json_builder_add_string_value (builder, atlas_division_get_id (query->division));
+  cli_json_add_string (builder, "area_code", atlas_area_get_code (area));
+  cli_json_add_string (builder, "area_name", name);
+  cli_json_add_string (builder, "level", atlas_division_get_id (query->division));
   json_builder_set_member_name (builder, "year");
   json_builder_add_int_value (builder, query->year);
-  json_builder_set_member_name (builder, "value");
-  if (source == ATLAS_VALUE_MISSING || isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-  json_builder_set_member_name (builder, "missing_reason");
-  json_builder_add_string_value (builder, source == ATLAS_VALUE_MISSING
-                                          ? atlas_missing_reason_describe (reason) : "");
-  json_builder_set_member_name (builder, "missing_reason_id");
-  if (source == ATLAS_VALUE_MISSING)
-    json_builder_add_string_value (builder, atlas_missing_reason_to_nick (reason));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, atlas_value_source_to_nick (source));
+  cli_json_add_number (builder, "value", missing ? NAN : value);
+  cli_json_add_string (builder, "missing_reason", missing ? atlas_missing_reason_describe (reason) : "");
+  cli_json_add_string (builder, "missing_reason_id", missing ? atlas_missing_reason_to_nick (reason) : NULL);
+  cli_json_add_string (builder, "source", atlas_value_source_to_nick (source));
+  json_builder_set_member_name (builder, "demonstration");
+  json_builder_add_boolean_value (builder, atlas_dataset_value_is_demonstration (query->dataset,
+                                                                                query->indicator,
+                                                                                source));
   json_builder_end_object (builder);
 }
 
@@ -101,7 +97,7 @@ print_values (const Query *query,
   guint n = atlas_division_get_n_areas (query->division);
 
   if (!json)
-    fputs ("area_code,area_name,level,year,value,missing_reason\n", stdout);
+    fputs ("area_code,area_name,level,year,value,missing_reason,demonstration\n", stdout);
   else
     json_builder_begin_array (builder);
 
@@ -185,7 +181,8 @@ cli_values (int    argc,
 
   status = cli_parse_options ("values", "PACKAGE",
                               _("Print the values of an indicator for one year at one level, "
-                                "as CSV: area_code, area_name, level, year, value, missing_reason."),
+                                "as CSV: area_code, area_name, level, year, value, missing_reason, "
+                                "demonstration (true for demonstration data, not real statistics)."),
                               entries, &argc, &argv, 1);
   if (status != CLI_CONTINUE)
     return status;

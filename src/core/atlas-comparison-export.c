@@ -25,6 +25,18 @@ typedef enum
   LABEL_BETTER,
   LABEL_NOTE,
   LABEL_MISSING,
+  LABEL_SOURCES,
+  LABEL_DEMONSTRATION,
+  LABEL_DEMONSTRATION_ROWS,
+  LABEL_WATERMARK,
+  LABEL_LEVEL,
+  LABEL_REASON_NOT_IN_SOURCE,
+  LABEL_REASON_NOT_AGGREGATABLE,
+  LABEL_REASON_CATEGORY,
+  LABEL_REASON_INCOMPLETE,
+  LABEL_REASON_PARTIAL_COVERAGE,
+  LABEL_REASON_NO_WEIGHT,
+  LABEL_REASON_YEAR,
   N_LABELS
 } Label;
 
@@ -36,7 +48,33 @@ static const char * const labels[N_LABELS][2] = {
                    "Difference A − B; percentages are compared in percentage points. "
                    "Better by the indicator's direction." },
   [LABEL_MISSING] = { "Uppgift saknas", "No data" },
+  [LABEL_SOURCES] = { "Källor: ", "Sources: " },
+  [LABEL_DEMONSTRATION] = { "Demonstrationsdata – inte verklig statistik",
+                            "Demonstration data – not real statistics" },
+  [LABEL_DEMONSTRATION_ROWS] = { "* Demonstrationsdata – inte verklig statistik",
+                                 "* Demonstration data – not real statistics" },
+  [LABEL_WATERMARK] = { "DEMONSTRATIONSDATA", "DEMONSTRATION DATA" },
+  [LABEL_LEVEL] = { "Nivå: ", "Level: " },
+  /* The reasons of AtlasMissingReason, in its order from NOT_IN_SOURCE. */
+  [LABEL_REASON_NOT_IN_SOURCE] = { "källan har inget värde för området",
+                                   "the source has no value for the area" },
+  [LABEL_REASON_NOT_AGGREGATABLE] = { "medianer o.d. kan inte slås samman från delområden, "
+                                      "och inget värde finns lagrat för nivån",
+                                      "medians and the like cannot be combined from sub-areas, "
+                                      "and no value is stored for the level" },
+  [LABEL_REASON_CATEGORY] = { "områdestyper slås inte samman", "area types are not combined" },
+  [LABEL_REASON_INCOMPLETE] = { "några delområden saknar värde",
+                                "some sub-areas lack a value" },
+  [LABEL_REASON_PARTIAL_COVERAGE] = { "paketet täcker bara en del av området",
+                                      "the package covers only part of the area" },
+  [LABEL_REASON_NO_WEIGHT] = { "vikten för sammanvägningen saknas eller är noll",
+                               "the weight to combine values is missing or zero" },
+  [LABEL_REASON_YEAR] = { "indikatorn har inga värden detta år",
+                          "the indicator has no values this year" },
 };
+
+/* Superscript markers of the missing reasons, one per AtlasMissingReason. */
+static const char * const reason_marks[] = { "", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷" };
 
 static gboolean
 is_english (const char *lang)
@@ -96,8 +134,12 @@ csv_text (GString    *line,
 {
   if (line->len > 0 && line->str[line->len - 1] != '\n')
     g_string_append_c (line, ',');
+  g_autofree char *valid = NULL;
+
   if (text == NULL)
     return;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
       g_string_append (line, text);
@@ -120,7 +162,7 @@ csv_number (GString *line,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  csv_text (line, isnan (value) ? NULL : g_ascii_dtostr (buffer, sizeof buffer, value));
+  csv_text (line, !isfinite (value) ? NULL : g_ascii_dtostr (buffer, sizeof buffer, value));
 }
 
 static void
@@ -133,15 +175,29 @@ csv_uint (GString *line,
   csv_text (line, value != 0 ? buffer : NULL);
 }
 
-static const char * const csv_columns[] = {
+static const char * const csv_intro_columns[] = {
   "package", "year", "since", "a_code", "a_name", "a_level", "b_code", "b_name", "b_level",
-  "id", "name", "theme", "unit",
+  "id", "name", "theme", "unit", "source", "demonstration",
   "a", "a_source", "a_missing_reason", "b", "b_source", "b_missing_reason",
   "difference", "difference_unit", "relative_difference", "normalized_difference", "better",
-  "kommun", "lan", "riket", "b_kommun", "b_lan",
-  "a_since", "change_a", "relative_change_a", "b_since", "change_b", "relative_change_b",
+};
+
+static const char * const csv_outro_columns[] = {
+  "a_since", "a_since_missing_reason", "change_a", "relative_change_a",
+  "b_since", "b_since_missing_reason", "change_b", "relative_change_b",
   "a_history", "b_history",
 };
+
+/* Why a cell is empty: the reason's machine name, "no-area" where there
+ * is no such area (a län has no kommun), nothing when there is a value. */
+static const char *
+reason_nick (AtlasValueSource   source,
+             AtlasMissingReason reason)
+{
+  if (source != ATLAS_VALUE_MISSING)
+    return NULL;
+  return reason == ATLAS_MISSING_NONE ? "no-area" : atlas_missing_reason_to_nick (reason);
+}
 
 static void
 csv_area (GString   *line,
@@ -176,17 +232,45 @@ csv_side (GString             *line,
 
   csv_number (line, value);
   csv_text (line, atlas_value_source_to_nick (source));
-  csv_text (line, source == ATLAS_VALUE_MISSING ? atlas_missing_reason_to_nick (reason) : NULL);
+  csv_text (line, reason_nick (source, reason));
 }
 
 static void
 csv_since (GString             *line,
+           AtlasComparison     *comparison,
            AtlasComparisonRow  *row,
            AtlasComparisonSide  side)
 {
-  csv_number (line, atlas_comparison_row_get_since_value (row, side, NULL, NULL));
+  AtlasValueSource source;
+  AtlasMissingReason reason;
+  double value = atlas_comparison_row_get_since_value (row, side, &source, &reason);
+  gboolean since = atlas_comparison_get_since_year (comparison) != 0;
+
+  csv_number (line, value);
+  csv_text (line, since ? reason_nick (source, reason) : NULL);
   csv_number (line, atlas_comparison_row_get_change (row, side));
   csv_number (line, atlas_comparison_row_get_relative_change (row, side));
+}
+
+/* The reference columns are the package's levels: no "lan" without a
+ * län level. Each has its value and, when missing, the reason. */
+static void
+csv_references (GString            *line,
+                AtlasComparison    *comparison,
+                AtlasComparisonRow *row)
+{
+  for (guint r = 0; r < ATLAS_COMPARISON_N_REFERENCES; r++)
+    {
+      AtlasValueSource source;
+      AtlasMissingReason reason;
+      double value;
+
+      if (atlas_comparison_get_reference_level (comparison, r) == NULL)
+        continue;
+      value = atlas_comparison_row_get_reference (row, r, &source, &reason);
+      csv_number (line, value);
+      csv_text (line, reason_nick (source, reason));
+    }
 }
 
 /* "2011:3 2012:4": the category code per year, category rows only. */
@@ -210,6 +294,7 @@ csv_history (GString             *line,
 
 static void
 csv_row (GString            *line,
+         AtlasComparison    *comparison,
          AtlasComparisonRow *row)
 {
   AtlasIndicator *indicator = atlas_comparison_row_get_indicator (row);
@@ -219,6 +304,8 @@ csv_row (GString            *line,
   csv_text (line, atlas_indicator_get_name (indicator, NULL));
   csv_text (line, atlas_indicator_get_theme_id (indicator));
   csv_text (line, unit);
+  csv_text (line, atlas_indicator_get_source (indicator));
+  csv_text (line, atlas_comparison_row_is_demonstration (row) ? "true" : "false");
   csv_side (line, row, ATLAS_COMPARISON_SIDE_A);
   csv_side (line, row, ATLAS_COMPARISON_SIDE_B);
   csv_number (line, atlas_comparison_row_get_difference (row));
@@ -226,12 +313,34 @@ csv_row (GString            *line,
   csv_number (line, atlas_comparison_row_get_relative_difference (row));
   csv_number (line, atlas_comparison_row_get_normalized_difference (row));
   csv_text (line, atlas_comparison_better_to_nick (atlas_comparison_row_get_better (row)));
-  for (guint r = 0; r < ATLAS_COMPARISON_N_REFERENCES; r++)
-    csv_number (line, atlas_comparison_row_get_reference (row, r, NULL, NULL));
-  csv_since (line, row, ATLAS_COMPARISON_SIDE_A);
-  csv_since (line, row, ATLAS_COMPARISON_SIDE_B);
+  csv_references (line, comparison, row);
+  csv_since (line, comparison, row, ATLAS_COMPARISON_SIDE_A);
+  csv_since (line, comparison, row, ATLAS_COMPARISON_SIDE_B);
   csv_history (line, row, ATLAS_COMPARISON_SIDE_A);
   csv_history (line, row, ATLAS_COMPARISON_SIDE_B);
+}
+
+static void
+csv_header (GString         *csv,
+            AtlasComparison *comparison)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (csv_intro_columns); c++)
+    csv_text (line, csv_intro_columns[c]);
+  for (guint r = 0; r < ATLAS_COMPARISON_N_REFERENCES; r++)
+    {
+      g_autofree char *key = atlas_comparison_dup_reference_key (comparison, r);
+      g_autofree char *reason = key != NULL ? g_strconcat (key, "_missing_reason", NULL) : NULL;
+
+      if (key == NULL)
+        continue;
+      csv_text (line, key);
+      csv_text (line, reason);
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (csv_outro_columns); c++)
+    csv_text (line, csv_outro_columns[c]);
+  g_string_append_printf (csv, "%s\n", line->str);
 }
 
 char *
@@ -242,16 +351,14 @@ atlas_comparison_dup_csv (AtlasComparison *comparison)
 
   g_return_val_if_fail (ATLAS_IS_COMPARISON (comparison), NULL);
 
-  for (guint c = 0; c < G_N_ELEMENTS (csv_columns); c++)
-    g_string_append_printf (csv, "%s%s", c > 0 ? "," : "", csv_columns[c]);
-  g_string_append_c (csv, '\n');
+  csv_header (csv, comparison);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(AtlasComparisonRow) row = g_list_model_get_item (rows, i);
       g_autoptr(GString) line = g_string_new (NULL);
 
       csv_intro (line, comparison);
-      csv_row (line, row);
+      csv_row (line, comparison, row);
       g_string_append_printf (csv, "%s\n", line->str);
     }
 
@@ -293,24 +400,18 @@ or_empty (char *text)
   return text != NULL ? text : g_strdup (EMPTY_CELL);
 }
 
+/* The column title of a reference: the level's name, "Kommun (B)". */
 static char *
-reference_name (AtlasComparison *comparison,
-                const char      *division_id,
-                const char      *lang,
-                gboolean         of_b)
+reference_name (AtlasComparison          *comparison,
+                AtlasComparisonReference  reference,
+                const char               *lang)
 {
-  AtlasDivision *division = atlas_dataset_lookup_division (atlas_comparison_get_dataset (comparison),
-                                                           division_id);
-  const char *name = division != NULL ? atlas_division_get_name (division, lang) : division_id;
+  AtlasDivision *level = atlas_comparison_get_reference_level (comparison, reference);
+  const char *name = atlas_division_get_name (level, lang);
 
-  return of_b ? g_strdup_printf ("%s (B)", name) : g_strdup (name);
-}
-
-static gboolean
-has_reference (AtlasComparison          *comparison,
-               AtlasComparisonReference  reference)
-{
-  return atlas_comparison_get_reference_area (comparison, reference) != NULL;
+  if (reference == ATLAS_COMPARISON_REFERENCE_B_KOMMUN || reference == ATLAS_COMPARISON_REFERENCE_B_LAN)
+    return g_strdup_printf ("%s (B)", name);
+  return g_strdup (name);
 }
 
 static void
@@ -326,13 +427,9 @@ add_header (GPtrArray       *lines,
   g_ptr_array_add (cells, g_strdup ("B"));
   g_ptr_array_add (cells, g_strdup ("A − B"));
   g_ptr_array_add (cells, g_strdup (label (lang, LABEL_BETTER)));
-  g_ptr_array_add (cells, reference_name (comparison, "kommun", lang, FALSE));
-  g_ptr_array_add (cells, reference_name (comparison, "lan", lang, FALSE));
-  g_ptr_array_add (cells, reference_name (comparison, "riket", lang, FALSE));
-  if (has_reference (comparison, ATLAS_COMPARISON_REFERENCE_B_KOMMUN))
-    g_ptr_array_add (cells, reference_name (comparison, "kommun", lang, TRUE));
-  if (has_reference (comparison, ATLAS_COMPARISON_REFERENCE_B_LAN))
-    g_ptr_array_add (cells, reference_name (comparison, "lan", lang, TRUE));
+  for (guint r = 0; r < ATLAS_COMPARISON_N_REFERENCES; r++)
+    if (atlas_comparison_shows_reference (comparison, r))
+      g_ptr_array_add (cells, reference_name (comparison, r, lang));
   if (since != 0)
     {
       g_ptr_array_add (cells, dup_change_label (lang, ATLAS_COMPARISON_SIDE_A, since));
@@ -340,34 +437,58 @@ add_header (GPtrArray       *lines,
     }
 }
 
+/* A missing value says why, by a marker explained under the table. */
 static char *
-format_value (AtlasComparisonRow  *row,
-              double               value,
-              const char          *lang)
+format_value (AtlasComparisonRow *row,
+              double              value,
+              AtlasMissingReason  reason,
+              const char         *lang,
+              guint              *reasons_used)
 {
-  if (isnan (value))
-    return g_strdup (label (lang, LABEL_MISSING));
-  return atlas_indicator_format_value (atlas_comparison_row_get_indicator (row), value, lang);
+  if (!isnan (value))
+    return atlas_indicator_format_value (atlas_comparison_row_get_indicator (row), value, lang);
+  if (reason > ATLAS_MISSING_NONE && reason < G_N_ELEMENTS (reason_marks))
+    {
+      *reasons_used |= 1u << reason;
+      return g_strconcat (label (lang, LABEL_MISSING), reason_marks[reason], NULL);
+    }
+  return g_strdup (label (lang, LABEL_MISSING));
+}
+
+static char *
+row_name (AtlasComparisonRow *row,
+          const char         *lang)
+{
+  const char *name = atlas_indicator_get_name (atlas_comparison_row_get_indicator (row), lang);
+
+  return atlas_comparison_row_is_demonstration (row) ? g_strconcat (name, " *", NULL) : g_strdup (name);
 }
 
 static void
 add_row (GPtrArray          *lines,
          AtlasComparison    *comparison,
          AtlasComparisonRow *row,
-         const char         *lang)
+         const char         *lang,
+         guint              *reasons)
 {
   GPtrArray *cells = add_line (lines, FALSE)->cells;
-  AtlasIndicator *indicator = atlas_comparison_row_get_indicator (row);
+  AtlasMissingReason reason;
+  double value;
 
-  g_ptr_array_add (cells, g_strdup (atlas_indicator_get_name (indicator, lang)));
+  g_ptr_array_add (cells, row_name (row, lang));
   for (guint s = 0; s < 2; s++)
-    g_ptr_array_add (cells, format_value (row, atlas_comparison_row_get_value (row, s, NULL, NULL), lang));
+    {
+      value = atlas_comparison_row_get_value (row, s, NULL, &reason);
+      g_ptr_array_add (cells, format_value (row, value, reason, lang, reasons));
+    }
   g_ptr_array_add (cells, or_empty (atlas_comparison_format_difference_cell (row, lang)));
   g_ptr_array_add (cells, g_strdup (atlas_comparison_better_to_label (atlas_comparison_row_get_better (row))));
   for (guint r = 0; r < ATLAS_COMPARISON_N_REFERENCES; r++)
-    if (has_reference (comparison, r))
-      g_ptr_array_add (cells, format_value (row, atlas_comparison_row_get_reference (row, r, NULL, NULL),
-                                            lang));
+    if (atlas_comparison_shows_reference (comparison, r))
+      {
+        value = atlas_comparison_row_get_reference (row, r, NULL, &reason);
+        g_ptr_array_add (cells, format_value (row, value, reason, lang, reasons));
+      }
   if (atlas_comparison_get_since_year (comparison) != 0)
     for (guint s = 0; s < 2; s++)
       g_ptr_array_add (cells, or_empty (atlas_comparison_format_change (row, s, lang)));
@@ -376,7 +497,8 @@ add_row (GPtrArray          *lines,
 /* Theme headings, each followed by its rows, in the comparison's order. */
 static GPtrArray *
 build_lines (AtlasComparison *comparison,
-             const char      *lang)
+             const char      *lang,
+             guint           *reasons)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (line_free);
   GListModel *rows = G_LIST_MODEL (comparison);
@@ -397,7 +519,7 @@ build_lines (AtlasComparison *comparison,
                            g_strdup (theme != NULL ? atlas_theme_get_name (theme, lang) : ""));
         }
       theme_id = row_theme;
-      add_row (lines, comparison, row, lang);
+      add_row (lines, comparison, row, lang, reasons);
     }
   return lines;
 }
@@ -539,28 +661,108 @@ dup_title (AtlasComparison *comparison,
   return g_strdup_printf ("%s (A) jämfört med %s (B), %u", a, b, year);
 }
 
+/* Draws text from x = 0 at y, wrapped at width; returns the new y. */
+static double
+draw_wrapped (cairo_t    *cr,
+              const char *text,
+              double      width,
+              double      y,
+              double      leading)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *tried = line->len > 0 ? g_strconcat (line->str, " ", words[i], NULL)
+                                             : g_strdup (words[i]);
+
+      if (line->len > 0 && text_width (cr, tried) > width)
+        {
+          cairo_move_to (cr, 0, y);
+          cairo_show_text (cr, line->str);
+          y += leading;
+          g_string_assign (line, words[i]);
+        }
+      else
+        g_string_assign (line, tried);
+    }
+  cairo_move_to (cr, 0, y);
+  cairo_show_text (cr, line->str);
+  return y + leading;
+}
+
+/* "Källor: SCB HE0110 (TabVX4bDispInkN); Arbetsförmedlingen via Kolada
+ * …": each distinct source of the rows once, in row order. */
+static char *
+dup_sources (AtlasComparison *comparison,
+             const char      *lang)
+{
+  GListModel *rows = G_LIST_MODEL (comparison);
+  g_autoptr(GString) text = g_string_new (label (lang, LABEL_SOURCES));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(AtlasComparisonRow) row = g_list_model_get_item (rows, i);
+      const char *source = atlas_indicator_get_source (atlas_comparison_row_get_indicator (row));
+
+      if (source == NULL || !g_hash_table_add (seen, (gpointer) source))
+        continue;
+      g_string_append_printf (text, "%s%s", g_hash_table_size (seen) > 1 ? "; " : "", source);
+    }
+  g_string_append_c (text, '.');
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static double
 draw_footer (AtlasComparison *comparison,
              const char      *lang,
              cairo_t         *cr,
-             double           y)
+             double           width,
+             double           y,
+             guint            reasons)
 {
   AtlasDataset *dataset = atlas_comparison_get_dataset (comparison);
-  const char *title = atlas_dataset_get_title (dataset, lang);
-  const char *version = atlas_dataset_get_version (dataset);
-  g_autofree char *source = is_english (lang)
-                            ? g_strdup_printf ("Source: %s, version %s", title, version)
-                            : g_strdup_printf ("Källa: %s, version %s", title, version);
+  g_autofree char *sources = dup_sources (comparison, lang);
+  g_autofree char *package = g_strdup_printf ("Data: %s, version %s",
+                                              atlas_dataset_get_title (dataset, lang),
+                                              atlas_dataset_get_version (dataset));
 
   set_font (cr, 7.0, FALSE);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  y += 18;
+  y = draw_wrapped (cr, label (lang, LABEL_NOTE), width, y + 18, 10);
+  for (guint r = ATLAS_MISSING_NONE + 1; r < G_N_ELEMENTS (reason_marks); r++)
+    if (reasons & (1u << r))
+      {
+        g_autofree char *why = g_strdup_printf ("%s %s: %s", reason_marks[r], label (lang, LABEL_MISSING),
+                                                label (lang, LABEL_REASON_NOT_IN_SOURCE + r - 1));
+
+        y = draw_wrapped (cr, why, width, y, 10);
+      }
+  if (atlas_comparison_has_demonstration (comparison))
+    {
+      cairo_set_source_rgb (cr, 0.6, 0.1, 0.1);
+      y = draw_wrapped (cr, label (lang, LABEL_DEMONSTRATION_ROWS), width, y, 10);
+      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+    }
+  y = draw_wrapped (cr, sources, width, y, 10);
+  y = draw_wrapped (cr, package, width, y, 10);
+  return y - 6;
+}
+
+/* The mark under the title of every page with demonstration data. */
+static double
+draw_demonstration_line (cairo_t    *cr,
+                         const char *lang,
+                         double      y)
+{
+  set_font (cr, 10.0, TRUE);
+  cairo_set_source_rgb (cr, 0.6, 0.1, 0.1);
   cairo_move_to (cr, 0, y);
-  cairo_show_text (cr, label (lang, LABEL_NOTE));
-  y += 10;
-  cairo_move_to (cr, 0, y);
-  cairo_show_text (cr, source);
-  return y + 4;
+  cairo_show_text (cr, label (lang, LABEL_DEMONSTRATION));
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  return y;
 }
 
 /**
@@ -578,14 +780,14 @@ atlas_comparison_draw_table (AtlasComparison *comparison,
 {
   g_autoptr(GPtrArray) lines = NULL;
   g_autofree char *title = NULL;
-  guint since;
+  guint since, reasons = 0;
   double y = 18;
 
   g_return_val_if_fail (ATLAS_IS_COMPARISON (comparison), 0);
   g_return_val_if_fail (cr != NULL, 0);
 
   lang = lang != NULL ? lang : atlas_language ();
-  lines = build_lines (comparison, lang);
+  lines = build_lines (comparison, lang, &reasons);
   title = dup_title (comparison, lang);
   since = atlas_comparison_get_since_year (comparison);
 
@@ -608,8 +810,10 @@ atlas_comparison_draw_table (AtlasComparison *comparison,
       cairo_move_to (cr, 0, y);
       cairo_show_text (cr, subtitle);
     }
+  if (atlas_comparison_has_demonstration (comparison))
+    y = draw_demonstration_line (cr, lang, y + 16);
   y = draw_lines (cr, lines, width, y + 6);
-  y = draw_footer (comparison, lang, cr, y);
+  y = draw_footer (comparison, lang, cr, width, y, reasons);
   cairo_restore (cr);
 
   return y;
@@ -631,6 +835,21 @@ measure_table (AtlasComparison *comparison,
   return height;
 }
 
+/* "Källa: SCB HE0110 (TabVX4bDispInkN). Nivå: Kommun (A), DeSO (B)." */
+static char *
+dup_chart_caption (AtlasComparison *comparison,
+                   AtlasIndicator  *indicator,
+                   const char      *lang)
+{
+  AtlasDivision *a = atlas_area_get_division (atlas_comparison_get_area (comparison, ATLAS_COMPARISON_SIDE_A));
+  AtlasDivision *b = atlas_area_get_division (atlas_comparison_get_area (comparison, ATLAS_COMPARISON_SIDE_B));
+  const char *source = atlas_indicator_get_source (indicator);
+
+  return g_strdup_printf ("%s%s. %s%s (A), %s (B).", is_english (lang) ? "Source: " : "Källa: ",
+                          source != NULL ? source : "–", label (lang, LABEL_LEVEL),
+                          atlas_division_get_name (a, lang), atlas_division_get_name (b, lang));
+}
+
 static void
 draw_chart_at (AtlasComparison *comparison,
                AtlasIndicator  *indicator,
@@ -641,6 +860,8 @@ draw_chart_at (AtlasComparison *comparison,
                double           height)
 {
   g_autoptr(AtlasTrendChart) chart = atlas_trend_chart_new (comparison, indicator);
+  g_autofree char *caption = dup_chart_caption (comparison, indicator, lang);
+  double top = 8, bottom = 24;
 
   atlas_trend_chart_set_lang (chart, lang);
   cairo_save (cr);
@@ -648,9 +869,36 @@ draw_chart_at (AtlasComparison *comparison,
   set_font (cr, 11.0, TRUE);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_move_to (cr, 0, 0);
+  /* The chart itself carries the demonstration mark. */
   cairo_show_text (cr, atlas_indicator_get_name (indicator, lang));
-  cairo_translate (cr, 0, 8);
-  atlas_trend_chart_draw (chart, cr, width, height - 8);
+  set_font (cr, 7.0, FALSE);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  draw_wrapped (cr, caption, width, height - bottom + 12, 10);
+  cairo_translate (cr, 0, top);
+  atlas_trend_chart_draw (chart, cr, width, height - top - bottom);
+  cairo_restore (cr);
+}
+
+/* Across the page, light enough to read the table through it. */
+static void
+draw_watermark (AtlasComparison *comparison,
+                const char      *lang,
+                cairo_t         *cr,
+                double           width,
+                double           height)
+{
+  const char *text = label (lang, LABEL_WATERMARK);
+  double size = width / 12;
+
+  if (!atlas_comparison_has_demonstration (comparison))
+    return;
+  cairo_save (cr);
+  set_font (cr, size, TRUE);
+  cairo_translate (cr, width / 2, height / 2);
+  cairo_rotate (cr, -atan2 (height, width));
+  cairo_set_source_rgba (cr, 0.75, 0.1, 0.1, 0.12);
+  cairo_move_to (cr, -text_width (cr, text) / 2, size / 3);
+  cairo_show_text (cr, text);
   cairo_restore (cr);
 }
 
@@ -688,12 +936,15 @@ render_pdf (AtlasComparison *comparison,
   if (used > height - 2 * MARGIN)
     cairo_scale (cr, (height - 2 * MARGIN) / used, (height - 2 * MARGIN) / used);
   atlas_comparison_draw_table (comparison, lang, cr, inner);
+  cairo_identity_matrix (cr);
+  draw_watermark (comparison, lang, cr, width, height);
   if (indicator != NULL)
     {
       cairo_show_page (cr);
-      cairo_identity_matrix (cr);
       cairo_translate (cr, MARGIN, MARGIN);
       draw_chart_at (comparison, indicator, lang, cr, 12, inner, height - 2 * MARGIN - 12);
+      cairo_identity_matrix (cr);
+      draw_watermark (comparison, lang, cr, width, height);
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -742,6 +993,9 @@ render_png (AtlasComparison *comparison,
   atlas_comparison_draw_table (comparison, lang, cr, inner);
   if (indicator != NULL)
     draw_chart_at (comparison, indicator, lang, cr, table + 24, inner, CHART_HEIGHT);
+  cairo_identity_matrix (cr);
+  cairo_scale (cr, scale, scale);
+  draw_watermark (comparison, lang, cr, width, height);
   cairo_destroy (cr);
   ok = atlas_export_check_surface (surface, path, error);
   if (ok && cairo_surface_write_to_png_stream (surface, atlas_export_append_bytes, bytes)

@@ -12,6 +12,8 @@ typedef struct
   AtlasDataset *dataset;
   AtlasArea    *areas[2];
   AtlasArea    *references[ATLAS_COMPARISON_N_REFERENCES];
+  /* the level of each reference, NULL when the package has no such level */
+  AtlasDivision *reference_levels[ATLAS_COMPARISON_N_REFERENCES];
   guint         year;
   guint         since_year;
 } AtlasComparisonContext;

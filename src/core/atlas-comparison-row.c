@@ -53,6 +53,7 @@ struct _AtlasComparisonRow
   double                 relative_change[2];
   AtlasComparisonBetter  better;
   GArray                *history[2];
+  gboolean               demonstration;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasComparisonRow, atlas_comparison_row, G_TYPE_OBJECT)
@@ -226,6 +227,33 @@ compute_side (AtlasComparisonRow           *self,
                                           self->since[side].value);
 }
 
+static gboolean
+cell_is_demonstration (const AtlasComparisonContext *context,
+                       AtlasIndicator               *indicator,
+                       const Cell                   *cell)
+{
+  return atlas_dataset_value_is_demonstration (context->dataset, indicator, cell->source);
+}
+
+/* A category row also shows its history: any stored year counts. */
+static gboolean
+any_demonstration (AtlasComparisonRow           *self,
+                   const AtlasComparisonContext *context)
+{
+  for (guint s = 0; s < 2; s++)
+    if (cell_is_demonstration (context, self->indicator, &self->now[s])
+        || cell_is_demonstration (context, self->indicator, &self->since[s])
+        || (self->history[s] != NULL && self->history[s]->len > 0
+            && atlas_dataset_value_is_demonstration (context->dataset, self->indicator,
+                                                     ATLAS_VALUE_STORED)))
+      return TRUE;
+  for (guint i = 0; i < ATLAS_COMPARISON_N_REFERENCES; i++)
+    if (cell_is_demonstration (context, self->indicator, &self->references[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 /*< private >
  * atlas_comparison_row_new:
  * @context: the comparison's areas and years
@@ -246,8 +274,25 @@ atlas_comparison_row_new (const AtlasComparisonContext *context,
   for (guint i = 0; i < ATLAS_COMPARISON_N_REFERENCES; i++)
     read_cell (context, indicator, context->year, context->references[i],
                &self->references[i]);
+  self->demonstration = any_demonstration (self, context);
 
   return self;
+}
+
+/**
+ * atlas_comparison_row_is_demonstration:
+ * @self: a row
+ *
+ * Returns: whether any value the row shows (A, B, the references, the
+ *   since-year values) is demonstration data, by
+ *   atlas_dataset_value_is_demonstration()
+ */
+gboolean
+atlas_comparison_row_is_demonstration (AtlasComparisonRow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COMPARISON_ROW (self), FALSE);
+
+  return self->demonstration;
 }
 
 /**

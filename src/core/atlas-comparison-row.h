@@ -35,14 +35,19 @@ typedef enum
 
 /**
  * AtlasComparisonReference:
- * @ATLAS_COMPARISON_REFERENCE_A_KOMMUN: A's kommun (A itself when A is one)
- * @ATLAS_COMPARISON_REFERENCE_A_LAN: A's län
+ * @ATLAS_COMPARISON_REFERENCE_A_KOMMUN: A's area at the package's second
+ *   level below riket (kommun in SCB's hierarchy; A itself when A is one)
+ * @ATLAS_COMPARISON_REFERENCE_A_LAN: A's area at the package's top level
+ *   (län in SCB's hierarchy)
  * @ATLAS_COMPARISON_REFERENCE_RIKET: riket, area "00"
  * @ATLAS_COMPARISON_REFERENCE_B_KOMMUN: B's kommun, only when not A's
  * @ATLAS_COMPARISON_REFERENCE_B_LAN: B's län, only when not A's
  * @ATLAS_COMPARISON_N_REFERENCES: the number of references
  *
- * The areas each row also shows a value for, as reference points.
+ * The areas each row also shows a value for, as reference points. The
+ * levels come from the package's division hierarchy, not from division
+ * ids (atlas_comparison_get_reference_level()): a package whose top level
+ * is kommun has no "län" reference.
  */
 typedef enum
 {
@@ -82,6 +87,8 @@ gboolean             atlas_comparison_row_in_percentage_points (AtlasComparisonR
 double               atlas_comparison_row_get_difference   (AtlasComparisonRow  *self);
 double               atlas_comparison_row_get_relative_difference (AtlasComparisonRow *self);
 double               atlas_comparison_row_get_normalized_difference (AtlasComparisonRow *self);
+/* Whether any value of the row is demonstration data (the core rule). */
+gboolean             atlas_comparison_row_is_demonstration (AtlasComparisonRow *self);
 AtlasComparisonBetter atlas_comparison_row_get_better      (AtlasComparisonRow  *self);
 double               atlas_comparison_row_get_reference    (AtlasComparisonRow  *self,
                                                             AtlasComparisonReference reference,

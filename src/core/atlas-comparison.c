@@ -123,21 +123,56 @@ check_years (AtlasDataset *dataset,
   return TRUE;
 }
 
-/* B's kommun and län are references only where they are not A's. */
+/* The first division listed at a depth below riket (1: the top level of
+ * the package, 2: the level under it), by the package's hierarchy, not by
+ * division ids: a package without a län level has no län reference. */
+static AtlasDivision *
+level_at_depth (AtlasDataset *dataset,
+                guint         depth,
+                AtlasDivision *parent)
+{
+  GListModel *divisions = atlas_dataset_get_divisions (dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
+    {
+      g_autoptr(AtlasDivision) division = g_list_model_get_item (divisions, i);
+
+      if (atlas_division_get_depth (division) == depth
+          && (parent == NULL || atlas_division_get_parent (division) == parent))
+        return division;
+    }
+  return NULL;
+}
+
+static AtlasArea *
+ancestor_at (AtlasArea     *area,
+             AtlasDivision *level)
+{
+  return level != NULL ? atlas_area_get_ancestor (area, atlas_division_get_id (level)) : NULL;
+}
+
+/* References: A's areas at the package's two top levels (kommun and län in
+ * SCB's hierarchy) and riket; B's only where they are not A's. */
 static void
 find_references (AtlasComparisonContext *context)
 {
   AtlasArea **refs = context->references;
-  AtlasArea *b_kommun = atlas_area_get_ancestor (context->areas[1], "kommun");
-  AtlasArea *b_lan = atlas_area_get_ancestor (context->areas[1], "lan");
+  AtlasDivision **levels = context->reference_levels;
+  AtlasDivision *top = level_at_depth (context->dataset, 1, NULL);
+  AtlasDivision *second = top != NULL ? level_at_depth (context->dataset, 2, top) : NULL;
+  AtlasArea *b_second = ancestor_at (context->areas[1], second);
+  AtlasArea *b_top = ancestor_at (context->areas[1], top);
 
-  refs[ATLAS_COMPARISON_REFERENCE_A_KOMMUN] = atlas_area_get_ancestor (context->areas[0], "kommun");
-  refs[ATLAS_COMPARISON_REFERENCE_A_LAN] = atlas_area_get_ancestor (context->areas[0], "lan");
+  levels[ATLAS_COMPARISON_REFERENCE_A_KOMMUN] = levels[ATLAS_COMPARISON_REFERENCE_B_KOMMUN] = second;
+  levels[ATLAS_COMPARISON_REFERENCE_A_LAN] = levels[ATLAS_COMPARISON_REFERENCE_B_LAN] = top;
+  levels[ATLAS_COMPARISON_REFERENCE_RIKET] = atlas_dataset_lookup_division (context->dataset, "riket");
+  refs[ATLAS_COMPARISON_REFERENCE_A_KOMMUN] = ancestor_at (context->areas[0], second);
+  refs[ATLAS_COMPARISON_REFERENCE_A_LAN] = ancestor_at (context->areas[0], top);
   refs[ATLAS_COMPARISON_REFERENCE_RIKET] = atlas_dataset_lookup_area (context->dataset, "00");
   refs[ATLAS_COMPARISON_REFERENCE_B_KOMMUN] =
-    b_kommun != refs[ATLAS_COMPARISON_REFERENCE_A_KOMMUN] ? b_kommun : NULL;
+    b_second != refs[ATLAS_COMPARISON_REFERENCE_A_KOMMUN] ? b_second : NULL;
   refs[ATLAS_COMPARISON_REFERENCE_B_LAN] =
-    b_lan != refs[ATLAS_COMPARISON_REFERENCE_A_LAN] ? b_lan : NULL;
+    b_top != refs[ATLAS_COMPARISON_REFERENCE_A_LAN] ? b_top : NULL;
 }
 
 static void
@@ -309,6 +344,92 @@ atlas_comparison_get_reference_area (AtlasComparison          *self,
   g_return_val_if_fail (reference < ATLAS_COMPARISON_N_REFERENCES, NULL);
 
   return self->context.references[reference];
+}
+
+/**
+ * atlas_comparison_get_reference_level:
+ * @self: a comparison
+ * @reference: which reference
+ *
+ * The level a reference column stands for, from the package's hierarchy:
+ * the "kommun" references are at the second level below riket, the "län"
+ * references at the top level (whatever the package calls them), riket at
+ * riket. Exports and the CLI name their columns after it.
+ *
+ * Returns: (transfer none) (nullable): the division, or %NULL when the
+ *   package has no such level (then no column is shown for it)
+ */
+AtlasDivision *
+atlas_comparison_get_reference_level (AtlasComparison          *self,
+                                      AtlasComparisonReference  reference)
+{
+  g_return_val_if_fail (ATLAS_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (reference < ATLAS_COMPARISON_N_REFERENCES, NULL);
+
+  return self->context.reference_levels[reference];
+}
+
+/**
+ * atlas_comparison_dup_reference_key:
+ * @self: a comparison
+ * @reference: which reference
+ *
+ * The machine name of a reference column in CSV and JSON: the level's id
+ * ("kommun", "lan", "riket"), prefixed "b_" for B's references.
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL when the package
+ *   has no such level
+ */
+char *
+atlas_comparison_dup_reference_key (AtlasComparison          *self,
+                                    AtlasComparisonReference  reference)
+{
+  AtlasDivision *level = atlas_comparison_get_reference_level (self, reference);
+  gboolean of_b = reference == ATLAS_COMPARISON_REFERENCE_B_KOMMUN
+                  || reference == ATLAS_COMPARISON_REFERENCE_B_LAN;
+
+  if (level == NULL)
+    return NULL;
+  return g_strconcat (of_b ? "b_" : "", atlas_division_get_id (level), NULL);
+}
+
+/**
+ * atlas_comparison_shows_reference:
+ * @self: a comparison
+ * @reference: which reference
+ *
+ * Whether a table shows a column for the reference: the package has the
+ * level, the area exists, and it is neither A nor B (a kommun's own kommun
+ * would repeat the A column). The panel, the exported table and the CLI's
+ * table all follow this.
+ *
+ * Returns: whether to show the column
+ */
+gboolean
+atlas_comparison_shows_reference (AtlasComparison          *self,
+                                  AtlasComparisonReference  reference)
+{
+  AtlasArea *area = atlas_comparison_get_reference_area (self, reference);
+
+  return area != NULL && area != self->context.areas[0] && area != self->context.areas[1];
+}
+
+/**
+ * atlas_comparison_has_demonstration:
+ * @self: a comparison
+ *
+ * Returns: whether any row holds demonstration data
+ *   (atlas_comparison_row_is_demonstration()); exports are then marked
+ */
+gboolean
+atlas_comparison_has_demonstration (AtlasComparison *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COMPARISON (self), FALSE);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (atlas_comparison_row_is_demonstration (g_ptr_array_index (self->rows, i)))
+      return TRUE;
+  return FALSE;
 }
 
 /**

@@ -58,6 +58,13 @@ guint            atlas_comparison_get_year           (AtlasComparison *self);
 guint            atlas_comparison_get_since_year     (AtlasComparison *self);
 AtlasArea       *atlas_comparison_get_reference_area (AtlasComparison          *self,
                                                       AtlasComparisonReference  reference);
+AtlasDivision   *atlas_comparison_get_reference_level (AtlasComparison          *self,
+                                                      AtlasComparisonReference  reference);
+char            *atlas_comparison_dup_reference_key  (AtlasComparison          *self,
+                                                      AtlasComparisonReference  reference);
+gboolean         atlas_comparison_shows_reference    (AtlasComparison          *self,
+                                                      AtlasComparisonReference  reference);
+gboolean         atlas_comparison_has_demonstration  (AtlasComparison *self);
 AtlasComparisonRow *atlas_comparison_lookup_row      (AtlasComparison *self,
                                                       const char      *indicator_id);
 GListModel      *atlas_comparison_dup_rows_by_difference (AtlasComparison *self);

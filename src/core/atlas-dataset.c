@@ -343,13 +343,87 @@ atlas_dataset_get_source (AtlasDataset *self,
   return &g_array_index (self->pkg->sources, AtlasSource, index);
 }
 
+/* Demonstration data: the one rule.
+ *
+ * A value is demonstration data when its indicator is marked
+ * "demonstration" in the manifest, or when it is derived as a weighted
+ * mean whose weights are demonstration data (real shares averaged with
+ * synthetic populations are not real statistics either). A missing value
+ * is no value at all, so it is never demonstration data. Every output
+ * (map, legend, figures, comparison, trend chart, exports, the CLI) asks
+ * these functions rather than the manifest flag. */
+
+static gboolean
+weight_is_demonstration (AtlasDataset   *self,
+                         AtlasIndicator *indicator,
+                         guint           depth)
+{
+  AtlasIndicator *weight;
+
+  if (atlas_indicator_get_aggregation (indicator) != ATLAS_AGGREGATION_WEIGHTED_MEAN)
+    return FALSE;
+  weight = atlas_dataset_lookup_indicator (self, atlas_indicator_get_weight_id (indicator));
+  /* Weights of weights are bounded: a package cannot loop forever. */
+  if (weight == NULL || weight == indicator || depth > 8)
+    return FALSE;
+
+  return atlas_indicator_is_demonstration (weight)
+         || weight_is_demonstration (self, weight, depth + 1);
+}
+
+/**
+ * atlas_dataset_value_is_demonstration:
+ * @self: a dataset
+ * @indicator: one of its indicators
+ * @source: how the value came about (atlas_dataset_get_value())
+ *
+ * The rule that decides, for every output, whether a value is
+ * demonstration data and must be marked as such (see above).
+ *
+ * Returns: whether a value of @indicator with this @source is
+ *   demonstration data
+ */
+gboolean
+atlas_dataset_value_is_demonstration (AtlasDataset     *self,
+                                      AtlasIndicator   *indicator,
+                                      AtlasValueSource  source)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), FALSE);
+
+  if (source == ATLAS_VALUE_MISSING)
+    return FALSE;
+  if (atlas_indicator_is_demonstration (indicator))
+    return TRUE;
+
+  return source == ATLAS_VALUE_DERIVED && weight_is_demonstration (self, indicator, 0);
+}
+
+/**
+ * atlas_dataset_indicator_is_demonstration:
+ * @self: a dataset
+ * @indicator: one of its indicators
+ *
+ * For outputs that show an indicator as a whole (a map and its legend, a
+ * figure, a trend chart): whether any of its values, stored or derived, may
+ * be demonstration data by atlas_dataset_value_is_demonstration().
+ *
+ * Returns: whether the output must carry the demonstration mark
+ */
+gboolean
+atlas_dataset_indicator_is_demonstration (AtlasDataset   *self,
+                                          AtlasIndicator *indicator)
+{
+  return atlas_dataset_value_is_demonstration (self, indicator, ATLAS_VALUE_DERIVED);
+}
+
 gboolean
 atlas_dataset_has_demonstration (AtlasDataset *self)
 {
   g_return_val_if_fail (ATLAS_IS_DATASET (self), FALSE);
 
   for (guint i = 0; i < self->pkg->indicators->len; i++)
-    if (atlas_indicator_is_demonstration (g_ptr_array_index (self->pkg->indicators, i)))
+    if (atlas_dataset_indicator_is_demonstration (self, g_ptr_array_index (self->pkg->indicators, i)))
       return TRUE;
 
   return FALSE;

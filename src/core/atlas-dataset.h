@@ -56,8 +56,14 @@ const char     *atlas_dataset_get_date        (AtlasDataset *self);
 guint           atlas_dataset_get_n_sources   (AtlasDataset *self);
 const AtlasSource *atlas_dataset_get_source   (AtlasDataset *self,
                                                guint         index);
-/* TRUE when any indicator holds demonstration values */
+/* Demonstration data: the one rule every output applies (see
+ * atlas-dataset.c). TRUE when any indicator holds demonstration values. */
 gboolean        atlas_dataset_has_demonstration (AtlasDataset *self);
+gboolean        atlas_dataset_value_is_demonstration (AtlasDataset     *self,
+                                                      AtlasIndicator   *indicator,
+                                                      AtlasValueSource  source);
+gboolean        atlas_dataset_indicator_is_demonstration (AtlasDataset   *self,
+                                                          AtlasIndicator *indicator);
 
 /* Levels, riket first, then each division below its parent. */
 GListModel     *atlas_dataset_get_divisions   (AtlasDataset *self);

@@ -792,7 +792,9 @@ page_init (Page                  *page,
   page->plan = plan;
   page->cr = cr;
   page->lang = atlas_figure_get_lang (figure);
-  page->demonstration = indicator != NULL && atlas_indicator_is_demonstration (indicator);
+  /* The core rule, as for every other output. */
+  page->demonstration = indicator != NULL
+                        && atlas_dataset_indicator_is_demonstration (atlas_figure_get_dataset (figure), indicator);
   page_style_init (&page->style, atlas_figure_get_page (figure));
 }
 

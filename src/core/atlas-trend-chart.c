@@ -19,6 +19,11 @@ struct _AtlasTrendChart
   AtlasIndicator  *indicator;
   char            *lang;
   GArray          *points;   /* of AtlasComparisonTrendPoint */
+  /* Counts are drawn as an index, each series' first value = 100, so
+   * that a DeSO, a kommun and riket can share one axis; 0 = not indexed */
+  double           base[3];
+  gboolean         indexed;
+  gboolean         demonstration;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasTrendChart, atlas_trend_chart, G_TYPE_OBJECT)
@@ -186,6 +191,40 @@ atlas_trend_chart_init (AtlasTrendChart *self)
 {
 }
 
+static double
+raw_value (const AtlasComparisonTrendPoint *point,
+           Series                           series)
+{
+  switch (series)
+    {
+    case SERIES_A:
+      return point->a;
+    case SERIES_B:
+      return point->b;
+    case SERIES_RIKET:
+    case N_SERIES:
+    default:
+      return point->riket;
+    }
+}
+
+static void
+find_bases (AtlasTrendChart *self)
+{
+  self->indexed = atlas_indicator_get_unit (self->indicator) == ATLAS_UNIT_COUNT;
+  for (Series s = 0; s < N_SERIES; s++)
+    for (guint i = 0; i < self->points->len; i++)
+      {
+        double value = raw_value (&g_array_index (self->points, AtlasComparisonTrendPoint, i), s);
+
+        if (!isnan (value))
+          {
+            self->base[s] = value;
+            break;
+          }
+      }
+}
+
 /**
  * atlas_trend_chart_new:
  * @comparison: the two areas and the marked year
@@ -207,8 +246,27 @@ atlas_trend_chart_new (AtlasComparison *comparison,
   self->indicator = g_object_ref (indicator);
   self->lang = g_strdup (atlas_language ());
   self->points = atlas_comparison_dup_trend (comparison, indicator);
+  self->demonstration = atlas_dataset_indicator_is_demonstration (atlas_comparison_get_dataset (comparison),
+                                                                  indicator);
+  find_bases (self);
 
   return self;
+}
+
+/**
+ * atlas_trend_chart_is_indexed:
+ * @self: a chart
+ *
+ * Returns: whether the chart draws an index (each series' first year with
+ *   a value = 100) rather than the values: counts such as folkmängd, where
+ *   riket or a kommun would flatten a DeSO against the axis
+ */
+gboolean
+atlas_trend_chart_is_indexed (AtlasTrendChart *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TREND_CHART (self), FALSE);
+
+  return self->indexed;
 }
 
 AtlasComparison *
@@ -267,21 +325,17 @@ is_swedish (AtlasTrendChart *self)
   return !g_str_equal (self->lang, "en");
 }
 
+/* The value as drawn: the index of a count, else the value itself. */
 static double
-point_value (const AtlasComparisonTrendPoint *point,
-             Series                           series)
+plot_value (AtlasTrendChart                 *self,
+            const AtlasComparisonTrendPoint *point,
+            Series                           series)
 {
-  switch (series)
-    {
-    case SERIES_A:
-      return point->a;
-    case SERIES_B:
-      return point->b;
-    case SERIES_RIKET:
-    case N_SERIES:
-    default:
-      return point->riket;
-    }
+  double value = raw_value (point, series);
+
+  if (!self->indexed)
+    return value;
+  return self->base[series] > 0 ? value / self->base[series] * 100.0 : NAN;
 }
 
 static gboolean
@@ -294,7 +348,7 @@ value_range (AtlasTrendChart *self,
   for (guint i = 0; i < self->points->len; i++)
     for (Series s = 0; s < N_SERIES; s++)
       {
-        double value = point_value (&g_array_index (self->points, AtlasComparisonTrendPoint, i), s);
+        double value = plot_value (self, &g_array_index (self->points, AtlasComparisonTrendPoint, i), s);
 
         if (isnan (value))
           continue;
@@ -490,6 +544,22 @@ draw_legend (AtlasTrendChart *self,
     }
 }
 
+/* The mark of demonstration data, right-aligned above the plot. */
+static void
+draw_demonstration (AtlasTrendChart *self,
+                    cairo_t         *cr,
+                    const Layout    *layout)
+{
+  const char *text = is_swedish (self) ? "Demonstrationsdata – inte verklig statistik"
+                                       : "Demonstration data – not real statistics";
+
+  set_font (cr, layout->font * 0.85, TRUE);
+  cairo_set_source_rgb (cr, 0.6, 0.1, 0.1);
+  cairo_move_to (cr, layout->right - text_width (cr, text), layout->top - layout->font * 0.9);
+  cairo_show_text (cr, text);
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+}
+
 static void
 draw_value_axis (AtlasTrendChart *self,
                  cairo_t         *cr,
@@ -516,10 +586,16 @@ draw_value_axis (AtlasTrendChart *self,
       cairo_show_text (cr, label);
     }
 
-  /* The unit heads the value axis. */
+  /* The unit heads the value axis; an index says what it is. */
   set_font (cr, layout->font * 0.85, TRUE);
   cairo_move_to (cr, layout->font * 0.8, layout->top - layout->font * 0.9);
-  cairo_show_text (cr, atlas_indicator_get_unit_label (self->indicator, self->lang));
+  if (self->indexed)
+    cairo_show_text (cr, is_swedish (self) ? "Index: första året med värde = 100"
+                                           : "Index: first year with a value = 100");
+  else
+    cairo_show_text (cr, atlas_indicator_get_unit_label (self->indicator, self->lang));
+  if (self->demonstration)
+    draw_demonstration (self, cr, layout);
 }
 
 static void
@@ -530,10 +606,15 @@ draw_year_axis (AtlasTrendChart *self,
   guint n = self->points->len;
   guint current = atlas_comparison_get_year (self->comparison);
   double slot = (layout->right - layout->left) / n;
-  guint every;
+  guint every, anchor = n - 1;
 
-  set_font (cr, layout->font * 0.85, FALSE);
+  /* Labels every few years counted from the marked year, so that its bold
+   * label never crowds a neighbour; the bold width sets the spacing. */
+  set_font (cr, layout->font * 0.85, TRUE);
   every = MAX (1, (guint) ceil (text_width (cr, "2000  ") / slot));
+  for (guint i = 0; i < n; i++)
+    if (g_array_index (self->points, AtlasComparisonTrendPoint, i).year == current)
+      anchor = i;
   for (guint i = 0; i < n; i++)
     {
       guint year = g_array_index (self->points, AtlasComparisonTrendPoint, i).year;
@@ -547,7 +628,7 @@ draw_year_axis (AtlasTrendChart *self,
           cairo_rectangle (cr, x - slot / 2, layout->top, slot, layout->bottom - layout->top);
           cairo_fill (cr);
         }
-      if (year != current && (n - 1 - i) % every != 0)
+      if ((i > anchor ? i - anchor : anchor - i) % every != 0)
         continue;
       g_snprintf (label, sizeof label, "%u", year);
       set_font (cr, layout->font * 0.85, year == current);
@@ -572,7 +653,7 @@ draw_series (AtlasTrendChart *self,
   cairo_new_path (cr);
   for (guint i = 0; i < n; i++)
     {
-      double value = point_value (&g_array_index (self->points, AtlasComparisonTrendPoint, i), series);
+      double value = plot_value (self, &g_array_index (self->points, AtlasComparisonTrendPoint, i), series);
       double y;
 
       if (isnan (value))
@@ -591,7 +672,7 @@ draw_series (AtlasTrendChart *self,
 
   for (guint i = 0; i < n; i++)
     {
-      double value = point_value (&g_array_index (self->points, AtlasComparisonTrendPoint, i), series);
+      double value = plot_value (self, &g_array_index (self->points, AtlasComparisonTrendPoint, i), series);
 
       if (!isnan (value))
         draw_marker (cr, series, year_x (layout, i, n),

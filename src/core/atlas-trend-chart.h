@@ -56,6 +56,9 @@ AtlasIndicator  *atlas_trend_chart_get_indicator (AtlasTrendChart *self);
 const char      *atlas_trend_chart_get_lang     (AtlasTrendChart  *self);
 void             atlas_trend_chart_set_lang     (AtlasTrendChart  *self,
                                                  const char       *lang);
+/* Counts are drawn as an index (each series' first year with a value =
+ * 100), so that A, B and riket keep their shape whatever their size. */
+gboolean         atlas_trend_chart_is_indexed   (AtlasTrendChart  *self);
 /* The values drawn, one point per package year. */
 GArray          *atlas_trend_chart_get_points   (AtlasTrendChart  *self);
 void             atlas_trend_chart_draw         (AtlasTrendChart  *self,

@@ -128,6 +128,9 @@ check_csv_line (Fixture  *fixture,
   AtlasValueSource source;
 
   g_assert_nonnull (row);
+  g_assert_cmpstr (cells[column_index (header, "source")], ==,
+                   atlas_indicator_get_source (atlas_comparison_row_get_indicator (row)));
+  g_assert_cmpstr (cells[column_index (header, "demonstration")], ==, "false");
   g_assert_cmpstr (cells[column_index (header, "a_code")], ==, "0180");
   g_assert_cmpstr (cells[column_index (header, "b_name")], ==, "Göteborg");
   g_assert_cmpstr (cells[column_index (header, "since")], ==, "2011");
@@ -146,6 +149,36 @@ check_csv_line (Fixture  *fixture,
                       atlas_comparison_row_get_difference (row));
   assert_same_number (cell_number (cells, header, "riket"),
                       atlas_comparison_row_get_reference (row, ATLAS_COMPARISON_REFERENCE_RIKET, NULL, NULL));
+  /* Every missing reference value says why. */
+  if (isnan (cell_number (cells, header, "riket")))
+    g_assert_cmpstr (cells[column_index (header, "riket_missing_reason")], !=, "");
+}
+
+/* One CSV line into its fields, quotes as RFC 4180 has them. */
+static GStrv
+split_csv (const char *line)
+{
+  g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; ; p++)
+    {
+      if (quoted && *p == '"' && p[1] == '"')
+        g_string_append_c (field, *p++);
+      else if (*p == '"')
+        quoted = !quoted;
+      else if ((*p == ',' && !quoted) || *p == '\0')
+        {
+          g_strv_builder_add (fields, field->str);
+          g_string_truncate (field, 0);
+          if (*p == '\0')
+            break;
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+  return g_strv_builder_end (fields);
 }
 
 static void
@@ -159,17 +192,23 @@ test_csv (Fixture       *fixture,
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (fixture->comparison));
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  /* No name in this package needs quoting, so a plain split is exact. */
-  g_assert_null (strchr (contents, '"'));
+  /* No field holds a line break, so lines split exactly. */
   lines = g_strsplit (contents, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, n_rows + 2);
   g_assert_cmpstr (lines[n_rows + 1], ==, "");
   g_assert_true (g_str_has_prefix (lines[0], "package,year,since,a_code,a_name,a_level,"
-                                             "b_code,b_name,b_level,id,name,theme,unit,a,"));
-  header = g_strsplit (lines[0], ",", -1);
+                                             "b_code,b_name,b_level,id,name,theme,unit,source,"
+                                             "demonstration,a,"));
+  header = split_csv (lines[0]);
+  /* No column twice; the levels of the package, no other. */
+  for (guint i = 0; header[i] != NULL; i++)
+    for (guint j = i + 1; header[j] != NULL; j++)
+      g_assert_cmpstr (header[i], !=, header[j]);
+  column_index (header, "lan");
+  column_index (header, "kommun_missing_reason");
   for (guint i = 1; i <= n_rows; i++)
     {
-      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+      g_auto(GStrv) cells = split_csv (lines[i]);
 
       g_assert_cmpuint (g_strv_length (cells), ==, g_strv_length (header));
       check_csv_line (fixture, header, cells);

@@ -646,6 +646,10 @@ test_async (void)
   g_assert_true (outcome.ok);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
+  /* The worker thread drops its reference to the task, and so to the
+   * figure, just after the callback has run: wait for it, not a time. */
+  while (g_atomic_int_get (&G_OBJECT (figure)->ref_count) > 1)
+    g_usleep (1000);
   g_assert_finalize_object (figure);
   remove_tree (dir);
 }
