@@ -238,11 +238,12 @@ on_indicator_clicked (GtkButton            *button,
     atlas_map_set_indicator (self->map, indicator);
 }
 
-/* Whether the row's values are demonstration values, not statistics. */
+/* Whether the row's values are demonstration values, not statistics: the
+ * core rule every output applies. */
 static gboolean
 row_is_demonstration (AtlasComparisonRow *row)
 {
-  return atlas_indicator_is_demonstration (atlas_comparison_row_get_indicator (row));
+  return atlas_comparison_row_is_demonstration (row);
 }
 
 /* The mark a demonstration row carries, in words, beside its name. */
@@ -584,7 +585,9 @@ update_chart (AtlasComparisonPanel *self)
   atlas_trend_chart_view_set_chart (ATLAS_TREND_CHART_VIEW (self->chart_view), chart);
   gtk_label_set_text (GTK_LABEL (self->chart_title), title != NULL ? title : "");
   gtk_widget_set_visible (self->chart_demo_label,
-                          indicator != NULL && atlas_indicator_is_demonstration (indicator));
+                          indicator != NULL
+                          && atlas_dataset_indicator_is_demonstration (atlas_comparison_get_dataset (self->comparison),
+                                                                       indicator));
 }
 
 /* The map outlines A and B (AtlasMap "compare-a"/"compare-b"). */

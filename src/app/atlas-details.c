@@ -564,7 +564,8 @@ update_indicator (AtlasDetails *self)
 
   gtk_widget_set_visible (self->indicator_box, indicator != NULL);
   gtk_widget_set_visible (self->demo_label,
-                          indicator != NULL && atlas_indicator_is_demonstration (indicator));
+                          indicator != NULL && self->dataset != NULL
+                          && atlas_dataset_indicator_is_demonstration (self->dataset, indicator));
   if (indicator == NULL)
     return;
 

@@ -271,7 +271,7 @@ update_classification (AtlasMap *self)
   atlas_legend_set_classification (self->legend, self->indicator, breaks, palette,
                                    self->year, atlas_classification_get_pooled (self->classification),
                                    counts, n_missing);
-  gtk_widget_set_visible (self->demo_badge, atlas_indicator_is_demonstration (self->indicator));
+  gtk_widget_set_visible (self->demo_badge, atlas_dataset_indicator_is_demonstration (self->dataset, self->indicator));
   set_breaks (self, breaks);
   set_palette (self, palette);
 }
@@ -745,7 +745,7 @@ describe_area (AtlasMap  *self,
     append_markup (text, "\n%s", atlas_missing_reason_describe (reason));
   else if ((class_text = describe_class (self, area)) != NULL)
     append_markup (text, "\n%s", class_text);
-  if (atlas_indicator_is_demonstration (self->indicator))
+  if (atlas_dataset_value_is_demonstration (self->dataset, self->indicator, source))
     append_markup (text, "\n<i>%s</i>", _("Demonstration data – not real statistics"));
 
   return g_string_free (text, FALSE);

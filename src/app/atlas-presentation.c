@@ -111,7 +111,8 @@ update_card (AtlasPresentation *self)
   set_line (self->source_label, source);
   set_line (self->view_label, view);
   gtk_widget_set_visible (self->demo_badge,
-                          indicator != NULL && atlas_indicator_is_demonstration (indicator));
+                          indicator != NULL
+                          && atlas_dataset_indicator_is_demonstration (atlas_map_get_dataset (map), indicator));
 }
 
 static GtkWidget *

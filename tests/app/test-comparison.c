@@ -271,7 +271,7 @@ test_comparison_demo_marks (void)
     {
       g_autoptr(AtlasComparisonRow) row = g_list_model_get_item (G_LIST_MODEL (comparison), i);
 
-      n_demo += atlas_indicator_is_demonstration (atlas_comparison_row_get_indicator (row));
+      n_demo += atlas_comparison_row_is_demonstration (row);
     }
   g_assert_cmpuint (n_demo, >, 0);
   for (GtkWidget *w = app_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_GRID); w != NULL; w = NULL)

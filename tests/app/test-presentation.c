@@ -226,9 +226,10 @@ to_widget (AtlasMap *map,
 }
 
 /* The whole level is in view and fills the map one way or the other. */
-static void
-assert_framed (AtlasMap *map)
+static gboolean
+is_framed (gpointer data)
 {
+  AtlasMap *map = data;
   const AtlasBBox *bbox = atlas_division_get_bbox (atlas_map_get_division (map));
   int width = gtk_widget_get_width (GTK_WIDGET (map));
   int height = gtk_widget_get_height (GTK_WIDGET (map));
@@ -236,11 +237,16 @@ assert_framed (AtlasMap *map)
 
   to_widget (map, bbox->min_x, bbox->max_y, &x0, &y0);
   to_widget (map, bbox->max_x, bbox->min_y, &x1, &y1);
-  g_assert_cmpfloat (x0, >=, 0);
-  g_assert_cmpfloat (y0, >=, 0);
-  g_assert_cmpfloat (x1, <=, width);
-  g_assert_cmpfloat (y1, <=, height);
-  g_assert_true (y1 - y0 > 0.75 * height || x1 - x0 > 0.5 * width);
+  return x0 >= 0 && y0 >= 0 && x1 <= width && y1 <= height
+         && (y1 - y0 > 0.75 * height || x1 - x0 > 0.5 * width);
+}
+
+/* Waits (a bounded number of main loop turns) for the new size to be
+ * allocated and framed. */
+static void
+assert_framed (AtlasMap *map)
+{
+  g_assert_true (app_test_wait_for (is_framed, map));
 }
 
 /* The view never reaches past the basemap's cut edges. */
