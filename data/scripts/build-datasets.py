@@ -169,8 +169,10 @@ def soft_clamp(value, lo, hi, lo_margin, hi_margin):
 
 # ---------------------------------------------------------------- basemap
 
-# The Nordic region with its neighbours; the app never shows more.
-BASEMAP_BOX = ["-10", "50", "45", "75"]
+# The Nordic region with room around it: Sweden framed whole on a wide
+# screen (presentation mode at 21:9) still sees land beyond its edges, and
+# the app never pans or zooms out past the box (AtlasMap clamps its view).
+BASEMAP_BOX = ["-40", "36", "75", "82"]
 
 BASEMAP_README = """\
 # Offline basemap
@@ -183,8 +185,9 @@ Background map for Platsatlas, built by `data/scripts/build-datasets.py`
 | land.gpkg | land | — | land-10m.json (TopoJSON object `land`) |
 | countries.gpkg | countries | name | countries-10m.json (TopoJSON object `countries`) |
 
-Both are EPSG:4326, clipped to longitude -10…45, latitude 50…75 (the Nordic
-region and its neighbours). Land has one feature per polygon so that drawing
+Both are EPSG:4326, clipped to longitude -40…75, latitude 36…82 (the Nordic
+region with room around it, so that Sweden framed whole on a wide screen
+still shows land beyond its edges; the app keeps its view inside the box). Land has one feature per polygon so that drawing
 can skip what is off screen; countries have one feature per country.
 
 Derivation: the TopoJSON is decoded by the build script with longitudes made

@@ -229,6 +229,9 @@ set_accels (GtkApplication *app)
     { "win.open-folder", { "<Control><Shift>o", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.sidebar-visible", { "F9", NULL } },
+    { "win.presentation", { "F11", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.bookmark-view", { "<Control>d", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -155,9 +155,15 @@ draw_scheme_swatch (GtkDrawingArea *area,
   /* Without an indicator there is no default to show yet */
   if (scheme == NULL || (scheme[0] == '\0' && indicator == NULL))
     return;
-  if (scheme[0] == '\0')
-    scheme = atlas_palette_default_scheme (indicator);
-  palette = atlas_palette_new (scheme, 5, FALSE, NULL);
+  /* The ramp as the map would draw it: turned by the indicator's polarity
+   * and the user's reverse toggle, so the preview never shows it the other
+   * way round. */
+  if (indicator != NULL)
+    palette = atlas_palette_new_for_indicator (indicator, scheme, 5,
+                                               atlas_classification_get_palette_reverse (atlas_map_get_classification (self->map)),
+                                               NULL);
+  else
+    palette = atlas_palette_new (scheme, 5, FALSE, NULL);
   if (palette != NULL)
     draw_colors (cr, palette, ATLAS_CVD_NONE, width, height);
 }
@@ -276,43 +282,17 @@ setup_cvd_preview (AtlasClassificationPanel *self)
 /* ------------------------------------------------------------------ */
 /* What the colours mean                                              */
 
-/* Sequential schemes: whether darker means higher after the polarity
- * rule and the user's reverse toggle. */
-static gboolean
-darker_means_higher (AtlasMap   *map,
-                     const char *scheme)
-{
-  AtlasIndicator *indicator = atlas_map_get_indicator (map);
-  gboolean reverse = atlas_palette_scheme_reverse_for_polarity (scheme,
-                                                                atlas_indicator_get_polarity (indicator));
-
-  return !(reverse != atlas_classification_get_palette_reverse (atlas_map_get_classification (map)));
-}
-
+/* The words the legend uses too (atlas_palette_describe_direction), read
+ * from the palette the map draws with. */
 static const char *
 describe_direction (AtlasMap *map)
 {
+  AtlasPalette *palette = atlas_map_get_palette (map);
   AtlasIndicator *indicator = atlas_map_get_indicator (map);
-  AtlasClassification *classification = atlas_map_get_classification (map);
-  const char *scheme = atlas_classification_get_palette_scheme (classification);
-  AtlasPolarity polarity = atlas_indicator_get_polarity (indicator);
-  gboolean higher;
 
-  if (scheme == NULL || scheme[0] == '\0' || !atlas_palette_scheme_exists (scheme))
-    scheme = atlas_palette_default_scheme (indicator);
-  if (atlas_palette_scheme_get_kind (scheme) == ATLAS_PALETTE_KIND_DIVERGING)
-    return atlas_classification_get_palette_reverse (classification)
-           ? _("Reversed: the warm end of the scale marks the better values.")
-           : _("The warm end of the scale marks the worse values.");
-  higher = darker_means_higher (map, scheme);
-  if (polarity == ATLAS_POLARITY_NEUTRAL)
-    return higher ? _("Darker means a higher value (this indicator is neither good nor bad).")
-                  : _("Reversed: darker means a lower value.");
-  if (higher == (polarity == ATLAS_POLARITY_LOWER_IS_BETTER))
-    return polarity == ATLAS_POLARITY_LOWER_IS_BETTER
-           ? _("Darker means worse: for this indicator, lower is better.")
-           : _("Darker means worse: for this indicator, higher is better.");
-  return _("Reversed: darker means better.");
+  if (palette == NULL || indicator == NULL)
+    return NULL;
+  return atlas_palette_describe_direction (palette, atlas_indicator_get_polarity (indicator));
 }
 
 static gboolean
@@ -330,6 +310,7 @@ update_state (AtlasClassificationPanel *self)
   gboolean category = is_category (self->map);
   gboolean manual = atlas_classification_get_method (atlas_map_get_classification (self->map))
                     == ATLAS_CLASS_METHOD_MANUAL;
+  const char *direction;
 
   gtk_widget_set_visible (self->category_label, category);
   gtk_label_set_text (GTK_LABEL (self->category_label),
@@ -342,9 +323,9 @@ update_state (AtlasClassificationPanel *self)
   /* Manual breaks set the number of classes themselves */
   gtk_widget_set_sensitive (self->count_spin, !manual);
   gtk_widget_set_visible (self->manual_box, manual && !category);
-  gtk_widget_set_visible (self->direction_label, indicator != NULL && !category);
-  if (indicator != NULL && !category)
-    gtk_label_set_text (GTK_LABEL (self->direction_label), describe_direction (self->map));
+  direction = !category ? describe_direction (self->map) : NULL;
+  gtk_widget_set_visible (self->direction_label, direction != NULL);
+  gtk_label_set_text (GTK_LABEL (self->direction_label), direction != NULL ? direction : "");
 }
 
 /* ------------------------------------------------------------------ */
@@ -541,6 +522,24 @@ on_map_breaks_notify (AtlasClassificationPanel *self)
 }
 
 static void
+queue_draw_tree (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    queue_draw_tree (child);
+  gtk_widget_queue_draw (widget);
+}
+
+/* The scheme swatches follow the indicator's polarity and the toggle. */
+static void
+on_map_palette_notify (AtlasClassificationPanel *self)
+{
+  on_map_breaks_notify (self);
+  queue_draw_tree (self->scheme_dropdown);
+  update_state (self);
+}
+
+static void
 on_map_indicator_notify (AtlasClassificationPanel *self)
 {
   gtk_widget_set_visible (self->breaks_error_label, FALSE);
@@ -583,7 +582,7 @@ bind_map (AtlasClassificationPanel *self)
   g_signal_connect_object (self->map, "notify::breaks",
                            G_CALLBACK (on_map_breaks_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map, "notify::palette",
-                           G_CALLBACK (on_map_breaks_notify), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_map_palette_notify), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -40,7 +40,9 @@ struct _AtlasComparisonPanel
   GtkWidget       *empty_label;
   GtkWidget       *table;
   GtkWidget       *chart_title;
+  GtkWidget       *chart_demo_label;
   GtkWidget       *chart_view;
+  GtkWidget       *demo_label;
 
   AtlasMap        *map;        /* weak: the window holds all three */
   AtlasSearch     *search;     /* weak */
@@ -55,6 +57,9 @@ struct _AtlasComparisonPanel
   guint            since_year;
   PickMode         picking;
   guint            syncing;
+  /* Presentation mode hides the panel and the pins until it ends. */
+  gboolean         suspended;
+  gboolean         shown_before;
   GtkNativeDialog *export_dialog;
 };
 
@@ -233,13 +238,35 @@ on_indicator_clicked (GtkButton            *button,
     atlas_map_set_indicator (self->map, indicator);
 }
 
+/* Whether the row's values are demonstration values, not statistics: the
+ * core rule every output applies. */
+static gboolean
+row_is_demonstration (AtlasComparisonRow *row)
+{
+  return atlas_comparison_row_is_demonstration (row);
+}
+
+/* The mark a demonstration row carries, in words, beside its name. */
+static GtkWidget *
+demo_pill_new (void)
+{
+  GtkWidget *pill = gtk_label_new (_("Demo"));
+
+  gtk_widget_add_css_class (pill, "demo-pill");
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (pill, _("Demonstration data – not real statistics"));
+  return pill;
+}
+
 /* The name shows the indicator on the map (and in the chart). */
 static GtkWidget *
 name_cell (AtlasComparisonPanel *self,
-           AtlasIndicator       *indicator)
+           AtlasComparisonRow   *row)
 {
+  AtlasIndicator *indicator = atlas_comparison_row_get_indicator (row);
   GtkWidget *button = gtk_button_new_with_label (atlas_indicator_get_name (indicator, NULL));
   GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+  GtkWidget *box;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -252,7 +279,13 @@ name_cell (AtlasComparisonPanel *self,
   gtk_widget_set_tooltip_text (button, _("Show this indicator on the map and in the chart"));
   g_object_set_data_full (G_OBJECT (button), "indicator", g_object_ref (indicator), g_object_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (on_indicator_clicked), self);
-  return button;
+  if (!row_is_demonstration (row))
+    return button;
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (box, "compare-demo-row");
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (box), demo_pill_new ());
+  return box;
 }
 
 /* ------------------------------------------------------------------ */
@@ -404,7 +437,7 @@ attach_row (AtlasComparisonPanel *self,
 {
   int column = 0;
 
-  attach (self, name_cell (self, atlas_comparison_row_get_indicator (row)), column++, line);
+  attach (self, name_cell (self, row), column++, line);
   attach (self, side_cell (row, ATLAS_COMPARISON_SIDE_A), column++, line);
   attach (self, side_cell (row, ATLAS_COMPARISON_SIDE_B), column++, line);
   attach (self, difference_cell (row), column++, line);
@@ -437,6 +470,26 @@ attach_theme (AtlasComparisonPanel *self,
   return line + 1;
 }
 
+/* The table says in words when some of its rows are demonstration
+ * values, and which: the rows marked "Demo". */
+static void
+update_demo_note (AtlasComparisonPanel *self)
+{
+  guint n_demo = 0;
+  guint n = self->comparison != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->comparison)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasComparisonRow) row = g_list_model_get_item (G_LIST_MODEL (self->comparison), i);
+
+      n_demo += row_is_demonstration (row);
+    }
+  gtk_widget_set_visible (self->demo_label, n_demo > 0);
+  gtk_label_set_text (GTK_LABEL (self->demo_label),
+                      n_demo == n ? _("Demonstration data – not real statistics")
+                                  : _("Rows marked Demo are demonstration data – not real statistics"));
+}
+
 static void
 fill_table (AtlasComparisonPanel *self)
 {
@@ -446,6 +499,7 @@ fill_table (AtlasComparisonPanel *self)
   int line = 1;
 
   clear_table (self);
+  update_demo_note (self);
   if (self->comparison == NULL)
     return;
 
@@ -530,13 +584,21 @@ update_chart (AtlasComparisonPanel *self)
     }
   atlas_trend_chart_view_set_chart (ATLAS_TREND_CHART_VIEW (self->chart_view), chart);
   gtk_label_set_text (GTK_LABEL (self->chart_title), title != NULL ? title : "");
+  gtk_widget_set_visible (self->chart_demo_label,
+                          indicator != NULL
+                          && atlas_dataset_indicator_is_demonstration (atlas_comparison_get_dataset (self->comparison),
+                                                                       indicator));
 }
 
 /* The map outlines A and B (AtlasMap "compare-a"/"compare-b"). */
 static void
 update_map (AtlasComparisonPanel *self)
 {
-  if (self->map != NULL)
+  if (self->map == NULL)
+    return;
+  if (self->suspended)
+    atlas_map_set_compare (self->map, NULL, NULL);
+  else
     atlas_map_set_compare (self->map, self->area_a, self->area_b);
 }
 
@@ -675,6 +737,11 @@ set_shown (AtlasComparisonPanel *self,
 
   if (action != NULL)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (shown));
+  if (self->suspended)
+    {
+      self->shown_before = shown;
+      return;
+    }
   if (shown == gtk_widget_get_visible (GTK_WIDGET (self)))
     return;
   gtk_widget_set_visible (GTK_WIDGET (self), shown);
@@ -757,6 +824,8 @@ on_map_area_selected (AtlasComparisonPanel *self,
 {
   AtlasArea *before;
 
+  if (self->suspended)
+    return;
   if (self->picking == PICK_A)
     {
       g_set_object (&self->area_a, area);
@@ -805,6 +874,43 @@ on_map_dataset_notify (AtlasComparisonPanel *self)
   g_clear_object (&self->selection);
   g_clear_object (&self->previous_selection);
   atlas_comparison_panel_clear (self);
+}
+
+/* Pins of another level would mark areas the map no longer shows; a pick
+ * from the search may switch the level on its way, so picking goes on. */
+static void
+on_map_division_notify (AtlasComparisonPanel *self)
+{
+  if (self->picking != PICK_NONE || (self->area_a == NULL && self->area_b == NULL))
+    return;
+  atlas_comparison_panel_clear (self);
+  set_shown (self, FALSE);
+}
+
+/* Presentation mode shows the map alone: no panel, no pins, no picking.
+ * Leaving it brings both back as they were. */
+static void
+on_presentation_state_changed (AtlasComparisonPanel *self,
+                               const char           *name,
+                               GVariant             *state)
+{
+  gboolean active = g_variant_get_boolean (state);
+
+  if (active == self->suspended)
+    return;
+  if (active)
+    {
+      set_picking (self, PICK_NONE);
+      self->shown_before = gtk_widget_get_visible (GTK_WIDGET (self));
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+    }
+  self->suspended = active;
+  if (!active && self->shown_before)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      place_in_paned (self);
+    }
+  update_map (self);
 }
 
 static void
@@ -984,8 +1090,9 @@ on_show_comparison (GSimpleAction *action,
   AtlasComparisonPanel *self = user_data;
   gboolean shown = g_variant_get_boolean (state);
 
+  /* Closing ends the comparison: A and B leave the map with the panel. */
   if (!shown)
-    set_picking (self, PICK_NONE);
+    atlas_comparison_panel_clear (self);
   set_shown (self, shown);
 }
 
@@ -1065,6 +1172,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AtlasComparisonPanel, table);
   gtk_widget_class_bind_template_child (widget_class, AtlasComparisonPanel, chart_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasComparisonPanel, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasComparisonPanel, chart_demo_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasComparisonPanel, demo_label);
   gtk_widget_class_bind_template_callback (widget_class, on_swap_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
@@ -1146,6 +1255,11 @@ atlas_comparison_panel_attach (AtlasComparisonPanel *self,
                            G_CALLBACK (on_map_indicator_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (map, "notify::year",
                            G_CALLBACK (on_map_year_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (map, "notify::division",
+                           G_CALLBACK (on_map_division_notify), self, G_CONNECT_SWAPPED);
+  if (G_IS_ACTION_GROUP (actions))
+    g_signal_connect_object (actions, "action-state-changed::presentation",
+                             G_CALLBACK (on_presentation_state_changed), self, G_CONNECT_SWAPPED);
   if (search != NULL)
     g_signal_connect_object (search, "area-chosen",
                              G_CALLBACK (on_search_area_chosen), self, G_CONNECT_SWAPPED);
@@ -1215,6 +1329,8 @@ atlas_comparison_panel_start_picking (AtlasComparisonPanel *self)
 
   g_return_if_fail (ATLAS_IS_COMPARISON_PANEL (self));
 
+  if (self->suspended)
+    return;
   selected = self->map != NULL ? atlas_map_get_selected_area (self->map) : NULL;
   if (selected != NULL)
     {

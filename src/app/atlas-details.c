@@ -140,6 +140,12 @@ update_value (AtlasDetails *self)
   g_autofree char *text = dup_value_text (self, self->area, &source, &reason);
   g_autofree char *caption = NULL;
 
+  /* A year without a value says so with its year, never another's value. */
+  if (source == ATLAS_VALUE_MISSING)
+    {
+      g_free (text);
+      text = g_strdup_printf (_("No data for %u"), self->year);
+    }
   gtk_label_set_text (GTK_LABEL (self->value_label), text);
   if (source == ATLAS_VALUE_DERIVED)
     /* Translators: under a value: the indicator and year, "Arbetslösa, 2024" */
@@ -318,6 +324,23 @@ latest_value (AtlasDataset   *dataset,
   return FALSE;
 }
 
+/* Takes @markup. A value of an earlier year is shown with its own year,
+ * under a line saying that the year on the map has none. */
+static char *
+prepend_no_data_note (char  *markup,
+                      guint  year_shown,
+                      guint  year_found)
+{
+  g_autofree char *owned = markup;
+  g_autofree char *note = NULL;
+
+  if (year_found == year_shown)
+    return g_steal_pointer (&owned);
+  /* Translators: before the latest values, when the year on the map has none */
+  note = g_strdup_printf (_("No data for %u. The latest:"), year_shown);
+  return g_strdup_printf ("%s\n%s", note, owned);
+}
+
 static char *
 dup_category_markup (const AtlasCategory *category)
 {
@@ -339,6 +362,7 @@ dup_area_type_markup (AtlasDetails *self,
   double value;
   g_autofree char *category_markup = NULL;
   g_autofree char *regso_name = NULL;
+  char *markup;
 
   if (regso == NULL || !latest_value (self->dataset, types, regso, &year, &value))
     return NULL;
@@ -348,13 +372,17 @@ dup_area_type_markup (AtlasDetails *self,
   category_markup = dup_category_markup (category);
   if (regso == self->area)
     /* Translators: "Områdestyp 2023: ● 4 Goda socioekonomiska förutsättningar" */
-    return g_strdup_printf (_("%s %u: %s"), atlas_indicator_get_short_label (types, NULL),
-                            year, category_markup);
-  regso_name = g_markup_escape_text (atlas_area_get_name (regso) != NULL ? atlas_area_get_name (regso)
-                                                                         : atlas_area_get_code (regso), -1);
-  /* Translators: a DeSO's type is that of its RegSO, "… (RegSO Gottsunda)" */
-  return g_strdup_printf (_("%s %u: %s (RegSO %s)"), atlas_indicator_get_short_label (types, NULL),
-                          year, category_markup, regso_name);
+    markup = g_strdup_printf (_("%s %u: %s"), atlas_indicator_get_short_label (types, NULL),
+                              year, category_markup);
+  else
+    {
+      regso_name = g_markup_escape_text (atlas_area_get_name (regso) != NULL ? atlas_area_get_name (regso)
+                                                                             : atlas_area_get_code (regso), -1);
+      /* Translators: a DeSO's type is that of its RegSO, "… (RegSO Gottsunda)" */
+      markup = g_strdup_printf (_("%s %u: %s (RegSO %s)"), atlas_indicator_get_short_label (types, NULL),
+                                year, category_markup, regso_name);
+    }
+  return prepend_no_data_note (markup, self->year, year);
 }
 
 /* For a kommun: the shares of its RegSO in each type, when the package
@@ -363,6 +391,7 @@ static char *
 dup_type_shares (AtlasDetails *self)
 {
   GString *text = g_string_new (NULL);
+  guint found = self->year;
 
   for (guint code = 1; code <= 5; code++)
     {
@@ -375,11 +404,18 @@ dup_type_shares (AtlasDetails *self)
       if (share == NULL || !latest_value (self->dataset, share, self->area, &year, &value))
         continue;
       formatted = atlas_indicator_format_value (share, value, NULL);
-      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "",
-                              atlas_indicator_get_short_label (share, NULL), formatted);
+      if (year != self->year)
+        found = year;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a value with its own year, "Andel RegSO av typ 1, 2023: 12,5 %" */
+      g_string_append_printf (text, _("%s, %u: %s"),
+                              atlas_indicator_get_short_label (share, NULL), year, formatted);
     }
   /* NULL when the package has no shares */
-  return g_string_free (text, text->len == 0);
+  if (text->len == 0)
+    return g_string_free (text, TRUE);
+  return prepend_no_data_note (g_string_free (text, FALSE), self->year, found);
 }
 
 static void
@@ -528,7 +564,8 @@ update_indicator (AtlasDetails *self)
 
   gtk_widget_set_visible (self->indicator_box, indicator != NULL);
   gtk_widget_set_visible (self->demo_label,
-                          indicator != NULL && atlas_indicator_is_demonstration (indicator));
+                          indicator != NULL && self->dataset != NULL
+                          && atlas_dataset_indicator_is_demonstration (self->dataset, indicator));
   if (indicator == NULL)
     return;
 
@@ -788,6 +825,24 @@ atlas_details_get_heading (AtlasDetails *self)
   g_return_val_if_fail (ATLAS_IS_DETAILS (self), NULL);
 
   return gtk_label_get_text (GTK_LABEL (self->heading_label));
+}
+
+const char *
+atlas_details_get_value_text (AtlasDetails *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DETAILS (self), NULL);
+
+  return gtk_label_get_text (GTK_LABEL (self->value_label));
+}
+
+const char *
+atlas_details_get_type_text (AtlasDetails *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DETAILS (self), NULL);
+
+  if (!gtk_widget_get_visible (self->type_label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->type_label));
 }
 
 const char *

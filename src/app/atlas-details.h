@@ -32,6 +32,10 @@ void            atlas_details_set_area      (AtlasDetails   *self,
 AtlasArea      *atlas_details_get_area      (AtlasDetails   *self);
 /* The heading as shown (the area's display name), for tests */
 const char     *atlas_details_get_heading   (AtlasDetails   *self);
+/* The value as shown, "4,1 %" or "Uppgift saknas för 2019" (for tests) */
+const char     *atlas_details_get_value_text (AtlasDetails  *self);
+/* The area type or type shares as shown, each with its year, or NULL */
+const char     *atlas_details_get_type_text (AtlasDetails   *self);
 /* The rank line as shown, or NULL when hidden (for tests) */
 const char     *atlas_details_get_rank_text (AtlasDetails   *self);
 

@@ -203,7 +203,7 @@ on_row_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (name), atlas_indicator_get_name (indicator, NULL));
   gtk_widget_set_tooltip_text (row, atlas_indicator_get_definition (indicator, NULL));
   gtk_widget_set_visible (background, atlas_indicator_get_kind (indicator) == ATLAS_INDICATOR_KIND_BACKGROUND);
-  gtk_widget_set_visible (demo, atlas_indicator_is_demonstration (indicator));
+  gtk_widget_set_visible (demo, atlas_dataset_indicator_is_demonstration (atlas_map_get_dataset (self->map), indicator));
 }
 
 /* ------------------------------------------------------------------ */

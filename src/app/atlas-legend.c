@@ -18,6 +18,7 @@ struct _AtlasLegend
   GtkLabel  *title_label;
   GtkLabel  *year_label;
   GtkLabel  *scope_label;
+  GtkLabel  *direction_label;
   GtkGrid   *rows_grid;
   GtkLabel  *note_label;
   GtkLabel  *caveat_label;
@@ -250,6 +251,22 @@ add_category_rows (AtlasLegend    *self,
     }
 }
 
+/* Which way the colours run, in words: a reversed ramp must not be read
+ * the wrong way round. */
+static void
+set_direction (AtlasLegend    *self,
+               AtlasIndicator *indicator,
+               AtlasPalette   *palette,
+               gboolean        categories)
+{
+  const char *direction = NULL;
+
+  if (!categories)
+    direction = atlas_palette_describe_direction (palette, atlas_indicator_get_polarity (indicator));
+  gtk_widget_set_visible (GTK_WIDGET (self->direction_label), direction != NULL);
+  gtk_label_set_label (self->direction_label, direction != NULL ? direction : "");
+}
+
 void
 atlas_legend_set_classification (AtlasLegend            *self,
                                  AtlasIndicator         *indicator,
@@ -279,6 +296,7 @@ atlas_legend_set_classification (AtlasLegend            *self,
   gtk_widget_set_visible (GTK_WIDGET (self->scope_label), !categories && breaks != NULL);
   gtk_label_set_label (self->scope_label, pooled ? _("Class limits fixed across all years")
                                                  : _("Class limits for this year only"));
+  set_direction (self, indicator, palette, categories);
   if (categories)
     add_category_rows (self, indicator, palette, counts);
   else if (breaks != NULL)
@@ -301,6 +319,16 @@ atlas_legend_get_n_rows (AtlasLegend *self)
   g_return_val_if_fail (ATLAS_IS_LEGEND (self), 0);
 
   return self->row_labels->len;
+}
+
+const char *
+atlas_legend_get_direction (AtlasLegend *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LEGEND (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->direction_label)))
+    return NULL;
+  return gtk_label_get_label (self->direction_label);
 }
 
 const char *
@@ -346,6 +374,7 @@ atlas_legend_class_init (AtlasLegendClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, title_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, year_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, scope_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasLegend, direction_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, rows_grid);
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, note_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, caveat_label);

@@ -34,6 +34,9 @@ guint      atlas_legend_get_n_rows         (AtlasLegend            *self);
 /* The text of row @index (for tests): "≤ 4,1 %", "Uppgift saknas". */
 const char *atlas_legend_get_row_label     (AtlasLegend            *self,
                                             guint                   index);
+/* The words shown on which way the colours run ("Mörkare = sämre (lägre
+ * värde)"), or NULL when none are shown (categories). */
+const char *atlas_legend_get_direction     (AtlasLegend            *self);
 
 /* "12,3–15,6 %" for class @index of @breaks, with the indicator's decimals
  * and unit; the first class reads "≤ b", the last "> b". A value belongs

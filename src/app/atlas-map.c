@@ -56,6 +56,14 @@ struct _AtlasMap
 
   gboolean           fit_pending;
   gboolean           moving_viewport;
+  /* Frame the coverage again whenever the size changes, until the user
+   * moves the view (presentation mode entering full screen). */
+  gboolean           keep_framed;
+  int                framed_width;
+  int                framed_height;
+  /* The offline basemap stops at this lon/lat box (empty: no limit). */
+  AtlasBBox          basemap_extent;
+  gboolean           clamping;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMap, atlas_map, GTK_TYPE_WIDGET)
@@ -263,7 +271,7 @@ update_classification (AtlasMap *self)
   atlas_legend_set_classification (self->legend, self->indicator, breaks, palette,
                                    self->year, atlas_classification_get_pooled (self->classification),
                                    counts, n_missing);
-  gtk_widget_set_visible (self->demo_badge, atlas_indicator_is_demonstration (self->indicator));
+  gtk_widget_set_visible (self->demo_badge, atlas_dataset_indicator_is_demonstration (self->dataset, self->indicator));
   set_breaks (self, breaks);
   set_palette (self, palette);
 }
@@ -419,14 +427,58 @@ fit_bbox (AtlasMap        *self,
                       gtk_widget_get_height (GTK_WIDGET (self)), animate);
 }
 
+/* The offline basemap is cut to a box: a view reaching past it would show
+ * land ending in a straight line. The map zooms out only as far as the
+ * box still fills it, and pans only as far as its edges. Online tiles
+ * cover the world and need no limit. */
+static void
+clamp_to_basemap (AtlasMap *self,
+                  int       width,
+                  int       height)
+{
+  double x0, y0, x1, y1, cx, cy, lon, lat, zoom, min_zoom, scale, half_w, half_h;
+
+  if (self->clamping || self->online_layer != NULL || atlas_bbox_is_empty (&self->basemap_extent)
+      || width < 1 || height < 1)
+    return;
+  atlas_mercator_from_lonlat (self->basemap_extent.min_x, self->basemap_extent.max_y, &x0, &y0);
+  atlas_mercator_from_lonlat (self->basemap_extent.max_x, self->basemap_extent.min_y, &x1, &y1);
+  min_zoom = log2 (MAX (width / (x1 - x0), height / (y1 - y0)) / ATLAS_TILE_SIZE);
+  zoom = MAX (shumate_viewport_get_zoom_level (self->viewport), min_zoom);
+  scale = ATLAS_TILE_SIZE * exp2 (zoom);
+  half_w = width / 2.0 / scale;
+  half_h = height / 2.0 / scale;
+  atlas_mercator_from_lonlat (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+                              shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)), &cx, &cy);
+  cx = CLAMP (cx, x0 + half_w, MAX (x0 + half_w, x1 - half_w));
+  cy = CLAMP (cy, y0 + half_h, MAX (y0 + half_h, y1 - half_h));
+  atlas_mercator_to_lonlat (cx, cy, &lon, &lat);
+  if (fabs (zoom - shumate_viewport_get_zoom_level (self->viewport)) < 1e-9
+      && fabs (lon - shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport))) < 1e-9
+      && fabs (lat - shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport))) < 1e-9)
+    return;
+  self->clamping = TRUE;
+  self->moving_viewport = TRUE;
+  shumate_viewport_set_zoom_level (self->viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
+  self->moving_viewport = FALSE;
+  self->clamping = FALSE;
+}
+
 static void
 on_viewport_changed (AtlasMap   *self,
                      GParamSpec *pspec,
                      GObject    *viewport)
 {
-  /* Someone else placed the view (restored settings): keep their choice. */
-  if (self->fit_pending && !self->moving_viewport)
-    self->fit_pending = FALSE;
+  /* Someone else placed the view (restored settings, the user): keep
+   * their choice. */
+  if (!self->moving_viewport)
+    {
+      self->fit_pending = FALSE;
+      self->keep_framed = FALSE;
+    }
+  clamp_to_basemap (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                    gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 /* Basemap tiles */
@@ -693,7 +745,7 @@ describe_area (AtlasMap  *self,
     append_markup (text, "\n%s", atlas_missing_reason_describe (reason));
   else if ((class_text = describe_class (self, area)) != NULL)
     append_markup (text, "\n%s", class_text);
-  if (atlas_indicator_is_demonstration (self->indicator))
+  if (atlas_dataset_value_is_demonstration (self->dataset, self->indicator, source))
     append_markup (text, "\n<i>%s</i>", _("Demonstration data – not real statistics"));
 
   return g_string_free (text, FALSE);
@@ -807,11 +859,18 @@ atlas_map_size_allocate (GtkWidget *widget,
 
   /* Move the view first: the scale bar resizes when it changes. The
    * legend's size, which the framing avoids, needs the classification. */
+  if (self->keep_framed && (width != self->framed_width || height != self->framed_height))
+    self->fit_pending = TRUE;
   if (self->fit_pending)
     ensure_updated (self);
   if (self->fit_pending && self->division != NULL
       && fit_bbox_in (self, atlas_division_get_bbox (self->division), width, height, FALSE))
-    self->fit_pending = FALSE;
+    {
+      self->fit_pending = FALSE;
+      self->framed_width = width;
+      self->framed_height = height;
+    }
+  clamp_to_basemap (self, width, height);
 
   gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
 }
@@ -1050,6 +1109,7 @@ atlas_map_init (AtlasMap *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->style = ATLAS_MAP_STYLE_LIGHT;
+  atlas_bbox_init_empty (&self->basemap_extent);
   set_classification (self, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1340,7 +1400,11 @@ atlas_map_set_basemap (AtlasMap     *self,
   if (!g_set_object (&self->basemap, basemap))
     return;
 
+  if (basemap == NULL || !atlas_basemap_get_extent (basemap, &self->basemap_extent))
+    atlas_bbox_init_empty (&self->basemap_extent);
   update_tile_layer (self);
+  clamp_to_basemap (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                    gtk_widget_get_height (GTK_WIDGET (self)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASEMAP]);
 }
 
@@ -1403,6 +1467,24 @@ atlas_map_zoom_to_coverage (AtlasMap *self)
 
   if (!fit_bbox (self, atlas_division_get_bbox (self->division), TRUE))
     self->fit_pending = TRUE;
+}
+
+/**
+ * atlas_map_keep_framed:
+ *
+ * Frames the whole level now and again whenever the map's size changes,
+ * until the user moves the view: for presentation mode, whose full screen
+ * arrives some time after it is asked for.
+ */
+void
+atlas_map_keep_framed (AtlasMap *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  self->keep_framed = TRUE;
+  self->fit_pending = TRUE;
+  self->framed_width = self->framed_height = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void

@@ -72,6 +72,9 @@ void              atlas_map_zoom_to_area       (AtlasMap         *self,
                                                 AtlasArea        *area);
 /* The division's bbox */
 void              atlas_map_zoom_to_coverage   (AtlasMap         *self);
+/* Frames the level now and after every resize until the user moves the
+ * view (presentation mode). */
+void              atlas_map_keep_framed        (AtlasMap         *self);
 void              atlas_map_zoom_in            (AtlasMap         *self);
 void              atlas_map_zoom_out           (AtlasMap         *self);
 ShumateViewport  *atlas_map_get_viewport       (AtlasMap         *self);

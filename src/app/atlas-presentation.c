@@ -22,6 +22,9 @@ struct _AtlasPresentation
   GtkWidget       *card;
   GtkWidget       *indicator_label;
   GtkWidget       *year_label;
+  GtkWidget       *level_label;
+  GtkWidget       *source_label;
+  GtkWidget       *view_label;
   GtkWidget       *demo_badge;
 
   gboolean         active;
@@ -46,18 +49,83 @@ get_map (AtlasPresentation *self)
 
 /* The card: what the audience needs to read from across the room. */
 
+/* "Vy 3 av 7: Inkomst 2024" while the map shows the saved view stepped to
+ * last; NULL once the presenter has moved away from it. */
+static char *
+dup_view_text (AtlasPresentation *self)
+{
+  AtlasMap *map = get_map (self);
+  AtlasDataset *dataset = atlas_window_get_dataset (self->window);
+  guint position = 0, n = 0;
+  AtlasSavedView *view = atlas_views_popover_get_current (ATLAS_VIEWS_POPOVER (self->views_popover),
+                                                          &position, &n);
+
+  if (view == NULL || dataset == NULL || atlas_map_get_indicator (map) == NULL
+      || atlas_map_get_division (map) == NULL
+      || g_strcmp0 (atlas_saved_view_get_indicator (view), atlas_indicator_get_id (atlas_map_get_indicator (map))) != 0
+      || g_strcmp0 (atlas_saved_view_get_level (view), atlas_division_get_id (atlas_map_get_division (map))) != 0
+      || (atlas_saved_view_get_year (view) != 0 && atlas_saved_view_get_year (view) != atlas_map_get_year (map)))
+    return NULL;
+  /* Translators: on the presentation card, "View 3 of 7: Inkomst 2024" */
+  return g_strdup_printf (_("View %u of %u: %s"), position, n, atlas_saved_view_get_name (view));
+}
+
+static char *
+dup_source_text (AtlasIndicator *indicator)
+{
+  const char *source = indicator != NULL ? atlas_indicator_get_source (indicator) : NULL;
+
+  if (source == NULL || source[0] == '\0')
+    return NULL;
+  /* Translators: the source line on the presentation card */
+  return g_strdup_printf (_("Source: %s"), source);
+}
+
+static void
+set_line (GtkWidget  *label,
+          const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL && text[0] != '\0');
+}
+
 static void
 update_card (AtlasPresentation *self)
 {
   AtlasMap *map = get_map (self);
   AtlasIndicator *indicator = atlas_map_get_indicator (map);
+  AtlasDivision *division = atlas_map_get_division (map);
   g_autofree char *year = g_strdup_printf ("%u", atlas_map_get_year (map));
+  g_autofree char *source = dup_source_text (indicator);
+  g_autofree char *view = self->views_popover != NULL ? dup_view_text (self) : NULL;
+  const char *coverage = division != NULL ? atlas_division_get_coverage_note (division, NULL) : NULL;
+  g_autofree char *level = NULL;
 
-  gtk_label_set_text (GTK_LABEL (self->indicator_label),
-                      indicator != NULL ? atlas_indicator_get_name (indicator, NULL) : "");
-  gtk_label_set_text (GTK_LABEL (self->year_label), atlas_map_get_year (map) > 0 ? year : "");
+  if (division != NULL)
+    /* Translators: the level on the presentation card, "Kommun · Endast Uppsala län" */
+    level = coverage != NULL ? g_strdup_printf (_("%s · %s"), atlas_division_get_name (division, NULL), coverage)
+                             : g_strdup (atlas_division_get_name (division, NULL));
+  set_line (self->indicator_label, indicator != NULL ? atlas_indicator_get_name (indicator, NULL) : NULL);
+  set_line (self->year_label, atlas_map_get_year (map) > 0 ? year : NULL);
+  set_line (self->level_label, level);
+  set_line (self->source_label, source);
+  set_line (self->view_label, view);
   gtk_widget_set_visible (self->demo_badge,
-                          indicator != NULL && atlas_indicator_is_demonstration (indicator));
+                          indicator != NULL
+                          && atlas_dataset_indicator_is_demonstration (atlas_map_get_dataset (map), indicator));
+}
+
+static GtkWidget *
+card_line (const char *css_class,
+           int         max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
 }
 
 static GtkWidget *
@@ -65,20 +133,20 @@ create_card (AtlasPresentation *self)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
-  self->indicator_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->indicator_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->indicator_label), 28);
-  gtk_label_set_xalign (GTK_LABEL (self->indicator_label), 0);
-  gtk_widget_add_css_class (self->indicator_label, "presentation-indicator");
-  self->year_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->year_label), 0);
-  gtk_widget_add_css_class (self->year_label, "presentation-year");
+  self->view_label = card_line ("presentation-view", 32);
+  self->indicator_label = card_line ("presentation-indicator", 28);
+  self->year_label = card_line ("presentation-year", 8);
   gtk_widget_add_css_class (self->year_label, "numeric");
+  self->level_label = card_line ("presentation-level", 32);
+  self->source_label = card_line ("presentation-source", 40);
   self->demo_badge = gtk_label_new (_("Demonstration data – not real statistics"));
   gtk_widget_add_css_class (self->demo_badge, "demo-badge");
 
+  gtk_box_append (GTK_BOX (card), self->view_label);
   gtk_box_append (GTK_BOX (card), self->indicator_label);
   gtk_box_append (GTK_BOX (card), self->year_label);
+  gtk_box_append (GTK_BOX (card), self->level_label);
+  gtk_box_append (GTK_BOX (card), self->source_label);
   gtk_box_append (GTK_BOX (card), self->demo_badge);
   gtk_widget_add_css_class (card, "presentation-card");
   gtk_widget_set_halign (card, GTK_ALIGN_START);
@@ -99,6 +167,8 @@ add_card (AtlasPresentation *self)
   g_signal_connect_object (get_map (self), "notify::indicator", G_CALLBACK (update_card), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (get_map (self), "notify::year", G_CALLBACK (update_card), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_map (self), "notify::division", G_CALLBACK (update_card), self,
                            G_CONNECT_SWAPPED);
   update_card (self);
 }
@@ -127,6 +197,9 @@ apply_active (AtlasPresentation *self)
       gtk_widget_remove_css_class (GTK_WIDGET (window), "presentation");
       gtk_window_unfullscreen (window);
     }
+  /* The map grows or shrinks, maybe only once the window manager has
+   * obeyed: frame the whole level at whatever size it ends up. */
+  atlas_map_keep_framed (get_map (self));
 }
 
 gboolean
@@ -150,51 +223,6 @@ atlas_presentation_set_active (AtlasPresentation *self,
   apply_active (self);
   g_simple_action_set_state (self->action, g_variant_new_boolean (active));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
-}
-
-/* Keys in presentation mode, caught before the focused map sees them, so
- * that ←/→ step years instead of panning and Esc leaves the mode instead
- * of only clearing the selection. */
-
-static const struct
-{
-  guint       keyval;
-  const char *action;
-} presentation_keys[] = {
-  { GDK_KEY_Left, "win.year-previous" },
-  { GDK_KEY_KP_Left, "win.year-previous" },
-  { GDK_KEY_Right, "win.year-next" },
-  { GDK_KEY_KP_Right, "win.year-next" },
-  { GDK_KEY_space, "win.play-pause" },
-  { GDK_KEY_plus, "win.zoom-in" },
-  { GDK_KEY_equal, "win.zoom-in" },
-  { GDK_KEY_KP_Add, "win.zoom-in" },
-  { GDK_KEY_minus, "win.zoom-out" },
-  { GDK_KEY_KP_Subtract, "win.zoom-out" },
-  { GDK_KEY_Page_Down, "win.next-view" },
-  { GDK_KEY_Page_Up, "win.previous-view" },
-  { GDK_KEY_h, "app.high-contrast" },
-  { GDK_KEY_Escape, "win.presentation" },
-};
-
-static gboolean
-on_key_pressed (AtlasPresentation     *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  if (!self->active || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)))
-    return GDK_EVENT_PROPAGATE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (presentation_keys); i++)
-    if (presentation_keys[i].keyval == keyval)
-      {
-        /* win.play-pause may not exist (yet): then Space does nothing. */
-        gtk_widget_activate_action (GTK_WIDGET (self->window), presentation_keys[i].action, NULL);
-        return GDK_EVENT_STOP;
-      }
-  return GDK_EVENT_PROPAGATE;
 }
 
 /* Actions */
@@ -255,6 +283,7 @@ on_step_view_activate (GSimpleAction *action,
   gboolean next = g_str_equal (g_action_get_name (G_ACTION (action)), "next-view");
 
   atlas_views_popover_step (ATLAS_VIEWS_POPOVER (self->views_popover), next ? 1 : -1);
+  update_card (self);
 }
 
 static const GActionEntry action_entries[] = {
@@ -272,31 +301,6 @@ add_actions (AtlasPresentation *self)
 
   g_action_map_add_action_entries (map, action_entries, G_N_ELEMENTS (action_entries), self);
   self->action = G_SIMPLE_ACTION (g_action_map_lookup_action (map, "presentation"));
-}
-
-/* F11, Ctrl+E and Ctrl+D work everywhere in the window; the keys of the
- * mode itself only while it is on (on_key_pressed). */
-static void
-add_keys (AtlasPresentation *self)
-{
-  static const struct { const char *keys; const char *action; } shortcuts[] = {
-    { "F11", "win.presentation" },
-    { "<Control>e", "win.export" },
-    { "<Control>d", "win.bookmark-view" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].keys),
-                                                            gtk_named_action_new (shortcuts[i].action)));
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_widget_add_controller (GTK_WIDGET (self->window), controller);
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->window), keys);
 }
 
 static void
@@ -371,7 +375,6 @@ atlas_presentation_new (AtlasWindow *window,
   self->toast_overlay = toast_overlay;
   add_actions (self);
   add_card (self);
-  add_keys (self);
   add_views_button (self);
   g_signal_connect_object (window, "close-request", G_CALLBACK (on_close_request), self,
                            G_CONNECT_SWAPPED);

@@ -17,10 +17,10 @@ G_DECLARE_FINAL_TYPE (AtlasPresentation, atlas_presentation, ATLAS, PRESENTATION
  * on the map, larger type), win.bookmark-view (Ctrl+D), win.next-view and
  * win.previous-view, and the Views button in the header bar.
  *
- * In presentation mode the window catches keys before the map does:
- * ←/→ step years, Space plays, +/− zoom, Page Down/Up step through the
- * saved views, H toggles the high-contrast map, Esc leaves. Outside it,
- * Page Up/Down keep stepping years and the arrows pan the map.
+ * The keys are the window's, the same in both modes (atlas-window.c):
+ * Page Up/Down and Ctrl+→/← step years, Ctrl+Page Down/Up step through
+ * the saved views, Space plays, +/− zoom, H toggles the high-contrast map,
+ * the arrows pan; Esc leaves presentation mode.
  *
  * The "active" property is the mode as the app sees it: a window manager
  * may refuse full screen (Xvfb has none), the rest still applies.

@@ -266,6 +266,24 @@ atlas_views_popover_apply (AtlasViewsPopover *self,
   atlas_window_open (self->window, atlas_saved_view_get_package (view));
 }
 
+/* The view shown last, its position (from 1) and the number of views. */
+AtlasSavedView *
+atlas_views_popover_get_current (AtlasViewsPopover *self,
+                                 guint             *position,
+                                 guint             *n_views)
+{
+  g_autoptr(AtlasSavedView) view = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_VIEWS_POPOVER (self), NULL);
+
+  *n_views = g_list_model_get_n_items (G_LIST_MODEL (self->views));
+  if (self->current < 0 || (guint) self->current >= *n_views)
+    return NULL;
+  *position = self->current + 1;
+  view = g_list_model_get_item (G_LIST_MODEL (self->views), self->current);
+  return view;  /* the list keeps it */
+}
+
 void
 atlas_views_popover_step (AtlasViewsPopover *self,
                           int                delta)

@@ -28,4 +28,10 @@ void        atlas_views_popover_apply     (AtlasViewsPopover *self,
 void        atlas_views_popover_step      (AtlasViewsPopover *self,
                                            int                delta);
 
+/* The view applied last (transfer none), its position counted from 1 and
+ * the number of saved views; NULL when none was applied. */
+AtlasSavedView    *atlas_views_popover_get_current (AtlasViewsPopover *self,
+                                                    guint             *position,
+                                                    guint             *n_views);
+
 G_END_DECLS

@@ -891,6 +891,20 @@ on_play_pause (GtkWidget  *widget,
   atlas_time_slider_toggle_playing (ATLAS_TIME_SLIDER (ATLAS_WINDOW (widget)->time_slider));
 }
 
+/* Esc ends what is going on: presentation mode first, else the selection. */
+static void
+on_cancel (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->presentation != NULL && atlas_presentation_get_active (self->presentation))
+    atlas_presentation_set_active (self->presentation, FALSE);
+  else
+    gtk_widget_activate_action (widget, "win.clear-selection", NULL);
+}
+
 static void
 install_actions (GtkWidgetClass *widget_class)
 {
@@ -904,29 +918,79 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.year-next", NULL, on_year_step);
   gtk_widget_class_install_action (widget_class, "win.year-previous", NULL, on_year_step);
   gtk_widget_class_install_action (widget_class, "win.play-pause", NULL, on_play_pause);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, on_cancel);
 }
 
-/* Keys that typing in the search entry or a focused map must win over, so
- * they are handled last, as the key event bubbles up to the window. The
- * map itself pans with the arrow keys when it has focus. */
+/* One table of keys for explore and presentation mode alike: a key means
+ * the same everywhere. "capture" keys reach the window before the focused
+ * widget, so they work wherever focus is (the indicator list, the time
+ * slider, a button), except in a text field, which needs them for typing
+ * (the search entries, the spin button). The other keys come last, so that
+ * focused buttons and lists keep Space and letters. Popovers are surfaces
+ * of their own and keep all their keys. */
+static const struct
+{
+  const char *keys;
+  const char *action;
+  gboolean    capture;
+} window_keys[] = {
+  { "plus|equal|KP_Add", "win.zoom-in", TRUE },
+  { "minus|KP_Subtract", "win.zoom-out", TRUE },
+  { "0|KP_0", "win.zoom-coverage", TRUE },
+  { "Page_Up|KP_Page_Up|<Control>Right", "win.year-next", TRUE },
+  { "Page_Down|KP_Page_Down|<Control>Left", "win.year-previous", TRUE },
+  { "<Control>Page_Down", "win.next-view", TRUE },
+  { "<Control>Page_Up", "win.previous-view", TRUE },
+  { "space", "win.play-pause", FALSE },
+  { "h", "app.high-contrast", FALSE },
+  /* before a toast or the paned take it: Esc must leave presentation */
+  { "Escape", "win.cancel", TRUE },
+};
+
+/* A text field (an entry, the spin button's text) types the key itself. */
+static gboolean
+text_field_has_focus (AtlasWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
+}
+
+static gboolean
+on_window_key (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  const char *action = user_data;
+
+  if (text_field_has_focus (ATLAS_WINDOW (widget)))
+    return FALSE;
+  return gtk_widget_activate_action (widget, action, NULL);
+}
+
+static GtkEventController *
+new_key_controller (gboolean capture)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, capture ? GTK_PHASE_CAPTURE : GTK_PHASE_BUBBLE);
+  gtk_event_controller_set_name (controller, capture ? "atlas-window-keys-capture" : "atlas-window-keys");
+  for (guint i = 0; i < G_N_ELEMENTS (window_keys); i++)
+    if (window_keys[i].capture == capture)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (gtk_shortcut_trigger_parse_string (window_keys[i].keys),
+                                                              gtk_callback_action_new (on_window_key,
+                                                                                       (gpointer) window_keys[i].action,
+                                                                                       NULL)));
+  return controller;
+}
+
 static void
 add_shortcuts (AtlasWindow *self)
 {
-  static const struct { const char *keys; const char *action; } keys[] = {
-    { "plus|KP_Add|equal", "win.zoom-in" },
-    { "minus|KP_Subtract", "win.zoom-out" },
-    { "0|KP_0", "win.zoom-coverage" },
-    { "Page_Up|<Control>Right", "win.year-next" },
-    { "Page_Down|<Control>Left", "win.year-previous" },
-    { "Escape", "win.clear-selection" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].keys),
-                                                            gtk_named_action_new (keys[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gtk_widget_add_controller (GTK_WIDGET (self), new_key_controller (TRUE));
+  gtk_widget_add_controller (GTK_WIDGET (self), new_key_controller (FALSE));
 }
 
 /* ------------------------------------------------------------------ */

@@ -363,6 +363,30 @@ atlas_basemap_get_n_features (AtlasBasemap      *self,
 }
 
 /**
+ * atlas_basemap_get_extent:
+ * @self: a basemap
+ * @extent: (out caller-allocates): the box in lon/lat
+ *
+ * The union of every feature's box: the basemap files are cut to a box,
+ * and land stops with a straight edge there.
+ *
+ * Returns: %FALSE when the basemap has no features
+ */
+gboolean
+atlas_basemap_get_extent (AtlasBasemap *self,
+                          AtlasBBox    *extent)
+{
+  g_return_val_if_fail (ATLAS_IS_BASEMAP (self), FALSE);
+  g_return_val_if_fail (extent != NULL, FALSE);
+
+  atlas_bbox_init_empty (extent);
+  for (guint layer = 0; layer < ATLAS_BASEMAP_N_LAYERS; layer++)
+    for (guint i = 0; i < self->features[layer]->len; i++)
+      atlas_bbox_union (extent, atlas_geometry_get_bbox (g_ptr_array_index (self->features[layer], i)));
+  return !atlas_bbox_is_empty (extent);
+}
+
+/**
  * atlas_basemap_get_feature:
  * @self: a basemap
  * @layer: the layer

@@ -37,6 +37,10 @@ guint          atlas_basemap_get_n_features (AtlasBasemap      *self,
 AtlasGeometry *atlas_basemap_get_feature    (AtlasBasemap      *self,
                                              AtlasBasemapLayer  layer,
                                              guint              index);
+/* The lon/lat box the features cover (the box the basemap was cut to):
+ * a view reaching past it shows a straight cut edge. FALSE when empty. */
+gboolean       atlas_basemap_get_extent     (AtlasBasemap      *self,
+                                             AtlasBBox         *extent);
 /* The feature's "name" attribute ("Sweden"), or NULL. */
 const char    *atlas_basemap_get_feature_name (AtlasBasemap      *self,
                                                AtlasBasemapLayer  layer,

@@ -909,6 +909,72 @@ atlas_palette_is_reversed (const AtlasPalette *self)
   return self->reversed;
 }
 
+/* Sequential schemes: darker = higher unless reversed. */
+static const char *
+describe_sequential (gboolean      darker_is_higher,
+                     AtlasPolarity polarity)
+{
+  switch (polarity)
+    {
+    case ATLAS_POLARITY_LOWER_IS_BETTER:
+      return darker_is_higher ? _("Darker = worse (higher value)") : _("Darker = better (lower value)");
+    case ATLAS_POLARITY_HIGHER_IS_BETTER:
+      return darker_is_higher ? _("Darker = better (higher value)") : _("Darker = worse (lower value)");
+    case ATLAS_POLARITY_NEUTRAL:
+    default:
+      return darker_is_higher ? _("Darker = higher value") : _("Darker = lower value");
+    }
+}
+
+/* Diverging schemes: the warm end is low unless reversed. */
+static const char *
+describe_diverging (gboolean      warm_is_low,
+                    AtlasPolarity polarity)
+{
+  switch (polarity)
+    {
+    case ATLAS_POLARITY_LOWER_IS_BETTER:
+      return warm_is_low ? _("Warm colours = better (lower values)") : _("Warm colours = worse (higher values)");
+    case ATLAS_POLARITY_HIGHER_IS_BETTER:
+      return warm_is_low ? _("Warm colours = worse (lower values)") : _("Warm colours = better (higher values)");
+    case ATLAS_POLARITY_NEUTRAL:
+    default:
+      return warm_is_low ? _("Warm colours = lower values") : _("Warm colours = higher values");
+    }
+}
+
+/**
+ * atlas_palette_describe_direction:
+ * @self: a palette
+ * @polarity: the polarity of the indicator it colours
+ *
+ * Says in words which way the colours run, so that a reader never has to
+ * guess whether dark is good: "Darker = worse (lower value)" for a
+ * higher-is-better indicator on a sequential scheme that runs reversed.
+ *
+ * Returns: (transfer none) (nullable): one translated phrase, or %NULL for
+ *   a categorical palette
+ */
+const char *
+atlas_palette_describe_direction (const AtlasPalette *self,
+                                  AtlasPolarity       polarity)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!atlas_palette_scheme_exists (self->scheme))
+    return NULL;
+  switch (atlas_palette_scheme_get_kind (self->scheme))
+    {
+    case ATLAS_PALETTE_KIND_SEQUENTIAL:
+      return describe_sequential (!self->reversed, polarity);
+    case ATLAS_PALETTE_KIND_DIVERGING:
+      return describe_diverging (!self->reversed, polarity);
+    case ATLAS_PALETTE_KIND_CATEGORICAL:
+    default:
+      return NULL;
+    }
+}
+
 /**
  * atlas_palette_get_color:
  * @self: a palette

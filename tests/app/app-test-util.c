@@ -3,6 +3,10 @@
 
 #include "app-test-util.h"
 
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
 #define MAX_ITERATIONS 20000
 
 /* A non-unique application that stays alive while windows come and go
@@ -98,4 +102,68 @@ app_test_load_packaged (const char *id)
   g_assert_no_error (error);
   g_assert_nonnull (dataset);
   return dataset;
+}
+
+static gboolean
+is_active (gpointer window)
+{
+  return gtk_window_is_active (window);
+}
+
+static void
+fake_key (Display *display,
+          KeySym   keysym,
+          gboolean press)
+{
+  KeyCode code = XKeysymToKeycode (display, keysym);
+
+  g_assert_cmpuint (code, !=, 0);
+  XTestFakeKeyEvent (display, code, press, CurrentTime);
+}
+
+/* GDK key values are X key symbols. Each press is followed by the main
+ * loop until the X server has sent everything back (XSync, then a
+ * bounded drain), so the effect is visible when this returns. */
+void
+app_test_press_key (AtlasWindow     *window,
+                    guint            keyval,
+                    GdkModifierType  modifiers)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+
+  g_assert_true (app_test_wait_for (is_active, window));
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (display, XK_Control_L, TRUE);
+  if (modifiers & GDK_SHIFT_MASK)
+    fake_key (display, XK_Shift_L, TRUE);
+  fake_key (display, keyval, TRUE);
+  fake_key (display, keyval, FALSE);
+  if (modifiers & GDK_SHIFT_MASK)
+    fake_key (display, XK_Shift_L, FALSE);
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (display, XK_Control_L, FALSE);
+  XSync (display, False);
+  for (guint i = 0; i < 5; i++)
+    {
+      XSync (display, False);
+      app_test_drain ();
+    }
+}
+
+/* The first widget of @type under @root, depth first. */
+GtkWidget *
+app_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = app_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

@@ -26,4 +26,15 @@ void              app_test_close_window (AtlasWindow     *window);
 
 AtlasDataset     *app_test_load_packaged (const char     *id);
 
+/* Real key presses, sent through the X server (XTest) to the focused
+ * window, so that they travel through GTK's capture and bubble phases to
+ * the focused widget exactly as a user's would. Waits until @window is
+ * the active window first. @modifiers: GDK_CONTROL_MASK and/or
+ * GDK_SHIFT_MASK. */
+void              app_test_press_key    (AtlasWindow     *window,
+                                         guint            keyval,
+                                         GdkModifierType  modifiers);
+GtkWidget        *app_test_find_widget  (GtkWidget       *root,
+                                         GType            type);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "app-test-util.h"
 #include "atlas-application.h"
 #include "atlas-comparison-panel.h"
+#include "atlas-trend-chart-view.h"
 #include "atlas-window.h"
 
 /* The two-area comparison in the window: A and B are chosen the way the
@@ -183,6 +184,198 @@ test_comparison_compare_with_search (void)
   app_test_close_window (window);
 }
 
+static gboolean
+presentation_state (AtlasWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "presentation");
+
+  return g_variant_get_boolean (state);
+}
+
+static void
+compare_stockholm_goteborg (AtlasWindow *window)
+{
+  click (window, area (window, "0180"), 0);
+  click (window, area (window, "1480"), GDK_CONTROL_MASK);
+  assert_stockholm_goteborg (window);
+}
+
+/* Closing the panel ends the comparison: the pins leave the map. A level
+ * change does the same. Presentation mode hides panel and pins, and
+ * brings both back when it ends. */
+static void
+test_comparison_pins (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasComparisonPanel *panel = get_panel (window);
+  AtlasDataset *dataset = atlas_window_get_dataset (window);
+
+  compare_stockholm_goteborg (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comparison", NULL));
+  app_test_drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+  g_assert_null (get_map_area (window, "compare-a"));
+  g_assert_null (get_map_area (window, "compare-b"));
+
+  compare_stockholm_goteborg (window);
+  atlas_window_set_division (window, atlas_dataset_lookup_division (dataset, "lan"));
+  app_test_drain ();
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+  g_assert_null (get_map_area (window, "compare-a"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  atlas_window_set_division (window, atlas_dataset_lookup_division (dataset, "kommun"));
+  app_test_drain ();
+
+  compare_stockholm_goteborg (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  app_test_drain ();
+  g_assert_true (presentation_state (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_null (get_map_area (window, "compare-a"));
+  g_assert_null (get_map_area (window, "compare-b"));
+  /* A Ctrl+click there starts nothing */
+  click (window, area (window, "1280"), GDK_CONTROL_MASK);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_false (atlas_comparison_panel_get_picking (panel));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  app_test_drain ();
+  g_assert_false (presentation_state (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_true (get_map_area (window, "compare-a") == area (window, "0180"));
+  g_assert_true (get_map_area (window, "compare-b") == area (window, "1480"));
+
+  app_test_close_window (window);
+}
+
+/* Demonstration rows say so beside their names; real rows do not. */
+static void
+test_comparison_demo_marks (void)
+{
+  AtlasWindow *window = atlas_window_new (app);
+  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", "uppsala-lan", NULL);
+  AtlasComparisonPanel *panel;
+  AtlasComparison *comparison;
+  guint n_demo = 0, n_marked = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  app_test_show_package (window, path);
+  panel = get_panel (window);
+  atlas_window_set_division (window, atlas_dataset_lookup_division (atlas_window_get_dataset (window), "regso"));
+  app_test_drain ();
+  atlas_comparison_panel_set_areas (panel, area (window, "0380R001"), area (window, "0380R002"));
+  app_test_drain ();
+  comparison = atlas_comparison_panel_get_comparison (panel);
+  g_assert_nonnull (comparison);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (comparison)); i++)
+    {
+      g_autoptr(AtlasComparisonRow) row = g_list_model_get_item (G_LIST_MODEL (comparison), i);
+
+      n_demo += atlas_comparison_row_is_demonstration (row);
+    }
+  g_assert_cmpuint (n_demo, >, 0);
+  for (GtkWidget *w = app_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_GRID); w != NULL; w = NULL)
+    for (GtkWidget *cell = gtk_widget_get_first_child (w); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+      n_marked += gtk_widget_has_css_class (cell, "compare-demo-row");
+  g_assert_cmpuint (n_marked, ==, n_demo);
+
+  app_test_close_window (window);
+}
+
+/* Inside the window, with a size of its own: reachable with the pointer. */
+static void
+assert_inside (GtkWidget *window,
+               GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 0);
+  g_assert_cmpfloat (bounds.size.height, >, 0);
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (window));
+}
+
+/* Every button, toggle and drop-down of the panel outside its scrolling
+ * table (which may scroll them into view) and the hidden pick bar. */
+static guint
+assert_controls_inside (GtkWidget *window,
+                        GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_SCROLLED_WINDOW (widget) || GTK_IS_INFO_BAR (widget))
+    return 0;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
+    {
+      assert_inside (window, widget);
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += assert_controls_inside (window, child);
+  return n;
+}
+
+static AtlasWindow *
+open_sized (int width,
+            int height)
+{
+  AtlasWindow *window = atlas_window_new (app);
+  g_autofree char *path = atlas_get_default_dataset_path ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  app_test_show_package (window, path);
+  atlas_window_set_year (window, 2024);
+  compare_stockholm_goteborg (window);
+  for (guint i = 0; i < 5; i++)
+    app_test_drain ();
+  /* The window did not grow to hold the panel (its decorations may take
+   * a few pixels of the size asked for) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, width - 40);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, height);
+  return window;
+}
+
+/* At 1024 × 700 every control of the panel is on screen. */
+static void
+test_comparison_fits_small (void)
+{
+  AtlasWindow *window = open_sized (1024, 700);
+  AtlasComparisonPanel *panel = get_panel (window);
+
+  g_assert_cmpuint (assert_controls_inside (GTK_WIDGET (window), GTK_WIDGET (panel)), >=, 5);
+  assert_inside (GTK_WIDGET (window), app_test_find_widget (GTK_WIDGET (panel), ATLAS_TYPE_TREND_CHART_VIEW));
+  app_test_close_window (window);
+}
+
+/* At 1280 × 800 the map keeps its legend in view beside the panel, and
+ * the chart has room to be read. */
+static void
+test_comparison_fits_laptop (void)
+{
+  AtlasWindow *window = open_sized (1280, 800);
+  AtlasComparisonPanel *panel = get_panel (window);
+  GtkWidget *chart = app_test_find_widget (GTK_WIDGET (panel), ATLAS_TYPE_TREND_CHART_VIEW);
+  GtkWidget *legend = atlas_map_get_legend (atlas_window_get_map (window));
+  graphene_rect_t bounds;
+
+  g_assert_cmpuint (assert_controls_inside (GTK_WIDGET (window), GTK_WIDGET (panel)), >=, 5);
+  assert_inside (GTK_WIDGET (window), chart);
+  g_assert_cmpint (gtk_widget_get_width (chart), >=, 240);
+  g_assert_cmpint (gtk_widget_get_height (chart), >=, 160);
+  /* The whole legend lies on the map, not under the panel */
+  assert_inside (GTK_WIDGET (window), legend);
+  g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (atlas_window_get_map (window)), &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                     gtk_widget_get_height (GTK_WIDGET (atlas_window_get_map (window))));
+  app_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +389,10 @@ main (int   argc,
   g_test_add_func ("/comparison/ctrl-click", test_comparison_ctrl_click);
   g_test_add_func ("/comparison/compare-with-click", test_comparison_compare_with_click);
   g_test_add_func ("/comparison/compare-with-search", test_comparison_compare_with_search);
+  g_test_add_func ("/comparison/pins", test_comparison_pins);
+  g_test_add_func ("/comparison/demo-marks", test_comparison_demo_marks);
+  g_test_add_func ("/comparison/fits-1024x700", test_comparison_fits_small);
+  g_test_add_func ("/comparison/fits-1280x800", test_comparison_fits_laptop);
 
   status = g_test_run ();
   app_test_application_free (g_steal_pointer (&app));

@@ -10,6 +10,7 @@
 #include "atlas-classification-panel.h"
 #include "atlas-details.h"
 #include "atlas-indicator-chooser.h"
+#include "atlas-legend.h"
 #include "atlas-map.h"
 #include "atlas-sparkline.h"
 #include "atlas-time-slider.h"
@@ -317,6 +318,83 @@ test_details (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Stockholms län"));
 }
 
+/* Relative luminance, enough to tell the darker of two colours. */
+static double
+luminance (const AtlasColor *color)
+{
+  return 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+}
+
+/* Income is better when higher, so its colours run reversed: the legend
+ * says in words that darker is worse, and the first (lowest) class is
+ * indeed drawn darkest. The user's toggle turns both round. */
+static void
+test_legend_direction (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AtlasLegend *legend = ATLAS_LEGEND (atlas_map_get_legend (fixture->map));
+  AtlasIndicator *income = atlas_dataset_lookup_indicator (fixture->dataset, "median_inkomst");
+  AtlasClassification *classification = atlas_map_get_classification (fixture->map);
+  AtlasPalette *palette;
+  guint n;
+
+  g_assert_cmpint (atlas_indicator_get_polarity (income), ==, ATLAS_POLARITY_HIGHER_IS_BETTER);
+  atlas_map_set_indicator (fixture->map, income);
+  app_test_drain ();
+  palette = atlas_map_get_palette (fixture->map);
+  n = atlas_palette_get_n_colors (palette);
+  g_assert_cmpfloat (luminance (atlas_palette_get_color (palette, 0)), <,
+                     luminance (atlas_palette_get_color (palette, n - 1)));
+  g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Darker = worse (lower value)");
+
+  atlas_classification_set_palette_reverse (classification, TRUE);
+  app_test_drain ();
+  palette = atlas_map_get_palette (fixture->map);
+  g_assert_cmpfloat (luminance (atlas_palette_get_color (palette, 0)), >,
+                     luminance (atlas_palette_get_color (palette, n - 1)));
+  g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Darker = better (higher value)");
+  atlas_classification_set_palette_reverse (classification, FALSE);
+
+  /* Unemployment: lower is better, not reversed, darker = more = worse */
+  atlas_map_set_indicator (fixture->map, atlas_dataset_lookup_indicator (fixture->dataset, "arbetsloshet"));
+  app_test_drain ();
+  g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Darker = worse (higher value)");
+}
+
+/* (The widget tests run without the Swedish catalogue: strings are the
+ * English originals.) The type shares exist for 2022 and 2023 only: at
+ * 2019 the pane says so
+ * and gives 2023's shares with their year, never as 2019's. */
+static void
+test_details_own_year (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AtlasArea *area = atlas_dataset_lookup_area (fixture->dataset, "0180");
+  AtlasIndicator *share = atlas_dataset_lookup_indicator (fixture->dataset, "omradestyp1_andel");
+  g_autoptr(GArray) years = atlas_dataset_dup_indicator_years (fixture->dataset, share);
+  const char *text;
+
+  g_assert_cmpuint (years->len, >, 0);
+  g_assert_cmpuint (g_array_index (years, guint, 0), >, 2019);
+  atlas_details_set_area (fixture->details, area);
+  atlas_map_set_year (fixture->map, 2019);
+  text = atlas_details_get_type_text (fixture->details);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "No data for 2019."));
+  g_assert_nonnull (strstr (text, ", 2023: "));
+  g_assert_null (strstr (text, ", 2019: "));
+
+  atlas_map_set_year (fixture->map, 2023);
+  text = atlas_details_get_type_text (fixture->details);
+  g_assert_null (strstr (text, "No data"));
+  g_assert_nonnull (strstr (text, ", 2023: "));
+
+  /* The share itself, mapped at 2019: no value, and the year says so */
+  atlas_map_set_indicator (fixture->map, share);
+  atlas_map_set_year (fixture->map, 2019);
+  g_assert_cmpstr (atlas_details_get_value_text (fixture->details), ==, "No data for 2019");
+}
+
 /* Missing years break the line instead of bridging them. */
 static void
 test_sparkline_gaps (void)
@@ -353,6 +431,8 @@ main (int   argc,
   ADD ("/panels/breaks-agree", test_breaks_agree);
   ADD ("/panels/manual-breaks", test_manual_breaks);
   ADD ("/panels/details", test_details);
+  ADD ("/panels/details-own-year", test_details_own_year);
+  ADD ("/panels/legend-direction", test_legend_direction);
 #undef ADD
   return g_test_run ();
 }

@@ -51,25 +51,41 @@ get_sidebar (AtlasWindow *window)
   return gtk_paned_get_start_child (GTK_PANED (paned));
 }
 
-/* Sends a key press as the window's capture-phase key controllers see it
- * (the way a real key reaches them first, before the focused map). */
-static gboolean
-press_key (AtlasWindow *window,
-           guint        keyval)
+/* A real key press (XTest) to the window. */
+static void
+press_key (AtlasWindow     *window,
+           guint            keyval,
+           GdkModifierType  modifiers)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  gboolean handled = FALSE;
+  app_test_press_key (window, keyval, modifiers);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+/* The label of the presentation card with CSS class @css_class. */
+static GtkWidget *
+find_card_line (GtkWidget  *widget,
+                const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GtkWidget *found = find_card_line (child, css_class);
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
-          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+      if (found != NULL)
+        return found;
     }
-  app_test_drain ();
-  return handled;
+  return NULL;
+}
+
+static const char *
+card_text (AtlasWindow *window,
+           const char  *css_class)
+{
+  GtkWidget *label = find_card_line (GTK_WIDGET (window), css_class);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
 static guint
@@ -85,21 +101,27 @@ static void
 test_presentation_enter_leave (void)
 {
   AtlasWindow *window = open_window ("sverige-kommuner");
+  AtlasMap *map = atlas_window_get_map (window);
   GtkWidget *sidebar = get_sidebar (window);
   gboolean sidebar_visible = gtk_widget_get_visible (sidebar);
+  guint year = atlas_map_get_year (map);
 
   g_assert_false (presentation_state (window));
-  /* Outside presentation mode the arrows are the map's (panning). */
-  g_assert_false (press_key (window, GDK_KEY_Left));
+  /* The arrows are the map's (panning) in either mode, never the years. */
+  gtk_widget_grab_focus (GTK_WIDGET (map));
+  press_key (window, GDK_KEY_Left, 0);
+  g_assert_cmpuint (atlas_map_get_year (map), ==, year);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
   app_test_drain ();
   g_assert_true (presentation_state (window));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   g_assert_false (gtk_widget_get_visible (sidebar));
+  press_key (window, GDK_KEY_Left, 0);
+  g_assert_cmpuint (atlas_map_get_year (map), ==, year);
 
-  /* Esc leaves presentation mode (and only that). */
-  g_assert_true (press_key (window, GDK_KEY_Escape));
+  /* Esc leaves presentation mode. */
+  press_key (window, GDK_KEY_Escape, 0);
   g_assert_false (presentation_state (window));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   g_assert_cmpint (gtk_widget_get_visible (sidebar), ==, sidebar_visible);
@@ -120,17 +142,18 @@ test_presentation_steps_years (void)
   years = atlas_dataset_get_years (atlas_window_get_dataset (window), &n);
   atlas_window_set_year (window, years[n - 1]);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  app_test_drain ();
   before = atlas_map_get_year (map);
 
-  g_assert_true (press_key (window, GDK_KEY_Left));
+  /* The keys of explore mode: Page Down/Up, Ctrl+←/→ */
+  press_key (window, GDK_KEY_Page_Down, 0);
   g_assert_cmpuint (atlas_map_get_year (map), <, before);
-  g_assert_true (press_key (window, GDK_KEY_Right));
+  press_key (window, GDK_KEY_Page_Up, 0);
   g_assert_cmpuint (atlas_map_get_year (map), ==, before);
-  /* Space plays and pauses (when the play action exists); either way the
-   * key is the presentation's, not the map's. */
-  g_assert_true (press_key (window, GDK_KEY_space));
-  g_assert_true (press_key (window, GDK_KEY_space));
-  g_assert_true (press_key (window, GDK_KEY_Escape));
+  press_key (window, GDK_KEY_Left, GDK_CONTROL_MASK);
+  g_assert_cmpuint (atlas_map_get_year (map), <, before);
+  press_key (window, GDK_KEY_Escape, 0);
+  g_assert_false (presentation_state (window));
 
   app_test_close_window (window);
 }
@@ -159,21 +182,128 @@ test_saved_views (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (saved)), ==, 2);
 
-  /* In presentation mode Page Down/Up step through the saved views. */
+  /* Ctrl+Page Down/Up step through the saved views, in presentation
+   * mode as outside it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
-  g_assert_true (press_key (window, GDK_KEY_Page_Down));
+  app_test_drain ();
+  press_key (window, GDK_KEY_Page_Down, GDK_CONTROL_MASK);
   g_assert_cmpuint (atlas_map_get_year (map), ==, years[n - 1]);
-  g_assert_true (press_key (window, GDK_KEY_Page_Down));
+  g_assert_true (g_str_has_prefix (card_text (window, "presentation-view"), "View 1 of 2: "));
+  press_key (window, GDK_KEY_Page_Down, GDK_CONTROL_MASK);
   g_assert_cmpuint (atlas_map_get_year (map), ==, years[n - 3]);
-  g_assert_true (press_key (window, GDK_KEY_Page_Up));
+  g_assert_true (g_str_has_prefix (card_text (window, "presentation-view"), "View 2 of 2: "));
+  /* Another year is no longer the saved view: the card stops saying so */
+  press_key (window, GDK_KEY_Page_Up, 0);
+  g_assert_null (card_text (window, "presentation-view"));
+  press_key (window, GDK_KEY_Page_Down, 0);
+  press_key (window, GDK_KEY_Page_Up, GDK_CONTROL_MASK);
   g_assert_cmpuint (atlas_map_get_year (map), ==, years[n - 1]);
-  g_assert_true (press_key (window, GDK_KEY_Escape));
-
-  /* Outside it Page Up/Down are not the views' (they step years). */
-  g_assert_false (press_key (window, GDK_KEY_Page_Down));
+  /* Esc leaves, even with the "saved" toasts still on screen */
+  press_key (window, GDK_KEY_Escape, 0);
+  g_assert_false (presentation_state (window));
+  press_key (window, GDK_KEY_Page_Down, GDK_CONTROL_MASK);
+  g_assert_cmpuint (atlas_map_get_year (map), ==, years[n - 3]);
 
   app_test_close_window (window);
   g_assert_cmpint (g_unlink (file), ==, 0);
+}
+
+static gboolean
+has_basemap (gpointer window)
+{
+  return atlas_map_get_basemap (atlas_window_get_map (window)) != NULL;
+}
+
+/* The widget point of a lon/lat. */
+static void
+to_widget (AtlasMap *map,
+           double    lon,
+           double    lat,
+           double   *x,
+           double   *y)
+{
+  atlas_map_lonlat_to_widget (map, lon, lat, x, y);
+}
+
+/* The whole level is in view and fills the map one way or the other. */
+static gboolean
+is_framed (gpointer data)
+{
+  AtlasMap *map = data;
+  const AtlasBBox *bbox = atlas_division_get_bbox (atlas_map_get_division (map));
+  int width = gtk_widget_get_width (GTK_WIDGET (map));
+  int height = gtk_widget_get_height (GTK_WIDGET (map));
+  double x0, y0, x1, y1;
+
+  to_widget (map, bbox->min_x, bbox->max_y, &x0, &y0);
+  to_widget (map, bbox->max_x, bbox->min_y, &x1, &y1);
+  return x0 >= 0 && y0 >= 0 && x1 <= width && y1 <= height
+         && (y1 - y0 > 0.75 * height || x1 - x0 > 0.5 * width);
+}
+
+/* Waits (a bounded number of main loop turns) for the new size to be
+ * allocated and framed. */
+static void
+assert_framed (AtlasMap *map)
+{
+  g_assert_true (app_test_wait_for (is_framed, map));
+}
+
+/* The view never reaches past the basemap's cut edges. */
+static void
+assert_inside_basemap (AtlasMap *map)
+{
+  AtlasBBox extent;
+  double x0, y0, x1, y1;
+
+  g_assert_true (atlas_basemap_get_extent (atlas_map_get_basemap (map), &extent));
+  to_widget (map, extent.min_x, extent.max_y, &x0, &y0);
+  to_widget (map, extent.max_x, extent.min_y, &x1, &y1);
+  g_assert_cmpfloat (x0, <=, 0.5);
+  g_assert_cmpfloat (y0, <=, 0.5);
+  g_assert_cmpfloat (x1, >=, gtk_widget_get_width (GTK_WIDGET (map)) - 0.5);
+  g_assert_cmpfloat (y1, >=, gtk_widget_get_height (GTK_WIDGET (map)) - 0.5);
+}
+
+/* Entering presentation mode frames the whole level in the larger map,
+ * whatever the view was; the card names the level and the source; the
+ * basemap's cut edges stay out of view even zoomed out all the way. */
+static void
+test_presentation_framing (void)
+{
+  AtlasWindow *window = open_window ("sverige-kommuner");
+  AtlasMap *map = atlas_window_get_map (window);
+  ShumateViewport *viewport = atlas_map_get_viewport (map);
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_assert_true (app_test_wait_for (has_basemap, window));
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 64.0, 10.0);
+  shumate_viewport_set_zoom_level (viewport, 7);
+  app_test_drain ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  for (guint i = 0; i < 5; i++)
+    app_test_drain ();
+  assert_framed (map);
+  assert_inside_basemap (map);
+  g_assert_cmpstr (card_text (window, "presentation-level"), ==,
+                   atlas_division_get_name (atlas_map_get_division (map), NULL));
+  g_assert_true (g_str_has_prefix (card_text (window, "presentation-source"), "Source: "));
+  g_assert_nonnull (strstr (card_text (window, "presentation-source"),
+                            atlas_indicator_get_source (atlas_map_get_indicator (map))));
+
+  for (guint i = 0; i < 8; i++)
+    press_key (window, GDK_KEY_minus, 0);
+  assert_inside_basemap (map);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 80.0, 70.0);
+  app_test_drain ();
+  assert_inside_basemap (map);
+  press_key (window, GDK_KEY_Escape, 0);
+  for (guint i = 0; i < 5; i++)
+    app_test_drain ();
+  assert_framed (map);
+
+  app_test_close_window (window);
 }
 
 /* A view whose package is gone is reported, not followed. */
@@ -355,6 +485,7 @@ main (int   argc,
 
   g_test_add_func ("/presentation/enter-leave", test_presentation_enter_leave);
   g_test_add_func ("/presentation/steps-years", test_presentation_steps_years);
+  g_test_add_func ("/presentation/framing", test_presentation_framing);
   g_test_add_func ("/presentation/saved-views", test_saved_views);
   g_test_add_func ("/presentation/saved-view-package-gone", test_saved_view_package_gone);
   g_test_add_func ("/presentation/export-dialog", test_export_dialog);

@@ -428,6 +428,19 @@ test_basemap (Fixture       *fixture,
   g_assert_cmpuint (atlas_basemap_get_n_features (basemap, ATLAS_BASEMAP_COUNTRY), ==, 1);
   g_assert_cmpuint (atlas_basemap_get_n_features (basemap, ATLAS_BASEMAP_LAKE), ==, 0);
   g_assert_cmpstr (atlas_basemap_get_feature_name (basemap, ATLAS_BASEMAP_COUNTRY, 0), ==, "Norway");
+  /* The extent holds the land and the country, and no more */
+  {
+    AtlasBBox extent, both;
+
+    g_assert_true (atlas_basemap_get_extent (basemap, &extent));
+    atlas_bbox_init_empty (&both);
+    atlas_bbox_union (&both, atlas_geometry_get_bbox (atlas_basemap_get_feature (basemap, ATLAS_BASEMAP_LAND, 0)));
+    atlas_bbox_union (&both, atlas_geometry_get_bbox (atlas_basemap_get_feature (basemap, ATLAS_BASEMAP_COUNTRY, 0)));
+    g_assert_cmpfloat (extent.min_x, ==, both.min_x);
+    g_assert_cmpfloat (extent.max_x, ==, both.max_x);
+    g_assert_cmpfloat (extent.min_y, ==, both.min_y);
+    g_assert_cmpfloat (extent.max_y, ==, both.max_y);
+  }
 
   sea_only = render (fixture, TRUE);
   sea = pixel_at (sea_only, 0, 0);
