@@ -292,7 +292,7 @@ describe_direction (AtlasMap *map)
 
   if (palette == NULL || indicator == NULL)
     return NULL;
-  return atlas_palette_describe_direction (palette, atlas_indicator_get_polarity (indicator));
+  return atlas_palette_describe_direction (palette, indicator, NULL);
 }
 
 static gboolean

@@ -262,7 +262,7 @@ set_direction (AtlasLegend    *self,
   const char *direction = NULL;
 
   if (!categories)
-    direction = atlas_palette_describe_direction (palette, atlas_indicator_get_polarity (indicator));
+    direction = atlas_palette_describe_direction (palette, indicator, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->direction_label), direction != NULL);
   gtk_label_set_label (self->direction_label, direction != NULL ? direction : "");
 }

@@ -71,8 +71,6 @@ gboolean            atlas_palette_scheme_reverse_for_polarity (const char    *sc
  * "Darker = worse (lower value)". Read from the palette as drawn (its
  * scheme's kind and whether it runs reversed) and the indicator's
  * polarity; NULL for categorical palettes, whose colours have no order. */
-const char         *atlas_palette_describe_direction (const AtlasPalette *self,
-                                                      AtlasPolarity       polarity);
 
 /* n_colors 2..9 (exact ColorBrewer sets for 3–9; for 2, the two ends of
  * the 3-colour set); "omradestyp" takes exactly 5. All sequential schemes
