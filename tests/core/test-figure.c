@@ -646,6 +646,13 @@ test_async (void)
   g_assert_true (outcome.ok);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
+  /* The GTask holds the figure until the worker thread has let go of the
+   * task too, which can happen just after the callback ran. */
+  for (guint turns = 0; G_OBJECT (figure)->ref_count > 1 && turns < 1000000; turns++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_thread_yield ();
+    }
   g_assert_finalize_object (figure);
   remove_tree (dir);
 }
