@@ -9,6 +9,7 @@
 #include "atlas-comparison-panel.h"
 #include "atlas-indicator-chooser.h"
 #include "atlas-time-slider.h"
+#include "atlas-type-panel.h"
 #include "atlas-presentation.h"
 #include "atlas-preferences.h"
 
@@ -358,6 +359,21 @@ step_year (AtlasWindow *self,
   atlas_window_set_year (self, year_at (self, CLAMP (position + delta, 0, (int) n_years - 1)));
 }
 
+/* The indicator by områdestyp (atlas-type-panel.c), collapsed at first. */
+static void
+add_type_panel (AtlasWindow *self,
+                GtkBox      *box,
+                GtkWidget   *after)
+{
+  GtkWidget *expander = gtk_expander_new (NULL);
+  GtkWidget *label = gtk_label_new (_("By Area Type"));
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_expander_set_label_widget (GTK_EXPANDER (expander), label);
+  gtk_expander_set_child (GTK_EXPANDER (expander), atlas_type_panel_new (get_map (self)));
+  gtk_box_insert_child_after (box, expander, after);
+}
+
 static void
 setup_sidebar (AtlasWindow *self)
 {
@@ -379,6 +395,7 @@ setup_sidebar (AtlasWindow *self)
   gtk_box_insert_child_after (box, self->indicator_chooser, NULL);
   gtk_box_insert_child_after (box, self->time_slider, self->indicator_chooser);
   gtk_box_insert_child_after (box, expander, self->time_slider);
+  add_type_panel (self, box, expander);
 }
 
 /* ------------------------------------------------------------------ */
