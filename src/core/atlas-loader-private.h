@@ -110,6 +110,10 @@ void          atlas_loader_take_problem         (Loader            *l,
 void          atlas_loader_finish_problems      (Loader            *l);
 void          atlas_loader_place_clear          (Place             *place);
 const char   *atlas_loader_place_text           (Place             *place);
+/* The place's text, or NULL once problems are only counted: formatting
+ * "line 1999999" for a problem that is not kept would be wasted. */
+const char   *atlas_loader_where                (Loader            *l,
+                                                 Place             *place);
 
 /* atlas-package-io.c: GDAL's messages, collected while a loader's handler
  * is pushed (CPLPushErrorHandlerEx with the loader as user data). */
