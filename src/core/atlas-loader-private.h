@@ -31,8 +31,6 @@ G_BEGIN_DECLS
 #define ATLAS_LIMIT_YEARS           250
 #define ATLAS_LIMIT_AREAS           1000000
 #define ATLAS_LIMIT_VALUE_CELLS     ((guint64) 50000000)
-/* Problems kept; the rest are only counted. */
-#define ATLAS_LIMIT_PROBLEMS        100
 
 /* Where a division's areas come from, as its manifest entry says. */
 typedef struct
