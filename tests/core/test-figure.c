@@ -646,6 +646,13 @@ test_async (void)
   g_assert_true (outcome.ok);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
+  /* The worker thread may still hold the task, and so the figure, for a
+   * moment after the callback ran: wait for it, bounded by a count. */
+  for (guint i = 0; i < 100000 && G_OBJECT (figure)->ref_count > 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_thread_yield ();
+    }
   g_assert_finalize_object (figure);
   remove_tree (dir);
 }
