@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* Problems a load keeps; the rest are only counted, in one last problem
+ * (docs/dataset-format.md, "Limits"). */
+#define ATLAS_LIMIT_PROBLEMS 100
+
 /* Cell states: the value source in the high nibble, the missing reason in
  * the low one. */
 #define ATLAS_CELL_STATE(source, reason) ((guint8) (((source) << 4) | (reason)))

@@ -84,7 +84,9 @@ describe_problems (const char *path,
                    GPtrArray  *problems)
 {
   GString *message = g_string_new (NULL);
-  guint listed = MIN (problems->len, MAX_LISTED_PROBLEMS);
+  gboolean capped = problems->len > ATLAS_LIMIT_PROBLEMS;
+  guint kept = capped ? problems->len - 1 : problems->len;
+  guint listed = MIN (kept, MAX_LISTED_PROBLEMS);
 
   if (problems->len == 1)
     {
@@ -92,20 +94,28 @@ describe_problems (const char *path,
       return atlas_problem_to_string (g_ptr_array_index (problems, 0));
     }
 
-  g_string_append_printf (message, _("The dataset package “%s” has %u problems:"), path, problems->len);
+  /* Beyond the limit the last problem only counts the rest. */
+  if (capped)
+    g_string_append_printf (message, _("The dataset package “%s” has more than %u problems:"),
+                            path, (guint) ATLAS_LIMIT_PROBLEMS);
+  else
+    g_string_append_printf (message, _("The dataset package “%s” has %u problems:"), path, problems->len);
   for (guint i = 0; i < listed; i++)
     {
       g_autofree char *line = atlas_problem_to_string (g_ptr_array_index (problems, i));
       g_string_append_printf (message, "\n%s", line);
     }
-  if (problems->len > listed)
+  if (kept > listed)
     {
       g_string_append_c (message, '\n');
       g_string_append_printf (message,
                               g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
-                                           "… and %u more problems", problems->len - listed),
-                              problems->len - listed);
+                                           "… and %u more problems", kept - listed),
+                              kept - listed);
     }
+  if (capped)
+    g_string_append_printf (message, "\n%s",
+                            ((AtlasProblem *) g_ptr_array_index (problems, kept))->message);
 
   return g_string_free (message, FALSE);
 }

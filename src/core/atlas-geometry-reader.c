@@ -256,7 +256,7 @@ transform_points (Loader                       *l,
 
   if (ct != NULL && !OCTTransform (ct, (int) n, (double *) b->xs->data, (double *) b->ys->data, NULL))
     {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_place_text (location),
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_where (l, location),
                                 _("the coordinates cannot be transformed to WGS 84 (%s); expected coordinates in the layer’s CRS"),
                                 atlas_loader_gdal_detail (l));
       return FALSE;
@@ -269,7 +269,7 @@ transform_points (Loader                       *l,
 
       if (!is_lon_lat (x, y))
         {
-          atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_place_text (location),
+          atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_where (l, location),
                                     _("invalid geometry: a point lies outside the earth after transformation to WGS 84; expected coordinates in the layer’s CRS"));
           return FALSE;
         }
@@ -293,7 +293,7 @@ build_geometry (Loader                       *l,
 
   if (geometry == NULL)
     {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_place_text (location),
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_where (l, location),
                                 _("the feature has no geometry; expected a Polygon or MultiPolygon"));
       return NULL;
     }
@@ -301,7 +301,7 @@ build_geometry (Loader                       *l,
   type = wkbFlatten (OGR_G_GetGeometryType (geometry));
   if (type != wkbPolygon && type != wkbMultiPolygon)
     {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_place_text (location),
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_where (l, location),
                                 _("the geometry is a %s; expected a Polygon or MultiPolygon"),
                                 OGR_G_GetGeometryName (geometry));
       return NULL;
@@ -309,7 +309,7 @@ build_geometry (Loader                       *l,
 
   if ((error = collect_rings (geometry, b)) != NULL)
     {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_place_text (location),
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, file, atlas_loader_where (l, location),
                                 _("invalid geometry: %s; expected closed rings of at least 4 points"), error);
       return NULL;
     }
@@ -381,7 +381,7 @@ read_feature (Loader                       *l,
 
   if (raw.code == NULL)
     {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_place_text (&place),
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_where (l, &place),
                                 _("no area code in field “%s”; expected a non-empty code"), spec->code_field);
       return;
     }
@@ -647,11 +647,11 @@ find_parent_area (Loader        *l,
     return area;
 
   if (code == NULL)
-    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_place_text (location),
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_where (l, location),
                               _("no parent code in field “%s”; expected the code of an area of division “%s”"),
                               spec->parent_field, atlas_division_get_id (parent));
   else
-    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_place_text (location),
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_where (l, location),
                               _("parent code “%s” is not an area of division “%s”; expected the code of one of its areas"),
                               code, atlas_division_get_id (parent));
   return NULL;
@@ -670,7 +670,7 @@ link_feature (Loader        *l,
 
   if (g_hash_table_contains (l->pkg->areas_by_code, raw->code))
     {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_place_text (&place),
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, atlas_loader_where (l, &place),
                                 _("duplicate area code “%s”; expected each code only once in the package"), raw->code);
       return;
     }

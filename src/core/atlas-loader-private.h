@@ -31,8 +31,6 @@ G_BEGIN_DECLS
 #define ATLAS_LIMIT_YEARS           250
 #define ATLAS_LIMIT_AREAS           1000000
 #define ATLAS_LIMIT_VALUE_CELLS     ((guint64) 50000000)
-/* Problems kept; the rest are only counted. */
-#define ATLAS_LIMIT_PROBLEMS        100
 
 /* Where a division's areas come from, as its manifest entry says. */
 typedef struct _GeometrySpec
@@ -115,6 +113,10 @@ void          atlas_loader_take_problem         (Loader            *l,
 void          atlas_loader_finish_problems      (Loader            *l);
 void          atlas_loader_place_clear          (Place             *place);
 const char   *atlas_loader_place_text           (Place             *place);
+/* The place's text, or NULL once problems are only counted: formatting
+ * "line 1999999" for a problem that is not kept would be wasted. */
+const char   *atlas_loader_where                (Loader            *l,
+                                                 Place             *place);
 
 /* atlas-package-io.c: GDAL's messages, collected while a loader's handler
  * is pushed (CPLPushErrorHandlerEx with the loader as user data). */

@@ -40,6 +40,16 @@ atlas_loader_take_problem (Loader       *l,
   g_ptr_array_add (l->problems, problem);
 }
 
+const char *
+atlas_loader_where (Loader *l,
+                    Place  *place)
+{
+  if (l->problems->len >= ATLAS_LIMIT_PROBLEMS && l->n_dropped != NULL)
+    return NULL;
+
+  return atlas_loader_place_text (place);
+}
+
 /* Ends the list with how many problems were not kept, if any. */
 void
 atlas_loader_finish_problems (Loader *l)

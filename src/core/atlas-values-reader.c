@@ -189,7 +189,7 @@ check_value (Loader         *l,
     return TRUE;
 
   codes = category_codes (indicator);
-  atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (location),
+  atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_where (l, location),
                             _("the value “%s” in column “%s” is not a declared category; expected one of %s"),
                             text, atlas_indicator_get_id (indicator), codes);
   return FALSE;
@@ -246,7 +246,7 @@ read_cell (Loader     *l,
     value = g_ascii_strtod (text, NULL);
   if (!isfinite (value))
     {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (location),
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_where (l, location),
                                 _("non-numeric value “%s” in column “%s”; expected a number with a decimal point, an empty cell or “..”"),
                                 text, atlas_indicator_get_id (indicator));
       return;
@@ -273,7 +273,7 @@ row_cell (Loader     *l,
   if (cell == 0)
     {
       if (l->areas_complete && !g_hash_table_contains (l->rejected_codes, code))
-        atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (location),
+        atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_where (l, location),
                                   _("unknown area code “%s”; expected a code of a division in manifest.json"), code);
       return G_MAXUINT;
     }
@@ -281,7 +281,7 @@ row_cell (Loader     *l,
   cell--;
   if (t->row_line[cell] != 0)
     {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (location),
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_where (l, location),
                                 _("a second row for area “%s”; expected one row per area (the first is on line %u)"),
                                 code, t->row_line[cell]);
       return G_MAXUINT;
@@ -303,7 +303,7 @@ read_row (Loader    *l,
 
   if (r->starts->len != t->n_columns)
     {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (location),
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_where (l, location),
                                 _("the row has %u cells; expected %u as in the header"), r->starts->len, t->n_columns);
       return;
     }
@@ -334,10 +334,10 @@ check_text (Loader     *l,
   for (const char *p = text; p < (nul != NULL ? nul : bad); p++)
     place.number += *p == '\n';
   if (nul != NULL)
-    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (&place),
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_where (l, &place),
                               _("a NUL byte; expected UTF-8 text"));
   else
-    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_place_text (&place),
+    atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_VALUES, t->file, atlas_loader_where (l, &place),
                               _("the text is not valid UTF-8; expected a table saved as UTF-8"));
   return FALSE;
 }

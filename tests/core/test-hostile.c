@@ -66,6 +66,17 @@ test_problems_capped (void)
   g_assert_null (last->file);
   g_assert_nonnull (strstr (last->message, count));
   g_assert_nonnull (strstr (last->message, "more problems, not listed"));
+
+  /* The error says so too: five problems, 95 more, and the count. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AtlasDataset) dataset = atlas_dataset_load (path, NULL, &error);
+
+    g_assert_null (dataset);
+    g_assert_nonnull (strstr (error->message, "has more than 100 problems:"));
+    g_assert_nonnull (strstr (error->message, "… and 95 more problems\n"));
+    g_assert_nonnull (strstr (error->message, count));
+  }
 }
 
 /* Loading is cancellable: a cancelled load of a large package stops with
