@@ -190,6 +190,7 @@ add_level (JsonBuilder *b,
   add_string (b, "geometry", plan->packaged ? "packaged kommun/län borders"
                              : plan->geometry >= 0 ? ((ImportInput *) g_ptr_array_index (job->inputs, plan->geometry))->name
                              : NULL);
+  add_int (b, "geometry_files", plan->geometries != NULL ? plan->geometries->len : (guint) plan->packaged);
   add_int (b, "areas", g_hash_table_size (plan->areas));
   add_int (b, "drawn", drawn);
   add_int (b, "with_values", with_values);
