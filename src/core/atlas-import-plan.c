@@ -569,7 +569,7 @@ choose_values (ImportJob    *job,
           {
             g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION,
                          _("%s: the dimension “%s” has no value “%s”; expected one of its %u values (see the plan)"),
-                         table->name, dim->label, (char *) value, dim->values->len);
+                         table->name, (char *) name, (char *) value, dim->values->len);
             return NULL;
           }
       g_hash_table_iter_init (&iter, job->splits);
