@@ -25,6 +25,28 @@ list_tables (const char *dir)
   return files;
 }
 
+/* The folder this benchmark made, with the package in it. */
+static void
+remove_tree (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (dir, NULL, NULL);
+}
+
 static double
 time_pack (GPtrArray *files,
            guint     *n_indicators)
@@ -50,6 +72,11 @@ time_pack (GPtrArray *files,
   seconds = (g_get_monotonic_time () - start) / 1e6;
   report = atlas_importer_get_report (importer);
   *n_indicators = json_array_get_length (json_object_get_array_member (json_node_get_object (report), "indicators"));
+  {
+    g_autoptr(GFile) made = g_file_new_for_path (tmp);
+
+    remove_tree (made);
+  }
   return seconds;
 }
 

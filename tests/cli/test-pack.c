@@ -11,10 +11,48 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
 }
 
+/* Every folder the tests made, removed at the end with what is in it. */
+static GPtrArray *made_dirs;
+
+static void
+remove_tree (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (dir, NULL, NULL);
+}
+
+static void
+remove_made_dirs (void)
+{
+  for (guint i = 0; i < made_dirs->len; i++)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (g_ptr_array_index (made_dirs, i));
+
+      remove_tree (dir);
+    }
+  g_ptr_array_unref (made_dirs);
+}
+
 static char *
 new_output (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("platsatlas-pack-XXXXXX", NULL);
+
+  g_ptr_array_add (made_dirs, g_strdup (dir));
 
   return g_build_filename (dir, "package", NULL);
 }
@@ -178,6 +216,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pack/help", test_help);
@@ -186,5 +226,8 @@ main (int   argc,
   g_test_add_func ("/pack/usage-errors", test_usage_errors);
   g_test_add_func ("/pack/shared-data", test_shared_data);
 
-  return g_test_run ();
+  made_dirs = g_ptr_array_new_with_free_func (g_free);
+  status = g_test_run ();
+  remove_made_dirs ();
+  return status;
 }
