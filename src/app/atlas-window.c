@@ -217,6 +217,7 @@ static void
 on_map_division_notify (AtlasWindow *self)
 {
   AtlasDivision *division = atlas_map_get_division (get_map (self));
+  g_autofree char *undrawn = NULL;
   const char *note = NULL;
 
   self->syncing++;
@@ -227,6 +228,13 @@ on_map_division_notify (AtlasWindow *self)
   if (division != NULL)
     {
       note = atlas_division_get_coverage_note (division, NULL);
+      /* Areas listed without borders: counted when the package says nothing. */
+      if (note == NULL && atlas_division_get_n_undrawn (division) > 0)
+        note = undrawn = g_strdup_printf (ngettext ("%u of %u areas have no borders and are not drawn",
+                                                    "%u of %u areas have no borders and are not drawn",
+                                                    atlas_division_get_n_undrawn (division)),
+                                          atlas_division_get_n_undrawn (division),
+                                          atlas_division_get_n_areas (division));
       g_settings_set_string (self->settings, "level", atlas_division_get_id (division));
     }
   gtk_label_set_text (GTK_LABEL (self->coverage_label), note != NULL ? note : "");

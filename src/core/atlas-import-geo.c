@@ -217,19 +217,23 @@ typedef struct
 static gboolean
 source_of (ImportJob      *job,
            ImportLevel     level,
+           guint           n,
            GeometrySource *source)
 {
   ImportLevelPlan *plan = &job->levels[level];
 
-  if (plan->geometry >= 0)
+  if (plan->geometries != NULL)
     {
-      ImportInput *input = g_ptr_array_index (job->inputs, plan->geometry);
+      ImportInput *input;
 
+      if (n >= plan->geometries->len)
+        return FALSE;
+      input = g_ptr_array_index (job->inputs, g_array_index (plan->geometries, guint, n));
       *source = (GeometrySource) { input->geometry->path, input->geometry->layer,
                                    input->geometry->code_field, input->name };
       return TRUE;
     }
-  if (plan->packaged)
+  if (plan->packaged && n == 0)
     {
       *source = (GeometrySource) { atlas_import_packaged_borders (level), NULL,
                                    level == IMPORT_LEVEL_LAN ? "lan_kod" : "kommun_kod",
@@ -245,6 +249,7 @@ collect_shapes (ImportJob      *job,
                 ImportLevel     level,
                 GeometrySource *source,
                 GHashTable     *shapes,
+                GHashTable     *earlier,
                 GError        **error)
 {
   GDALDatasetH ds = open_vector (source->path, error);
@@ -263,7 +268,8 @@ collect_shapes (ImportJob      *job,
       OGRGeometryH geometry = OGR_F_GetGeometryRef (feature);
       OGRGeometryH multi;
 
-      if (c != NULL && geometry != NULL && g_hash_table_contains (job->levels[level].areas, c))
+      if (c != NULL && geometry != NULL && g_hash_table_contains (job->levels[level].areas, c) &&
+          !g_hash_table_contains (earlier, c))
         {
           geometry = OGR_G_Clone (geometry);
           flattened += OGR_G_Is3D (geometry);
@@ -372,10 +378,21 @@ atlas_import_write_geometry (ImportJob    *job,
   gpointer code, area;
   gboolean ok;
 
-  if (!source_of (job, level, &source))
+  if (!source_of (job, level, 0, &source))
     return TRUE;
-  if (!collect_shapes (job, level, &source, shapes, error))
-    return FALSE;
+  /* Several files for a level: the first file's shape of a code wins. */
+  for (guint n = 0; source_of (job, level, n, &source); n++)
+    {
+      g_autoptr(GHashTable) earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter codes;
+      gpointer known;
+
+      g_hash_table_iter_init (&codes, shapes);
+      while (g_hash_table_iter_next (&codes, &known, NULL))
+        g_hash_table_add (earlier, g_strdup (known));
+      if (!collect_shapes (job, level, &source, shapes, earlier, error))
+        return FALSE;
+    }
 
   g_hash_table_iter_init (&iter, job->levels[level].areas);
   while (g_hash_table_iter_next (&iter, &code, &area))

@@ -71,6 +71,7 @@ atlas_import_job_reset_plan (ImportJob *job)
     {
       g_clear_pointer (&job->levels[l].version, g_free);
       g_clear_pointer (&job->levels[l].areas, g_hash_table_unref);
+      g_clear_pointer (&job->levels[l].geometries, g_array_unref);
       memset (&job->levels[l], 0, sizeof job->levels[l]);
       job->levels[l].geometry = -1;
     }
@@ -336,16 +337,17 @@ add_geometry_areas (ImportJob  *job,
   GHashTableIter iter;
   gpointer code, value;
 
-  if (plan->geometry >= 0)
-    {
-      note (job, _("%s: a second geometry file for %s; only the first is used"), input->name,
-            level_names[geometry->level]);
-      return TRUE;
-    }
   if (!atlas_import_read_areas (geometry->path, geometry->layer, geometry->code_field, geometry->name_field,
                                 NULL, areas, &padded, &converted, error))
     return FALSE;
-  plan->geometry = (int) index;
+  if (plan->geometry < 0)
+    plan->geometry = (int) index;
+  else
+    note (job, _("%s: more borders for %s; where files share a code, the first file's shape is used"),
+          input->name, level_names[geometry->level]);
+  if (plan->geometries == NULL)
+    plan->geometries = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (plan->geometries, index);
   g_hash_table_iter_init (&iter, areas);
   while (g_hash_table_iter_next (&iter, &code, &value))
     add_area (job, geometry->level, code, ((ImportArea *) value)->name)->has_geometry = TRUE;
@@ -567,7 +569,7 @@ choose_values (ImportJob    *job,
           {
             g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION,
                          _("%s: the dimension “%s” has no value “%s”; expected one of its %u values (see the plan)"),
-                         table->name, dim->label, (char *) value, dim->values->len);
+                         table->name, (char *) name, (char *) value, dim->values->len);
             return NULL;
           }
       g_hash_table_iter_init (&iter, job->splits);
@@ -787,7 +789,7 @@ unique_id (ImportJob  *job,
       gboolean taken = FALSE;
 
       for (guint i = 0; i < job->indicators->len && !taken; i++)
-        taken = g_str_equal (((ImportIndicator *) g_ptr_array_index (job->indicators, i))->id, id);
+        taken = g_strcmp0 (((ImportIndicator *) g_ptr_array_index (job->indicators, i))->id, id) == 0;
       if (!taken)
         return id;
       g_free (id);
@@ -818,17 +820,11 @@ plan_indicator (ImportJob   *job,
 {
   ImportSeries *series = g_ptr_array_index (table->series, s);
   ImportIndicator *ind = g_new0 (ImportIndicator, 1);
-  const char *id, *rename;
 
   ind->input = input;
   ind->series = s;
   ind->name = indicator_name (table, series, choice);
   ind->signature = signature_of (input, table, series, choice);
-  id = g_hash_table_lookup (job->recipe_ids, ind->signature);
-  ind->id = id != NULL ? g_strdup (id) : unique_id (job, ind->name);
-  rename = g_hash_table_lookup (job->renames, ind->id);
-  if (rename != NULL)
-    g_free (ind->name), ind->name = g_strdup (rename);
   ind->definition = definition_of (table, series);
   ind->source = source_of_table (table);
   ind->reference_time = g_strdup (table->reference_time);
@@ -843,35 +839,31 @@ plan_indicator (ImportJob   *job,
 /* Shares and means are weighted by a count of the same table: the one
  * called total ("totalt", "personer") first. */
 static void
-choose_weights (ImportJob *job,
-                guint      first)
+choose_weights (ImportJob       *job,
+                ImportIndicator *ind)
 {
-  for (guint i = first; i < job->indicators->len; i++)
+  ImportIndicator *weight = NULL;
+
+  if (!g_str_equal (ind->rule, "weighted-mean") || ind->weight != NULL)
+    return;
+  for (guint pass = 0; pass < 2 && weight == NULL; pass++)
+    for (guint j = 0; j < job->indicators->len && weight == NULL; j++)
+      {
+        ImportIndicator *other = g_ptr_array_index (job->indicators, j);
+        g_autofree char *folded = g_utf8_casefold (other->name, -1);
+
+        if (g_str_equal (other->unit, "count") && other->input == ind->input &&
+            (pass == 1 || contains (folded, "totalt") || contains (folded, "personer")))
+          weight = other;
+      }
+  if (weight != NULL)
     {
-      ImportIndicator *ind = g_ptr_array_index (job->indicators, i);
-      ImportIndicator *weight = NULL;
-
-      if (!g_str_equal (ind->rule, "weighted-mean") || ind->weight != NULL)
-        continue;
-      for (guint pass = 0; pass < 2 && weight == NULL; pass++)
-        for (guint j = first; j < job->indicators->len && weight == NULL; j++)
-          {
-            ImportIndicator *other = g_ptr_array_index (job->indicators, j);
-            g_autofree char *folded = g_utf8_casefold (other->name, -1);
-
-            if (g_str_equal (other->unit, "count") && other->input == ind->input &&
-                (pass == 1 || contains (folded, "totalt") || contains (folded, "personer")))
-              weight = other;
-          }
-      if (weight != NULL)
-        ind->weight = g_strdup (weight->id);
-      else
-        {
-          g_free (ind->rule);
-          ind->rule = g_strdup ("none");
-          note (job, _("“%s”: no count in the same table to weight it by; parents get no derived value"), ind->name);
-        }
+      ind->weight = g_strdup (weight->id);
+      return;
     }
+  g_free (ind->rule);
+  ind->rule = g_strdup ("none");
+  note (job, _("“%s”: no count in the same table to weight it by; parents get no derived value"), ind->name);
 }
 
 static gboolean
@@ -901,7 +893,6 @@ plan_table_indicators (ImportJob    *job,
                    _("%s: no column matches the chosen dimension values; expected at least one"), table->name);
       return FALSE;
     }
-  choose_weights (job, first);
   return TRUE;
 }
 
@@ -1111,6 +1102,54 @@ plan_areas (ImportJob  *job,
   return TRUE;
 }
 
+/* Tables often share a subject ("Folkmängden per region"): such names
+ * get their table's reference (000005FC) or file name. */
+static void
+tell_apart (ImportJob *job)
+{
+  g_autofree gboolean *shared = g_new0 (gboolean, job->indicators->len + 1);
+
+  for (guint i = 0; i < job->indicators->len; i++)
+    for (guint j = i + 1; j < job->indicators->len; j++)
+      {
+        ImportIndicator *a = g_ptr_array_index (job->indicators, i);
+        ImportIndicator *b = g_ptr_array_index (job->indicators, j);
+
+        if (a->input != b->input && g_str_equal (a->name, b->name))
+          shared[i] = shared[j] = TRUE;
+      }
+  for (guint i = 0; i < job->indicators->len; i++)
+    {
+      ImportIndicator *ind = g_ptr_array_index (job->indicators, i);
+      ImportInput *input = g_ptr_array_index (job->inputs, ind->input);
+      char *name;
+
+      if (!shared[i])
+        continue;
+      name = g_strdup_printf ("%s (%s)", ind->name,
+                              input->table->reference != NULL ? input->table->reference : input->name);
+      g_free (ind->name);
+      ind->name = name;
+    }
+}
+
+/* Ids from the recipe, else from the names; then the names chosen. */
+static void
+assign_ids (ImportJob *job)
+{
+  for (guint i = 0; i < job->indicators->len; i++)
+    {
+      ImportIndicator *ind = g_ptr_array_index (job->indicators, i);
+      const char *id = g_hash_table_lookup (job->recipe_ids, ind->signature);
+      const char *rename;
+
+      ind->id = id != NULL ? g_strdup (id) : unique_id (job, ind->name);
+      rename = g_hash_table_lookup (job->renames, ind->id);
+      if (rename != NULL)
+        g_free (ind->name), ind->name = g_strdup (rename);
+    }
+}
+
 static gboolean
 plan_indicators (ImportJob  *job,
                  GError    **error)
@@ -1122,6 +1161,10 @@ plan_indicators (ImportJob  *job,
       if (table != NULL && table->cells->len > 0 && !plan_table_indicators (job, i, table, error))
         return FALSE;
     }
+  tell_apart (job);
+  assign_ids (job);
+  for (guint i = 0; i < job->indicators->len; i++)
+    choose_weights (job, (ImportIndicator *) g_ptr_array_index (job->indicators, i));
   for (guint i = 0; i < job->shares->len; i++)
     if (!plan_share (job, g_ptr_array_index (job->shares, i), error))
       return FALSE;

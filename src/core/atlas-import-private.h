@@ -215,7 +215,8 @@ typedef struct
   ImportLevel parent;
   GHashTable *areas;     /* code → ImportArea */
   gboolean    covers_parent;
-  int         geometry;  /* input index of its geometry, -1 */
+  int         geometry;  /* input index of its first geometry file, -1 */
+  GArray     *geometries; /* guint input indexes of all its geometry files */
   gboolean    packaged;  /* geometry from the packaged kommun/län borders */
 } ImportLevelPlan;
 

@@ -190,6 +190,7 @@ add_level (JsonBuilder *b,
   add_string (b, "geometry", plan->packaged ? "packaged kommun/län borders"
                              : plan->geometry >= 0 ? ((ImportInput *) g_ptr_array_index (job->inputs, plan->geometry))->name
                              : NULL);
+  add_int (b, "geometry_files", plan->geometries != NULL ? plan->geometries->len : (guint) plan->packaged);
   add_int (b, "areas", g_hash_table_size (plan->areas));
   add_int (b, "drawn", drawn);
   add_int (b, "with_values", with_values);
@@ -317,12 +318,12 @@ format_inputs (GString   *text,
       const char *kind = member_string (input, "kind");
 
       if (g_str_equal (kind, "statistics"))
-        g_string_append_printf (text, _("  %s: statistics (%s), %" G_GINT64_FORMAT " area keys, %" G_GINT64_FORMAT " matched to area codes\n"),
+        g_string_append_printf (text, _("  %s: statistics (%s), %u area keys, %u matched to area codes\n"),
                                 name, member_string (input, "format"),
-                                json_object_get_int_member (input, "keys"), json_object_get_int_member (input, "matched"));
+                                (guint) json_object_get_int_member (input, "keys"), (guint) json_object_get_int_member (input, "matched"));
       else if (g_str_equal (kind, "geometry"))
-        g_string_append_printf (text, _("  %s: geometry, %" G_GINT64_FORMAT " features, codes in “%s” (%s)\n"),
-                                name, json_object_get_int_member (input, "features"),
+        g_string_append_printf (text, _("  %s: geometry, %u features, codes in “%s” (%s)\n"),
+                                name, (guint) json_object_get_int_member (input, "features"),
                                 member_string (input, "code_field"), member_string (input, "level"));
       else
         g_string_append_printf (text, _("  %s: SCB's area key (codes, names, parents)\n"), name);
@@ -338,15 +339,16 @@ format_levels (GString   *text,
     {
       JsonObject *level = json_array_get_object_element (levels, i);
 
-      g_string_append_printf (text, _("  %s (%s, under %s): %" G_GINT64_FORMAT " areas, %" G_GINT64_FORMAT " drawn, "
-                                      "%" G_GINT64_FORMAT " with values; codes without geometry: %" G_GINT64_FORMAT
-                                      "; geometry without values: %" G_GINT64_FORMAT "\n"),
+      g_string_append_printf (text, _("  %s (%s, under %s): %u areas, %u drawn, "
+                                      "%u with values; codes without geometry: %u; "
+                                      "geometry without values: %u\n"),
                               member_string (level, "id"), member_string (level, "version"),
                               member_string (level, "parent"),
-                              json_object_get_int_member (level, "areas"), json_object_get_int_member (level, "drawn"),
-                              json_object_get_int_member (level, "with_values"),
-                              json_object_get_int_member (level, "codes_without_geometry"),
-                              json_object_get_int_member (level, "geometry_without_values"));
+                              (guint) json_object_get_int_member (level, "areas"),
+                              (guint) json_object_get_int_member (level, "drawn"),
+                              (guint) json_object_get_int_member (level, "with_values"),
+                              (guint) json_object_get_int_member (level, "codes_without_geometry"),
+                              (guint) json_object_get_int_member (level, "geometry_without_values"));
     }
 }
 
@@ -392,8 +394,8 @@ atlas_import_format_report (JsonNode *report)
   format_levels (text, json_object_get_array_member (root, "levels"));
   format_indicators (text, json_object_get_array_member (root, "indicators"));
   if (json_object_get_int_member (root, "unmatched") > 0)
-    g_string_append_printf (text, _("Rows without an area code: %" G_GINT64_FORMAT "\n"),
-                            json_object_get_int_member (root, "unmatched"));
+    g_string_append_printf (text, _("Rows without an area code: %u\n"),
+                            (guint) json_object_get_int_member (root, "unmatched"));
   format_list (text, _("Changed or assumed:"), json_object_get_array_member (root, "changes"), "- ");
   if (json_array_get_length (problems) == 0)
     g_string_append_printf (text, "%s\n", _("Validation: the package is valid."));

@@ -17,10 +17,48 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
 }
 
+/* Every folder the tests made, removed at the end with what is in it. */
+static GPtrArray *made_dirs;
+
+static void
+remove_tree (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (dir, NULL, NULL);
+}
+
+static void
+remove_made_dirs (void)
+{
+  for (guint i = 0; i < made_dirs->len; i++)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (g_ptr_array_index (made_dirs, i));
+
+      remove_tree (dir);
+    }
+  g_ptr_array_unref (made_dirs);
+}
+
 static char *
 make_output (const char *name)
 {
   g_autofree char *dir = g_dir_make_tmp ("platsatlas-import-XXXXXX", NULL);
+
+  g_ptr_array_add (made_dirs, g_strdup (dir));
 
   g_assert_nonnull (dir);
   return g_build_filename (dir, name, NULL);
@@ -478,10 +516,77 @@ test_errors (void)
   g_assert_nonnull (strstr (error->message, "200-204"));
 }
 
+/* ---- the assistant's path: async, progress, cancellation ---------------------- */
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+on_fraction (GObject    *object,
+             GParamSpec *pspec,
+             gpointer    data)
+{
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  (*(guint *) data)++;
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasImporter) cancelled = atlas_importer_new ();
+  g_autofree char *px = fixture (PXWEB);
+  g_autoptr(GFile) file = g_file_new_for_path (px);
+  g_autofree char *path = make_output ("async");
+  g_autoptr(GFile) output = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) inspected = NULL, written = NULL, stopped = NULL;
+  g_autoptr(JsonNode) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  atlas_importer_add_file (importer, file);
+  g_signal_connect (importer, "notify::fraction", G_CALLBACK (on_fraction), &notified);
+  atlas_importer_inspect_async (importer, NULL, on_done, &inspected);
+  g_assert_true (atlas_importer_inspect_finish (importer, wait_for (&inspected), &error));
+  g_assert_no_error (error);
+  plan = atlas_importer_get_plan (importer);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (plan), "indicators")), ==, 1);
+
+  atlas_importer_write_async (importer, output, NULL, on_done, &written);
+  g_assert_true (atlas_importer_write_finish (importer, wait_for (&written), &error));
+  g_assert_no_error (error);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpfloat (atlas_importer_get_fraction (importer), ==, 1);
+  g_assert_cmpuint (notified, >=, 2);
+
+  atlas_importer_add_file (cancelled, file);
+  g_cancellable_cancel (cancellable);
+  atlas_importer_inspect_async (cancelled, cancellable, on_done, &stopped);
+  g_assert_false (atlas_importer_inspect_finish (cancelled, wait_for (&stopped), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import/xlsx", test_xlsx);
@@ -494,6 +599,10 @@ main (int   argc,
   g_test_add_func ("/import/goteborg-without-regso-geometry", test_goteborg_without_regso_geometry);
   g_test_add_func ("/import/recipe-round-trip", test_recipe_round_trip);
   g_test_add_func ("/import/errors", test_errors);
+  g_test_add_func ("/import/async", test_async);
 
-  return g_test_run ();
+  made_dirs = g_ptr_array_new_with_free_func (g_free);
+  status = g_test_run ();
+  remove_made_dirs ();
+  return status;
 }

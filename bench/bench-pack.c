@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Time to pack SCB's national DeSO tables: the nine Statistikdatabasen
+ * XLSX exports for all 5,984 DeSO 2018 (read from the project's shared
+ * source data next to the tree), into one package, validation included.
+ * Prints one JSON line; skipped when the source data is not there. */
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "atlas-core.h"
+#include "bench-util.h"
+
+#define RUNS 3
+
+static GPtrArray *
+list_tables (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".xlsx"))
+      g_ptr_array_add (files, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  return files;
+}
+
+/* The folder this benchmark made, with the package in it. */
+static void
+remove_tree (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (dir, NULL, NULL);
+}
+
+static double
+time_pack (GPtrArray *files,
+           guint     *n_indicators)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autofree char *tmp = g_dir_make_tmp ("platsatlas-bench-pack-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "package", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) report = NULL;
+  gint64 start;
+  double seconds;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (files, i));
+
+      atlas_importer_add_file (importer, file);
+    }
+  start = g_get_monotonic_time ();
+  if (!atlas_importer_write (importer, output, NULL, &error))
+    g_error ("pack failed: %s", error->message);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  report = atlas_importer_get_report (importer);
+  *n_indicators = json_array_get_length (json_object_get_array_member (json_node_get_object (report), "indicators"));
+  {
+    g_autoptr(GFile) made = g_file_new_for_path (tmp);
+
+    remove_tree (made);
+  }
+  return seconds;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_build_filename (SOURCE_ROOT, "..", "shared", "data", "stats", "scb-deso2018-2022", NULL);
+  g_autoptr(GPtrArray) files = list_tables (dir);
+  double times[RUNS];
+  guint n_indicators = 0;
+
+  if (files->len == 0)
+    {
+      printf ("{\"bench\":\"pack\",\"skipped\":\"no SCB XLSX tables in ../shared/data\"}\n");
+      return 0;
+    }
+  for (guint i = 0; i < RUNS; i++)
+    times[i] = time_pack (files, &n_indicators);
+  printf ("{\"bench\":\"pack\",\"input\":\"scb-deso2018-2022\",\"files\":%u,\"areas\":5984,"
+          "\"indicators\":%u,\"runs\":%d,\"median_s\":%.3f,\"min_s\":%.3f}\n",
+          files->len, n_indicators, RUNS, bench_median (times, RUNS), MIN (times[0], MIN (times[1], times[2])));
+  return 0;
+}
