@@ -24,8 +24,6 @@ static const struct
   [FIGURE_LABEL_CLASSES] = { "klasser", "classes" },
   [FIGURE_LABEL_POOLED] = { "fasta över alla år", "fixed across all years" },
   [FIGURE_LABEL_SINGLE_YEAR] = { "beräknade för ", "computed for " },
-  [FIGURE_LABEL_BOUNDARY] = { "Ett värde på en klassgräns hör till den lägre klassen.",
-                              "A value on a class boundary belongs to the lower class." },
   [FIGURE_LABEL_DEFINITION] = { "Definition: ", "Definition: " },
   [FIGURE_LABEL_AGE_GROUP] = { "Åldersgrupp: ", "Age group: " },
   [FIGURE_LABEL_PACKAGE] = { "Data: ", "Data: " },
