@@ -616,6 +616,7 @@ typedef struct
   gboolean  done;
   gboolean  ok;
   GError   *error;
+  gpointer  task;
 } AsyncResult;
 
 static void
@@ -627,6 +628,20 @@ on_exported (GObject      *source,
 
   outcome->ok = atlas_figure_export_finish (ATLAS_FIGURE (source), result, &outcome->error);
   outcome->done = TRUE;
+  outcome->task = result;
+  g_object_add_weak_pointer (G_OBJECT (result), &outcome->task);
+}
+
+/* The worker thread may still hold the task, and through it the figure,
+ * when the callback has run: wait until it lets go. */
+static void
+wait_for_task_release (AsyncResult *outcome)
+{
+  while (g_atomic_pointer_get (&outcome->task) != NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
 }
 
 static void
@@ -635,7 +650,7 @@ test_async (void)
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "figure.svg", NULL);
   AtlasFigure *figure = create_figure (REAL_PACKAGE, "median_inkomst", "lan", NULL);
-  AsyncResult outcome = { FALSE, FALSE, NULL };
+  AsyncResult outcome = { FALSE, FALSE, NULL, NULL };
 
   atlas_figure_export_async (figure, path, NULL, on_exported, &outcome);
   /* Changing the figure meanwhile must not affect the running export. */
@@ -646,6 +661,7 @@ test_async (void)
   g_assert_true (outcome.ok);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
+  wait_for_task_release (&outcome);
   g_assert_finalize_object (figure);
   remove_tree (dir);
 }
