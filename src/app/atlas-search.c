@@ -233,7 +233,8 @@ fill_areas (AtlasSearch *self)
       g_autoptr(AtlasDivision) division = g_list_model_get_item (divisions, d);
       guint n_areas = atlas_division_get_n_areas (division);
 
-      if (!atlas_division_has_geometry (division))
+      /* Levels without borders are found too; only riket is not. */
+      if (atlas_division_get_depth (division) == 0)
         continue;
       for (guint i = 0; i < n_areas; i++)
         {

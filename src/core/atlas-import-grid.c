@@ -545,6 +545,25 @@ block_of (const char *label)
   return BLOCK_NOTES;
 }
 
+/* SCB's footnotes carry HTML links: the link text stays, the tags go. */
+static char *
+strip_tags (const char *text)
+{
+  GString *plain = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '<')
+        in_tag = TRUE;
+      else if (*p == '>' && in_tag)
+        in_tag = FALSE;
+      else if (!in_tag)
+        g_string_append_c (plain, *p);
+    }
+  return g_string_free (plain, FALSE);
+}
+
 static void
 set_once (char       **field,
           const char  *value)
@@ -566,7 +585,7 @@ read_footnote (ImportTable *table,
   switch (block)
     {
     case BLOCK_NOTES:
-      g_ptr_array_add (table->footnotes, g_strdup (text));
+      g_ptr_array_add (table->footnotes, strip_tags (text));
       break;
     case BLOCK_SORT:
       if (is_sublabel)

@@ -663,22 +663,23 @@ definition_of (ImportTable  *table,
     }
   g_string_append_c (text, '.');
   if (table->reference_time != NULL)
-    g_string_append_printf (text, " %s: %s.", _("Reference time"), table->reference_time);
+    g_string_append_printf (text, " Referenstid: %s.", table->reference_time);
   return g_string_free (text, FALSE);
 }
 
 static char *
 source_of_table (ImportTable *table)
 {
-  GString *source = g_string_new (table->source != NULL ? table->source : _("unknown source"));
+  /* Package texts are Swedish data, whatever the interface language. */
+  GString *source = g_string_new (table->source != NULL ? table->source : "okänd källa");
 
   if (g_str_equal (table->format, "scb-csv") || g_str_equal (table->format, "scb-xlsx"))
     g_string_append (source, ", Statistikdatabasen");
   if (table->reference != NULL)
     g_string_append_printf (source, " (%s)", table->reference);
   if (table->updated != NULL)
-    g_string_append_printf (source, ", %s %s", _("updated"), table->updated);
-  g_string_append_printf (source, "; %s %s", _("file"), table->name);
+    g_string_append_printf (source, ", uppdaterad %s", table->updated);
+  g_string_append_printf (source, "; fil %s", table->name);
   return g_string_free (source, FALSE);
 }
 
@@ -935,7 +936,7 @@ plan_share (ImportJob   *job,
     }
   ind = g_new0 (ImportIndicator, 1);
   ind->id = atlas_import_slug (parts[0]);
-  ind->name = g_strdup_printf (_("%s, share of %s"), count->name, total->name);
+  ind->name = g_strdup_printf ("%s, andel av %s", count->name, total->name);
   if (g_hash_table_lookup (job->renames, ind->id) != NULL)
     g_free (ind->name), ind->name = g_strdup (g_hash_table_lookup (job->renames, ind->id));
   ind->unit = g_strdup ("percent");
@@ -943,7 +944,7 @@ plan_share (ImportJob   *job,
   ind->scale = 1;
   ind->rule = g_strdup ("weighted-mean");
   ind->weight = g_strdup (total->id);
-  ind->definition = g_strdup_printf (_("100 × “%s” / “%s”, computed by Platsatlas from the values below."),
+  ind->definition = g_strdup_printf ("100 × ”%s” / ”%s”, beräknat av Platsatlas ur värdena i paketet.",
                                      count->name, total->name);
   ind->source = g_strdup (count->source);
   ind->input = G_MAXUINT;

@@ -43,6 +43,21 @@ add_text (JsonBuilder *b,
 }
 
 static void
+add_texts (JsonBuilder *b,
+           const char  *member,
+           const char  *sv,
+           const char  *en)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "sv");
+  json_builder_add_string_value (b, sv);
+  json_builder_set_member_name (b, "en");
+  json_builder_add_string_value (b, en);
+  json_builder_end_object (b);
+}
+
+static void
 add_string (JsonBuilder *b,
             const char  *member,
             const char  *value)
@@ -207,11 +222,12 @@ add_division (JsonBuilder *b,
   json_builder_add_boolean_value (b, plan->covers_parent);
   if (undrawn > 0)
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u of %u areas have no borders in the package and are not drawn",
-                                                         "%u of %u areas have no borders in the package and are not drawn",
-                                                         undrawn),
-                                               undrawn, g_hash_table_size (plan->areas));
-      add_text (b, "coverage_note", text);
+      g_autofree char *sv = g_strdup_printf ("%u av %u områden saknar gränser i paketet och ritas inte",
+                                             undrawn, g_hash_table_size (plan->areas));
+      g_autofree char *en = g_strdup_printf ("%u of %u areas have no borders in the package and are not drawn",
+                                             undrawn, g_hash_table_size (plan->areas));
+
+      add_texts (b, "coverage_note", sv, en);
     }
   if (is_drawn (plan))
     add_file_spec (b, "geometry", gpkg, id, plan);
@@ -290,7 +306,7 @@ licence_of (ImportTable *table)
 {
   if (table != NULL && table->source != NULL && strstr (table->source, "SCB") != NULL)
     return "CC BY 4.0 (Källa: SCB)";
-  return _("see the source");
+  return "se källan";
 }
 
 static void
@@ -303,8 +319,9 @@ add_sources (JsonBuilder *b,
     {
       ImportInput *input = g_ptr_array_index (job->inputs, i);
       g_autofree char *id = atlas_import_slug (input->name);
-      const char *kind = input->kind == INPUT_GEOMETRY ? _("geometry") : input->kind == INPUT_KEY ? _("area key")
-                                                                                                     : _("statistics");
+      /* Package texts are Swedish data, whatever the interface language. */
+      const char *kind = input->kind == INPUT_GEOMETRY ? "geometri" : input->kind == INPUT_KEY ? "områdesnyckel"
+                                                                                                : "statistik";
       g_autofree char *name = g_strdup_printf ("%s: %s (%s)", kind, input->name,
                                                input->table != NULL && input->table->title != NULL
                                                ? input->table->title : input->name);
@@ -354,15 +371,18 @@ add_header (JsonBuilder *b,
   g_autofree char *id = job->id != NULL ? g_strdup (job->id) : atlas_import_slug (title);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *description = g_strdup_printf (_("Packaged by platsatlas-cli pack from %u files; "
-                                                    "every indicator names its source file."),
-                                                  job->inputs->len);
+  g_autofree char *description = g_strdup_printf ("Paketerat av platsatlas-cli pack från %u filer; "
+                                                 "varje indikator anger sin källfil.",
+                                                 job->inputs->len);
+  g_autofree char *description_en = g_strdup_printf ("Packaged by platsatlas-cli pack from %u files; "
+                                                     "every indicator names its source file.",
+                                                     job->inputs->len);
 
   json_builder_set_member_name (b, "format");
   json_builder_add_int_value (b, 1);
   add_string (b, "id", id);
   add_text (b, "title", title);
-  add_text (b, "description", description);
+  add_texts (b, "description", description, description_en);
   add_string (b, "version", date);
   add_string (b, "publisher", "platsatlas-cli pack");
   add_string (b, "licence", licence_of (first_table (job)));
@@ -392,7 +412,7 @@ build_manifest (ImportJob *job)
   json_builder_begin_array (b);
   json_builder_begin_object (b);
   add_string (b, "id", "import");
-  add_text (b, "name", _("Imported"));
+  add_texts (b, "name", "Importerat", "Imported");
   json_builder_end_object (b);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "indicators");

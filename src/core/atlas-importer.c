@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <cpl_error.h>
+
 #include "atlas-dataset.h"
 #include "atlas-error.h"
 #include "atlas-import-private.h"
@@ -333,7 +335,11 @@ inspect (AtlasImporter  *self,
          GError        **error)
 {
   report_progress (self, task, 0);
+  /* GDAL's messages never reach stderr: what matters becomes an error or
+   * a note of the report. The handler stack is per thread. */
+  CPLPushErrorHandler (CPLQuietErrorHandler);
   self->inspected = atlas_import_plan (self->job, cancellable, error);
+  CPLPopErrorHandler ();
   report_progress (self, task, self->inspected ? 0.5 : 0);
   return self->inspected;
 }
@@ -405,10 +411,14 @@ write_package (AtlasImporter  *self,
                GError        **error)
 {
   g_autoptr(GPtrArray) problems = NULL;
+  gboolean written;
 
   if (!self->inspected && !inspect (self, task, cancellable, error))
     return FALSE;
-  if (!atlas_import_write_package (self->job, path, cancellable, error))
+  CPLPushErrorHandler (CPLQuietErrorHandler);
+  written = atlas_import_write_package (self->job, path, cancellable, error);
+  CPLPopErrorHandler ();
+  if (!written)
     return FALSE;
   report_progress (self, task, 0.9);
   problems = atlas_dataset_validate (path, cancellable);
