@@ -8,6 +8,10 @@
 
 #include "atlas-error.h"
 #include "atlas-import-private.h"
+#include "atlas-json-scan-private.h"
+
+/* SCB's PxWeb and JSON-stat answers nest five or six levels deep. */
+#define IMPORT_JSON_DEPTH 64
 
 /* SCB's API formats: the PxWeb API's JSON (columns and data) and
  * JSON-stat 2.0 (what PxWebApi 2 returns). One dimension holds area
@@ -23,9 +27,18 @@ parse_json (GBytes     *bytes,
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
   g_autoptr(GError) local = NULL;
+  g_autofree char *message = NULL;
+  guint line = 0;
 
   if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     data += 3, size -= 3;
+  /* json-glib recurses per level and keeps the last of two equal keys. */
+  if (!atlas_json_scan (data, size, IMPORT_JSON_DEPTH, &line, &message))
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FORMAT,
+                   _("%s, line %u: %s"), name, line, message);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, (gssize) size, &local))
     {
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FORMAT,

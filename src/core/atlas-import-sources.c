@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 
 #include <cpl_conv.h>
 #include <cpl_vsi.h>
@@ -198,6 +200,12 @@ atlas_import_read_table (GBytes      *bytes,
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   ImportTable *table;
 
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FORMAT,
+                   _("%s: the file is empty; expected a table from SCB (XLSX, CSV, PxWeb JSON or JSON-stat)"), name);
+      return NULL;
+    }
   if (is_zip (bytes))
     {
       grid = atlas_import_read_xlsx_grid (bytes, name, error);
@@ -714,6 +722,37 @@ dispatch_input (ImportInput *input,
  *
  * Returns: (transfer full) (nullable): the recognised input
  */
+/* Before reading a whole file: a regular file (never a pipe or device,
+ * which could block or never end), not empty, not larger than the limit. */
+static gboolean
+check_input_file (const char  *file,
+                  GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (file, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("%s: cannot be read (%s)"), file, g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FORMAT,
+                 _("%s: not a regular file (a folder, pipe or device); expected a table or geometry file"), file);
+  else if (st.st_size == 0)
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FORMAT,
+                 _("%s: the file is empty; expected a table from SCB (XLSX, CSV, PxWeb JSON or JSON-stat) or a geometry file"), file);
+  else if (st.st_size > MAX_INPUT_BYTES)
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FORMAT,
+                 _("%s: the file is larger than %d MB; expected a smaller table or geometry file"),
+                 file, MAX_INPUT_BYTES / (1024 * 1024));
+  else
+    return TRUE;
+  return FALSE;
+}
+
 ImportInput *
 atlas_import_input_read (const char    *file,
                          guint          crs,
@@ -722,20 +761,16 @@ atlas_import_input_read (const char    *file,
                          GError       **error)
 {
   g_autoptr(GFile) gfile = g_file_new_for_path (file);
-  g_autoptr(GBytes) bytes = g_file_load_bytes (gfile, cancellable, NULL, error);
+  g_autoptr(GBytes) bytes = NULL;
   ImportInput *input;
 
   (void) crs;
   (void) notes;
+  if (!check_input_file (file, error))
+    return NULL;
+  bytes = g_file_load_bytes (gfile, cancellable, NULL, error);
   if (bytes == NULL)
     return NULL;
-  if (g_bytes_get_size (bytes) > MAX_INPUT_BYTES)
-    {
-      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FORMAT,
-                   _("%s: the file is larger than %d MB; expected a smaller table or geometry file"),
-                   file, MAX_INPUT_BYTES / (1024 * 1024));
-      return NULL;
-    }
   input = g_new0 (ImportInput, 1);
   input->file = g_strdup (file);
   input->name = g_path_get_basename (file);

@@ -514,6 +514,42 @@ test_errors (void)
   g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION);
   g_assert_nonnull (strstr (error->message, PXWEB));
   g_assert_nonnull (strstr (error->message, "200-204"));
+  g_clear_error (&error);
+
+  /* An empty file (the fuzzer's first input) is an error naming it. */
+  {
+    g_autoptr(AtlasImporter) empty = atlas_importer_new ();
+    g_autofree char *dir = g_dir_make_tmp ("platsatlas-import-XXXXXX", NULL);
+    g_autofree char *empty_path = g_build_filename (dir, "tom.csv", NULL);
+    g_autoptr(GFile) empty_file = g_file_new_for_path (empty_path);
+
+    g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+    atlas_importer_add_file (empty, empty_file);
+    g_assert_false (atlas_importer_inspect (empty, NULL, &error));
+    g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FORMAT);
+    g_assert_nonnull (strstr (error->message, "tom.csv"));
+    g_clear_error (&error);
+
+    /* Nested 100 000 deep: refused before json-glib recurses. */
+    {
+      g_autoptr(AtlasImporter) deep = atlas_importer_new ();
+      g_autofree char *deep_path = g_build_filename (dir, "djup.json", NULL);
+      g_autoptr(GFile) deep_file = g_file_new_for_path (deep_path);
+      GString *text = g_string_new (NULL);
+
+      for (guint i = 0; i < 100000; i++)
+        g_string_append (text, "{\"a\":");
+      g_assert_true (g_file_set_contents (deep_path, text->str, text->len, NULL));
+      g_string_free (text, TRUE);
+      atlas_importer_add_file (deep, deep_file);
+      g_assert_false (atlas_importer_inspect (deep, NULL, &error));
+      g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FORMAT);
+      g_assert_nonnull (strstr (error->message, "djup.json"));
+      g_unlink (deep_path);
+    }
+    g_unlink (empty_path);
+    g_rmdir (dir);
+  }
 }
 
 /* ---- the assistant's path: async, progress, cancellation ---------------------- */
