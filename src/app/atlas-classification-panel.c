@@ -282,8 +282,8 @@ setup_cvd_preview (AtlasClassificationPanel *self)
 /* ------------------------------------------------------------------ */
 /* What the colours mean                                              */
 
-/* The words the legend uses too (atlas_palette_describe_direction), read
- * from the palette the map draws with. */
+/* The words the legend and figures use too, read from the palette the map
+ * draws with. */
 static const char *
 describe_direction (AtlasMap *map)
 {
@@ -292,7 +292,7 @@ describe_direction (AtlasMap *map)
 
   if (palette == NULL || indicator == NULL)
     return NULL;
-  return atlas_palette_describe_direction (palette, atlas_indicator_get_polarity (indicator));
+  return atlas_palette_describe_direction (palette, indicator, NULL);
 }
 
 static gboolean

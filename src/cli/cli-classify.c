@@ -12,6 +12,7 @@
 
 typedef struct
 {
+  AtlasDataset     *dataset;
   AtlasIndicator   *indicator;
   AtlasDivision    *division;
   guint             year;
@@ -34,6 +35,25 @@ add_double_array (JsonBuilder  *builder,
   for (guint i = 0; i < n; i++)
     cli_json_number (builder, values[i]);
   json_builder_end_array (builder);
+}
+
+/* The legend's labels of the year, as the map and figures show them, and
+ * the note when fewer classes than asked for were possible. */
+static void
+add_labels (JsonBuilder  *builder,
+            const Result *r)
+{
+  const double *values = atlas_dataset_peek_values (r->dataset, r->indicator, r->year, r->division);
+  g_auto(GStrv) labels = atlas_class_breaks_dup_labels (r->breaks, r->indicator, values,
+                                                        atlas_division_get_n_areas (r->division), NULL);
+  g_autofree char *shortfall = atlas_class_breaks_dup_shortfall (r->breaks, NULL);
+
+  json_builder_set_member_name (builder, "labels");
+  json_builder_begin_array (builder);
+  for (guint i = 0; labels[i] != NULL; i++)
+    cli_json_string (builder, labels[i]);
+  json_builder_end_array (builder);
+  cli_json_add_string (builder, "shortfall", shortfall);
 }
 
 static void
@@ -65,6 +85,7 @@ print_json (const Result *r)
   json_builder_end_array (builder);
   cli_json_add_number (builder, "min", atlas_class_breaks_get_min (r->breaks));
   cli_json_add_number (builder, "max", atlas_class_breaks_get_max (r->breaks));
+  add_labels (builder, r);
   json_builder_set_member_name (builder, "missing");
   json_builder_add_int_value (builder, r->missing);
   json_builder_end_object (builder);
@@ -99,12 +120,15 @@ print_text (const Result *r)
   const double *breaks = atlas_class_breaks_get_breaks (r->breaks, &n_breaks);
   g_autofree char *min = cli_format_number (atlas_class_breaks_get_min (r->breaks));
   g_autofree char *max = cli_format_number (atlas_class_breaks_get_max (r->breaks));
+  g_autofree char *shortfall = atlas_class_breaks_dup_shortfall (r->breaks, NULL);
 
   printf ("%s, %s, %u: %s, ", atlas_indicator_get_id (r->indicator),
           atlas_division_get_id (r->division), r->year,
           atlas_class_method_describe (r->method));
   printf (g_dngettext (GETTEXT_PACKAGE, "%u class", "%u classes", n_breaks + 1), n_breaks + 1);
   printf ("%s\n", r->pooled ? _(" (breaks over all years)") : "");
+  if (shortfall != NULL)
+    printf ("%s\n", shortfall);
 
   for (guint i = 0; i <= n_breaks; i++)
     {
@@ -152,6 +176,7 @@ compute (AtlasDataset *dataset,
   g_autoptr(GError) error = NULL;
   const double *values;
 
+  r->dataset = dataset;
   r->breaks = atlas_class_breaks_for_dataset (dataset, r->indicator, r->division, r->year,
                                               r->pooled, r->method, r->requested, &error);
   if (r->breaks == NULL)

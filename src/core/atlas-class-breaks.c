@@ -45,6 +45,7 @@ struct _AtlasClassBreaks
   gatomicrefcount  ref;
   AtlasClassMethod method;
   guint            n_breaks;
+  guint            n_requested;  /* classes asked for; n_breaks + 1 may be fewer */
   double           min;
   double           max;
   double           breaks[ATLAS_CLASS_MAX - 1];
@@ -501,6 +502,7 @@ atlas_class_breaks_compute (AtlasClassMethod  method,
   distinct_values (x, sorted->len, unique, weights);
 
   self = class_breaks_new (method, x[0], x[sorted->len - 1]);
+  self->n_requested = n_classes;
   if (unique->len <= n_classes)
     {
       for (guint i = 0; i + 1 < unique->len; i++)
@@ -512,6 +514,22 @@ atlas_class_breaks_compute (AtlasClassMethod  method,
     }
 
   return self;
+}
+
+/**
+ * atlas_class_breaks_get_n_requested:
+ * @self: class breaks
+ *
+ * Returns: the number of classes asked for; more than
+ *   atlas_class_breaks_get_n_classes() when the values have too few
+ *   distinct values for them
+ */
+guint
+atlas_class_breaks_get_n_requested (const AtlasClassBreaks *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return MAX (self->n_requested, self->n_breaks + 1);
 }
 
 /**
@@ -554,6 +572,7 @@ atlas_class_breaks_new_manual (const double  *breaks,
     }
 
   self = class_breaks_new (ATLAS_CLASS_METHOD_MANUAL, min, max);
+  self->n_requested = n_breaks + 1;
   memcpy (self->breaks, breaks, n_breaks * sizeof (double));
   self->n_breaks = n_breaks;
   return self;

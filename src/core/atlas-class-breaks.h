@@ -60,6 +60,8 @@ void              atlas_class_breaks_unref        (AtlasClassBreaks *self);
 
 AtlasClassMethod  atlas_class_breaks_get_method    (const AtlasClassBreaks *self);
 guint             atlas_class_breaks_get_n_classes (const AtlasClassBreaks *self);
+/* The classes asked for: more than n_classes when the values allowed fewer. */
+guint             atlas_class_breaks_get_n_requested (const AtlasClassBreaks *self);
 const double     *atlas_class_breaks_get_breaks    (const AtlasClassBreaks *self,
                                                     guint                  *n_breaks);
 double            atlas_class_breaks_get_min       (const AtlasClassBreaks *self);

@@ -6,6 +6,7 @@
 #include "atlas-area.h"
 #include "atlas-basemap.h"
 #include "atlas-class-breaks.h"
+#include "atlas-class-labels.h"
 #include "atlas-classification.h"
 #include "atlas-comparison.h"
 #include "atlas-comparison-row.h"

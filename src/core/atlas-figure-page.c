@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "atlas-basemap.h"
+#include "atlas-class-labels.h"
 #include "atlas-figure-private.h"
 #include "atlas-map-renderer.h"
 
@@ -231,55 +232,20 @@ header (Page       *page,
 
 /* Legend */
 
-static char *
-strip_unit (const char *text,
-            const char *unit)
+/* The class labels of the year shown, by the rule the map's legend uses
+ * (atlas_class_breaks_dup_labels()). */
+static char **
+dup_class_labels (Page *page)
 {
-  g_autofree char *copy = g_strdup (text);
-  gsize len;
+  AtlasFigure *figure = page->figure;
+  AtlasDivision *division = atlas_figure_get_division (figure);
+  const double *values = atlas_dataset_peek_values (atlas_figure_get_dataset (figure),
+                                                    atlas_figure_get_indicator (figure),
+                                                    atlas_figure_get_year (figure), division);
 
-  if (unit == NULL || unit[0] == '\0' || !g_str_has_suffix (copy, unit))
-    return g_steal_pointer (&copy);
-
-  len = strlen (copy) - strlen (unit);
-  copy[len] = '\0';
-  /* spaces, no-break spaces (U+00A0, U+202F) before the unit */
-  while (len > 0 && (copy[len - 1] == ' ' || (guchar) copy[len - 1] == 0xa0
-                     || (guchar) copy[len - 1] == 0xaf))
-    {
-      if ((guchar) copy[len - 1] == 0xa0 && len >= 2 && (guchar) copy[len - 2] == 0xc2)
-        len -= 2;
-      else if ((guchar) copy[len - 1] == 0xaf && len >= 3 && (guchar) copy[len - 2] == 0x80
-               && (guchar) copy[len - 3] == 0xe2)
-        len -= 3;
-      else if (copy[len - 1] == ' ')
-        len -= 1;
-      else
-        break;
-      copy[len] = '\0';
-    }
-  return g_steal_pointer (&copy);
-}
-
-/* "2,1 – 4,5 %", then "> 4,5 – 6,0 %": a value belongs to the first class
- * whose upper boundary is ≥ it, so every class after the first excludes
- * its lower boundary. */
-static char *
-class_label (Page  *page,
-             guint  index)
-{
-  AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
-  const AtlasClassBreaks *breaks = page->plan->breaks;
-  guint n = atlas_class_breaks_get_n_classes (breaks);
-  guint n_breaks;
-  const double *b = atlas_class_breaks_get_breaks (breaks, &n_breaks);
-  double lo = index == 0 ? atlas_class_breaks_get_min (breaks) : b[index - 1];
-  double hi = MAX (lo, index + 1 == n ? atlas_class_breaks_get_max (breaks) : b[index]);
-  g_autofree char *lo_text = atlas_indicator_format_value (indicator, lo, page->lang);
-  g_autofree char *hi_text = atlas_indicator_format_value (indicator, hi, page->lang);
-  g_autofree char *lo_bare = strip_unit (lo_text, atlas_indicator_get_unit_label (indicator, page->lang));
-
-  return g_strdup_printf (index == 0 ? "%s – %s" : "> %s – %s", lo_bare, hi_text);
+  return atlas_class_breaks_dup_labels (page->plan->breaks, atlas_figure_get_indicator (figure),
+                                        values, values != NULL ? atlas_division_get_n_areas (division) : 0,
+                                        page->lang);
 }
 
 static void
@@ -358,12 +324,13 @@ legend_rows (Page       *page,
                          label, box, y, draw);
       }
   else
-    for (guint i = 0; i < atlas_class_breaks_get_n_classes (page->plan->breaks); i++)
-      {
-        g_autofree char *label = class_label (page, i);
+    {
+      g_auto(GStrv) labels = dup_class_labels (page);
+
+      for (guint i = 0; labels[i] != NULL; i++)
         y += legend_row (page, atlas_palette_get_color (palette, MIN (i, atlas_palette_get_n_colors (palette) - 1)),
-                         label, box, y, draw);
-      }
+                         labels[i], box, y, draw);
+    }
   y += legend_row (page, NULL, atlas_figure_label (page->lang, FIGURE_LABEL_MISSING), box, y, draw);
   return y - top;
 }
@@ -382,6 +349,34 @@ legend_title (Page *page)
   return g_strdup_printf ("%s (%s) %u", label, unit, atlas_figure_get_year (page->figure));
 }
 
+/* Under the classes: which way the colours run when it matters, fewer
+ * classes than asked for, and the boundary rule (the texts the map's
+ * legend shows too). */
+static double
+legend_notes (Page       *page,
+              const Rect *box,
+              double      y,
+              gboolean    draw)
+{
+  const PageStyle *s = &page->style;
+  AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
+  const char *direction = atlas_palette_describe_direction (page->plan->palette, indicator, page->lang);
+  g_autofree char *shortfall = atlas_class_breaks_dup_shortfall (page->plan->breaks, page->lang);
+  double top = y;
+
+  y += s->legend * 0.2;
+  if (direction != NULL)
+    {
+      set_rgb (page->cr, 0x1a1a1a);
+      y += paragraph (page, direction, s->caption, TRUE, box, y, draw);
+    }
+  set_rgb (page->cr, 0x595959);
+  if (shortfall != NULL)
+    y += paragraph (page, shortfall, s->caption, FALSE, box, y, draw);
+  y += paragraph (page, atlas_class_breaks_boundary_note (page->lang), s->caption, FALSE, box, y, draw);
+  return y - top;
+}
+
 static double
 legend (Page       *page,
         const Rect *box,
@@ -396,11 +391,7 @@ legend (Page       *page,
   y += s->legend * 0.5;
   y += legend_rows (page, box, y, draw);
   if (page->plan->breaks != NULL)
-    {
-      set_rgb (page->cr, 0x595959);
-      y += paragraph (page, atlas_figure_label (page->lang, FIGURE_LABEL_BOUNDARY),
-                      s->caption, FALSE, box, y + s->legend * 0.2, draw);
-    }
+    y += legend_notes (page, box, y, draw);
   return y - box->y;
 }
 

@@ -62,15 +62,15 @@ atlas_figure_label (const char  *lang,
 }
 
 /* Packages name their levels in the singular ("Kommun"); a title needs
- * the plural. The usual SCB levels are known; others fall back to the
- * package's own name. */
+ * the plural. The usual SCB levels are known by the Swedish name the
+ * package gives them, whatever its ids; others fall back to that name. */
 static const struct
 {
-  const char *id;
+  const char *name;
   const char *sv;
   const char *en;
 } level_plurals[] = {
-  { "lan", "län", "counties" },
+  { "län", "län", "counties" },
   { "kommun", "kommuner", "municipalities" },
   { "regso", "RegSO", "RegSO areas" },
   { "deso", "DeSO", "DeSO areas" },
@@ -82,9 +82,11 @@ division_in_sentence (AtlasDivision *division,
                       const char    *lang)
 {
   const char *name = atlas_division_get_name (division, lang);
+  const char *sv_name = atlas_division_get_name (division, "sv");
+  g_autofree char *swedish = g_utf8_strdown (sv_name != NULL ? sv_name : "", -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (level_plurals); i++)
-    if (g_str_equal (atlas_division_get_id (division), level_plurals[i].id))
+    if (g_str_equal (swedish, level_plurals[i].name))
       return g_strdup (g_strcmp0 (lang, "en") == 0 ? level_plurals[i].en : level_plurals[i].sv);
 
   if (name == NULL || name[0] == '\0')

@@ -345,25 +345,25 @@ test_legend_direction (Fixture       *fixture,
   n = atlas_palette_get_n_colors (palette);
   g_assert_cmpfloat (luminance (atlas_palette_get_color (palette, 0)), <,
                      luminance (atlas_palette_get_color (palette, n - 1)));
-  g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Darker = worse (lower value)");
+  g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Mörkare = sämre (lägre värden)");
 
   atlas_classification_set_palette_reverse (classification, TRUE);
   app_test_drain ();
   palette = atlas_map_get_palette (fixture->map);
   g_assert_cmpfloat (luminance (atlas_palette_get_color (palette, 0)), >,
                      luminance (atlas_palette_get_color (palette, n - 1)));
-  g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Darker = better (higher value)");
+  g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Mörkare = bättre (högre värden)");
   atlas_classification_set_palette_reverse (classification, FALSE);
 
   /* Unemployment: lower is better, not reversed, darker = more = worse */
   atlas_map_set_indicator (fixture->map, atlas_dataset_lookup_indicator (fixture->dataset, "arbetsloshet"));
   app_test_drain ();
-  g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Darker = worse (higher value)");
+  g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Mörkare = sämre (högre värden)");
 }
 
-/* (The widget tests run without the Swedish catalogue: strings are the
- * English originals.) The type shares exist for 2022 and 2023 only: at
- * 2019 the pane says so
+/* (The widget tests run without the Swedish catalogue: interface strings
+ * are the English originals; legend words follow the data language, sv.)
+ * The type shares exist for 2022 and 2023 only: at 2019 the pane says so
  * and gives 2023's shares with their year, never as 2019's. */
 static void
 test_details_own_year (Fixture       *fixture,

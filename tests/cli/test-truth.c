@@ -172,6 +172,27 @@ test_compare_text_marks_demonstration (void)
   g_assert_null (strstr (run.out, "Kommun (B)"));
 }
 
+/* SCB's "VX" income tables are in fixed prices of their latest year: the
+ * definition, source and caveat must say so, with the package's last year. */
+static void
+test_income_in_fixed_prices (void)
+{
+  g_autoptr(AtlasDataset) dataset = cli_test_load_packaged ("sverige-kommuner");
+  AtlasIndicator *income = atlas_dataset_lookup_indicator (dataset, "median_inkomst");
+  g_autoptr(GArray) years = atlas_dataset_dup_indicator_years (dataset, income);
+  g_autofree char *money = g_strdup_printf ("%u års penningvärde",
+                                            g_array_index (years, guint, years->len - 1));
+  g_autofree char *money_en = g_strdup_printf ("%u money", g_array_index (years, guint, years->len - 1));
+
+  g_assert_nonnull (strstr (atlas_indicator_get_definition (income, "sv"), "fasta priser"));
+  g_assert_nonnull (strstr (atlas_indicator_get_definition (income, "sv"), money));
+  g_assert_nonnull (strstr (atlas_indicator_get_definition (income, "en"), money_en));
+  g_assert_nonnull (strstr (atlas_indicator_get_source (income), money));
+  g_assert_nonnull (strstr (atlas_indicator_get_caveat (income, "sv"), "inflation"));
+  g_assert_null (strstr (atlas_indicator_get_definition (income, "sv"), "löpande"));
+  g_assert_null (strstr (atlas_indicator_get_caveat (income, "sv"), "Löpande"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +204,7 @@ main (int   argc,
   g_test_add_func ("/cli/truth/values-json-always-valid", test_values_json_always_valid);
   g_test_add_func ("/cli/truth/compare-levels-from-hierarchy", test_compare_levels_from_hierarchy);
   g_test_add_func ("/cli/truth/compare-text-demonstration", test_compare_text_marks_demonstration);
+  g_test_add_func ("/cli/truth/income-in-fixed-prices", test_income_in_fixed_prices);
 
   return g_test_run ();
 }

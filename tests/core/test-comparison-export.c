@@ -329,11 +329,103 @@ test_async (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, expected);
 }
 
+static guint
+count_lines (const char *text,
+             const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_equal (lines[i], line);
+  return n;
+}
+
+/* Demonstration data, from the package of Uppsala län: the watermark,
+ * the mark under the title, starred rows, the reasons of missing values
+ * and the sources of the rows, on the table and the chart page. */
+static void
+test_demonstration_pdf (void)
+{
+  g_autofree char *package = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets",
+                                               "uppsala-lan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load (package, NULL, &error);
+  g_autoptr(AtlasComparison) comparison = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-compare-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.pdf", NULL);
+  g_autofree char *text = NULL;
+  AtlasIndicator *people;
+
+  g_assert_no_error (error);
+  people = atlas_dataset_lookup_indicator (dataset, "befolkning");
+  comparison = atlas_comparison_new (dataset, atlas_dataset_lookup_area (dataset, "0380C1010"),
+                                     atlas_dataset_lookup_area (dataset, "0381"), 2022, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_comparison_has_demonstration (comparison));
+  g_assert_true (atlas_comparison_row_is_demonstration (atlas_comparison_lookup_row (comparison, "befolkning")));
+  g_assert_false (atlas_comparison_row_is_demonstration (atlas_comparison_lookup_row (comparison, "omradestyp")));
+  g_assert_true (atlas_comparison_export (comparison, people, "sv", path, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  /* (the rotated watermark reads as loose letters in pdftotext) */
+  g_assert_nonnull (strstr (text, "Befolkning *"));
+  g_assert_nonnull (strstr (text, "* Demonstrationsdata – inte verklig statistik"));
+  /* riket of a package of one län: partial coverage, said in words */
+  g_assert_nonnull (strstr (text, "Uppgift saknas⁵"));
+  g_assert_nonnull (strstr (text, "⁵ Uppgift saknas: paketet täcker bara en del av området"));
+  g_assert_nonnull (strstr (text, atlas_indicator_get_source (people)));
+  g_assert_nonnull (strstr (text, "Källor: "));
+  /* the chart page: its source and levels, and the chart's own mark */
+  g_assert_nonnull (strstr (text, "Nivå: DeSO (A), Kommun (B)."));
+  g_assert_nonnull (strstr (text, "Index: första året med värde = 100"));
+  /* under the table's title and above the chart */
+  g_assert_cmpuint (count_lines (text, "Demonstrationsdata – inte verklig statistik"), >=, 2);
+}
+
+/* A package of one level under riket gets no län column. */
+static void
+test_csv_levels_of_the_package (void)
+{
+  g_autofree char *package = g_test_build_filename (G_TEST_DIST, "data", "valid-minimal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load (package, NULL, &error);
+  g_autoptr(AtlasComparison) comparison = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+
+  g_assert_no_error (error);
+  comparison = atlas_comparison_new (dataset, atlas_dataset_lookup_area (dataset, "0101"),
+                                     atlas_dataset_lookup_area (dataset, "0102"), 2020, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (atlas_comparison_get_reference_level (comparison, ATLAS_COMPARISON_REFERENCE_A_KOMMUN));
+  g_assert_cmpstr (atlas_division_get_id (atlas_comparison_get_reference_level (comparison,
+                   ATLAS_COMPARISON_REFERENCE_A_LAN)), ==, "kommun");
+  csv = atlas_comparison_dup_csv (comparison);
+  lines = g_strsplit (csv, "\n", 2);
+  header = split_csv (lines[0]);
+  g_assert_false (g_strv_contains ((const char * const *) header, "lan"));
+  g_assert_false (g_strv_contains ((const char * const *) header, "b_lan"));
+  g_assert_true (g_strv_contains ((const char * const *) header, "kommun"));
+  g_assert_true (g_strv_contains ((const char * const *) header, "riket"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/comparison-export/demonstration-pdf", test_demonstration_pdf);
+  g_test_add_func ("/comparison-export/csv-levels-of-the-package", test_csv_levels_of_the_package);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

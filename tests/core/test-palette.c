@@ -377,32 +377,6 @@ test_for_indicator (void)
                      atlas_palette_get_color (plain, 0)->green);
 }
 
-/* The words follow the colours as drawn: a sequential ramp runs light to
- * dark for low to high unless reversed; a diverging one starts warm. */
-static void
-test_describe_direction (void)
-{
-  g_autoptr(AtlasPalette) blues = palette_ok ("Blues", 5, FALSE);
-  g_autoptr(AtlasPalette) blues_reversed = palette_ok ("Blues", 5, TRUE);
-  g_autoptr(AtlasPalette) diverging = palette_ok ("RdBu", 5, FALSE);
-  g_autoptr(AtlasPalette) omradestyp = palette_ok ("omradestyp", 5, FALSE);
-
-  g_assert_cmpstr (atlas_palette_describe_direction (blues, ATLAS_POLARITY_LOWER_IS_BETTER), ==,
-                   "Darker = worse (higher value)");
-  g_assert_cmpstr (atlas_palette_describe_direction (blues, ATLAS_POLARITY_HIGHER_IS_BETTER), ==,
-                   "Darker = better (higher value)");
-  g_assert_cmpstr (atlas_palette_describe_direction (blues_reversed, ATLAS_POLARITY_HIGHER_IS_BETTER), ==,
-                   "Darker = worse (lower value)");
-  g_assert_cmpstr (atlas_palette_describe_direction (blues_reversed, ATLAS_POLARITY_NEUTRAL), ==,
-                   "Darker = lower value");
-  g_assert_cmpstr (atlas_palette_describe_direction (diverging, ATLAS_POLARITY_HIGHER_IS_BETTER), ==,
-                   "Warm colours = worse (lower values)");
-  g_assert_null (atlas_palette_describe_direction (omradestyp, ATLAS_POLARITY_NEUTRAL));
-  /* "reversed" means what it says: the darkest colour comes first */
-  g_assert_cmpfloat (atlas_palette_get_color (blues_reversed, 0)->red, <,
-                     atlas_palette_get_color (blues_reversed, 4)->red);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -423,7 +397,6 @@ main (int   argc,
   g_test_add_func ("/palette/boxed", test_boxed);
   g_test_add_func ("/palette/categories", test_categories);
   g_test_add_func ("/palette/for-indicator", test_for_indicator);
-  g_test_add_func ("/palette/describe-direction", test_describe_direction);
 
   return g_test_run ();
 }

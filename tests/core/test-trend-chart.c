@@ -130,9 +130,13 @@ stockholm_goteborg (AtlasDataset **dataset)
   return comparison;
 }
 
-/* Pixels close to A's orange (#e66100) in the drawn chart. */
+/* Pixels close to A's orange (#e66100) in the drawn chart, counted from
+ * row @from down; @top and @bottom get the first and last such row. */
 static guint
-count_a_pixels (AtlasTrendChart *chart)
+a_pixels_below (AtlasTrendChart *chart,
+                int              from,
+                int             *top,
+                int             *bottom)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 360);
   cairo_t *cr = cairo_create (surface);
@@ -146,17 +150,51 @@ count_a_pixels (AtlasTrendChart *chart)
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
-  for (int y = 0; y < 360; y++)
+  *top = 360;
+  *bottom = -1;
+  for (int y = from; y < 360; y++)
     for (int x = 0; x < 640; x++)
       {
         guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
 
         if (ABS ((int) ((pixel >> 16) & 0xff) - 0xe6) < 8 && ABS ((int) ((pixel >> 8) & 0xff) - 0x61) < 8
             && (pixel & 0xff) < 8)
-          count++;
+          {
+            count++;
+            *top = MIN (*top, y);
+            *bottom = MAX (*bottom, y);
+          }
       }
   cairo_surface_destroy (surface);
   return count;
+}
+
+static guint
+count_a_pixels (AtlasTrendChart *chart)
+{
+  int top, bottom;
+
+  return a_pixels_below (chart, 0, &top, &bottom);
+}
+
+/* A count (folkmängd) is drawn as an index, so Stockholm's growth shows
+ * instead of a flat line at the foot of riket's ten million. */
+static void
+test_chart_count_as_index (void)
+{
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasComparison) comparison = stockholm_goteborg (&dataset);
+  g_autoptr(AtlasTrendChart) people = atlas_trend_chart_new (comparison,
+                                                             atlas_dataset_lookup_indicator (dataset, "folkmangd"));
+  g_autoptr(AtlasTrendChart) rate = atlas_trend_chart_new (comparison,
+                                                           atlas_dataset_lookup_indicator (dataset, "arbetsloshet"));
+  int top, bottom;
+
+  g_assert_true (atlas_trend_chart_is_indexed (people));
+  g_assert_false (atlas_trend_chart_is_indexed (rate));
+  /* Below the legend (a font is at least 10 px; the plot starts at 4.2). */
+  g_assert_cmpuint (a_pixels_below (people, 42, &top, &bottom), >, 0);
+  g_assert_cmpint (bottom - top, >, 360 / 4);
 }
 
 static void
@@ -228,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/trend-chart/ticks/labels", test_tick_labels);
   g_test_add_func ("/trend-chart/points-and-hover", test_chart_points_and_hover);
   g_test_add_func ("/trend-chart/draws-series", test_chart_draws_series);
+  g_test_add_func ("/trend-chart/count-as-index", test_chart_count_as_index);
 
   return g_test_run ();
 }
