@@ -282,8 +282,8 @@ setup_cvd_preview (AtlasClassificationPanel *self)
 /* ------------------------------------------------------------------ */
 /* What the colours mean                                              */
 
-/* The words the legend uses too (atlas_palette_describe_direction), read
- * from the palette the map draws with. */
+/* The words the legend and figures use too, read from the palette the map
+ * draws with. */
 static const char *
 describe_direction (AtlasMap *map)
 {

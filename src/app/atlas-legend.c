@@ -28,14 +28,6 @@ struct _AtlasLegend
 
 G_DEFINE_FINAL_TYPE (AtlasLegend, atlas_legend, GTK_TYPE_WIDGET)
 
-/* A class limit with the indicator's decimals, without the unit. */
-static char *
-format_limit (AtlasIndicator *indicator,
-              double          value)
-{
-  return atlas_format_number (value, atlas_indicator_get_decimals (indicator), NULL);
-}
-
 static const char *
 unit_suffix (AtlasIndicator *indicator)
 {
@@ -51,56 +43,6 @@ unit_suffix (AtlasIndicator *indicator)
     default:
       return atlas_indicator_get_unit_label (indicator, NULL);
     }
-}
-
-char *
-atlas_legend_format_class_range (AtlasIndicator         *indicator,
-                                 const AtlasClassBreaks *breaks,
-                                 guint                   index)
-{
-  g_autofree char *lower = NULL;
-  g_autofree char *upper = NULL;
-  g_autofree char *range = NULL;
-  const double *inner;
-  const char *unit;
-  guint n_inner;
-
-  g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), NULL);
-  g_return_val_if_fail (breaks != NULL, NULL);
-  g_return_val_if_fail (index < atlas_class_breaks_get_n_classes (breaks), NULL);
-
-  inner = atlas_class_breaks_get_breaks (breaks, &n_inner);
-  unit = unit_suffix (indicator);
-
-  /* Class i holds (break[i-1], break[i]]: the first has no lower limit,
-   * the last no upper one. */
-  if (n_inner == 0)
-    {
-      lower = format_limit (indicator, atlas_class_breaks_get_min (breaks));
-      upper = format_limit (indicator, atlas_class_breaks_get_max (breaks));
-      range = g_strconcat (lower, EN_DASH, upper, NULL);
-    }
-  else if (index == 0)
-    {
-      upper = format_limit (indicator, inner[0]);
-      range = g_strconcat ("≤" NBSP, upper, NULL);
-    }
-  else if (index >= n_inner)
-    {
-      lower = format_limit (indicator, inner[n_inner - 1]);
-      range = g_strconcat (">" NBSP, lower, NULL);
-    }
-  else
-    {
-      lower = format_limit (indicator, inner[index - 1]);
-      upper = format_limit (indicator, inner[index]);
-      range = g_strconcat (lower, EN_DASH, upper, NULL);
-    }
-
-  if (unit == NULL || *unit == '\0')
-    return g_steal_pointer (&range);
-
-  return g_strconcat (range, NBSP, unit, NULL);
 }
 
 static void
@@ -214,22 +156,22 @@ set_title (AtlasLegend    *self,
   gtk_label_set_label (self->title_label, title);
 }
 
+/* The labels of the figures (atlas_class_breaks_dup_labels): the limits
+ * of the values of the year shown, never two alike. */
 static void
 add_class_rows (AtlasLegend            *self,
                 AtlasIndicator         *indicator,
                 const AtlasClassBreaks *breaks,
                 AtlasPalette           *palette,
+                const double           *values,
+                gsize                   n_values,
                 const gsize            *counts)
 {
-  guint n_classes = atlas_class_breaks_get_n_classes (breaks);
+  g_auto(GStrv) labels = atlas_class_breaks_dup_labels (breaks, indicator, values, n_values, NULL);
 
-  for (guint i = 0; i < n_classes && i < atlas_palette_get_n_colors (palette); i++)
-    {
-      g_autofree char *range = atlas_legend_format_class_range (indicator, breaks, i);
-
-      add_row (self, atlas_palette_get_color (palette, i), range,
-               counts != NULL, counts != NULL ? counts[i] : 0);
-    }
+  for (guint i = 0; labels[i] != NULL && i < atlas_palette_get_n_colors (palette); i++)
+    add_row (self, atlas_palette_get_color (palette, i), labels[i],
+             counts != NULL, counts != NULL ? counts[i] : 0);
 }
 
 static void
@@ -267,11 +209,31 @@ set_direction (AtlasLegend    *self,
   gtk_label_set_label (self->direction_label, direction != NULL ? direction : "");
 }
 
+/* Fewer classes than asked for, and where a boundary value belongs: the
+ * figures' words. */
+static void
+set_notes (AtlasLegend            *self,
+           const AtlasClassBreaks *breaks)
+{
+  g_autofree char *shortfall = breaks != NULL ? atlas_class_breaks_dup_shortfall (breaks, NULL) : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label),
+                          breaks != NULL && atlas_class_breaks_get_n_classes (breaks) > 1);
+  if (breaks == NULL)
+    return;
+  text = shortfall != NULL ? g_strdup_printf ("%s\n%s", shortfall, atlas_class_breaks_boundary_note (NULL))
+                           : g_strdup (atlas_class_breaks_boundary_note (NULL));
+  gtk_label_set_label (self->note_label, text);
+}
+
 void
 atlas_legend_set_classification (AtlasLegend            *self,
                                  AtlasIndicator         *indicator,
                                  const AtlasClassBreaks *breaks,
                                  AtlasPalette           *palette,
+                                 const double           *values,
+                                 gsize                   n_values,
                                  guint                   year,
                                  gboolean                pooled,
                                  const gsize            *counts,
@@ -300,13 +262,9 @@ atlas_legend_set_classification (AtlasLegend            *self,
   if (categories)
     add_category_rows (self, indicator, palette, counts);
   else if (breaks != NULL)
-    add_class_rows (self, indicator, breaks, palette, counts);
+    add_class_rows (self, indicator, breaks, palette, values, n_values, counts);
   add_row (self, NULL, _("No data"), TRUE, n_missing);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label),
-                          !categories && breaks != NULL
-                          && atlas_class_breaks_get_n_classes (breaks) > 1);
-  gtk_label_set_label (self->note_label, _("Each class includes its upper limit."));
+  set_notes (self, categories ? NULL : breaks);
 
   caveat = atlas_indicator_get_caveat (indicator, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->caveat_label), caveat != NULL && *caveat != '\0');

@@ -19,12 +19,16 @@ G_DECLARE_FINAL_TYPE (AtlasLegend, atlas_legend, ATLAS, LEGEND, GtkWidget)
  * their categories instead of ranges.
  */
 GtkWidget *atlas_legend_new                (void);
-/* breaks NULL for category indicators; counts has one entry per class (or
+/* breaks NULL for category indicators; values (n_values of them, may be
+ * NULL) are those of the year shown, whose lowest and highest bound the
+ * class labels as in figures; counts has one entry per class (or
  * category) and may be NULL. Everything NULL clears the legend. */
 void       atlas_legend_set_classification (AtlasLegend            *self,
                                             AtlasIndicator         *indicator,
                                             const AtlasClassBreaks *breaks,
                                             AtlasPalette           *palette,
+                                            const double           *values,
+                                            gsize                   n_values,
                                             guint                   year,
                                             gboolean                pooled,
                                             const gsize            *counts,
@@ -37,12 +41,5 @@ const char *atlas_legend_get_row_label     (AtlasLegend            *self,
 /* The words shown on which way the colours run ("Mörkare = sämre (lägre
  * värde)"), or NULL when none are shown (categories). */
 const char *atlas_legend_get_direction     (AtlasLegend            *self);
-
-/* "12,3–15,6 %" for class @index of @breaks, with the indicator's decimals
- * and unit; the first class reads "≤ b", the last "> b". A value belongs
- * to the first class whose upper boundary is ≥ it. */
-char      *atlas_legend_format_class_range (AtlasIndicator         *indicator,
-                                            const AtlasClassBreaks *breaks,
-                                            guint                   index);
 
 G_END_DECLS

@@ -246,7 +246,7 @@ update_classification (AtlasMap *self)
   if (!can_draw (self))
     {
       atlas_map_layer_set_choropleth (self->layer, NULL, NULL, NULL);
-      atlas_legend_set_classification (self->legend, NULL, NULL, NULL, 0, FALSE, NULL, 0);
+      atlas_legend_set_classification (self->legend, NULL, NULL, NULL, NULL, 0, 0, FALSE, NULL, 0);
       gtk_widget_set_visible (self->demo_badge, FALSE);
       set_breaks (self, NULL);
       set_palette (self, NULL);
@@ -269,6 +269,7 @@ update_classification (AtlasMap *self)
 
   atlas_map_layer_set_choropleth (self->layer, self->division, self->classes, palette);
   atlas_legend_set_classification (self->legend, self->indicator, breaks, palette,
+                                   values, values != NULL ? atlas_division_get_n_areas (self->division) : 0,
                                    self->year, atlas_classification_get_pooled (self->classification),
                                    counts, n_missing);
   gtk_widget_set_visible (self->demo_badge, atlas_dataset_indicator_is_demonstration (self->dataset, self->indicator));
@@ -685,15 +686,15 @@ describe_class (AtlasMap  *self,
                 AtlasArea *area)
 {
   int klass = atlas_map_get_area_class (self, area);
-  g_autofree char *range = NULL;
 
-  if (klass < 0 || self->breaks == NULL)
+  if (klass < 0 || self->breaks == NULL || (guint) klass >= atlas_legend_get_n_rows (self->legend))
     return NULL;
 
-  range = atlas_legend_format_class_range (self->indicator, self->breaks, klass);
+  /* The legend's own label of the class, so tooltip and legend agree */
   /* Translators: "Class 3 of 5: 12.3–15.6 %" */
   return g_strdup_printf (_("Class %d of %u: %s"), klass + 1,
-                          atlas_class_breaks_get_n_classes (self->breaks), range);
+                          atlas_class_breaks_get_n_classes (self->breaks),
+                          atlas_legend_get_row_label (self->legend, klass));
 }
 
 static void

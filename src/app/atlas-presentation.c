@@ -29,6 +29,10 @@ struct _AtlasPresentation
 
   gboolean         active;
   gboolean         sidebar_was_visible;
+  /* the view before presenting, given back afterwards */
+  double           latitude;
+  double           longitude;
+  double           zoom;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPresentation, atlas_presentation, G_TYPE_OBJECT)
@@ -176,6 +180,26 @@ add_card (AtlasPresentation *self)
 /* The mode */
 
 static void
+remember_view (AtlasPresentation *self)
+{
+  ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
+
+  self->latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  self->longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  self->zoom = shumate_viewport_get_zoom_level (viewport);
+}
+
+/* Leaving gives back the view the user had, not the presentation's. */
+static void
+restore_view (AtlasPresentation *self)
+{
+  ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
+
+  shumate_viewport_set_zoom_level (viewport, self->zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), self->latitude, self->longitude);
+}
+
+static void
 apply_active (AtlasPresentation *self)
 {
   GtkWindow *window = GTK_WINDOW (self->window);
@@ -190,16 +214,18 @@ apply_active (AtlasPresentation *self)
       gtk_widget_add_css_class (GTK_WIDGET (window), "presentation");
       gtk_window_fullscreen (window);
       gtk_widget_grab_focus (GTK_WIDGET (get_map (self)));
+      /* The map grows, maybe only once the window manager has obeyed:
+       * frame the whole level at whatever size it ends up. */
+      remember_view (self);
+      atlas_map_keep_framed (get_map (self));
     }
   else
     {
       gtk_widget_set_visible (self->sidebar, self->sidebar_was_visible);
       gtk_widget_remove_css_class (GTK_WIDGET (window), "presentation");
       gtk_window_unfullscreen (window);
+      restore_view (self);
     }
-  /* The map grows or shrinks, maybe only once the window manager has
-   * obeyed: frame the whole level at whatever size it ends up. */
-  atlas_map_keep_framed (get_map (self));
 }
 
 gboolean

@@ -67,11 +67,6 @@ gboolean            atlas_palette_reverse_for_polarity (AtlasPolarity polarity);
 gboolean            atlas_palette_scheme_reverse_for_polarity (const char    *scheme,
                                                                AtlasPolarity  polarity);
 
-/* What the colour order means, in words, for legends and figures:
- * "Darker = worse (lower value)". Read from the palette as drawn (its
- * scheme's kind and whether it runs reversed) and the indicator's
- * polarity; NULL for categorical palettes, whose colours have no order. */
-
 /* n_colors 2..9 (exact ColorBrewer sets for 3–9; for 2, the two ends of
  * the 3-colour set); "omradestyp" takes exactly 5. All sequential schemes
  * (viridis and cividis too) run light → dark.

@@ -362,9 +362,9 @@ test_legend_direction (Fixture       *fixture,
   g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Mörkare = sämre (högre värden)");
 }
 
-/* (The widget tests run without the Swedish catalogue: strings are the
- * English originals.) The type shares exist for 2022 and 2023 only: at
- * 2019 the pane says so
+/* (The widget tests run without the Swedish catalogue: interface strings
+ * are the English originals; legend words follow the data language, sv.)
+ * The type shares exist for 2022 and 2023 only: at 2019 the pane says so
  * and gives 2023's shares with their year, never as 2019's. */
 static void
 test_details_own_year (Fixture       *fixture,
