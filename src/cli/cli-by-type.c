@@ -115,7 +115,10 @@ print_stat_text (AtlasTypeBreakdown  *breakdown,
                                  ? atlas_indicator_format_value (weight, stat->weight, NULL)
                                  : g_strdup ("–");
 
-  printf ("  %-52s %6u  %18s  %s\n", label, stat->n_areas, weight_text, value);
+  g_autofree char *label_col = cli_pad (label, -52);
+  g_autofree char *weight_col = cli_pad (weight_text, 18);
+
+  printf ("  %s %6u  %s  %s\n", label_col, stat->n_areas, weight_col, value);
 }
 
 static void
@@ -127,14 +130,15 @@ print_text (AtlasTypeBreakdown *breakdown)
   g_autofree char *region = cli_area_name (atlas_type_breakdown_get_region (breakdown));
   g_autofree char *method = atlas_type_breakdown_dup_method (breakdown);
   g_autofree char *category = g_utf8_strdown (atlas_indicator_get_name (atlas_type_breakdown_get_category (breakdown), NULL), -1);
+  g_autofree char *type_col = cli_pad (_("Type"), -52);
+  g_autofree char *weight_col = cli_pad (weight != NULL ? atlas_indicator_get_short_label (weight, NULL) : _("Weight"), 18);
 
   printf (_("%s by %s, %s, %s, %u (types of %u)\n"), atlas_indicator_get_name (indicator, NULL),
           category, region,
           atlas_division_get_version (division) != NULL ? atlas_division_get_version (division)
                                                         : atlas_division_get_id (division),
           atlas_type_breakdown_get_year (breakdown), atlas_type_breakdown_get_type_year (breakdown));
-  printf ("  %-52s %6s  %18s  %s\n", _("Type"), _("Areas"),
-          weight != NULL ? atlas_indicator_get_short_label (weight, NULL) : _("Weight"), _("Value"));
+  printf ("  %s %6s  %s  %s\n", type_col, _("Areas"), weight_col, _("Value"));
   for (guint i = 0; i < atlas_type_breakdown_get_n_types (breakdown); i++)
     print_stat_text (breakdown, atlas_type_breakdown_get_stat (breakdown, i));
   print_stat_text (breakdown, atlas_type_breakdown_get_total (breakdown));

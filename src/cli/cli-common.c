@@ -544,3 +544,40 @@ cli_json_add_number (JsonBuilder *builder,
   json_builder_set_member_name (builder, member);
   cli_json_number (builder, value);
 }
+
+/**
+ * cli_pad:
+ * @text: UTF-8 text
+ * @width: columns; negative pads on the right (left-aligned text), positive
+ *   on the left (right-aligned numbers), as printf's %-Ns and %Ns
+ *
+ * printf counts bytes, so "Österåker" or "85 841" (with a narrow no-break
+ * space) would push the columns after them. This counts characters.
+ *
+ * Returns: (transfer full): @text padded to |@width| characters, or cut
+ *   with "…" when longer and left-aligned
+ */
+char *
+cli_pad (const char *text,
+         int         width)
+{
+  glong columns = ABS (width);
+  glong length = g_utf8_strlen (text, -1);
+  GString *padded;
+
+  if (width < 0 && length > columns && columns > 1)
+    {
+      padded = g_string_new_len (text, g_utf8_offset_to_pointer (text, columns - 1) - text);
+      g_string_append (padded, "…");
+      return g_string_free (padded, FALSE);
+    }
+  padded = g_string_new (NULL);
+  if (width > 0)
+    for (glong i = length; i < columns; i++)
+      g_string_append_c (padded, ' ');
+  g_string_append (padded, text);
+  if (width < 0)
+    for (glong i = length; i < columns; i++)
+      g_string_append_c (padded, ' ');
+  return g_string_free (padded, FALSE);
+}

@@ -47,6 +47,8 @@ gboolean        cli_check_year        (AtlasDataset    *dataset,
 char           *cli_format_value      (double           value,
                                        guint            decimals);
 char           *cli_format_number     (double           value);
+char           *cli_pad               (const char      *text,
+                                       int              width);
 void            cli_csv_append_field  (GString         *line,
                                        const char      *field,
                                        gboolean         last);

@@ -160,8 +160,10 @@ print_area_text (AtlasProblemFlags *flags,
     if (atlas_problem_flags_is_flagged (flags, a, i))
       g_string_append_printf (ids, "%s%s", ids->len > 0 ? ", " : "",
                               atlas_indicator_get_id (atlas_problem_flags_get_threshold (flags, i)->indicator));
-  printf ("  %2u  %-12s %-40s %s\n", atlas_problem_flags_get_count (flags, a),
-          atlas_area_get_code (area), name, ids->str);
+  g_autofree char *name_col = cli_pad (name, -40);
+
+  printf ("  %2u  %-12s %s %s\n", atlas_problem_flags_get_count (flags, a),
+          atlas_area_get_code (area), name_col, ids->str);
 }
 
 static void

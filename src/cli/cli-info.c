@@ -150,11 +150,12 @@ print_indicators_text (AtlasDataset *dataset)
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
       g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (indicators, i);
+      const char *unit = atlas_indicator_get_unit_label (indicator, lang);
+      g_autofree char *unit_text = unit != NULL && *unit != '\0' ? g_strdup_printf (" [%s]", unit) : g_strdup ("");
 
-      printf ("  %-30s %s [%s]%s\n", atlas_indicator_get_id (indicator),
-              atlas_indicator_get_name (indicator, lang),
-              atlas_indicator_get_unit_label (indicator, lang),
-              atlas_indicator_is_demonstration (indicator) ? _(" (demonstration data)") : "");
+      printf ("  %-30s %s%s%s\n", atlas_indicator_get_id (indicator),
+              atlas_indicator_get_name (indicator, lang), unit_text,
+              atlas_dataset_indicator_is_demonstration (dataset, indicator) ? _(" (demonstration data)") : "");
     }
 }
 

@@ -101,8 +101,11 @@ print_result_text (const AtlasSegregationResult *r)
   g_autofree char *exp_text = format_index (r->exposure);
   g_autofree char *h = format_index (r->theil);
 
-  printf ("  %-8s %-24s %5u %7s %7s %7s %7s %7s %s\n", atlas_area_get_code (r->area), name,
-          r->n_units, share, d, iso, exp_text, h,
+  g_autofree char *name_col = cli_pad (name, -24);
+  g_autofree char *share_col = cli_pad (share, 7);
+
+  printf ("  %-8s %s %5u %s %7s %7s %7s %7s %s\n", atlas_area_get_code (r->area), name_col,
+          r->n_units, share_col, d, iso, exp_text, h,
           r->missing_reason != ATLAS_MISSING_NONE ? atlas_missing_reason_describe (r->missing_reason)
           : r->unreliable ? _("unreliable") : "");
 }

@@ -175,8 +175,9 @@ print_text (AtlasDataset     *dataset,
     {
       const AtlasTypeChange *change = &g_array_index (changes, AtlasTypeChange, i);
       g_autofree char *name = cli_area_name (change->area);
+      g_autofree char *name_col = cli_pad (name, -40);
 
-      printf ("  %-12s %-40s %d → %d\n", atlas_area_get_code (change->area), name,
+      printf ("  %-12s %s %d → %d\n", atlas_area_get_code (change->area), name_col,
               change->from, change->to);
     }
   printf (_("Caveat: %s\n"), atlas_type_history_get_caveat ());

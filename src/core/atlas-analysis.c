@@ -206,18 +206,23 @@ atlas_analysis_division_covers (AtlasDivision *lower,
 
 /**
  * atlas_analysis_uses_demonstration:
+ * @dataset: the package the indicators belong to
  * @indicators: (array length=n_indicators): the indicators a result is
  *   computed from, with %NULL for unused slots
  * @n_indicators: the length of @indicators
  *
+ * By the one core rule (atlas_dataset_indicator_is_demonstration), which
+ * also sees weights made of demonstration values.
+ *
  * Returns: whether any of them holds demonstration values
  */
 gboolean
-atlas_analysis_uses_demonstration (AtlasIndicator * const *indicators,
+atlas_analysis_uses_demonstration (AtlasDataset           *dataset,
+                                   AtlasIndicator * const *indicators,
                                    guint                   n_indicators)
 {
   for (guint i = 0; i < n_indicators; i++)
-    if (indicators[i] != NULL && atlas_indicator_is_demonstration (indicators[i]))
+    if (indicators[i] != NULL && atlas_dataset_indicator_is_demonstration (dataset, indicators[i]))
       return TRUE;
 
   return FALSE;

@@ -52,6 +52,7 @@ gboolean        atlas_analysis_division_covers       (AtlasDivision  *lower,
 /* Whether a result computed from these indicators (NULLs are skipped)
  * rests on demonstration values: the one place the rule is applied for
  * every analysis. */
-gboolean        atlas_analysis_uses_demonstration    (AtlasIndicator * const *indicators,
+gboolean        atlas_analysis_uses_demonstration    (AtlasDataset           *dataset,
+                                                      AtlasIndicator * const *indicators,
                                                       guint                   n_indicators);
 G_END_DECLS

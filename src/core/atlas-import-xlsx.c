@@ -155,7 +155,14 @@ read_cell (xmlTextReaderPtr reader,
       else
         while (xmlTextReaderRead (reader) == 1 && !is_end (reader, "c"))
           if (is_element (reader, "v") && !xmlTextReaderIsEmptyElement (reader))
-            value = (char *) xmlTextReaderReadString (reader);
+            {
+              /* A cell has one <v>; a broken file may have more: keep the last. */
+              xmlChar *text = xmlTextReaderReadString (reader);
+
+              g_free (value);
+              value = text != NULL ? g_strdup ((const char *) text) : NULL;
+              xmlFree (text);
+            }
     }
 
   if (value != NULL && g_strcmp0 (type, "s") == 0)

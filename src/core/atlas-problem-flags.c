@@ -178,7 +178,7 @@ set_indicators (AtlasProblemFlags *self,
       g_array_append_val (self->thresholds, t);
       list[i] = t.indicator;
     }
-  self->demonstration = atlas_analysis_uses_demonstration (list, indicators->len);
+  self->demonstration = atlas_analysis_uses_demonstration (self->dataset, list, indicators->len);
 }
 
 /**

@@ -406,8 +406,8 @@ atlas_segregation_new (AtlasDataset    *dataset,
   self->coarse = g_object_ref (coarse);
   self->year = year;
   self->results = g_array_new (FALSE, TRUE, sizeof (AtlasSegregationResult));
-  self->demonstration = atlas_analysis_uses_demonstration (groups, n_groups) ||
-                        atlas_analysis_uses_demonstration (&total, 1);
+  self->demonstration = atlas_analysis_uses_demonstration (dataset, groups, n_groups) ||
+                        atlas_analysis_uses_demonstration (dataset, &total, 1);
   set_count_note (self);
   compute (self);
 

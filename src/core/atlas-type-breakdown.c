@@ -240,7 +240,7 @@ atlas_type_breakdown_new (AtlasDataset    *dataset,
   self->year = year;
   self->type_year = type_year != 0 ? type_year : year;
   self->stats = g_array_new (FALSE, TRUE, sizeof (AtlasTypeStat));
-  self->demonstration = atlas_analysis_uses_demonstration (
+  self->demonstration = atlas_analysis_uses_demonstration (dataset,
     (AtlasIndicator *[]) { indicator, category, self->weight }, 3);
   if (self->division != NULL)
     g_object_ref (self->division);
