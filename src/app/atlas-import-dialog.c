@@ -117,6 +117,19 @@ member (JsonObject *object,
   return value != NULL ? value : "–";
 }
 
+static char *
+describe_table (JsonObject *input)
+{
+  int keys = (int) json_object_get_int_member_with_default (input, "keys", 0);
+  int matched = (int) json_object_get_int_member_with_default (input, "matched", 0);
+
+  if (json_object_get_string_member_with_default (input, "title", NULL) == NULL)
+    return g_strdup_printf (_("Statistics (%s): %d area keys, %d matched to area codes"),
+                            member (input, "format"), keys, matched);
+  return g_strdup_printf (_("Statistics (%s) “%s”: %d area keys, %d matched to area codes"),
+                          member (input, "format"), member (input, "title"), keys, matched);
+}
+
 static void
 add_input (AtlasImportDialog *self,
            JsonObject        *input)
@@ -124,17 +137,30 @@ add_input (AtlasImportDialog *self,
   g_autofree char *name = g_path_get_basename (member (input, "file"));
   g_autofree char *subtitle = NULL;
 
-  if (json_object_has_member (input, "level"))
+  if (g_str_equal (member (input, "kind"), "geometry"))
     subtitle = g_strdup_printf (_("Geometry of %s: code field “%s”, name field “%s”, %d features"),
                                 member (input, "level"), member (input, "code_field"),
                                 member (input, "name_field"),
                                 (int) json_object_get_int_member_with_default (input, "features", 0));
+  else if (g_str_equal (member (input, "kind"), "key"))
+    subtitle = g_strdup (_("SCB's area key from the data folder: codes, names and parents"));
   else
-    subtitle = g_strdup_printf (_("Statistics (%s) “%s”: %d area keys, %d matched"),
-                                member (input, "format"), member (input, "title"),
-                                (int) json_object_get_int_member_with_default (input, "keys", 0),
-                                (int) json_object_get_int_member_with_default (input, "matched", 0));
+    subtitle = describe_table (input);
   add_row (self->files_list, name, subtitle);
+}
+
+/* The plan names its sources in English for the report; the one fixed
+ * phrase is said in the interface's language here. */
+static const char *
+describe_geometry (JsonObject *level)
+{
+  const char *geometry = json_object_get_string_member_with_default (level, "geometry", NULL);
+
+  if (geometry == NULL)
+    return _("none");
+  if (g_str_equal (geometry, "packaged kommun/län borders"))
+    return _("the packaged kommun and län borders");
+  return geometry;
 }
 
 static void
@@ -147,9 +173,7 @@ add_level (AtlasImportDialog *self,
                      (int) json_object_get_int_member_with_default (level, "areas", 0),
                      (int) json_object_get_int_member_with_default (level, "with_values", 0),
                      (int) json_object_get_int_member_with_default (level, "drawn", 0),
-                     member (level, "parent"),
-                     json_object_get_string_member_with_default (level, "geometry", NULL) != NULL
-                     ? member (level, "geometry") : _("none"));
+                     member (level, "parent"), describe_geometry (level));
 
   add_row (self->levels_list, title, subtitle);
 }
