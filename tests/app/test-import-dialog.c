@@ -141,7 +141,7 @@ static void
 test_import_dialog_writes_and_opens (void)
 {
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", FIXTURE, NULL);
-  g_autofree char *tmp = g_dir_make_tmp ("platsatlas-import-XXXXXX", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("platsatlas-import-dialog-XXXXXX", NULL);
   g_autofree char *target = g_build_filename (tmp, "omradestyp", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (target);
   g_autofree char *text = NULL;
@@ -176,7 +176,7 @@ test_import_dialog_writes_and_opens (void)
 static void
 test_import_dialog_broken_file (void)
 {
-  g_autofree char *tmp = g_dir_make_tmp ("platsatlas-import-XXXXXX", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("platsatlas-import-dialog-XXXXXX", NULL);
   g_autofree char *broken = g_build_filename (tmp, "trasig.csv", NULL);
   AtlasWindow *window = open_default_window ();
   AtlasDataset *before = atlas_window_get_dataset (window);
@@ -197,6 +197,47 @@ test_import_dialog_broken_file (void)
   app_test_close_window (window);
   g_assert_cmpint (g_unlink (broken), ==, 0);
   g_assert_cmpint (g_rmdir (tmp), ==, 0);
+}
+
+/* Cancelling goes back a step: from reading to the file page, from
+ * writing to the review, and the window keeps its dataset. */
+static void
+test_import_dialog_cancel (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", FIXTURE, NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("platsatlas-import-dialog-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (tmp);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  AtlasWindow *window = open_default_window ();
+  AtlasDataset *before = atlas_window_get_dataset (window);
+  AtlasImportDialog *dialog = ATLAS_IMPORT_DIALOG (atlas_import_dialog_new (window));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  atlas_import_dialog_add_file (dialog, file);
+  atlas_import_dialog_inspect (dialog);
+  atlas_import_dialog_cancel (dialog);
+  g_assert_true (app_test_wait_for (is_settled, dialog));
+  g_assert_cmpstr (atlas_import_dialog_get_page (dialog), ==, "files");
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_import_dialog_get_indicators (dialog)), ==, 0);
+
+  atlas_import_dialog_inspect (dialog);
+  g_assert_true (app_test_wait_for (is_settled, dialog));
+  g_assert_cmpstr (atlas_import_dialog_get_page (dialog), ==, "review");
+  atlas_import_dialog_write_to (dialog, folder);
+  atlas_import_dialog_cancel (dialog);
+  g_assert_true (app_test_wait_for (is_settled, dialog));
+  g_assert_cmpstr (atlas_import_dialog_get_page (dialog), ==, "review");
+  app_test_drain ();
+  g_assert_true (atlas_window_get_dataset (window) == before);
+  {
+    g_autofree char *manifest = g_build_filename (tmp, "manifest.json", NULL);
+
+    g_assert_false (g_file_test (manifest, G_FILE_TEST_EXISTS));
+  }
+
+  close_dialog (dialog);
+  app_test_close_window (window);
+  delete_tree (g_object_ref (folder));
 }
 
 static void
@@ -226,6 +267,7 @@ main (int   argc,
   app = app_test_application_new ();
   g_test_add_func ("/import-dialog/writes-and-opens", test_import_dialog_writes_and_opens);
   g_test_add_func ("/import-dialog/broken-file", test_import_dialog_broken_file);
+  g_test_add_func ("/import-dialog/cancel", test_import_dialog_cancel);
   g_test_add_func ("/import-dialog/wants-files", test_import_dialog_wants_files);
   status = g_test_run ();
   app_test_application_free (app);
