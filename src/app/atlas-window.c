@@ -7,6 +7,7 @@
 #include "atlas-window.h"
 #include "atlas-classification-panel.h"
 #include "atlas-comparison-panel.h"
+#include "atlas-import-dialog.h"
 #include "atlas-indicator-chooser.h"
 #include "atlas-time-slider.h"
 #include "atlas-type-panel.h"
@@ -843,6 +844,11 @@ on_drop (GtkDropTarget *target,
 
   if (files == NULL)
     return FALSE;
+  if (atlas_import_dialog_wants_files (files))
+    {
+      atlas_import_dialog_run (self, files);
+      return TRUE;
+    }
   path = dup_package_path (files->data);
   if (path == NULL)
     return FALSE;
@@ -868,6 +874,14 @@ on_open_folder (GtkWidget  *widget,
 {
   run_chooser (ATLAS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                _("Open Dataset Folder"));
+}
+
+static void
+on_import (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  atlas_import_dialog_run (ATLAS_WINDOW (widget), NULL);
 }
 
 static void
@@ -935,6 +949,7 @@ install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, on_open);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, on_open_folder);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, on_search);
   gtk_widget_class_install_action (widget_class, "win.zoom-coverage", NULL, on_map_command);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, on_map_command);
