@@ -8,6 +8,7 @@
 #include <cpl_error.h>
 
 #include "atlas-basemap.h"
+#include "atlas-gdal-private.h"
 #include "atlas-error.h"
 #include "atlas-types.h"
 
@@ -73,18 +74,6 @@ atlas_basemap_init (AtlasBasemap *self)
     {
       self->features[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_geometry_unref);
       self->names[i] = g_ptr_array_new_with_free_func (g_free);
-    }
-}
-
-static void
-ensure_gdal (void)
-{
-  static gsize initialised = 0;
-
-  if (g_once_init_enter (&initialised))
-    {
-      GDALAllRegister ();
-      g_once_init_leave (&initialised, 1);
     }
 }
 
@@ -308,7 +297,7 @@ atlas_basemap_load (const char    *directory,
   g_return_val_if_fail (directory != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  ensure_gdal ();
+  atlas_gdal_init ();
   self = g_object_new (ATLAS_TYPE_BASEMAP, NULL);
   for (guint layer = 0; layer < ATLAS_BASEMAP_N_LAYERS; layer++)
     {

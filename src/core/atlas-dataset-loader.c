@@ -6,6 +6,7 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 
+#include "atlas-gdal-private.h"
 #include "atlas-loader-private.h"
 
 /* Reads a package (docs/dataset-format.md) on whatever thread calls it:
@@ -14,22 +15,6 @@
  * GDAL's VSI layer so a .zip reads in place. Every problem is collected;
  * nothing is kept unless there are none. This file runs the phases;
  * atlas-loader-private.h says which file holds each. */
-
-/* A package must never reach the network: no /vsicurl/ family file
- * (no extension is allowed), and any HTTP request GDAL might still try
- * goes to a proxy that refuses at once. Platsatlas uses GDAL for nothing
- * else, so these are set for the whole process. */
-static gpointer
-register_gdal (gpointer data)
-{
-  CPLSetConfigOption ("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".platsatlas-no-network");
-  CPLSetConfigOption ("GDAL_HTTP_PROXY", "127.0.0.1:9");
-  CPLSetConfigOption ("GDAL_HTTP_TIMEOUT", "1");
-  CPLSetConfigOption ("GDAL_HTTP_CONNECTTIMEOUT", "1");
-  CPLSetConfigOption ("GDAL_HTTP_MAX_RETRY", "0");
-  GDALAllRegister ();
-  return NULL;
-}
 
 static void
 source_clear (gpointer data)
@@ -148,13 +133,12 @@ atlas_package_load (const char   *path,
                     guint        *problem_classes,
                     GError      **error)
 {
-  static GOnce gdal_once = G_ONCE_INIT;
   Loader l = { NULL, };
   guint64 n_dropped = 0;
   guint n_before = problems->len;
   AtlasPackage *pkg = NULL;
 
-  g_once (&gdal_once, register_gdal, NULL);
+  atlas_gdal_init ();
 
   l.cancellable = cancellable;
   l.problems = problems;

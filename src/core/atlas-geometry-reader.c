@@ -13,6 +13,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include "atlas-gdal-private.h"
 #include "atlas-loader-private.h"
 
 /* Reads the geometry file of each division with OGR, one layer per
@@ -437,13 +438,6 @@ read_features (Loader                       *l,
   g_array_unref (buffers.offsets);
 }
 
-/* The vector formats a package may use; docs/dataset-format.md lists
- * them. Anything else (VRT, WFS and other drivers that read other files or
- * the network) is refused. */
-static const char * const allowed_drivers[] = {
-  "GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", "CSV", NULL
-};
-
 /* A Shapefile's .dbf, .shx, .prj, .cpg or a GeoPackage's -wal: the files
  * GDAL opens next to the one named share its stem, and each must be a
  * regular file inside the package too. */
@@ -489,7 +483,7 @@ open_geometry_file (Loader       *l,
     return NULL;
 
   g_clear_pointer (&l->gdal_message, g_free);
-  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed_drivers, NULL, NULL);
+  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, atlas_gdal_package_drivers, NULL, NULL);
   if (ds == NULL && l->gdal_message == NULL)
     atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, spec->file, NULL,
                               _("not a vector file Platsatlas reads; expected GeoPackage, GeoJSON, Shapefile, FlatGeobuf or CSV (other formats, such as VRT or WFS, are refused)"));

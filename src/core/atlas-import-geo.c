@@ -10,6 +10,7 @@
 #include <ogr_srs_api.h>
 
 #include "atlas-error.h"
+#include "atlas-gdal-private.h"
 #include "atlas-import-private.h"
 #include "atlas-types.h"
 
@@ -44,8 +45,8 @@ open_vector (const char  *path,
 {
   GDALDatasetH ds;
 
-  atlas_import_setup_gdal ();
-  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, atlas_import_ogr_drivers, NULL, NULL);
+  atlas_gdal_init ();
+  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, atlas_gdal_geometry_drivers, NULL, NULL);
   if (ds == NULL)
     g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_GEOMETRY,
                  _("%s: OGR cannot open the file (%s); expected GeoPackage, GeoJSON or a shapefile"),

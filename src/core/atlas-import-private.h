@@ -196,8 +196,6 @@ ImportKey   *atlas_import_read_key         (ImportGrid   *grid,
                                             const char   *name);
 void         atlas_import_key_free         (ImportKey    *key);
 char        *atlas_import_fold_label       (const char   *label);
-void         atlas_import_setup_gdal       (void);
-extern const char *const atlas_import_ogr_drivers[];
 
 /* ---- the plan ------------------------------------------------------------ */
 

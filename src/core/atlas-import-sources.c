@@ -13,37 +13,13 @@
 #include <ogr_srs_api.h>
 
 #include "atlas-error.h"
+#include "atlas-gdal-private.h"
 #include "atlas-import-private.h"
 
 /* Recognises each input by its content, never by its name: XLSX and
  * zipped shapefiles are both zips, GeoJSON and PxWeb are both JSON. */
 
 #define MAX_INPUT_BYTES (512 * 1024 * 1024)
-
-/* The vector formats an import may read; drivers that open other files
- * or the network (VRT, WFS, …) are refused, as for packages. */
-const char *const atlas_import_ogr_drivers[] = {
-  "GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", NULL
-};
-
-static gpointer
-setup_gdal (gpointer data)
-{
-  CPLSetConfigOption ("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".platsatlas-no-network");
-  CPLSetConfigOption ("GDAL_HTTP_PROXY", "127.0.0.1:9");
-  CPLSetConfigOption ("GDAL_HTTP_TIMEOUT", "1");
-  CPLSetConfigOption ("GDAL_HTTP_MAX_RETRY", "0");
-  GDALAllRegister ();
-  return NULL;
-}
-
-void
-atlas_import_setup_gdal (void)
-{
-  static GOnce once = G_ONCE_INIT;
-
-  g_once (&once, setup_gdal, NULL);
-}
 
 void
 atlas_import_key_free (ImportKey *key)
@@ -139,7 +115,7 @@ zip_has_member (GBytes     *bytes,
   VSILFILE *probe;
   gboolean found;
 
-  atlas_import_setup_gdal ();
+  atlas_gdal_init ();
   VSIFCloseL (VSIFileFromMemBuffer (mem, (GByte *) data, size, FALSE));
   probe = VSIFOpenL (path, "rb");
   found = probe != NULL;
@@ -529,8 +505,8 @@ inspect_geometry (const char  *path,
   ImportGeometry *geometry = g_new0 (ImportGeometry, 1);
   gboolean found = FALSE;
 
-  atlas_import_setup_gdal ();
-  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, atlas_import_ogr_drivers, NULL, NULL);
+  atlas_gdal_init ();
+  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, atlas_gdal_geometry_drivers, NULL, NULL);
   if (ds == NULL)
     {
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNRECOGNISED,
@@ -588,7 +564,7 @@ static ImportTable *
 read_geometry_values (ImportGeometry *geometry,
                       const char     *name)
 {
-  GDALDatasetH ds = GDALOpenEx (geometry->path, GDAL_OF_VECTOR | GDAL_OF_READONLY, atlas_import_ogr_drivers, NULL, NULL);
+  GDALDatasetH ds = GDALOpenEx (geometry->path, GDAL_OF_VECTOR | GDAL_OF_READONLY, atlas_gdal_geometry_drivers, NULL, NULL);
   OGRLayerH layer = ds != NULL ? GDALDatasetGetLayerByName (ds, geometry->layer) : NULL;
   OGRFeatureDefnH defn = layer != NULL ? OGR_L_GetLayerDefn (layer) : NULL;
   ImportTable *table = atlas_import_table_new (name, "geometry");
