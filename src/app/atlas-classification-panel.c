@@ -308,8 +308,8 @@ update_state (AtlasClassificationPanel *self)
 {
   AtlasIndicator *indicator = atlas_map_get_indicator (self->map);
   gboolean category = is_category (self->map);
-  gboolean manual = atlas_classification_get_method (atlas_map_get_classification (self->map))
-                    == ATLAS_CLASS_METHOD_MANUAL;
+  AtlasClassMethod method = atlas_classification_get_method (atlas_map_get_classification (self->map));
+  gboolean manual = method == ATLAS_CLASS_METHOD_MANUAL;
   const char *direction;
 
   gtk_widget_set_visible (self->category_label, category);
@@ -320,8 +320,8 @@ update_state (AtlasClassificationPanel *self)
   gtk_widget_set_sensitive (self->fixed_check, indicator != NULL && !category);
   gtk_widget_set_sensitive (self->year_check, indicator != NULL && !category);
   gtk_widget_set_sensitive (self->colour_box, indicator != NULL && !category);
-  /* Manual breaks set the number of classes themselves */
-  gtk_widget_set_sensitive (self->count_spin, !manual);
+  /* Manual breaks, box and percentile maps set the number of classes themselves */
+  gtk_widget_set_sensitive (self->count_spin, !manual && !atlas_class_method_is_fixed (method));
   gtk_widget_set_visible (self->manual_box, manual && !category);
   direction = !category ? describe_direction (self->map) : NULL;
   gtk_widget_set_visible (self->direction_label, direction != NULL);

@@ -225,6 +225,9 @@ set_notes (AtlasLegend            *self,
   text = shortfall != NULL ? g_strdup_printf ("%s\n%s", shortfall, atlas_class_breaks_boundary_note (NULL))
                            : g_strdup (atlas_class_breaks_boundary_note (NULL));
   gtk_label_set_label (self->note_label, text);
+  /* Box and percentile maps: how their quartiles are defined, on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_label),
+                               atlas_class_breaks_method_note (breaks, NULL));
 }
 
 void

@@ -16,6 +16,8 @@ typedef struct
   AtlasIndicator   *indicator;
   AtlasDivision    *division;
   guint             year;
+  guint             since;     /* a change map from this year; 0: none */
+  double           *changes;   /* the changes classified, when since */
   gboolean          pooled;
   AtlasClassMethod  method;
   guint             requested;
@@ -39,13 +41,23 @@ add_double_array (JsonBuilder  *builder,
 
 /* The legend's labels of the year, as the map and figures show them, and
  * the note when fewer classes than asked for were possible. */
+static const double *
+classified_values (const Result *r)
+{
+  if (r->since != 0)
+    return r->changes;
+  return atlas_dataset_peek_values (r->dataset, r->indicator, r->year, r->division);
+}
+
 static void
 add_labels (JsonBuilder  *builder,
             const Result *r)
 {
-  const double *values = atlas_dataset_peek_values (r->dataset, r->indicator, r->year, r->division);
-  g_auto(GStrv) labels = atlas_class_breaks_dup_labels (r->breaks, r->indicator, values,
-                                                        atlas_division_get_n_areas (r->division), NULL);
+  const double *values = classified_values (r);
+  guint n = atlas_division_get_n_areas (r->division);
+  g_auto(GStrv) labels = r->since != 0
+    ? atlas_class_breaks_dup_change_labels (r->breaks, r->indicator, values, n, NULL)
+    : atlas_class_breaks_dup_labels (r->breaks, r->indicator, values, n, NULL);
   g_autofree char *shortfall = atlas_class_breaks_dup_shortfall (r->breaks, NULL);
 
   json_builder_set_member_name (builder, "labels");
@@ -54,6 +66,28 @@ add_labels (JsonBuilder  *builder,
     cli_json_string (builder, labels[i]);
   json_builder_end_array (builder);
   cli_json_add_string (builder, "shortfall", shortfall);
+  cli_json_add_string (builder, "method_note", atlas_class_breaks_method_note (r->breaks, NULL));
+}
+
+/* A change map: from which year, in what unit, which way is better. */
+static void
+add_change (JsonBuilder  *builder,
+            const Result *r)
+{
+  g_autofree char *title = NULL;
+
+  if (r->since == 0)
+    return;
+  title = atlas_change_dup_title (r->indicator, r->since, r->year, NULL);
+  json_builder_set_member_name (builder, "since");
+  json_builder_add_int_value (builder, r->since);
+  cli_json_add_string (builder, "change", title);
+  cli_json_add_string (builder, "change_unit",
+                       atlas_change_unit_for_indicator (r->indicator) == ATLAS_CHANGE_PERCENTAGE_POINTS
+                       ? "percentage-points" : "absolute");
+  cli_json_add_string (builder, "change_direction", atlas_change_describe_direction (r->indicator, NULL));
+  json_builder_set_member_name (builder, "centred");
+  json_builder_add_boolean_value (builder, atlas_class_breaks_is_centred (r->breaks));
 }
 
 static void
@@ -86,6 +120,7 @@ print_json (const Result *r)
   cli_json_add_number (builder, "min", atlas_class_breaks_get_min (r->breaks));
   cli_json_add_number (builder, "max", atlas_class_breaks_get_max (r->breaks));
   add_labels (builder, r);
+  add_change (builder, r);
   json_builder_set_member_name (builder, "missing");
   json_builder_add_int_value (builder, r->missing);
   json_builder_end_object (builder);
@@ -122,13 +157,26 @@ print_text (const Result *r)
   g_autofree char *max = cli_format_number (atlas_class_breaks_get_max (r->breaks));
   g_autofree char *shortfall = atlas_class_breaks_dup_shortfall (r->breaks, NULL);
 
-  printf ("%s, %s, %u: %s, ", atlas_indicator_get_id (r->indicator),
-          atlas_division_get_id (r->division), r->year,
-          atlas_class_method_describe (r->method));
+  if (r->since != 0)
+    {
+      g_autofree char *title = atlas_change_dup_title (r->indicator, r->since, r->year, NULL);
+
+      printf ("%s, %s: %s, ", atlas_indicator_get_id (r->indicator),
+              atlas_division_get_id (r->division), title);
+      printf (_("centred on zero, "));
+    }
+  else
+    printf ("%s, %s, %u: %s, ", atlas_indicator_get_id (r->indicator),
+            atlas_division_get_id (r->division), r->year,
+            atlas_class_method_describe (r->method));
   printf (g_dngettext (GETTEXT_PACKAGE, "%u class", "%u classes", n_breaks + 1), n_breaks + 1);
   printf ("%s\n", r->pooled ? _(" (breaks over all years)") : "");
   if (shortfall != NULL)
     printf ("%s\n", shortfall);
+  if (atlas_class_breaks_method_note (r->breaks, NULL) != NULL)
+    printf ("%s\n", atlas_class_breaks_method_note (r->breaks, NULL));
+  if (r->since != 0)
+    printf ("%s\n", atlas_change_describe_direction (r->indicator, NULL));
 
   for (guint i = 0; i <= n_breaks; i++)
     {
@@ -155,7 +203,7 @@ parse_method (const char       *nick,
     return CLI_CONTINUE;
 
   return cli_fail (CLI_EXIT_USAGE,
-                   _("Unknown method “%s”; the methods are quantile, equal, jenks and stddev"),
+                   _("Unknown method “%s”; the methods are quantile, equal, jenks, stddev, box, box3 and percentile"),
                    nick);
 }
 
@@ -177,13 +225,22 @@ compute (AtlasDataset *dataset,
   const double *values;
 
   r->dataset = dataset;
-  r->breaks = atlas_class_breaks_for_dataset (dataset, r->indicator, r->division, r->year,
-                                              r->pooled, r->method, r->requested, &error);
+  if (r->since != 0)
+    {
+      r->changes = atlas_change_compute (dataset, r->indicator, r->division, r->since, r->year, &error);
+      if (r->changes != NULL)
+        r->breaks = atlas_change_compute_breaks (r->indicator, r->division, r->changes, r->requested,
+                                                 r->since, r->year, &error);
+    }
+  else
+    r->breaks = atlas_class_breaks_for_dataset (dataset, r->indicator, r->division, r->year,
+                                                r->pooled, r->method, r->requested, &error);
   if (r->breaks == NULL)
     return cli_fail (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
                      ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
 
-  values = atlas_dataset_peek_values (dataset, r->indicator, r->year, r->division);
+  r->requested = atlas_class_breaks_get_n_requested (r->breaks);
+  values = classified_values (r);
   r->missing = atlas_class_breaks_count (r->breaks, values,
                                          atlas_division_get_n_areas (r->division), r->counts);
   return CLI_CONTINUE;
@@ -206,14 +263,17 @@ cli_classify (int    argc,
   g_autofree char *level = NULL;
   g_autofree char *method = NULL;
   int year = 0;
+  int since = 0;
   int classes = 5;
   const GOptionEntry entries[] = {
     { "indicator", 'i', 0, G_OPTION_ARG_STRING, &indicator_id, N_("The indicator"), N_("ID") },
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year"), N_("YEAR") },
     { "level", 'l', 0, G_OPTION_ARG_STRING, &level, N_("The level (lan, kommun…)"), N_("LEVEL") },
     { "method", 'm', 0, G_OPTION_ARG_STRING, &method,
-      N_("quantile, equal, jenks or stddev (default: quantile)"), N_("METHOD") },
+      N_("quantile, equal, jenks, stddev, box, box3 or percentile (default: quantile)"), N_("METHOD") },
     { "classes", 'n', 0, G_OPTION_ARG_INT, &classes, N_("Number of classes, 3 to 9 (default: 5)"), N_("N") },
+    { "since", 0, 0, G_OPTION_ARG_INT, &since,
+      N_("Classify the change from this year to --year, centred on zero"), N_("YEAR") },
     { "pooled", 0, 0, G_OPTION_ARG_NONE, &pooled,
       N_("Compute the breaks over every year of the package"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
@@ -240,12 +300,19 @@ cli_classify (int    argc,
       (r.division = cli_lookup_division (dataset, level, &status)) == NULL ||
       !cli_check_year (dataset, year, &status))
     return status;
+  if (since != 0 && !cli_check_year (dataset, since, &status))
+    return status;
   r.year = (guint) year;
-  r.pooled = pooled;
+  r.since = (guint) since;
+  r.pooled = pooled && since == 0;
   r.requested = (guint) classes;
 
-  if ((status = compute (dataset, &r)) != CLI_CONTINUE)
-    return status;
+  status = compute (dataset, &r);
+  if (status != CLI_CONTINUE)
+    {
+      g_free (r.changes);
+      return status;
+    }
 
   if (json)
     print_json (&r);
@@ -253,5 +320,6 @@ cli_classify (int    argc,
     print_text (&r);
 
   atlas_class_breaks_unref (r.breaks);
+  g_free (r.changes);
   return CLI_EXIT_OK;
 }

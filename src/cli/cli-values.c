@@ -16,7 +16,25 @@ typedef struct
   AtlasIndicator *indicator;
   AtlasDivision  *division;
   guint           year;
+  guint           since;   /* adds the change from this year; 0: none */
 } Query;
+
+/* The change since query->since, with why it is missing ("2020: …"). */
+static double
+query_change (const Query *query,
+              AtlasArea   *area,
+              char       **why)
+{
+  AtlasMissingReason reason = ATLAS_MISSING_NONE;
+  guint missing_year = 0;
+  double change = NAN;
+
+  *why = NULL;
+  if (!atlas_change_get (query->dataset, query->indicator, area, query->since, query->year,
+                         &change, &reason, &missing_year))
+    *why = g_strdup_printf ("%u: %s", missing_year, atlas_missing_reason_describe (reason));
+  return change;
+}
 
 /* The stated name, else a name made from the code (DeSO have none). */
 static char *
@@ -52,7 +70,17 @@ print_csv_row (const Query *query,
   cli_csv_append_field (line, text, FALSE);
   cli_csv_append_field (line, isnan (value) ? atlas_missing_reason_describe (reason) : "", FALSE);
   cli_csv_append_field (line, atlas_dataset_value_is_demonstration (query->dataset, query->indicator,
-                                                                    source) ? "true" : "false", TRUE);
+                                                                    source) ? "true" : "false",
+                        query->since == 0);
+  if (query->since != 0)
+    {
+      g_autofree char *why = NULL;
+      double change = query_change (query, area, &why);
+      g_autofree char *change_text = cli_format_value (change, atlas_indicator_get_decimals (query->indicator));
+
+      cli_csv_append_field (line, change_text, FALSE);
+      cli_csv_append_field (line, why != NULL ? why : "", TRUE);
+    }
   fputs (line->str, stdout);
 }
 
@@ -84,6 +112,19 @@ add_json_row (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, atlas_dataset_value_is_demonstration (query->dataset,
                                                                                 query->indicator,
                                                                                 source));
+  if (query->since != 0)
+    {
+      g_autofree char *why = NULL;
+      double change = query_change (query, area, &why);
+
+      json_builder_set_member_name (builder, "since");
+      json_builder_add_int_value (builder, query->since);
+      cli_json_add_number (builder, "change", change);
+      cli_json_add_string (builder, "change_unit",
+                           atlas_change_unit_for_indicator (query->indicator) == ATLAS_CHANGE_PERCENTAGE_POINTS
+                           ? "percentage-points" : "absolute");
+      cli_json_add_string (builder, "change_missing_reason", why);
+    }
   json_builder_end_object (builder);
 }
 
@@ -97,7 +138,9 @@ print_values (const Query *query,
   guint n = atlas_division_get_n_areas (query->division);
 
   if (!json)
-    fputs ("area_code,area_name,level,year,value,missing_reason,demonstration\n", stdout);
+    fputs (query->since != 0
+           ? "area_code,area_name,level,year,value,missing_reason,demonstration,change,change_missing_reason\n"
+           : "area_code,area_name,level,year,value,missing_reason,demonstration\n", stdout);
   else
     json_builder_begin_array (builder);
 
@@ -166,15 +209,19 @@ cli_values (int    argc,
   g_autofree char *level = NULL;
   g_autofree char *area_code = NULL;
   int year = 0;
+  int since = 0;
   const GOptionEntry entries[] = {
     { "indicator", 'i', 0, G_OPTION_ARG_STRING, &indicator_id, N_("The indicator"), N_("ID") },
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year"), N_("YEAR") },
     { "level", 'l', 0, G_OPTION_ARG_STRING, &level, N_("The level (riket, lan, kommun…)"), N_("LEVEL") },
     { "area", 'a', 0, G_OPTION_ARG_STRING, &area_code, N_("Only this area of the level"), N_("CODE") },
+    { "since", 0, 0, G_OPTION_ARG_INT, &since,
+      N_("Add the change from this year to --year (percentage points for shares)"), N_("YEAR") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
   Query query = { 0 };
   AtlasArea *area = NULL;
   int status;
@@ -182,7 +229,8 @@ cli_values (int    argc,
   status = cli_parse_options ("values", "PACKAGE",
                               _("Print the values of an indicator for one year at one level, "
                                 "as CSV: area_code, area_name, level, year, value, missing_reason, "
-                                "demonstration (true for demonstration data, not real statistics)."),
+                                "demonstration (true for demonstration data, not real statistics); "
+                                "with --since also change and change_missing_reason."),
                               entries, &argc, &argv, 1);
   if (status != CLI_CONTINUE)
     return status;
@@ -197,6 +245,14 @@ cli_values (int    argc,
       !cli_check_year (dataset, year, &status))
     return status;
   query.year = (guint) year;
+  if (since != 0)
+    {
+      if (!cli_check_year (dataset, since, &status))
+        return status;
+      if (!atlas_change_check (dataset, query.indicator, (guint) since, query.year, &error))
+        return cli_fail (CLI_EXIT_USAGE, "%s", error->message);
+      query.since = (guint) since;
+    }
 
   if (area_code != NULL && (area = lookup_area (&query, area_code, &status)) == NULL)
     return status;

@@ -38,6 +38,26 @@
  *   n) centred on the mean m: breaks at m + j·σ with j = −(k/2 − 1) … (k/2 − 1)
  *   for even k (the mean is a break) and j = ±0.5, ±1.5, … for odd k (the
  *   middle class straddles the mean). Breaks outside [min, max] are dropped.
+ *
+ * Box and percentile maps have fixed classes with a meaning of their own,
+ * so none of their breaks is dropped: a class no value falls in stays, and
+ * the legend shows it empty (an outlier class with no areas says there are
+ * no outliers). Their quantile Q(p) is the linear interpolation between
+ * order statistics (Hyndman and Fan type 7, as R's quantile() default and
+ * Excel's KVARTIL.INK/QUARTILE.INC): with h = (n − 1)·p,
+ * Q(p) = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋ + 1] − x[⌊h⌋]).
+ *
+ * - box (hinge 1.5) and box3 (hinge 3.0): Q1 = Q(0.25), median = Q(0.5),
+ *   Q3 = Q(0.75), IQR = Q3 − Q1; breaks at Q1 − hinge·IQR, Q1, median, Q3,
+ *   Q3 + hinge·IQR. Classes: lower outliers (≤ the lower fence), up to Q1,
+ *   Q1 to the median, the median to Q3, Q3 to the upper fence, upper
+ *   outliers (above the upper fence).
+ * - percentile: breaks at Q(0.01), Q(0.10), Q(0.50), Q(0.90), Q(0.99);
+ *   classes < 1 %, 1–10 %, 10–50 %, 50–90 %, 90–99 %, > 99 % (to the
+ *   maximum, 100 %).
+ *
+ * Tied breaks (Q1 = median when many values are equal) are kept too: the
+ * later of two equal breaks closes an empty class.
  */
 
 struct _AtlasClassBreaks
@@ -48,6 +68,7 @@ struct _AtlasClassBreaks
   guint            n_requested;  /* classes asked for; n_breaks + 1 may be fewer */
   double           min;
   double           max;
+  gboolean         centred;      /* atlas_class_breaks_compute_centred() */
   double           breaks[ATLAS_CLASS_MAX - 1];
 };
 
@@ -59,6 +80,9 @@ static const char * const method_nicks[] = {
   [ATLAS_CLASS_METHOD_EQUAL_INTERVAL] = "equal",
   [ATLAS_CLASS_METHOD_JENKS] = "jenks",
   [ATLAS_CLASS_METHOD_STDDEV] = "stddev",
+  [ATLAS_CLASS_METHOD_BOX] = "box",
+  [ATLAS_CLASS_METHOD_BOX3] = "box3",
+  [ATLAS_CLASS_METHOD_PERCENTILE] = "percentile",
   [ATLAS_CLASS_METHOD_MANUAL] = "manual",
 };
 
@@ -67,7 +91,7 @@ static const char * const method_nicks[] = {
  * @method: a classification method
  *
  * Returns: (transfer none): the stable machine name ("quantile", "equal",
- *   "jenks", "stddev", "manual")
+ *   "jenks", "stddev", "box", "box3", "percentile", "manual")
  */
 const char *
 atlas_class_method_to_nick (AtlasClassMethod method)
@@ -124,11 +148,61 @@ atlas_class_method_describe (AtlasClassMethod method)
       return _("Natural breaks (Jenks)");
     case ATLAS_CLASS_METHOD_STDDEV:
       return _("Standard deviation");
+    case ATLAS_CLASS_METHOD_BOX:
+      return _("Box map (hinge 1.5)");
+    case ATLAS_CLASS_METHOD_BOX3:
+      return _("Box map (hinge 3.0)");
+    case ATLAS_CLASS_METHOD_PERCENTILE:
+      return _("Percentile map");
     case ATLAS_CLASS_METHOD_MANUAL:
       return _("Manual");
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * atlas_class_method_is_fixed:
+ * @method: a classification method
+ *
+ * Returns: %TRUE for the box and percentile maps, whose six classes are
+ *   fixed by their meaning (and may be empty) whatever count is asked for
+ */
+gboolean
+atlas_class_method_is_fixed (AtlasClassMethod method)
+{
+  return method == ATLAS_CLASS_METHOD_BOX || method == ATLAS_CLASS_METHOD_BOX3
+         || method == ATLAS_CLASS_METHOD_PERCENTILE;
+}
+
+/**
+ * atlas_quantile_sorted:
+ * @sorted: (array length=n): finite values, ascending
+ * @n: how many, at least one
+ * @p: the probability, 0 to 1
+ *
+ * The type 7 quantile (linear interpolation between order statistics, see
+ * the top of this file), the definition box and percentile maps use.
+ *
+ * Returns: Q(@p)
+ */
+double
+atlas_quantile_sorted (const double *sorted,
+                       gsize         n,
+                       double        p)
+{
+  double h, lower;
+  gsize i;
+
+  g_return_val_if_fail (sorted != NULL && n > 0, NAN);
+  g_return_val_if_fail (p >= 0.0 && p <= 1.0, NAN);
+
+  h = (n - 1) * p;
+  lower = floor (h);
+  i = (gsize) lower;
+  if (i + 1 >= n)
+    return sorted[n - 1];
+  return sorted[i] + (h - lower) * (sorted[i + 1] - sorted[i]);
 }
 
 static int
@@ -402,6 +476,39 @@ jenks_breaks (AtlasClassBreaks *self,
     add_break (self, u[ends[c]]);
 }
 
+/* Breaks kept as they are, ties and empty classes included (see the top of
+ * this file). */
+static void
+fixed_breaks (AtlasClassBreaks *self,
+              const double     *x,
+              gsize             n)
+{
+  static const double percentiles[] = { 0.01, 0.10, 0.50, 0.90, 0.99 };
+  double b[ATLAS_CLASS_FIXED_CLASSES - 1];
+
+  if (self->method == ATLAS_CLASS_METHOD_PERCENTILE)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (percentiles); i++)
+        b[i] = atlas_quantile_sorted (x, n, percentiles[i]);
+    }
+  else
+    {
+      double hinge = self->method == ATLAS_CLASS_METHOD_BOX3 ? 3.0 : 1.5;
+      double q1 = atlas_quantile_sorted (x, n, 0.25);
+      double q3 = atlas_quantile_sorted (x, n, 0.75);
+
+      b[0] = q1 - hinge * (q3 - q1);
+      b[1] = q1;
+      b[2] = atlas_quantile_sorted (x, n, 0.5);
+      b[3] = q3;
+      b[4] = q3 + hinge * (q3 - q1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (b); i++)
+    self->breaks[i] = i > 0 ? MAX (b[i], b[i - 1]) : b[i];
+  self->n_breaks = G_N_ELEMENTS (b);
+}
+
 static gboolean
 check_n_classes (guint    n_classes,
                  GError **error)
@@ -450,7 +557,8 @@ compute_by_method (AtlasClassBreaks *self,
  * @values: (array length=n_values): the data; NaN and infinite values are
  *   skipped
  * @n_values: the number of values
- * @n_classes: how many classes, %ATLAS_CLASS_MIN to %ATLAS_CLASS_MAX
+ * @n_classes: how many classes, %ATLAS_CLASS_MIN to %ATLAS_CLASS_MAX;
+ *   box and percentile maps always make %ATLAS_CLASS_FIXED_CLASSES
  * @error: return location for a #GError
  *
  * Computes class breaks; see the comment at the top of this file for each
@@ -503,7 +611,12 @@ atlas_class_breaks_compute (AtlasClassMethod  method,
 
   self = class_breaks_new (method, x[0], x[sorted->len - 1]);
   self->n_requested = n_classes;
-  if (unique->len <= n_classes)
+  if (atlas_class_method_is_fixed (method))
+    {
+      self->n_requested = ATLAS_CLASS_FIXED_CLASSES;
+      fixed_breaks (self, x, sorted->len);
+    }
+  else if (unique->len <= n_classes)
     {
       for (guint i = 0; i + 1 < unique->len; i++)
         add_break (self, g_array_index (unique, double, i));
@@ -514,6 +627,112 @@ atlas_class_breaks_compute (AtlasClassMethod  method,
     }
 
   return self;
+}
+
+/* The magnitudes of the non-zero values, sorted. */
+static GArray *
+sorted_magnitudes (const double *values,
+                   gsize         n_values)
+{
+  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (double), n_values);
+
+  for (gsize i = 0; i < n_values; i++)
+    {
+      if (isfinite (values[i]) && values[i] != 0.0)
+        {
+          double magnitude = fabs (values[i]);
+
+          g_array_append_val (sorted, magnitude);
+        }
+    }
+  g_array_sort (sorted, compare_doubles);
+  return sorted;
+}
+
+/**
+ * atlas_class_breaks_compute_centred:
+ * @values: (array length=n_values): changes or other signed values; NaN
+ *   and infinite values are skipped
+ * @n_values: the number of values
+ * @n_classes: how many classes, %ATLAS_CLASS_MIN to %ATLAS_CLASS_MAX; an
+ *   odd count is rounded up (9 down) to an even one, so that zero is a break
+ * @error: return location for a #GError
+ *
+ * Class breaks for a diverging palette centred on zero (change maps): half
+ * the classes below zero, half above, and the breaks on both sides mirror
+ * each other. With m classes a side, the magnitudes are the j/m quantiles
+ * (j = 1 … m − 1, type 7 as for box maps) of the absolute non-zero values,
+ * so that each side holds classes of growing size of change, alike in both
+ * directions. Zero belongs to the class below it (the boundary rule). A
+ * magnitude that repeats the previous one is dropped (fewer classes).
+ * The method reads as %ATLAS_CLASS_METHOD_QUANTILE and
+ * atlas_class_breaks_is_centred() is %TRUE.
+ *
+ * Errors: as for atlas_class_breaks_compute().
+ *
+ * Returns: (transfer full) (nullable): the breaks
+ */
+AtlasClassBreaks *
+atlas_class_breaks_compute_centred (const double *values,
+                                    gsize         n_values,
+                                    guint         n_classes,
+                                    GError      **error)
+{
+  g_autoptr(GArray) finite = NULL;
+  g_autoptr(GArray) magnitudes = NULL;
+  double side[ATLAS_CLASS_MAX / 2];
+  guint m, n_side = 0;
+  AtlasClassBreaks *self;
+
+  g_return_val_if_fail (values != NULL || n_values == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_n_classes (n_classes, error))
+    return NULL;
+  finite = sorted_finite_values (values, n_values);
+  if (finite->len == 0)
+    {
+      g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NO_DATA,
+                           _("There are no values to classify"));
+      return NULL;
+    }
+
+  m = MIN ((n_classes + 1) / 2, ATLAS_CLASS_MAX / 2);
+  magnitudes = sorted_magnitudes (values, n_values);
+  for (guint j = 1; j < m && magnitudes->len > 0; j++)
+    {
+      double a = atlas_quantile_sorted ((const double *) magnitudes->data, magnitudes->len,
+                                        (double) j / m);
+
+      if (a > 0.0 && (n_side == 0 || a > side[n_side - 1]))
+        side[n_side++] = a;
+    }
+
+  self = class_breaks_new (ATLAS_CLASS_METHOD_QUANTILE,
+                           g_array_index (finite, double, 0),
+                           g_array_index (finite, double, finite->len - 1));
+  self->centred = TRUE;
+  self->n_requested = 2 * m;
+  for (guint j = n_side; j-- > 0;)
+    self->breaks[self->n_breaks++] = -side[j];
+  self->breaks[self->n_breaks++] = 0.0;
+  for (guint j = 0; j < n_side; j++)
+    self->breaks[self->n_breaks++] = side[j];
+  return self;
+}
+
+/**
+ * atlas_class_breaks_is_centred:
+ * @self: breaks
+ *
+ * Returns: %TRUE for breaks from atlas_class_breaks_compute_centred()
+ */
+gboolean
+atlas_class_breaks_is_centred (const AtlasClassBreaks *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->centred;
 }
 
 /**
@@ -628,7 +847,7 @@ atlas_class_breaks_get_n_classes (const AtlasClassBreaks *self)
  * @n_breaks: (out): the number of inner breaks, n_classes − 1
  *
  * Returns: (transfer none) (array length=n_breaks): the inner breaks,
- *   strictly ascending
+ *   strictly ascending (box and percentile maps: ascending, ties kept)
  */
 const double *
 atlas_class_breaks_get_breaks (const AtlasClassBreaks *self,
@@ -742,7 +961,7 @@ atlas_class_breaks_equal (const AtlasClassBreaks *a,
   g_return_val_if_fail (a != NULL, FALSE);
   g_return_val_if_fail (b != NULL, FALSE);
 
-  if (a->method != b->method || a->n_breaks != b->n_breaks)
+  if (a->method != b->method || a->n_breaks != b->n_breaks || a->centred != b->centred)
     return FALSE;
   if (a->min != b->min || a->max != b->max)
     return FALSE;

@@ -11,18 +11,34 @@ typedef enum
   ATLAS_CLASS_METHOD_EQUAL_INTERVAL,
   ATLAS_CLASS_METHOD_JENKS,
   ATLAS_CLASS_METHOD_STDDEV,
+  ATLAS_CLASS_METHOD_BOX,
+  ATLAS_CLASS_METHOD_BOX3,
+  ATLAS_CLASS_METHOD_PERCENTILE,
   ATLAS_CLASS_METHOD_MANUAL,
 } AtlasClassMethod;
+
+/* Box maps (hinge 1.5 and 3.0) and the percentile map always make
+ * ATLAS_CLASS_FIXED_CLASSES classes, empty ones included, whatever count
+ * is asked for; see atlas-class-breaks.c. */
+#define ATLAS_CLASS_FIXED_CLASSES 6
 
 #define ATLAS_CLASS_MIN 3
 #define ATLAS_CLASS_MAX 9
 
-/* "quantile", "equal", "jenks", "stddev", "manual" */
+/* "quantile", "equal", "jenks", "stddev", "box", "box3", "percentile",
+ * "manual" */
 const char      *atlas_class_method_to_nick   (AtlasClassMethod  method);
 gboolean         atlas_class_method_from_nick (const char       *nick,
                                                AtlasClassMethod *method);
 /* Translated: "Kvantiler", "Lika intervall", "Naturliga brytpunkter (Jenks)" ... */
 const char      *atlas_class_method_describe  (AtlasClassMethod  method);
+/* Box and percentile maps: fixed classes that may be empty. */
+gboolean         atlas_class_method_is_fixed  (AtlasClassMethod  method);
+/* The quantile used by box and percentile maps (see atlas-class-breaks.c):
+ * @sorted ascending and finite, @n ≥ 1, 0 ≤ @p ≤ 1. */
+double           atlas_quantile_sorted        (const double     *sorted,
+                                               gsize             n,
+                                               double            p);
 
 /**
  * AtlasClassBreaks:
@@ -49,6 +65,13 @@ AtlasClassBreaks *atlas_class_breaks_compute      (AtlasClassMethod  method,
                                                    gsize             n_values,
                                                    guint             n_classes,
                                                    GError          **error);
+/* Diverging classes centred on zero for change maps: zero is always a
+ * break and the breaks mirror each other (see atlas-class-breaks.c). */
+AtlasClassBreaks *atlas_class_breaks_compute_centred (const double *values,
+                                                      gsize         n_values,
+                                                      guint         n_classes,
+                                                      GError      **error);
+gboolean          atlas_class_breaks_is_centred   (const AtlasClassBreaks *self);
 /* Manual breaks: must be strictly ascending, 2..8 of them. */
 AtlasClassBreaks *atlas_class_breaks_new_manual   (const double     *breaks,
                                                    guint             n_breaks,

@@ -127,19 +127,38 @@ with_unit (char       *text,
   return result;
 }
 
+/* Changes say their sign: "+1,2", "−0,4" (the minus as format_number
+ * writes it), "0". */
+static char *
+format_limit (double      value,
+              guint       decimals,
+              gboolean    show_sign,
+              const char *lang)
+{
+  char *text = atlas_format_number (value, decimals, lang);
+  char *signed_text;
+
+  if (!show_sign || !(value > 0.0))
+    return text;
+  signed_text = g_strconcat ("+", text, NULL);
+  g_free (text);
+  return signed_text;
+}
+
 static char *
 class_label (GArray     *limits,
              guint       index,
              gboolean    empty_below,
              gboolean    empty_above,
              guint       decimals,
+             gboolean    show_sign,
              const char *lang)
 {
   guint last = limits->len - 2;
   double lo = g_array_index (limits, double, index);
   double hi = g_array_index (limits, double, index + 1);
-  g_autofree char *lo_text = atlas_format_number (lo, decimals, lang);
-  g_autofree char *hi_text = atlas_format_number (hi, decimals, lang);
+  g_autofree char *lo_text = format_limit (lo, decimals, show_sign, lang);
+  g_autofree char *hi_text = format_limit (hi, decimals, show_sign, lang);
 
   /* Pooled boundaries: a first or last class no area has this year. */
   if (index == 0 && empty_below && last > 0)
@@ -149,6 +168,74 @@ class_label (GArray     *limits,
   if (g_str_equal (lo_text, hi_text))
     return g_steal_pointer (&lo_text);
   return g_strconcat (lo_text, RANGE_DASH, hi_text, NULL);
+}
+
+/* What each class of a box or percentile map means, before its limits. */
+static const char *
+fixed_class_name (AtlasClassMethod method,
+                  guint            index,
+                  const char      *lang)
+{
+  static const char * const box[2][ATLAS_CLASS_FIXED_CLASSES] = {
+    { "Låga extremvärden", "Under Q1", "Q1–median", "Median–Q3", "Över Q3", "Höga extremvärden" },
+    { "Low outliers", "Below Q1", "Q1–median", "Median–Q3", "Above Q3", "High outliers" },
+  };
+  static const char * const percentile[2][ATLAS_CLASS_FIXED_CLASSES] = {
+    { "Under 1:a percentilen", "1–10 %", "10–50 %", "50–90 %", "90–99 %", "Över 99:e percentilen" },
+    { "Below the 1st percentile", "1–10%", "10–50%", "50–90%", "90–99%", "Above the 99th percentile" },
+  };
+
+  if (!atlas_class_method_is_fixed (method) || index >= ATLAS_CLASS_FIXED_CLASSES)
+    return NULL;
+  if (method == ATLAS_CLASS_METHOD_PERCENTILE)
+    return percentile[is_english (lang)][index];
+  return box[is_english (lang)][index];
+}
+
+static char *
+with_class_name (char       *text,
+                 const char *name)
+{
+  char *result;
+
+  if (name == NULL)
+    return text;
+  result = g_strconcat (name, ": ", text, NULL);
+  g_free (text);
+  return result;
+}
+
+static char **
+dup_labels (const AtlasClassBreaks *breaks,
+            AtlasIndicator         *indicator,
+            const double           *values,
+            gsize                   n_values,
+            const char             *unit,
+            gboolean                show_sign,
+            const char             *lang)
+{
+  g_autoptr(GArray) limits = NULL;
+  GPtrArray *labels;
+  double low, high;
+  guint n_classes, decimals, n_inner;
+  const double *inner;
+
+  shown_range (breaks, values, n_values, &low, &high);
+  inner = atlas_class_breaks_get_breaks (breaks, &n_inner);
+  limits = limits_of (breaks, n_inner > 0 ? MIN (low, inner[0]) : low,
+                      n_inner > 0 ? MAX (high, inner[n_inner - 1]) : high);
+  decimals = decimals_needed (indicator, limits, lang);
+  n_classes = atlas_class_breaks_get_n_classes (breaks);
+  labels = g_ptr_array_new ();
+  for (guint i = 0; i < n_classes; i++)
+    g_ptr_array_add (labels,
+                     with_class_name (with_unit (class_label (limits, i,
+                                                              n_inner > 0 && low > inner[0],
+                                                              n_inner > 0 && high <= inner[n_inner - 1],
+                                                              decimals, show_sign, lang), unit),
+                                      fixed_class_name (atlas_class_breaks_get_method (breaks), i, lang)));
+  g_ptr_array_add (labels, NULL);
+  return (char **) g_ptr_array_free (labels, FALSE);
 }
 
 /**
@@ -162,7 +249,9 @@ class_label (GArray     *limits,
  * @lang: (nullable): "sv", "en", or %NULL for atlas_language()
  *
  * The label of every class, as the map's legend and every figure show it:
- * "346 800 – 380 000 kr", never two alike (see the top of this file).
+ * "346 800 – 380 000 kr", never two alike (see the top of this file). Box
+ * and percentile maps name each class first ("Under Q1: 12,1 – 18,4 %");
+ * their empty classes keep their label.
  *
  * Returns: (transfer full): %NULL-terminated, one label per class
  */
@@ -173,32 +262,42 @@ atlas_class_breaks_dup_labels (const AtlasClassBreaks *breaks,
                                gsize                   n_values,
                                const char             *lang)
 {
-  g_autoptr(GArray) limits = NULL;
-  GPtrArray *labels;
-  double low, high;
-  guint n_classes, decimals, n_inner;
-  const double *inner;
+  g_return_val_if_fail (breaks != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), NULL);
+
+  lang = lang != NULL ? lang : atlas_language ();
+  return dup_labels (breaks, indicator, values, n_values, unit_suffix (indicator, lang), FALSE, lang);
+}
+
+/**
+ * atlas_class_breaks_dup_change_labels:
+ * @breaks: the classes of a change map
+ * @indicator: the indicator whose change is shown
+ * @values: (array length=n_values) (nullable): the changes shown
+ * @n_values: the number of @values
+ * @lang: (nullable): "sv", "en", or %NULL for atlas_language()
+ *
+ * As atlas_class_breaks_dup_labels(), with signed limits ("+1,2 – +3,4")
+ * in the change's unit: "p.e." (percentage points) for shares.
+ *
+ * Returns: (transfer full): %NULL-terminated, one label per class
+ */
+char **
+atlas_class_breaks_dup_change_labels (const AtlasClassBreaks *breaks,
+                                      AtlasIndicator         *indicator,
+                                      const double           *values,
+                                      gsize                   n_values,
+                                      const char             *lang)
+{
   const char *unit;
 
   g_return_val_if_fail (breaks != NULL, NULL);
   g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), NULL);
 
   lang = lang != NULL ? lang : atlas_language ();
-  shown_range (breaks, values, n_values, &low, &high);
-  inner = atlas_class_breaks_get_breaks (breaks, &n_inner);
-  limits = limits_of (breaks, n_inner > 0 ? MIN (low, inner[0]) : low,
-                      n_inner > 0 ? MAX (high, inner[n_inner - 1]) : high);
-  decimals = decimals_needed (indicator, limits, lang);
-  n_classes = atlas_class_breaks_get_n_classes (breaks);
-  unit = unit_suffix (indicator, lang);
-  labels = g_ptr_array_new ();
-  for (guint i = 0; i < n_classes; i++)
-    g_ptr_array_add (labels, with_unit (class_label (limits, i,
-                                                     n_inner > 0 && low > inner[0],
-                                                     n_inner > 0 && high <= inner[n_inner - 1],
-                                                     decimals, lang), unit));
-  g_ptr_array_add (labels, NULL);
-  return (char **) g_ptr_array_free (labels, FALSE);
+  unit = atlas_indicator_get_unit (indicator) == ATLAS_UNIT_PERCENT
+         ? (is_english (lang) ? "pp" : "p.e.") : unit_suffix (indicator, lang);
+  return dup_labels (breaks, indicator, values, n_values, unit, TRUE, lang);
 }
 
 /**
@@ -240,6 +339,41 @@ atlas_class_breaks_boundary_note (const char *lang)
 {
   return is_english (lang) ? "A value on a class boundary belongs to the lower class."
                            : "Ett värde på en klassgräns hör till den lägre klassen.";
+}
+
+/**
+ * atlas_class_breaks_method_note:
+ * @breaks: the classes
+ * @lang: (nullable): "sv", "en", or %NULL for atlas_language()
+ *
+ * Returns: (transfer none) (nullable): for box and percentile maps, how
+ *   their quartiles and percentiles are defined (the legend help and every
+ *   figure state it); %NULL for other methods
+ */
+const char *
+atlas_class_breaks_method_note (const AtlasClassBreaks *breaks,
+                                const char             *lang)
+{
+  g_return_val_if_fail (breaks != NULL, NULL);
+
+  switch (atlas_class_breaks_get_method (breaks))
+    {
+    case ATLAS_CLASS_METHOD_BOX:
+    case ATLAS_CLASS_METHOD_BOX3:
+      return is_english (lang)
+        ? "Box map: quartiles by linear interpolation between ordered values (type 7, as Excel's QUARTILE.INC); "
+          "outliers lie more than the hinge times the interquartile range (Q3 − Q1) beyond Q1 or Q3. "
+          "An outlier class with no areas is shown empty."
+        : "Boxkarta: kvartiler genom linjär interpolation mellan ordnade värden (typ 7, som Excels KVARTIL.INK); "
+          "extremvärden ligger mer än gångjärnet gånger kvartilavståndet (Q3 − Q1) utanför Q1 eller Q3. "
+          "En extremvärdesklass utan områden visas tom.";
+    case ATLAS_CLASS_METHOD_PERCENTILE:
+      return is_english (lang)
+        ? "Percentile map: percentiles 1, 10, 50, 90 and 99 by linear interpolation between ordered values (type 7)."
+        : "Percentilkarta: percentil 1, 10, 50, 90 och 99 genom linjär interpolation mellan ordnade värden (typ 7).";
+    default:
+      return NULL;
+    }
 }
 
 /**

@@ -13,9 +13,16 @@ char       **atlas_class_breaks_dup_labels      (const AtlasClassBreaks *breaks,
                                                  const double           *values,
                                                  gsize                   n_values,
                                                  const char             *lang);
+char       **atlas_class_breaks_dup_change_labels (const AtlasClassBreaks *breaks,
+                                                   AtlasIndicator         *indicator,
+                                                   const double           *values,
+                                                   gsize                   n_values,
+                                                   const char             *lang);
 char        *atlas_class_breaks_dup_shortfall   (const AtlasClassBreaks *breaks,
                                                  const char             *lang);
 const char  *atlas_class_breaks_boundary_note   (const char             *lang);
+const char  *atlas_class_breaks_method_note     (const AtlasClassBreaks *breaks,
+                                                 const char             *lang);
 const char  *atlas_palette_describe_direction   (const AtlasPalette     *palette,
                                                  AtlasIndicator         *indicator,
                                                  const char             *lang);

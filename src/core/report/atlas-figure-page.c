@@ -362,6 +362,7 @@ legend_notes (Page       *page,
   AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
   const char *direction = atlas_palette_describe_direction (page->plan->palette, indicator, page->lang);
   g_autofree char *shortfall = atlas_class_breaks_dup_shortfall (page->plan->breaks, page->lang);
+  const char *method_note = atlas_class_breaks_method_note (page->plan->breaks, page->lang);
   double top = y;
 
   y += s->legend * 0.2;
@@ -373,6 +374,8 @@ legend_notes (Page       *page,
   set_rgb (page->cr, 0x595959);
   if (shortfall != NULL)
     y += paragraph (page, shortfall, s->caption, FALSE, box, y, draw);
+  if (method_note != NULL)
+    y += paragraph (page, method_note, s->caption, FALSE, box, y, draw);
   y += paragraph (page, atlas_class_breaks_boundary_note (page->lang), s->caption, FALSE, box, y, draw);
   return y - top;
 }
