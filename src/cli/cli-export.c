@@ -17,6 +17,9 @@ typedef struct
 {
   char     *indicator;
   int       year;
+  int       since;
+  char     *method;
+  int       classes;
   char     *level;
   char     *region;
   char     *output;
@@ -35,6 +38,7 @@ static void
 export_options_clear (ExportOptions *options)
 {
   g_free (options->indicator);
+  g_free (options->method);
   g_free (options->level);
   g_free (options->region);
   g_free (options->output);
@@ -54,6 +58,11 @@ parse_options (ExportOptions  *o,
   const GOptionEntry entries[] = {
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &o->indicator, N_("Indicator to map"), N_("ID") },
     { "year", 0, 0, G_OPTION_ARG_INT, &o->year, N_("Year of the values"), N_("YEAR") },
+    { "since", 0, 0, G_OPTION_ARG_INT, &o->since,
+      N_("Map the change from this year to --year, centred on zero"), N_("YEAR") },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &o->method,
+      N_("quantile, equal, jenks, stddev, box, box3 or percentile (default: quantile)"), N_("METHOD") },
+    { "classes", 0, 0, G_OPTION_ARG_INT, &o->classes, N_("Number of classes, 3 to 9 (default: 5)"), N_("N") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &o->level, N_("Level of the map’s areas (kommun, deso…)"), N_("LEVEL") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &o->region, N_("Frame this area with its sub-areas"), N_("CODE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, N_("File to write (.png, .pdf or .svg)"), N_("FILE") },
@@ -97,6 +106,15 @@ check_usage (ExportOptions *o)
     return cli_fail (CLI_EXIT_USAGE, _("--dpi must be between 36 and 1200"));
   if (o->lang != NULL && g_strcmp0 (o->lang, "sv") != 0 && g_strcmp0 (o->lang, "en") != 0)
     return cli_fail (CLI_EXIT_USAGE, _("--lang must be sv or en"));
+  if (o->method != NULL
+      && (!atlas_class_method_from_nick (o->method, &(AtlasClassMethod) { 0 })
+          || g_str_equal (o->method, "manual")))
+    return cli_fail (CLI_EXIT_USAGE,
+                     _("Unknown method “%s”; the methods are quantile, equal, jenks, stddev, box, box3 and percentile"),
+                     o->method);
+  if (o->classes != 0 && (o->classes < ATLAS_CLASS_MIN || o->classes > ATLAS_CLASS_MAX))
+    return cli_fail (CLI_EXIT_USAGE, _("Cannot make %d classes; --classes must be from %d to %d"),
+                     o->classes, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX);
   if (o->output != NULL && !atlas_figure_format_from_path (o->output, NULL, &error))
     return cli_fail (CLI_EXIT_USAGE, "%s", error->message);
   return CLI_CONTINUE;
@@ -115,6 +133,21 @@ lookup_region (AtlasDataset *dataset,
   return area;
 }
 
+static void
+set_classification (AtlasClassification *classification,
+                    ExportOptions       *o)
+{
+  AtlasClassMethod method;
+
+  if (o->method != NULL && atlas_class_method_from_nick (o->method, &method))
+    atlas_classification_set_method (classification, method);
+  if (o->classes != 0)
+    atlas_classification_set_count (classification, (guint) o->classes);
+  /* Box and percentile maps describe the year shown. */
+  if (o->method != NULL && atlas_class_method_is_fixed (method))
+    atlas_classification_set_pooled (classification, FALSE);
+}
+
 static AtlasFigure *
 create_figure (AtlasDataset  *dataset,
                ExportOptions *o,
@@ -129,11 +162,14 @@ create_figure (AtlasDataset  *dataset,
   if ((indicator = cli_lookup_indicator (dataset, o->indicator, status)) == NULL
       || (division = cli_lookup_division (dataset, o->level, status)) == NULL
       || !cli_check_year (dataset, o->year, status)
+      || (o->since != 0 && !cli_check_year (dataset, o->since, status))
       || (o->region != NULL && (region = lookup_region (dataset, o->region, status)) == NULL))
     return NULL;
 
   figure = atlas_figure_new (dataset, indicator, division, o->year);
   atlas_figure_set_region (figure, region);
+  atlas_figure_set_since_year (figure, (guint) o->since);
+  set_classification (atlas_figure_get_classification (figure), o);
   if (o->page != NULL)
     atlas_page_format_from_nick (o->page, &page);
   atlas_figure_set_page (figure, page);
@@ -166,6 +202,8 @@ print_json (char **files)
 static char *
 default_output (ExportOptions *o)
 {
+  if (o->since != 0)
+    return g_strdup_printf ("%s-%s-%d-%d.pdf", o->indicator, o->level, o->since, o->year);
   if (o->region != NULL)
     return g_strdup_printf ("%s-%s-%s-%d.pdf", o->indicator, o->level, o->region, o->year);
   return g_strdup_printf ("%s-%s-%d.pdf", o->indicator, o->level, o->year);

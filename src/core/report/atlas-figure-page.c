@@ -6,6 +6,7 @@
 
 #include "atlas-basemap.h"
 #include "atlas-class-labels.h"
+#include "atlas-change.h"
 #include "atlas-figure-private.h"
 #include "atlas-map-renderer.h"
 
@@ -238,14 +239,14 @@ static char **
 dup_class_labels (Page *page)
 {
   AtlasFigure *figure = page->figure;
-  AtlasDivision *division = atlas_figure_get_division (figure);
-  const double *values = atlas_dataset_peek_values (atlas_figure_get_dataset (figure),
-                                                    atlas_figure_get_indicator (figure),
-                                                    atlas_figure_get_year (figure), division);
+  const double *values = page->plan->values;
+  gsize n = values != NULL ? page->plan->n_areas : 0;
 
+  if (atlas_figure_get_since_year (figure) != 0)
+    return atlas_class_breaks_dup_change_labels (page->plan->breaks, atlas_figure_get_indicator (figure),
+                                                 values, n, page->lang);
   return atlas_class_breaks_dup_labels (page->plan->breaks, atlas_figure_get_indicator (figure),
-                                        values, values != NULL ? atlas_division_get_n_areas (division) : 0,
-                                        page->lang);
+                                        values, n, page->lang);
 }
 
 static void
@@ -344,6 +345,9 @@ legend_title (Page *page)
 
   if (label == NULL)
     label = atlas_indicator_get_name (indicator, page->lang);
+  if (atlas_figure_get_since_year (page->figure) != 0)
+    return atlas_change_dup_title (indicator, atlas_figure_get_since_year (page->figure),
+                                   atlas_figure_get_year (page->figure), page->lang);
   if (page->plan->breaks == NULL || unit == NULL || unit[0] == '\0')
     return g_strdup_printf ("%s %u", label, atlas_figure_get_year (page->figure));
   return g_strdup_printf ("%s (%s) %u", label, unit, atlas_figure_get_year (page->figure));
@@ -360,7 +364,9 @@ legend_notes (Page       *page,
 {
   const PageStyle *s = &page->style;
   AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
-  const char *direction = atlas_palette_describe_direction (page->plan->palette, indicator, page->lang);
+  const char *direction = atlas_figure_get_since_year (page->figure) != 0
+                          ? atlas_change_describe_direction (indicator, page->lang)
+                          : atlas_palette_describe_direction (page->plan->palette, indicator, page->lang);
   g_autofree char *shortfall = atlas_class_breaks_dup_shortfall (page->plan->breaks, page->lang);
   const char *method_note = atlas_class_breaks_method_note (page->plan->breaks, page->lang);
   double top = y;
@@ -405,6 +411,9 @@ method_label (Page *page)
 {
   AtlasClassMethod method = atlas_class_breaks_get_method (page->plan->breaks);
 
+  if (atlas_class_breaks_is_centred (page->plan->breaks))
+    return atlas_figure_label (page->lang, FIGURE_LABEL_METHOD_CENTRED);
+
   return atlas_figure_label (page->lang, FIGURE_LABEL_METHOD_QUANTILE + MIN (method, ATLAS_CLASS_METHOD_MANUAL));
 }
 
@@ -423,7 +432,14 @@ classification_text (Page *page)
     return g_strdup (LABEL (page, CATEGORIES));
 
   g_snprintf (count, sizeof count, "%u ", atlas_class_breaks_get_n_classes (page->plan->breaks));
-  g_snprintf (year, sizeof year, "%u", atlas_figure_get_year (page->figure));
+  if (atlas_figure_get_since_year (page->figure) != 0)
+    {
+      g_snprintf (year, sizeof year, "%u–%u", atlas_figure_get_since_year (page->figure),
+                  atlas_figure_get_year (page->figure));
+      pooled = FALSE;
+    }
+  else
+    g_snprintf (year, sizeof year, "%u", atlas_figure_get_year (page->figure));
   scope = pooled ? LABEL (page, POOLED) : LABEL (page, SINGLE_YEAR);
   if (atlas_figure_get_region (page->figure) != NULL)
     region_note = LABEL (page, SCOPE_REGION);

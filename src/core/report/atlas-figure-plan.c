@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-change.h"
 #include "atlas-figure-private.h"
 
 /* The figure's fixed labels in Swedish and English. A table instead of
@@ -47,6 +48,8 @@ static const struct
   [FIGURE_LABEL_UNIT_DAYS] = { "dagar", "days" },
   [FIGURE_LABEL_UNIT_INDEX] = { "index", "index" },
   [FIGURE_LABEL_UNIT_CATEGORY] = { "kategori", "category" },
+  [FIGURE_LABEL_METHOD_CENTRED] = { "symmetrisk kring noll (kvantiler av förändringens storlek)",
+                                   "symmetric around zero (quantiles of the size of change)" },
   [FIGURE_LABEL_SCOPE_REGION] = { "Klassgränserna gäller alla områden på denna nivå i paketet, inte bara de som visas.",
                                   "The class boundaries cover every area of this level in the package, not only those shown." },
 };
@@ -128,7 +131,11 @@ atlas_figure_default_title (AtlasFigure *figure)
     return g_strdup ("");
 
   level = division_in_sentence (division, lang);
-  g_snprintf (year, sizeof year, " %u", atlas_figure_get_year (figure));
+  if (atlas_figure_get_since_year (figure) != 0)
+    g_snprintf (year, sizeof year, " %u–%u", atlas_figure_get_since_year (figure),
+                atlas_figure_get_year (figure));
+  else
+    g_snprintf (year, sizeof year, " %u", atlas_figure_get_year (figure));
   if (region == NULL)
     return g_strconcat (atlas_indicator_get_name (indicator, lang), ", ", level, year, NULL);
 
@@ -174,6 +181,9 @@ atlas_figure_default_subtitle (AtlasFigure *figure)
 
   if (indicator == NULL)
     return g_strdup ("");
+  if (atlas_figure_get_since_year (figure) != 0)
+    return atlas_change_dup_title (indicator, atlas_figure_get_since_year (figure),
+                                   atlas_figure_get_year (figure), lang);
 
   age = atlas_indicator_get_age_group (indicator, lang);
   unit = unit_word (atlas_indicator_get_unit (indicator), lang);
@@ -315,6 +325,42 @@ plan_classes (AtlasFigurePlan  *plan,
   return TRUE;
 }
 
+/* A change map: the change per area, classes centred on zero, diverging
+ * colours read through the polarity. */
+static gboolean
+plan_change (AtlasFigurePlan  *plan,
+             AtlasFigure      *figure,
+             GError          **error)
+{
+  AtlasIndicator *indicator = atlas_figure_get_indicator (figure);
+  AtlasDivision *division = atlas_figure_get_division (figure);
+  AtlasClassification *classification = atlas_figure_get_classification (figure);
+  guint since = atlas_figure_get_since_year (figure);
+  guint year = atlas_figure_get_year (figure);
+
+  plan->owned_values = atlas_change_compute (atlas_figure_get_dataset (figure), indicator, division,
+                                             since, year, error);
+  if (plan->owned_values == NULL)
+    return FALSE;
+  plan->values = plan->owned_values;
+  plan->breaks = atlas_change_compute_breaks (indicator, division, plan->values,
+                                              atlas_classification_get_count (classification),
+                                              since, year, error);
+  if (plan->breaks == NULL)
+    return FALSE;
+  plan->palette = atlas_change_create_palette (indicator,
+                                               atlas_classification_get_palette_scheme (classification),
+                                               atlas_class_breaks_get_n_classes (plan->breaks),
+                                               atlas_classification_get_palette_reverse (classification),
+                                               error);
+  if (plan->palette == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < plan->n_areas; i++)
+    plan->classes[i] = atlas_class_breaks_classify (plan->breaks, plan->values[i]);
+  return TRUE;
+}
+
 static void
 plan_bbox (AtlasFigurePlan *plan,
            AtlasFigure     *figure)
@@ -342,7 +388,13 @@ atlas_figure_plan_init (AtlasFigurePlan  *plan,
 
   plan->n_areas = atlas_division_get_n_areas (atlas_figure_get_division (figure));
   plan->classes = g_new (int, MAX (plan->n_areas, 1));
-  if (atlas_indicator_get_unit (atlas_figure_get_indicator (figure)) == ATLAS_UNIT_CATEGORY)
+  plan->values = values;
+  if (atlas_figure_get_since_year (figure) != 0)
+    {
+      if (!plan_change (plan, figure, error))
+        return FALSE;
+    }
+  else if (atlas_indicator_get_unit (atlas_figure_get_indicator (figure)) == ATLAS_UNIT_CATEGORY)
     {
       if (!plan_categories (plan, figure, values, error))
         return FALSE;
@@ -364,6 +416,8 @@ atlas_figure_plan_clear (AtlasFigurePlan *plan)
   g_clear_pointer (&plan->breaks, atlas_class_breaks_unref);
   g_clear_pointer (&plan->palette, atlas_palette_unref);
   g_clear_pointer (&plan->classes, g_free);
+  g_clear_pointer (&plan->owned_values, g_free);
+  plan->values = NULL;
   g_clear_pointer (&plan->title, g_free);
   g_clear_pointer (&plan->subtitle, g_free);
 }

@@ -46,6 +46,7 @@ typedef enum
   FIGURE_LABEL_UNIT_INDEX,
   FIGURE_LABEL_UNIT_CATEGORY,
   FIGURE_LABEL_SCOPE_REGION,
+  FIGURE_LABEL_METHOD_CENTRED,
   FIGURE_LABEL_N
 } FigureLabel;
 
@@ -58,6 +59,9 @@ typedef struct
   AtlasClassBreaks *breaks;    /* NULL for category indicators */
   AtlasPalette     *palette;
   int              *classes;   /* per area of the division; -1 missing */
+  const double     *values;    /* what is classified, per area: the year's
+                                * values, or owned_values for a change map */
+  double           *owned_values;
   guint             n_areas;
   char             *title;
   char             *subtitle;

@@ -27,6 +27,7 @@ struct _AtlasFigure
   AtlasIndicator   *indicator;
   AtlasDivision    *division;
   guint             year;
+  guint             since_year;  /* a change map from this year; 0: none */
   AtlasArea        *region;
   AtlasPageFormat   page;
   guint             dpi;
@@ -45,6 +46,7 @@ enum {
   PROP_INDICATOR,
   PROP_DIVISION,
   PROP_YEAR,
+  PROP_SINCE_YEAR,
   PROP_REGION,
   PROP_PAGE,
   PROP_DPI,
@@ -210,6 +212,7 @@ atlas_figure_get_property (GObject    *object,
     case PROP_INDICATOR: g_value_set_object (value, self->indicator); break;
     case PROP_DIVISION: g_value_set_object (value, self->division); break;
     case PROP_YEAR: g_value_set_uint (value, self->year); break;
+    case PROP_SINCE_YEAR: g_value_set_uint (value, self->since_year); break;
     case PROP_REGION: g_value_set_object (value, self->region); break;
     case PROP_PAGE: g_value_set_enum (value, self->page); break;
     case PROP_DPI: g_value_set_uint (value, self->dpi); break;
@@ -237,6 +240,7 @@ atlas_figure_set_property (GObject      *object,
     case PROP_INDICATOR: atlas_figure_set_indicator (self, g_value_get_object (value)); break;
     case PROP_DIVISION: atlas_figure_set_division (self, g_value_get_object (value)); break;
     case PROP_YEAR: atlas_figure_set_year (self, g_value_get_uint (value)); break;
+    case PROP_SINCE_YEAR: atlas_figure_set_since_year (self, g_value_get_uint (value)); break;
     case PROP_REGION: atlas_figure_set_region (self, g_value_get_object (value)); break;
     case PROP_PAGE: atlas_figure_set_page (self, g_value_get_enum (value)); break;
     case PROP_DPI: atlas_figure_set_dpi (self, g_value_get_uint (value)); break;
@@ -264,6 +268,8 @@ install_properties (GObjectClass *object_class)
     g_param_spec_object ("division", NULL, NULL, ATLAS_TYPE_DIVISION, PARAM_FLAGS);
   properties[PROP_YEAR] =
     g_param_spec_uint ("year", NULL, NULL, 0, G_MAXUINT, 0, PARAM_FLAGS);
+  properties[PROP_SINCE_YEAR] =
+    g_param_spec_uint ("since-year", NULL, NULL, 0, G_MAXUINT, 0, PARAM_FLAGS);
   properties[PROP_REGION] =
     g_param_spec_object ("region", NULL, NULL, ATLAS_TYPE_AREA, PARAM_FLAGS);
   properties[PROP_PAGE] =
@@ -353,6 +359,7 @@ atlas_figure_copy (AtlasFigure *self)
   copy->lang = g_strdup (self->lang);
   set_classification (copy, atlas_classification_copy (self->classification));
   copy->style = self->style;
+  copy->since_year = self->since_year;
 
   return copy;
 }
@@ -419,6 +426,39 @@ atlas_figure_set_year (AtlasFigure *self,
     return;
   self->year = year;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+/**
+ * atlas_figure_get_since_year:
+ * @self: a figure
+ *
+ * Returns: the year a change map starts from, or 0 for a map of the
+ *   values of the year
+ */
+guint
+atlas_figure_get_since_year (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), 0);
+
+  return self->since_year;
+}
+
+/**
+ * atlas_figure_set_since_year:
+ * @self: a figure
+ * @since_year: the earlier year of a change map (the change from it to
+ *   the figure's year, centred on zero on a diverging palette), or 0
+ */
+void
+atlas_figure_set_since_year (AtlasFigure *self,
+                             guint        since_year)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  if (self->since_year == since_year)
+    return;
+  self->since_year = since_year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE_YEAR]);
 }
 
 AtlasArea *

@@ -58,7 +58,9 @@ G_DECLARE_FINAL_TYPE (AtlasFigure, atlas_figure, ATLAS, FIGURE, GObject)
  * whatever the process locale, from a small internal table: a report in
  * English can be made from a Swedish desktop.
  *
- * Properties: dataset, indicator, division, year, region (optional: frame
+ * Properties: dataset, indicator, division, year, since-year (0, or the
+ * earlier year of a change map: the change to year per area, classified
+ * centred on zero on a diverging palette), region (optional: frame
  * that area with its sub-areas at the chosen division), page, dpi (PNG
  * only), title and subtitle (NULL: made from the indicator, division,
  * region and year), lang, classification (an AtlasClassification: class
@@ -83,6 +85,10 @@ void              atlas_figure_set_division       (AtlasFigure       *self,
 guint             atlas_figure_get_year           (AtlasFigure       *self);
 void              atlas_figure_set_year           (AtlasFigure       *self,
                                                    guint              year);
+/* A change map from this year to the figure's year; 0: the year's values. */
+guint             atlas_figure_get_since_year     (AtlasFigure       *self);
+void              atlas_figure_set_since_year     (AtlasFigure       *self,
+                                                   guint              since_year);
 AtlasArea        *atlas_figure_get_region         (AtlasFigure       *self);
 void              atlas_figure_set_region         (AtlasFigure       *self,
                                                    AtlasArea         *region);
