@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Exploring views on the real stockholm-uppsala package: box and
+ * percentile breaks and change maps, each against values read here
+ * straight from the package's CSV files and computed by the test's own
+ * arithmetic. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atlas-core.h"
+
+static AtlasDataset *dataset;
+
+/* One column of values/YEAR.csv: code → value, only the rows whose code
+ * passes @keep (DeSO codes have a letter A–C fifth, RegSO an R). */
+static GHashTable *
+read_column (guint         year,
+             const char   *column,
+             gboolean    (*keep) (const char *code))
+{
+  g_autofree char *name = g_strdup_printf ("%u.csv", year);
+  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets",
+                                            "stockholm-uppsala", "values", name, NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int index = -1;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  header = g_strsplit (lines[0], ",", -1);
+  for (int i = 0; header[i] != NULL; i++)
+    if (g_str_equal (header[i], column))
+      index = i;
+  g_assert_cmpint (index, >, 0);
+
+  for (guint l = 1; lines[l] != NULL && lines[l][0] != '\0'; l++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[l], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), >, (guint) index);
+      if (!keep (fields[0]) || fields[index][0] == '\0')
+        continue;
+      g_hash_table_insert (values, g_strdup (fields[0]),
+                           g_memdup2 (&(double) { g_ascii_strtod (fields[index], NULL) }, sizeof (double)));
+    }
+  return values;
+}
+
+static gboolean
+is_deso (const char *code)
+{
+  return strlen (code) == 9 && strchr ("ABC", code[4]) != NULL;
+}
+
+static gboolean
+is_regso (const char *code)
+{
+  return strlen (code) == 8 && code[4] == 'R';
+}
+
+static int
+ascending (const void *a,
+           const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double *
+sorted_values (GHashTable *column,
+               gsize      *n)
+{
+  GHashTableIter iter;
+  gpointer value;
+  double *x = g_new (double, g_hash_table_size (column));
+  gsize i = 0;
+
+  g_hash_table_iter_init (&iter, column);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    x[i++] = *(double *) value;
+  qsort (x, i, sizeof (double), ascending);
+  *n = i;
+  return x;
+}
+
+/* Hyndman & Fan type 7 in its textbook, 1-based form: position
+ * 1 + (n − 1)p, linear between the neighbouring order statistics. */
+static double
+type7 (const double *x,
+       gsize         n,
+       double        p)
+{
+  double position = 1.0 + (n - 1) * p;
+  gsize below = (gsize) position;
+  double fraction = position - below;
+
+  if (below >= n)
+    return x[n - 1];
+  return x[below - 1] * (1.0 - fraction) + x[below] * fraction;
+}
+
+static gsize
+count_at_most (const double *x,
+               gsize         n,
+               double        limit)
+{
+  gsize count = 0;
+
+  for (gsize i = 0; i < n; i++)
+    count += x[i] <= limit;
+  return count;
+}
+
+static AtlasClassBreaks *
+breaks_for (const char       *indicator_id,
+            const char       *level,
+            guint             year,
+            AtlasClassMethod  method)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasClassBreaks *breaks;
+
+  breaks = atlas_class_breaks_for_dataset (dataset, atlas_dataset_lookup_indicator (dataset, indicator_id),
+                                           atlas_dataset_lookup_division (dataset, level), year,
+                                           FALSE, method, 5, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (breaks);
+  return breaks;
+}
+
+static void
+check_box (AtlasClassMethod method,
+           double           hinge)
+{
+  g_autoptr(GHashTable) column = read_column (2022, "median_nettoinkomst", is_deso);
+  g_autoptr(AtlasClassBreaks) breaks = breaks_for ("median_nettoinkomst", "deso", 2022, method);
+  g_autofree double *x = NULL;
+  const double *b;
+  double q1, median, q3;
+  guint n_breaks;
+  gsize n;
+
+  x = sorted_values (column, &n);
+  g_assert_cmpuint (n, ==, 5984);
+  q1 = type7 (x, n, 0.25);
+  median = type7 (x, n, 0.5);
+  q3 = type7 (x, n, 0.75);
+  /* what a quartile must be: at least a quarter at or below Q1 … */
+  g_assert_cmpuint (count_at_most (x, n, q1), >=, n / 4);
+  g_assert_cmpuint (count_at_most (x, n, q3), >=, 3 * n / 4);
+
+  b = atlas_class_breaks_get_breaks (breaks, &n_breaks);
+  g_assert_cmpuint (n_breaks, ==, 5);
+  g_assert_cmpuint (atlas_class_breaks_get_n_classes (breaks), ==, 6);
+  g_assert_cmpfloat_with_epsilon (b[0], q1 - hinge * (q3 - q1), 1e-6);
+  g_assert_cmpfloat_with_epsilon (b[1], q1, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b[2], median, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b[3], q3, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b[4], q3 + hinge * (q3 - q1), 1e-6);
+}
+
+static void
+test_box_breaks (void)
+{
+  check_box (ATLAS_CLASS_METHOD_BOX, 1.5);
+  check_box (ATLAS_CLASS_METHOD_BOX3, 3.0);
+}
+
+/* With hinge 3 no DeSO has a low outlier: the class stays, empty, and
+ * its label says so ("≤ the fence") instead of disappearing. */
+static void
+test_box_empty_outlier_class (void)
+{
+  AtlasDivision *deso = atlas_dataset_lookup_division (dataset, "deso");
+  AtlasIndicator *indicator = atlas_dataset_lookup_indicator (dataset, "median_nettoinkomst");
+  g_autoptr(AtlasClassBreaks) breaks = breaks_for ("median_nettoinkomst", "deso", 2022, ATLAS_CLASS_METHOD_BOX3);
+  g_autoptr(GHashTable) column = read_column (2022, "median_nettoinkomst", is_deso);
+  const double *values = atlas_dataset_peek_values (dataset, indicator, 2022, deso);
+  g_autofree double *x = NULL;
+  gsize counts[ATLAS_CLASS_MAX], n, expected_high = 0;
+  g_auto(GStrv) labels = NULL;
+  guint n_breaks;
+  const double *b = atlas_class_breaks_get_breaks (breaks, &n_breaks);
+
+  x = sorted_values (column, &n);
+  g_assert_cmpfloat (x[0], >, b[0]);
+  for (gsize i = 0; i < n; i++)
+    expected_high += x[i] > b[4];
+  g_assert_cmpuint (expected_high, >, 0);
+
+  atlas_class_breaks_count (breaks, values, atlas_division_get_n_areas (deso), counts);
+  g_assert_cmpuint (counts[0], ==, 0);
+  g_assert_cmpuint (counts[5], ==, expected_high);
+
+  labels = atlas_class_breaks_dup_labels (breaks, indicator, values, atlas_division_get_n_areas (deso), "sv");
+  g_assert_cmpuint (g_strv_length (labels), ==, 6);
+  g_assert_true (g_str_has_prefix (labels[0], "Låga extremvärden: ≤"));
+  g_assert_true (g_str_has_prefix (labels[5], "Höga extremvärden: "));
+  g_assert_nonnull (strstr (atlas_class_breaks_method_note (breaks, "sv"), "KVARTIL.INK"));
+}
+
+static void
+test_percentile_breaks (void)
+{
+  static const double p[] = { 0.01, 0.10, 0.50, 0.90, 0.99 };
+  g_autoptr(GHashTable) column = read_column (2022, "arbetsloshet_16_64", is_deso);
+  g_autoptr(AtlasClassBreaks) breaks = breaks_for ("arbetsloshet_16_64", "deso", 2022,
+                                                   ATLAS_CLASS_METHOD_PERCENTILE);
+  g_autofree double *x = NULL;
+  const double *b;
+  guint n_breaks;
+  gsize n;
+
+  x = sorted_values (column, &n);
+  b = atlas_class_breaks_get_breaks (breaks, &n_breaks);
+  g_assert_cmpuint (n_breaks, ==, G_N_ELEMENTS (p));
+  for (guint i = 0; i < G_N_ELEMENTS (p); i++)
+    {
+      g_assert_cmpfloat_with_epsilon (b[i], type7 (x, n, p[i]), 1e-9);
+      g_assert_cmpuint (count_at_most (x, n, b[i]), >=, (gsize) floor (p[i] * n));
+    }
+  g_assert_cmpfloat (atlas_class_breaks_get_max (breaks), ==, x[n - 1]);
+}
+
+/* Change of the share born abroad, RegSO, 2020 → 2023: the later share
+ * minus the earlier, in percentage points, area by area. */
+static void
+test_change_values_and_signs (void)
+{
+  AtlasIndicator *indicator = atlas_dataset_lookup_indicator (dataset, "utrikes_fodda_andel");
+  AtlasDivision *regso = atlas_dataset_lookup_division (dataset, "regso");
+  g_autoptr(GHashTable) before = read_column (2020, "utrikes_fodda_andel", is_regso);
+  g_autoptr(GHashTable) after = read_column (2023, "utrikes_fodda_andel", is_regso);
+  g_autoptr(GError) error = NULL;
+  g_autofree double *changes = NULL;
+  guint up = 0, down = 0, compared = 0;
+
+  g_assert_cmpint (atlas_change_unit_for_indicator (indicator), ==, ATLAS_CHANGE_PERCENTAGE_POINTS);
+  changes = atlas_change_compute (dataset, indicator, regso, 2020, 2023, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < atlas_division_get_n_areas (regso); i++)
+    {
+      const char *code = atlas_area_get_code (atlas_division_get_area (regso, i));
+      double *a = g_hash_table_lookup (before, code), *b = g_hash_table_lookup (after, code);
+
+      if (a == NULL || b == NULL)
+        {
+          g_assert_true (isnan (changes[i]));
+          continue;
+        }
+      g_assert_cmpfloat_with_epsilon (changes[i], *b - *a, 1e-9);
+      up += *b > *a;
+      down += *b < *a;
+      compared++;
+      if (*b > *a)
+        g_assert_cmpfloat (changes[i], >, 0);
+      else if (*b < *a)
+        g_assert_cmpfloat (changes[i], <, 0);
+    }
+  g_assert_cmpuint (compared, ==, 3363);
+  g_assert_cmpuint (up, >, 0);
+  g_assert_cmpuint (down, >, 0);
+}
+
+static void
+test_change_one_area_and_missing (void)
+{
+  AtlasIndicator *share = atlas_dataset_lookup_indicator (dataset, "utrikes_fodda_andel");
+  AtlasIndicator *income = atlas_dataset_lookup_indicator (dataset, "median_nettoinkomst");
+  AtlasIndicator *people = atlas_dataset_lookup_indicator (dataset, "folkmangd");
+  AtlasArea *area = atlas_dataset_lookup_area (dataset, "0114R001");
+  g_autoptr(GHashTable) p2020 = read_column (2020, "folkmangd", is_regso);
+  g_autoptr(GHashTable) p2023 = read_column (2023, "folkmangd", is_regso);
+  g_autoptr(GError) error = NULL;
+  AtlasMissingReason reason;
+  guint missing_year;
+  double change;
+
+  /* folkmangd 0114R001: 6062 in 2020, read from the file for 2023 */
+  g_assert_cmpfloat (*(double *) g_hash_table_lookup (p2020, "0114R001"), ==, 6062);
+  g_assert_true (atlas_change_get (dataset, people, area, 2020, 2023, &change, &reason, &missing_year));
+  g_assert_cmpfloat (change, ==, *(double *) g_hash_table_lookup (p2023, "0114R001") - 6062);
+  g_assert_cmpint (atlas_change_unit_for_indicator (people), ==, ATLAS_CHANGE_ABSOLUTE);
+
+  /* The income is only in the package for 2022: no change, and why. */
+  g_assert_false (atlas_change_get (dataset, income, atlas_dataset_lookup_area (dataset, "0180C3420"),
+                                    2020, 2022, &change, &reason, &missing_year));
+  g_assert_true (isnan (change));
+  g_assert_cmpuint (missing_year, ==, 2020);
+  g_assert_cmpint (reason, !=, ATLAS_MISSING_NONE);
+
+  g_assert_false (atlas_change_check (dataset, share, 2023, 2020, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (atlas_change_check (dataset, atlas_dataset_lookup_indicator (dataset, "omradestyp"),
+                                      2022, 2023, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+/* Centred breaks: zero is a break, the two sides mirror each other, and
+ * the magnitudes are the type 7 terciles of the absolute changes. */
+static void
+test_change_breaks_centred (void)
+{
+  AtlasIndicator *indicator = atlas_dataset_lookup_indicator (dataset, "utrikes_fodda_andel");
+  AtlasDivision *regso = atlas_dataset_lookup_division (dataset, "regso");
+  g_autoptr(GError) error = NULL;
+  g_autofree double *changes = atlas_change_compute (dataset, indicator, regso, 2020, 2023, &error);
+  g_autoptr(AtlasClassBreaks) breaks = NULL;
+  g_autofree double *magnitudes = g_new (double, atlas_division_get_n_areas (regso));
+  g_auto(GStrv) labels = NULL;
+  gsize n = 0;
+  guint n_breaks;
+  const double *b;
+
+  breaks = atlas_change_compute_breaks (indicator, regso, changes, 5, 2020, 2023, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_class_breaks_is_centred (breaks));
+  b = atlas_class_breaks_get_breaks (breaks, &n_breaks);
+  g_assert_cmpuint (n_breaks, ==, 5);
+  g_assert_cmpfloat (b[2], ==, 0.0);
+  g_assert_cmpfloat (b[0], ==, -b[4]);
+  g_assert_cmpfloat (b[1], ==, -b[3]);
+
+  for (guint i = 0; i < atlas_division_get_n_areas (regso); i++)
+    if (!isnan (changes[i]) && changes[i] != 0)
+      magnitudes[n++] = fabs (changes[i]);
+  qsort (magnitudes, n, sizeof (double), ascending);
+  g_assert_cmpfloat_with_epsilon (b[3], type7 (magnitudes, n, 1.0 / 3), 1e-9);
+  g_assert_cmpfloat_with_epsilon (b[4], type7 (magnitudes, n, 2.0 / 3), 1e-9);
+
+  labels = atlas_class_breaks_dup_change_labels (breaks, indicator, changes,
+                                                 atlas_division_get_n_areas (regso), "sv");
+  g_assert_true (g_str_has_suffix (labels[5], "p.e."));
+  g_assert_true (g_str_has_prefix (labels[5], "+"));
+  g_autofree char *title = atlas_change_dup_title (indicator, 2020, 2023, "sv");
+  g_assert_cmpstr (title, ==, "Förändring 2020–2023, procentenheter");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", "stockholm-uppsala", NULL);
+  dataset = atlas_dataset_load (path, NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/explore/box-breaks", test_box_breaks);
+  g_test_add_func ("/explore/box-empty-outlier-class", test_box_empty_outlier_class);
+  g_test_add_func ("/explore/percentile-breaks", test_percentile_breaks);
+  g_test_add_func ("/explore/change-values-and-signs", test_change_values_and_signs);
+  g_test_add_func ("/explore/change-one-area-and-missing", test_change_one_area_and_missing);
+  g_test_add_func ("/explore/change-breaks-centred", test_change_breaks_centred);
+
+  status = g_test_run ();
+  g_object_unref (dataset);
+  return status;
+}
