@@ -52,5 +52,7 @@ int        cli_flags                    (int             argc,
                                          char          **argv);
 int        cli_segregation              (int             argc,
                                          char          **argv);
+int        cli_profile                  (int             argc,
+                                         char          **argv);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "types-history", cli_types_history, N_("Show area types over the years and which changed") },
   { "flags", cli_flags, N_("Flag the areas in the worst share of each indicator") },
   { "segregation", cli_segregation, N_("Compute segregation indices per kommun or län") },
+  { "profile", cli_profile, N_("Write an area profile (spine chart) as a PDF fact sheet") },
 };
 
 /* Running from the build tree, the freshly compiled catalogues are there;
