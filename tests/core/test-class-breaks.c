@@ -277,13 +277,63 @@ test_few_distinct_values (void)
 
   for (AtlasClassMethod m = ATLAS_CLASS_METHOD_QUANTILE; m < ATLAS_CLASS_METHOD_MANUAL; m++)
     {
-      g_autoptr(AtlasClassBreaks) breaks = compute_ok (m, x, G_N_ELEMENTS (x), 5);
-      g_autoptr(AtlasClassBreaks) one = compute_ok (m, same, G_N_ELEMENTS (same), 3);
+      g_autoptr(AtlasClassBreaks) breaks = NULL;
+      g_autoptr(AtlasClassBreaks) one = NULL;
+
+      /* box and percentile maps keep their classes: see test_fixed_classes */
+      if (atlas_class_method_is_fixed (m))
+        continue;
+      breaks = compute_ok (m, x, G_N_ELEMENTS (x), 5);
+      one = compute_ok (m, same, G_N_ELEMENTS (same), 3);
 
       assert_breaks (breaks, expected, 2);
       assert_breaks (one, NULL, 0);
       g_assert_cmpint (atlas_class_breaks_classify (one, 3), ==, 0);
     }
+}
+
+/* Box maps of 5, 5, 7, 7, 9 by hand (type 7): Q1 = x[1] = 5, median =
+ * x[2] = 7, Q3 = x[3] = 7, IQR 2, fences 2 and 10: six classes, the outlier
+ * classes and median–Q3 (7 to 7) empty. Equal values are never outliers. */
+static void
+test_fixed_classes (void)
+{
+  static const double x[] = { 7, 5, 9, 5, 7 };
+  static const double same[] = { 3, 3, 3 };
+  static const double box[] = { 5, 7, 7, 10 };
+  g_autoptr(AtlasClassBreaks) breaks = compute_ok (ATLAS_CLASS_METHOD_BOX, x, G_N_ELEMENTS (x), 5);
+  g_autoptr(AtlasClassBreaks) flat = compute_ok (ATLAS_CLASS_METHOD_BOX3, same, G_N_ELEMENTS (same), 3);
+  g_autoptr(AtlasClassBreaks) percentiles = compute_ok (ATLAS_CLASS_METHOD_PERCENTILE, x, G_N_ELEMENTS (x), 9);
+  gsize counts[ATLAS_CLASS_MAX];
+  const double *b;
+  guint n;
+
+  b = atlas_class_breaks_get_breaks (breaks, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpfloat (b[0], <, 2.0);
+  g_assert_cmpfloat (b[0], >, 2.0 - 1e-12);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat (b[i + 1], ==, box[i]);
+  atlas_class_breaks_count (breaks, x, G_N_ELEMENTS (x), counts);
+  g_assert_cmpuint (counts[0], ==, 0);
+  g_assert_cmpuint (counts[1], ==, 2);
+  g_assert_cmpuint (counts[2], ==, 2);
+  g_assert_cmpuint (counts[3], ==, 0);
+  g_assert_cmpuint (counts[4], ==, 1);
+  g_assert_cmpuint (counts[5], ==, 0);
+
+  g_assert_cmpuint (atlas_class_breaks_get_n_classes (flat), ==, 6);
+  g_assert_cmpint (atlas_class_breaks_classify (flat, 3), ==, 1);
+
+  /* P1 = 5 + 0.04·0 = 5, P10 = 5, P50 = 7, P90: h = 3.6 → 7 + 0.6·2 = 8.2,
+   * P99: h = 3.96 → 7 + 0.96·2 = 8.92 */
+  b = atlas_class_breaks_get_breaks (percentiles, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpfloat (b[0], ==, 5);
+  g_assert_cmpfloat (b[1], ==, 5);
+  g_assert_cmpfloat (b[2], ==, 7);
+  g_assert_cmpfloat_with_epsilon (b[3], 8.2, 1e-12);
+  g_assert_cmpfloat_with_epsilon (b[4], 8.92, 1e-12);
 }
 
 static void
@@ -541,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/class-breaks/stddev", test_stddev);
   g_test_add_func ("/class-breaks/skips-nan", test_skips_nan);
   g_test_add_func ("/class-breaks/few-distinct-values", test_few_distinct_values);
+  g_test_add_func ("/class-breaks/fixed-classes", test_fixed_classes);
   g_test_add_func ("/class-breaks/errors", test_errors);
   g_test_add_func ("/class-breaks/manual", test_manual);
   g_test_add_func ("/class-breaks/classify-boundaries", test_classify_boundaries);

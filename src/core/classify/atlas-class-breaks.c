@@ -49,7 +49,8 @@
  *
  * - box (hinge 1.5) and box3 (hinge 3.0): Q1 = Q(0.25), median = Q(0.5),
  *   Q3 = Q(0.75), IQR = Q3 − Q1; breaks at Q1 − hinge·IQR, Q1, median, Q3,
- *   Q3 + hinge·IQR. Classes: lower outliers (≤ the lower fence), up to Q1,
+ *   Q3 + hinge·IQR. Classes: lower outliers (strictly below the lower
+ *   fence: the first break is the double just below it), up to Q1,
  *   Q1 to the median, the median to Q3, Q3 to the upper fence, upper
  *   outliers (above the upper fence).
  * - percentile: breaks at Q(0.01), Q(0.10), Q(0.50), Q(0.90), Q(0.99);
@@ -497,7 +498,11 @@ fixed_breaks (AtlasClassBreaks *self,
       double q1 = atlas_quantile_sorted (x, n, 0.25);
       double q3 = atlas_quantile_sorted (x, n, 0.75);
 
-      b[0] = q1 - hinge * (q3 - q1);
+      /* Outliers lie strictly beyond the fence: the break is the largest
+       * number below it, so that with the boundary rule (≤) a value on
+       * the fence is not an outlier, and ties at Q1 with no spread
+       * (IQR = 0) are not outliers either. */
+      b[0] = nextafter (q1 - hinge * (q3 - q1), -INFINITY);
       b[1] = q1;
       b[2] = atlas_quantile_sorted (x, n, 0.5);
       b[3] = q3;
