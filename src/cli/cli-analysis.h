@@ -54,5 +54,7 @@ int        cli_segregation              (int             argc,
                                          char          **argv);
 int        cli_profile                  (int             argc,
                                          char          **argv);
+int        cli_similar                  (int             argc,
+                                         char          **argv);
 
 G_END_DECLS

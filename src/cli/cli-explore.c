@@ -129,3 +129,151 @@ cli_profile (int    argc,
     return profile_one (dataset, area, (guint) year, output, lang);
   return profile_batch (dataset, level, (guint) year, output_dir, lang, overwrite);
 }
+
+static gboolean
+similar_demonstration (AtlasDataset      *dataset,
+                       AtlasSimilarAreas *similar)
+{
+  GPtrArray *indicators = atlas_similar_areas_get_indicators (similar);
+
+  for (guint k = 0; k < indicators->len; k++)
+    if (atlas_dataset_indicator_is_demonstration (dataset, g_ptr_array_index (indicators, k)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+similar_json (AtlasDataset      *dataset,
+              AtlasSimilarAreas *similar)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *method = atlas_similar_areas_dup_method (similar, NULL);
+  GPtrArray *indicators = atlas_similar_areas_get_indicators (similar);
+
+  json_builder_begin_object (builder);
+  cli_json_add_package (builder, dataset);
+  cli_json_add_area (builder, "area", atlas_similar_areas_get_area (similar));
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, atlas_similar_areas_get_year (similar));
+  cli_json_add_string (builder, "method", method);
+  json_builder_set_member_name (builder, "indicators");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < indicators->len; k++)
+    cli_json_string (builder, atlas_indicator_get_id (g_ptr_array_index (indicators, k)));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "excluded");
+  json_builder_add_int_value (builder, atlas_similar_areas_get_n_excluded (similar));
+  json_builder_set_member_name (builder, "similar");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < atlas_similar_areas_get_n_items (similar); i++)
+    {
+      AtlasArea *area = atlas_similar_areas_get_item (similar, i);
+      g_autofree char *name = cli_area_name (area);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rank");
+      json_builder_add_int_value (builder, i + 1);
+      cli_json_add_string (builder, "area_code", atlas_area_get_code (area));
+      cli_json_add_string (builder, "area_name", name);
+      cli_json_add_number (builder, "distance", atlas_similar_areas_get_distance (similar, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  cli_json_add_demonstration (builder, similar_demonstration (dataset, similar));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  cli_print_json (root);
+}
+
+static void
+similar_text (AtlasDataset      *dataset,
+              AtlasSimilarAreas *similar)
+{
+  g_autofree char *method = atlas_similar_areas_dup_method (similar, NULL);
+  g_autofree char *target = cli_area_name (atlas_similar_areas_get_area (similar));
+  GPtrArray *indicators = atlas_similar_areas_get_indicators (similar);
+
+  printf (_("Areas most like %s (%s) in %u\n"), target,
+          atlas_area_get_code (atlas_similar_areas_get_area (similar)), atlas_similar_areas_get_year (similar));
+  printf ("%s\n", _("Indicators:"));
+  for (guint k = 0; k < indicators->len; k++)
+    printf ("  %s  %s\n", atlas_indicator_get_id (g_ptr_array_index (indicators, k)),
+            atlas_indicator_get_name (g_ptr_array_index (indicators, k), NULL));
+  for (guint i = 0; i < atlas_similar_areas_get_n_items (similar); i++)
+    {
+      AtlasArea *area = atlas_similar_areas_get_item (similar, i);
+      g_autofree char *name = cli_area_name (area);
+
+      g_autofree char *padded = cli_pad (name, 40);
+
+      printf ("%3u  %-12s %s %8.3f\n", i + 1, atlas_area_get_code (area), padded,
+              atlas_similar_areas_get_distance (similar, i));
+    }
+  printf ("%s\n", method);
+  cli_print_provenance (dataset, similar_demonstration (dataset, similar));
+}
+
+/**
+ * cli_similar:
+ * @argc: the argument count
+ * @argv: "similar", options, PACKAGE
+ *
+ * Returns: the exit status
+ */
+int
+cli_similar (int    argc,
+             char **argv)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *ids = NULL;
+  gboolean json = FALSE;
+  int year = 0;
+  int n = 10;
+  const GOptionEntry entries[] = {
+    { "area", 'a', 0, G_OPTION_ARG_STRING, &code, N_("The area’s code"), N_("CODE") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year"), N_("YEAR") },
+    { "indicators", 'i', 0, G_OPTION_ARG_STRING, &ids,
+      N_("Comma-separated indicators to compare on (default: every indicator the area has, "
+         "without counts and categories)"), N_("IDS") },
+    { "count", 'n', 0, G_OPTION_ARG_INT, &n, N_("How many areas (default: 10)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(AtlasSimilarAreas) similar = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasArea *area;
+  int status;
+
+  status = cli_parse_options ("similar", "PACKAGE",
+                              _("List the areas of the same level most like an area: Euclidean distance "
+                                "over z-scores of the chosen indicators."),
+                              entries, &argc, &argv, 1);
+  if (status != CLI_CONTINUE)
+    return status;
+  if (code == NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("Give the area with --area CODE"));
+  if (n < 1)
+    return cli_fail (CLI_EXIT_USAGE, _("--count must be at least 1"));
+
+  dataset = cli_open_dataset (argv[1], &status);
+  if (dataset == NULL || !cli_check_year (dataset, year, &status))
+    return status;
+  if ((area = atlas_dataset_lookup_area (dataset, code)) == NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("No area has the code “%s” in “%s”"), code, atlas_dataset_get_id (dataset));
+  indicators = cli_lookup_indicator_list (dataset, ids, &status);
+  if (status != CLI_CONTINUE)
+    return status;
+
+  similar = atlas_similar_areas_find (dataset, area, (guint) year, indicators, (guint) n, &error);
+  if (similar == NULL)
+    return cli_fail (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
+                     ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
+  if (json)
+    similar_json (dataset, similar);
+  else
+    similar_text (dataset, similar);
+  return CLI_EXIT_OK;
+}

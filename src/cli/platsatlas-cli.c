@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "flags", cli_flags, N_("Flag the areas in the worst share of each indicator") },
   { "segregation", cli_segregation, N_("Compute segregation indices per kommun or län") },
   { "profile", cli_profile, N_("Write an area profile (spine chart) as a PDF fact sheet") },
+  { "similar", cli_similar, N_("List the areas most like an area") },
 };
 
 /* Running from the build tree, the freshly compiled catalogues are there;
