@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Exploring views on the real stockholm-uppsala package: box and
- * percentile breaks and change maps, each against values read here
- * straight from the package's CSV files and computed by the test's own
- * arithmetic. */
+/* Exploring views. On the real stockholm-uppsala package: box and
+ * percentile breaks, change maps and area profiles, each against values
+ * read here straight from the package's CSV files and computed by the
+ * test's own arithmetic. On the hand-made tests/data/similar package:
+ * the similar-areas ranking, worked by hand. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "atlas-core.h"
+#include "pdf-text.h"
 
 static AtlasDataset *dataset;
 
@@ -341,6 +345,208 @@ test_change_breaks_centred (void)
   g_assert_cmpstr (title, ==, "Förändring 2020–2023, procentenheter");
 }
 
+
+/* Profile of a DeSO: its values, its kommun's, and the spread of all
+ * DeSO, against the CSV file and the test's own quantiles. */
+static void
+test_profile_model (void)
+{
+  AtlasArea *area = atlas_dataset_lookup_area (dataset, "0380C1010");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasAreaProfile) profile = atlas_area_profile_new (dataset, area, 2022, &error);
+  g_autoptr(GHashTable) column = read_column (2022, "lag_ek_standard", is_deso);
+  g_autofree double *x = NULL;
+  const AtlasProfileRow *row = NULL;
+  gsize n, below = 0, equal = 0;
+  double value, place;
+  guint quintile;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < atlas_area_profile_get_n_rows (profile); i++)
+    if (g_str_equal (atlas_indicator_get_id (atlas_area_profile_get_row (profile, i)->indicator),
+                     "lag_ek_standard"))
+      row = atlas_area_profile_get_row (profile, i);
+  g_assert_nonnull (row);
+  x = sorted_values (column, &n);
+  value = *(double *) g_hash_table_lookup (column, "0380C1010");
+  g_assert_cmpfloat (row->value, ==, value);
+  g_assert_cmpuint (row->n_values, ==, n);
+  g_assert_cmpfloat (row->min, ==, x[0]);
+  g_assert_cmpfloat (row->max, ==, x[n - 1]);
+  g_assert_cmpfloat_with_epsilon (row->p25, type7 (x, n, 0.25), 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->p75, type7 (x, n, 0.75), 1e-9);
+
+  /* lower is better: the fifth counted from the highest values */
+  for (gsize i = 0; i < n; i++)
+    {
+      below += x[i] < value;
+      equal += x[i] == value;
+    }
+  place = (below + 0.5 * equal) / n;
+  quintile = 5 - MIN ((guint) (place * 5), 4u);
+  g_assert_cmpuint (row->quintile, ==, quintile);
+  g_assert_false (row->higher_is_better_side);
+
+  /* Uppsala kommun's value is the one the dataset derives for 0380. */
+  {
+    AtlasIndicator *indicator = atlas_dataset_lookup_indicator (dataset, "lag_ek_standard");
+    double kommun = NAN;
+
+    atlas_dataset_get_value (dataset, indicator, 2022, atlas_dataset_lookup_area (dataset, "0380"),
+                             &kommun, NULL);
+    g_assert_cmpfloat (row->kommun, ==, kommun);
+    g_assert_false (isnan (row->riket));
+  }
+}
+
+/* Every indicator that is not a category has a row, and the fact sheet
+ * names each of them and the area. */
+static void
+check_profile_pdf (const char *code,
+                   const char *name)
+{
+  AtlasArea *area = atlas_dataset_lookup_area (dataset, code);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasAreaProfile) profile = atlas_area_profile_new (dataset, area, 2022, &error);
+  g_autofree char *dir = g_dir_make_tmp ("explore-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "profil.pdf", NULL);
+  g_autofree char *text = NULL;
+  GListModel *indicators = atlas_dataset_get_indicators (dataset);
+  guint expected_rows = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_area_profile_export (profile, path, "sv", &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      g_unlink (path);
+      g_rmdir (dir);
+      return;
+    }
+  g_assert_nonnull (strstr (text, name));
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (indicators, i);
+      g_autofree char *needle = NULL;
+
+      if (atlas_indicator_get_unit (indicator) == ATLAS_UNIT_CATEGORY)
+        continue;
+      expected_rows++;
+      needle = g_strdup_printf ("%s: ", atlas_indicator_get_name (indicator, "sv"));
+      if (strstr (text, needle) == NULL)
+        g_error ("the fact sheet of %s lacks “%s”", code, needle);
+    }
+  g_assert_cmpuint (atlas_area_profile_get_n_rows (profile), ==, expected_rows);
+  g_assert_nonnull (strstr (text, "Källa: SCB"));
+  g_assert_null (strstr (text, "Demonstrationsdata"));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_profile_pdf (void)
+{
+  check_profile_pdf ("0380C1010", "Gottsunda");
+  check_profile_pdf ("0380", "Uppsala 2022");
+}
+
+static AtlasDataset *
+load_similar (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "similar", NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *similar = atlas_dataset_load (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return similar;
+}
+
+static GPtrArray *
+indicator_list (AtlasDataset *data,
+                const char   *first,
+                ...)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *id = first; id != NULL; id = va_arg (args, const char *))
+    g_ptr_array_add (list, g_object_ref (atlas_dataset_lookup_indicator (data, id)));
+  va_end (args);
+  return list;
+}
+
+/* tests/data/similar, target 0101 (a = 10, b = 10). Over all six areas
+ * a has mean 15.5 and population variance 323.5/6, b mean 95/6 and
+ * variance 312.8333…/6; so d² = Δa²·6/323.5 + Δb²·6/312.8333. */
+static void
+test_similar_ranking (void)
+{
+  g_autoptr(AtlasDataset) data = load_similar ();
+  g_autoptr(GPtrArray) ab = indicator_list (data, "a", "b", NULL);
+  g_autoptr(GPtrArray) abc = indicator_list (data, "a", "b", "c", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasSimilarAreas) two = NULL;
+  g_autoptr(AtlasSimilarAreas) three = NULL;
+  static const char *const order_ab[] = { "0105", "0102", "0103", "0104", "0106" };
+  static const char *const order_abc[] = { "0102", "0103", "0104", "0106" };
+  const double va = 323.5 / 6, vb = (312.0 + 5.0 / 6) / 6;
+  const double expected[] = { sqrt (1 / va + 1 / vb), sqrt (4 / va), sqrt (16 / vb),
+                              sqrt (100 / va + 100 / vb), sqrt (400 / va + 400 / vb) };
+  AtlasArea *target = atlas_dataset_lookup_area (data, "0101");
+
+  two = atlas_similar_areas_find (data, target, 2020, ab, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_similar_areas_get_n_items (two), ==, 5);
+  g_assert_cmpuint (atlas_similar_areas_get_n_excluded (two), ==, 0);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_cmpstr (atlas_area_get_code (atlas_similar_areas_get_item (two, i)), ==, order_ab[i]);
+      g_assert_cmpfloat_with_epsilon (atlas_similar_areas_get_distance (two, i), expected[i], 1e-9);
+    }
+
+  /* c is missing for 0105: it drops out, counted; c (mean 3.2, variance
+   * 14.8/5 over five areas) moves 0102 (Δc = 1) ahead of 0103 (Δc = 2). */
+  three = atlas_similar_areas_find (data, target, 2020, abc, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_similar_areas_get_n_items (three), ==, 2);
+  g_assert_cmpuint (atlas_similar_areas_get_n_excluded (three), ==, 1);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (atlas_area_get_code (atlas_similar_areas_get_item (three, i)), ==, order_abc[i]);
+  g_assert_cmpfloat_with_epsilon (atlas_similar_areas_get_distance (three, 0),
+                                  sqrt (4 / va + 1 / (14.8 / 5)), 1e-9);
+  g_assert_nonnull (strstr (atlas_similar_areas_dup_method (three, "sv"), "(1 utelämnade)"));
+}
+
+static void
+test_similar_defaults_and_errors (void)
+{
+  g_autoptr(AtlasDataset) data = load_similar ();
+  g_autoptr(GPtrArray) c = indicator_list (data, "c", NULL);
+  g_autoptr(GPtrArray) antal = indicator_list (data, "antal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasSimilarAreas) chosen = NULL;
+  GPtrArray *used;
+
+  /* by default: a and b, not the count; c is missing for 0105 itself */
+  chosen = atlas_similar_areas_find (data, atlas_dataset_lookup_area (data, "0105"), 2020, NULL, 3, &error);
+  g_assert_no_error (error);
+  used = atlas_similar_areas_get_indicators (chosen);
+  g_assert_cmpuint (used->len, ==, 2);
+  g_assert_cmpstr (atlas_indicator_get_id (g_ptr_array_index (used, 0)), ==, "a");
+  g_assert_cmpstr (atlas_indicator_get_id (g_ptr_array_index (used, 1)), ==, "b");
+  g_assert_cmpstr (atlas_area_get_code (atlas_similar_areas_get_item (chosen, 0)), ==, "0101");
+
+  g_assert_null (atlas_similar_areas_find (data, atlas_dataset_lookup_area (data, "0105"), 2020, c, 3, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  /* the same count everywhere tells nothing apart */
+  g_assert_null (atlas_similar_areas_find (data, atlas_dataset_lookup_area (data, "0101"), 2020, antal, 3, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,6 +566,10 @@ main (int    argc,
   g_test_add_func ("/explore/change-values-and-signs", test_change_values_and_signs);
   g_test_add_func ("/explore/change-one-area-and-missing", test_change_one_area_and_missing);
   g_test_add_func ("/explore/change-breaks-centred", test_change_breaks_centred);
+  g_test_add_func ("/explore/profile-model", test_profile_model);
+  g_test_add_func ("/explore/profile-pdf", test_profile_pdf);
+  g_test_add_func ("/explore/similar-ranking", test_similar_ranking);
+  g_test_add_func ("/explore/similar-defaults-and-errors", test_similar_defaults_and_errors);
 
   status = g_test_run ();
   g_object_unref (dataset);

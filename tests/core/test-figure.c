@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "atlas-core.h"
+#include "pdf-text.h"
 
 /* Figures are checked from the outside: page sizes from the PDF's own
  * /MediaBox, text through pdftotext, PNG sizes from the IHDR chunk, SVG
@@ -149,35 +150,6 @@ pdf_media_box (const char *path,
   *height = values[3] - values[1];
 }
 
-/* The PDF's text with all white space collapsed to single spaces, or NULL
- * when pdftotext is not installed. */
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) words = NULL;
-  int status;
-
-  if (program == NULL)
-    return NULL;
-  argv[0] = program;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-
-  words = g_strsplit_set (out, " \n\t\f\r", -1);
-  {
-    g_autoptr(GString) text = g_string_new (NULL);
-    for (guint i = 0; words[i] != NULL; i++)
-      if (words[i][0] != '\0')
-        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", words[i]);
-    return g_string_free (g_steal_pointer (&text), FALSE);
-  }
-}
 
 static char *
 collapse_spaces (const char *text)
