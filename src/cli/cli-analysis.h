@@ -56,5 +56,7 @@ int        cli_profile                  (int             argc,
                                          char          **argv);
 int        cli_similar                  (int             argc,
                                          char          **argv);
+int        cli_scatter                  (int             argc,
+                                         char          **argv);
 
 G_END_DECLS

@@ -277,3 +277,108 @@ cli_similar (int    argc,
     similar_text (dataset, similar);
   return CLI_EXIT_OK;
 }
+
+static void
+scatter_json (AtlasDataset *dataset,
+              AtlasScatter *scatter,
+              const char   *output)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  cli_json_add_package (builder, dataset);
+  cli_json_add_string (builder, "level", atlas_division_get_id (atlas_scatter_get_division (scatter)));
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, atlas_scatter_get_year (scatter));
+  cli_json_add_indicator (builder, "x", atlas_scatter_get_x_indicator (scatter));
+  cli_json_add_indicator (builder, "y", atlas_scatter_get_y_indicator (scatter));
+  cli_json_add_indicator (builder, "size", atlas_scatter_get_size_indicator (scatter));
+  json_builder_set_member_name (builder, "n");
+  json_builder_add_int_value (builder, atlas_scatter_get_n_points (scatter));
+  json_builder_set_member_name (builder, "missing");
+  json_builder_add_int_value (builder, atlas_scatter_get_n_missing (scatter));
+  cli_json_add_number (builder, "r", atlas_scatter_get_r (scatter));
+  cli_json_add_number (builder, "slope", atlas_scatter_get_slope (scatter));
+  cli_json_add_number (builder, "intercept", atlas_scatter_get_intercept (scatter));
+  cli_json_add_string (builder, "method", "ordinary least squares of y on x; Pearson's r");
+  cli_json_add_string (builder, "file", output);
+  cli_json_add_demonstration (builder, atlas_scatter_has_demonstration (scatter));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  cli_print_json (root);
+}
+
+/**
+ * cli_scatter:
+ * @argc: the argument count
+ * @argv: "scatter", options, PACKAGE
+ *
+ * Returns: the exit status
+ */
+int
+cli_scatter (int    argc,
+             char **argv)
+{
+  g_autofree char *x_id = NULL;
+  g_autofree char *y_id = NULL;
+  g_autofree char *size_id = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *lang = NULL;
+  gboolean json = FALSE;
+  int year = 0;
+  const GOptionEntry entries[] = {
+    { "x", 'x', 0, G_OPTION_ARG_STRING, &x_id, N_("The indicator across"), N_("ID") },
+    { "y", 'y', 0, G_OPTION_ARG_STRING, &y_id, N_("The indicator up"), N_("ID") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size_id, N_("Size the points by this indicator (folkmangd…)"), N_("ID") },
+    { "level", 'l', 0, G_OPTION_ARG_STRING, &level, N_("The level (kommun, deso…)"), N_("LEVEL") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year"), N_("YEAR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write (.png, .pdf or .svg)"), N_("FILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the figure: sv or en"), N_("LANG") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print r and the line as JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasScatter) scatter = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasIndicator *x, *y, *size = NULL;
+  AtlasDivision *division;
+  int status;
+
+  status = cli_parse_options ("scatter", "PACKAGE",
+                              _("Plot two indicators against each other, one point per area, with the "
+                                "least-squares line and Pearson’s r."),
+                              entries, &argc, &argv, 1);
+  if (status != CLI_CONTINUE || (status = check_lang (lang)) != CLI_CONTINUE)
+    return status;
+
+  dataset = cli_open_dataset (argv[1], &status);
+  if (dataset == NULL)
+    return status;
+  if ((x = cli_lookup_indicator (dataset, x_id, &status)) == NULL
+      || (y = cli_lookup_indicator (dataset, y_id, &status)) == NULL
+      || (size_id != NULL && (size = cli_lookup_indicator (dataset, size_id, &status)) == NULL)
+      || (division = cli_lookup_division (dataset, level, &status)) == NULL
+      || !cli_check_year (dataset, year, &status))
+    return status;
+
+  scatter = atlas_scatter_new (dataset, division, (guint) year, x, y, size, &error);
+  if (scatter == NULL)
+    return cli_fail (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
+                     ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
+  if (output != NULL && !atlas_scatter_export (scatter, output, lang, &error))
+    return cli_fail (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
+                     ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
+  if (json)
+    scatter_json (dataset, scatter, output);
+  else
+    {
+      g_autofree char *summary = atlas_scatter_dup_summary (scatter, NULL);
+
+      printf ("%s\n", summary);
+      if (output != NULL)
+        printf ("%s\n", output);
+    }
+  return CLI_EXIT_OK;
+}

@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "segregation", cli_segregation, N_("Compute segregation indices per kommun or län") },
   { "profile", cli_profile, N_("Write an area profile (spine chart) as a PDF fact sheet") },
   { "similar", cli_similar, N_("List the areas most like an area") },
+  { "scatter", cli_scatter, N_("Plot two indicators against each other with r and the line") },
 };
 
 /* Running from the build tree, the freshly compiled catalogues are there;

@@ -29,6 +29,8 @@
 #include "atlas-profile-chart.h"
 #include "atlas-rank.h"
 #include "atlas-saved-view.h"
+#include "atlas-scatter.h"
+#include "atlas-scatter-chart.h"
 #include "atlas-segregation.h"
 #include "atlas-similar-areas.h"
 #include "atlas-theme.h"

@@ -29,6 +29,12 @@ void     atlas_pen_set_font    (cairo_t          *cr,
                                 gboolean          bold);
 double   atlas_pen_text_width  (cairo_t          *cr,
                                 const char       *text);
+/* The font at @size, or smaller so that @text fits @width. */
+void     atlas_pen_set_font_to_fit (cairo_t      *cr,
+                                    const char   *text,
+                                    double        size,
+                                    gboolean      bold,
+                                    double        width);
 void     atlas_pen_show        (AtlasPen         *pen,
                                 const char       *text,
                                 double            x,

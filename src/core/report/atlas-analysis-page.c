@@ -43,6 +43,21 @@ atlas_pen_text_width (cairo_t    *cr,
 }
 
 void
+atlas_pen_set_font_to_fit (cairo_t    *cr,
+                           const char *text,
+                           double      size,
+                           gboolean    bold,
+                           double      width)
+{
+  double natural;
+
+  atlas_pen_set_font (cr, size, bold);
+  natural = atlas_pen_text_width (cr, text);
+  if (natural > width && natural > 0)
+    atlas_pen_set_font (cr, size * width / natural, bold);
+}
+
+void
 atlas_pen_show (AtlasPen   *pen,
                 const char *text,
                 double      x,

@@ -142,10 +142,8 @@ heading (Chart *chart)
                               lan != NULL && lan != area ? ", " : "",
                               lan != NULL && lan != area ? atlas_area_get_name (lan) : "");
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  atlas_pen_set_font (cr, 17, TRUE);
   /* Long DeSO names: the title shrinks to the width rather than run off. */
-  if (atlas_pen_text_width (cr, title) > chart->pen.right - chart->pen.left)
-    atlas_pen_set_font (cr, 17 * (chart->pen.right - chart->pen.left) / atlas_pen_text_width (cr, title), TRUE);
+  atlas_pen_set_font_to_fit (cr, title, 17, TRUE, chart->pen.right - chart->pen.left);
   chart->pen.y += 17;
   atlas_pen_show (&chart->pen, title, chart->pen.left, chart->pen.y);
   atlas_pen_set_font (cr, 9.5, FALSE);
