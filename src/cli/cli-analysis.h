@@ -58,5 +58,7 @@ int        cli_similar                  (int             argc,
                                          char          **argv);
 int        cli_scatter                  (int             argc,
                                          char          **argv);
+int        cli_multiples                (int             argc,
+                                         char          **argv);
 
 G_END_DECLS

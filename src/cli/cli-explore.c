@@ -382,3 +382,105 @@ cli_scatter (int    argc,
     }
   return CLI_EXIT_OK;
 }
+
+/* "2020,2021,2023" → ascending years of the package. */
+static GArray *
+parse_years (AtlasDataset *dataset,
+             const char   *text,
+             int          *status)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    {
+      *status = cli_fail (CLI_EXIT_USAGE, _("Give the years with --years, such as --years 2020,2023"));
+      return NULL;
+    }
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 year = 0;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, 9999, &year, NULL))
+        {
+          *status = cli_fail (CLI_EXIT_USAGE, _("“%s” in --years is not a year"), parts[i]);
+          return NULL;
+        }
+      if (!cli_check_year (dataset, (int) year, status))
+        return NULL;
+      g_array_append_val (years, (guint) { (guint) year });
+    }
+  return g_steal_pointer (&years);
+}
+
+/**
+ * cli_multiples:
+ * @argc: the argument count
+ * @argv: "multiples", options, PACKAGE
+ *
+ * Returns: the exit status
+ */
+int
+cli_multiples (int    argc,
+               char **argv)
+{
+  g_autofree char *indicator_id = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *region_code = NULL;
+  g_autofree char *years_text = NULL;
+  g_autofree char *method_nick = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *lang = NULL;
+  int classes = 5;
+  const GOptionEntry entries[] = {
+    { "indicator", 'i', 0, G_OPTION_ARG_STRING, &indicator_id, N_("The indicator"), N_("ID") },
+    { "level", 'l', 0, G_OPTION_ARG_STRING, &level, N_("The level (kommun, deso…)"), N_("LEVEL") },
+    { "years", 0, 0, G_OPTION_ARG_STRING, &years_text, N_("Comma-separated years, one map each"), N_("YEARS") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region_code, N_("Frame this area with its sub-areas"), N_("CODE") },
+    { "method", 'm', 0, G_OPTION_ARG_STRING, &method_nick,
+      N_("quantile, equal, jenks, stddev, box, box3 or percentile (default: quantile)"), N_("METHOD") },
+    { "classes", 'n', 0, G_OPTION_ARG_INT, &classes, N_("Number of classes, 3 to 9 (default: 5)"), N_("N") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write (.png, .pdf or .svg)"), N_("FILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the figure: sv or en"), N_("LANG") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasClassMethod method = ATLAS_CLASS_METHOD_QUANTILE;
+  AtlasIndicator *indicator;
+  AtlasDivision *division;
+  AtlasArea *region = NULL;
+  int status;
+
+  status = cli_parse_options ("multiples", "PACKAGE",
+                              _("Draw one map per year side by side, with the same class breaks and one "
+                                "legend (small multiples)."),
+                              entries, &argc, &argv, 1);
+  if (status != CLI_CONTINUE || (status = check_lang (lang)) != CLI_CONTINUE)
+    return status;
+  if (output == NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("Give the file to write with --output"));
+  if (method_nick != NULL && (!atlas_class_method_from_nick (method_nick, &method)
+                              || method == ATLAS_CLASS_METHOD_MANUAL))
+    return cli_fail (CLI_EXIT_USAGE,
+                     _("Unknown method “%s”; the methods are quantile, equal, jenks, stddev, box, box3 and percentile"),
+                     method_nick);
+
+  dataset = cli_open_dataset (argv[1], &status);
+  if (dataset == NULL)
+    return status;
+  if ((indicator = cli_lookup_indicator (dataset, indicator_id, &status)) == NULL
+      || (division = cli_lookup_division (dataset, level, &status)) == NULL
+      || (years = parse_years (dataset, years_text, &status)) == NULL
+      || (region_code != NULL && (region = cli_lookup_region (dataset, region_code, &status)) == NULL))
+    return status;
+
+  if (!atlas_small_multiples_export (dataset, indicator, division, region, (const guint *) years->data,
+                                     years->len, method, (guint) classes, output, lang, &error))
+    return cli_fail (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
+                     ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
+  printf ("%s\n", output);
+  return CLI_EXIT_OK;
+}

@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "profile", cli_profile, N_("Write an area profile (spine chart) as a PDF fact sheet") },
   { "similar", cli_similar, N_("List the areas most like an area") },
   { "scatter", cli_scatter, N_("Plot two indicators against each other with r and the line") },
+  { "multiples", cli_multiples, N_("Draw one map per year with the same classes (small multiples)") },
 };
 
 /* Running from the build tree, the freshly compiled catalogues are there;

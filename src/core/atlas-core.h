@@ -32,6 +32,7 @@
 #include "atlas-scatter.h"
 #include "atlas-scatter-chart.h"
 #include "atlas-segregation.h"
+#include "atlas-small-multiples.h"
 #include "atlas-similar-areas.h"
 #include "atlas-theme.h"
 #include "atlas-trend-chart.h"

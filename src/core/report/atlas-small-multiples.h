@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "atlas-class-breaks.h"
+#include "atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Small multiples: the same indicator for several years side by side on
+ * an A4 landscape page, one map per year, all classified with the same
+ * breaks (computed over the values of every year shown, pooled) and one
+ * legend, with definition, source and the demonstration mark.
+ * @region: (nullable): frame this area and its sub-areas.
+ * Written atomically; PNG, PDF or SVG from the extension. Errors:
+ * G_IO_ERROR_INVALID_ARGUMENT for a category indicator, fewer than two
+ * or more than nine years, or the manual method; ATLAS_DATASET_ERROR_*
+ * for years the package lacks or levels without boundaries. */
+gboolean atlas_small_multiples_export (AtlasDataset     *dataset,
+                                       AtlasIndicator   *indicator,
+                                       AtlasDivision    *division,
+                                       AtlasArea        *region,
+                                       const guint      *years,
+                                       guint             n_years,
+                                       AtlasClassMethod  method,
+                                       guint             n_classes,
+                                       const char       *path,
+                                       const char       *lang,
+                                       GError          **error);
+
+G_END_DECLS
