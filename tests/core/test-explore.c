@@ -547,6 +547,121 @@ test_similar_defaults_and_errors (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+
+/* Scatter of two DeSO indicators: r and the line against a direct
+ * computation from the CSV file in one pass of raw sums. */
+static void
+test_scatter_regression (void)
+{
+  g_autoptr(GHashTable) xs = read_column (2022, "eftergymnasial_3_25_64_andel", is_deso);
+  g_autoptr(GHashTable) ys = read_column (2022, "median_nettoinkomst", is_deso);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasScatter) scatter = NULL;
+  g_autoptr(GPtrArray) brushed = NULL;
+  GHashTableIter iter;
+  gpointer code, value;
+  double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, r, slope, intercept;
+  guint inside = 0;
+
+  scatter = atlas_scatter_new (dataset, atlas_dataset_lookup_division (dataset, "deso"), 2022,
+                               atlas_dataset_lookup_indicator (dataset, "eftergymnasial_3_25_64_andel"),
+                               atlas_dataset_lookup_indicator (dataset, "median_nettoinkomst"),
+                               atlas_dataset_lookup_indicator (dataset, "folkmangd"), &error);
+  g_assert_no_error (error);
+
+  g_hash_table_iter_init (&iter, xs);
+  while (g_hash_table_iter_next (&iter, &code, &value))
+    {
+      double x = *(double *) value, *y = g_hash_table_lookup (ys, code);
+
+      if (y == NULL)
+        continue;
+      n++;
+      sx += x;
+      sy += *y;
+      sxx += x * x;
+      syy += *y * *y;
+      sxy += x * *y;
+      inside += x >= 40 && x <= 60 && *y >= 300000 && *y <= 400000;
+    }
+  r = (n * sxy - sx * sy) / sqrt ((n * sxx - sx * sx) * (n * syy - sy * sy));
+  slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  intercept = (sy - slope * sx) / n;
+
+  g_assert_cmpuint (atlas_scatter_get_n_points (scatter), ==, (guint) n);
+  g_assert_cmpfloat_with_epsilon (atlas_scatter_get_r (scatter), r, 1e-9);
+  g_assert_cmpfloat_with_epsilon (atlas_scatter_get_slope (scatter), slope, 1e-6 * fabs (slope));
+  g_assert_cmpfloat_with_epsilon (atlas_scatter_get_intercept (scatter), intercept, 1e-6 * fabs (intercept));
+  g_assert_cmpfloat (atlas_scatter_get_r (scatter), >, 0.5);
+
+  /* brushing a rectangle (corners in either order) picks those codes */
+  brushed = atlas_scatter_dup_codes_in (scatter, 60, 400000, 40, 300000);
+  g_assert_cmpuint (brushed->len, ==, inside);
+  g_assert_cmpuint (inside, >, 0);
+  for (guint i = 0; i < brushed->len; i++)
+    {
+      double x = *(double *) g_hash_table_lookup (xs, g_ptr_array_index (brushed, i));
+
+      g_assert_cmpfloat (x, >=, 40);
+      g_assert_cmpfloat (x, <=, 60);
+    }
+}
+
+static void
+test_scatter_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasDivision *deso = atlas_dataset_lookup_division (dataset, "deso");
+
+  /* median income is only in 2022: nothing to plot in 2020 */
+  g_assert_null (atlas_scatter_new (dataset, deso, 2020,
+                                    atlas_dataset_lookup_indicator (dataset, "folkmangd"),
+                                    atlas_dataset_lookup_indicator (dataset, "median_nettoinkomst"), NULL, &error));
+  g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NO_DATA);
+  g_clear_error (&error);
+  g_assert_null (atlas_scatter_new (dataset, deso, 2022,
+                                    atlas_dataset_lookup_indicator (dataset, "omradestyp"),
+                                    atlas_dataset_lookup_indicator (dataset, "folkmangd"), NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+
+/* A change map figure says what it shows: the change title with its unit
+ * in the legend, the direction of change and the centred classes. */
+static void
+test_change_figure (void)
+{
+  g_autoptr(AtlasFigure) figure = atlas_figure_new (dataset, atlas_dataset_lookup_indicator (dataset, "utrikes_fodda_andel"),
+                                                    atlas_dataset_lookup_division (dataset, "regso"), 2023);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("change-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "change.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  atlas_figure_set_since_year (figure, 2020);
+  atlas_figure_set_region (figure, atlas_dataset_lookup_area (dataset, "03"));
+  atlas_figure_set_lang (figure, "sv");
+  g_assert_true (atlas_figure_export (figure, path, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Förändring 2020–2023, procentenheter"));
+  g_assert_nonnull (strstr (text, "Ökning och minskning är varken bättre eller sämre"));
+  g_assert_nonnull (strstr (text, "symmetrisk kring noll"));
+  g_assert_nonnull (strstr (text, "p.e."));
+
+  /* a change from a later year is refused */
+  atlas_figure_set_since_year (figure, 2023);
+  g_assert_false (atlas_figure_check (figure, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -566,9 +681,12 @@ main (int    argc,
   g_test_add_func ("/explore/change-values-and-signs", test_change_values_and_signs);
   g_test_add_func ("/explore/change-one-area-and-missing", test_change_one_area_and_missing);
   g_test_add_func ("/explore/change-breaks-centred", test_change_breaks_centred);
+  g_test_add_func ("/explore/change-figure", test_change_figure);
   g_test_add_func ("/explore/profile-model", test_profile_model);
   g_test_add_func ("/explore/profile-pdf", test_profile_pdf);
   g_test_add_func ("/explore/similar-ranking", test_similar_ranking);
+  g_test_add_func ("/explore/scatter-regression", test_scatter_regression);
+  g_test_add_func ("/explore/scatter-errors", test_scatter_errors);
   g_test_add_func ("/explore/similar-defaults-and-errors", test_similar_defaults_and_errors);
 
   status = g_test_run ();
