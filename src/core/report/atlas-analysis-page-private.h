@@ -29,6 +29,11 @@ void     atlas_pen_set_font    (cairo_t          *cr,
                                 gboolean          bold);
 double   atlas_pen_text_width  (cairo_t          *cr,
                                 const char       *text);
+/* @text shortened with "…" until it fits @max_width at the current font
+ * (a long DeSO or indicator name). */
+char    *atlas_pen_fit_text    (cairo_t          *cr,
+                                const char       *text,
+                                double            max_width);
 /* The font at @size, or smaller so that @text fits @width. */
 void     atlas_pen_set_font_to_fit (cairo_t      *cr,
                                     const char   *text,

@@ -42,6 +42,24 @@ atlas_pen_text_width (cairo_t    *cr,
   return extents.x_advance;
 }
 
+char *
+atlas_pen_fit_text (cairo_t    *cr,
+                    const char *text,
+                    double      max_width)
+{
+  g_autofree char *shown = g_strdup (text);
+  glong n = g_utf8_strlen (text, -1);
+
+  while (n > 1 && atlas_pen_text_width (cr, shown) > max_width)
+    {
+      g_autofree char *prefix = g_utf8_substring (text, 0, --n);
+
+      g_free (shown);
+      shown = g_strconcat (prefix, "…", NULL);
+    }
+  return g_steal_pointer (&shown);
+}
+
 void
 atlas_pen_set_font_to_fit (cairo_t    *cr,
                            const char *text,

@@ -93,25 +93,6 @@ set_grey (cairo_t *cr,
   cairo_set_source_rgb (cr, level, level, level);
 }
 
-/* Shortens @label with "…" until it fits @width at the current font. */
-static char *
-fit (cairo_t    *cr,
-     const char *label,
-     double      width)
-{
-  g_autofree char *shorter = g_strdup (label);
-  glong length = g_utf8_strlen (label, -1);
-
-  while (length > 1 && atlas_pen_text_width (cr, shorter) > width)
-    {
-      g_autofree char *cut = g_utf8_substring (label, 0, --length);
-
-      g_free (shorter);
-      shorter = g_strconcat (cut, "…", NULL);
-    }
-  return g_steal_pointer (&shorter);
-}
-
 static char *
 format_value (const AtlasProfileRow *row,
               double                 value,
@@ -272,7 +253,7 @@ draw_row (Chart                 *chart,
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   atlas_pen_set_font (cr, 7, FALSE);
-  fitted = fit (cr, name, NAME_W - 4);
+  fitted = atlas_pen_fit_text (cr, name, NAME_W - 4);
   atlas_pen_show (&chart->pen, fitted, MARGIN, baseline);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {

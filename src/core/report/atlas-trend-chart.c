@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "atlas-analysis-page-private.h"
 #include "atlas-trend-chart.h"
 
 #define NBSP "\302\240"
@@ -492,25 +493,6 @@ draw_marker (cairo_t *cr,
   cairo_fill (cr);
 }
 
-/* A long DeSO name is shortened with "…" to fit the chart. */
-static char *
-fit_text (cairo_t    *cr,
-          const char *text,
-          double      max_width)
-{
-  g_autofree char *shown = g_strdup (text);
-  glong n = g_utf8_strlen (text, -1);
-
-  while (n > 1 && text_width (cr, shown) > max_width)
-    {
-      g_autofree char *prefix = g_utf8_substring (text, 0, --n);
-
-      g_free (shown);
-      shown = g_strconcat (prefix, "…", NULL);
-    }
-  return g_steal_pointer (&shown);
-}
-
 static void
 draw_legend (AtlasTrendChart *self,
              cairo_t         *cr,
@@ -524,7 +506,7 @@ draw_legend (AtlasTrendChart *self,
   for (Series s = 0; s < N_SERIES; s++)
     {
       g_autofree char *full = dup_series_label (self, s);
-      g_autofree char *label = fit_text (cr, full, width - layout->font * 4.5);
+      g_autofree char *label = atlas_pen_fit_text (cr, full, width - layout->font * 4.5);
       double item = layout->font * 3.2 + text_width (cr, label);
 
       if (x > layout->font && x + item > width)
