@@ -452,6 +452,40 @@ test_profile_pdf (void)
   check_profile_pdf ("0380", "Uppsala 2022");
 }
 
+
+/* A profile resting on demonstration values says so on the sheet and
+ * marks the rows (tests/data/analysis: utrikes_andel is demonstration
+ * data). */
+static void
+test_profile_demonstration (void)
+{
+  g_autofree char *package = g_test_build_filename (G_TEST_DIST, "data", "analysis", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) data = atlas_dataset_load (package, NULL, &error);
+  g_autoptr(AtlasAreaProfile) profile = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("explore-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  profile = atlas_area_profile_new (data, atlas_dataset_lookup_area (data, "0101R01"), 2022, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_area_profile_has_demonstration (profile));
+  g_assert_true (atlas_area_profile_export (profile, path, "sv", &error));
+  text = pdf_text (path);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Demonstrationsdata – inte verklig statistik"));
+  /* ° marks it as an indicator without a better or worse direction */
+  g_assert_true (strstr (text, "Utrikes född andel*") != NULL || strstr (text, "Utrikes född andel°*") != NULL);
+  g_assert_nonnull (strstr (text, "* demonstrationsvärde"));
+}
+
 static AtlasDataset *
 load_similar (void)
 {
@@ -684,6 +718,7 @@ main (int    argc,
   g_test_add_func ("/explore/change-figure", test_change_figure);
   g_test_add_func ("/explore/profile-model", test_profile_model);
   g_test_add_func ("/explore/profile-pdf", test_profile_pdf);
+  g_test_add_func ("/explore/profile-demonstration", test_profile_demonstration);
   g_test_add_func ("/explore/similar-ranking", test_similar_ranking);
   g_test_add_func ("/explore/scatter-regression", test_scatter_regression);
   g_test_add_func ("/explore/scatter-errors", test_scatter_errors);
