@@ -300,6 +300,9 @@ cli_classify (int    argc,
       (r.division = cli_lookup_division (dataset, level, &status)) == NULL ||
       !cli_check_year (dataset, year, &status))
     return status;
+  if (since != 0 && method != NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("--method does not apply with --since: change maps are classified "
+                                       "symmetrically around zero"));
   if (since != 0 && !cli_check_year (dataset, since, &status))
     return status;
   r.year = (guint) year;

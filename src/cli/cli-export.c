@@ -112,6 +112,9 @@ check_usage (ExportOptions *o)
     return cli_fail (CLI_EXIT_USAGE,
                      _("Unknown method “%s”; the methods are quantile, equal, jenks, stddev, box, box3 and percentile"),
                      o->method);
+  if (o->since != 0 && o->method != NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("--method does not apply with --since: change maps are classified "
+                                       "symmetrically around zero"));
   if (o->classes != 0 && (o->classes < ATLAS_CLASS_MIN || o->classes > ATLAS_CLASS_MAX))
     return cli_fail (CLI_EXIT_USAGE, _("Cannot make %d classes; --classes must be from %d to %d"),
                      o->classes, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX);

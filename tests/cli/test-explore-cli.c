@@ -137,6 +137,16 @@ test_classify_since (void)
   g_assert_cmpuint (json_array_get_length (breaks), ==, 5);
   g_assert_cmpfloat (json_array_get_double_element (breaks, 2), ==, 0.0);
   g_assert_cmpfloat (json_array_get_double_element (breaks, 0), ==, -json_array_get_double_element (breaks, 4));
+
+  /* a method does not combine with a change map */
+  {
+    g_auto(CliRun) both = { 0, };
+
+    cli_test_run (&both, "classify", path, "-i", "utrikes_fodda_andel", "-l", "regso", "-y", "2023",
+                  "--since", "2020", "-m", "box", NULL);
+    g_assert_cmpint (both.status, ==, 2);
+    g_assert_nonnull (strstr (both.err, "--since"));
+  }
 }
 
 static void
