@@ -190,7 +190,8 @@ static void
 apply_style (AtlasMap       *map,
              AtlasSavedView *view)
 {
-  atlas_saved_view_apply_classification (view, atlas_map_get_classification (map));
+  atlas_classification_assign (atlas_map_get_classification (map),
+                               atlas_explorer_state_get_classification (atlas_saved_view_get_state (view)));
 }
 
 static void
@@ -328,7 +329,8 @@ capture_view (AtlasViewsPopover *self)
                                shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                                shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
                                shumate_viewport_get_zoom_level (viewport));
-  atlas_saved_view_store_classification (view, atlas_map_get_classification (map));
+  atlas_classification_assign (atlas_explorer_state_get_classification (atlas_saved_view_get_state (view)),
+                               atlas_map_get_classification (map));
   return view;
 }
 
