@@ -306,6 +306,40 @@ atlas_saved_view_check_package (AtlasSavedView  *self,
   return FALSE;
 }
 
+/**
+ * atlas_saved_views_find_shown:
+ * @hint: the index of the view shown last, or -1: preferred when several
+ *   views show the same
+ * @position: (out): the position of the view, counted from 1
+ *
+ * Returns: (transfer none) (nullable): the first view in @views that
+ * @state shows (same package, level, indicator and year)
+ */
+AtlasSavedView *
+atlas_saved_views_find_shown (GListModel         *views,
+                              AtlasExplorerState *state,
+                              int                 hint,
+                              guint              *position)
+{
+  guint n = g_list_model_get_n_items (views);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AtlasSavedView) view = NULL;
+
+        if (pass == 0 && (int) i != hint)
+          continue;
+        view = g_list_model_get_item (views, i);
+        if (atlas_explorer_state_shows_same (state, atlas_saved_view_get_state (view)))
+          {
+            *position = i + 1;
+            return view;  /* the list keeps it */
+          }
+      }
+  return NULL;
+}
+
 char *
 atlas_saved_view_default_file (void)
 {

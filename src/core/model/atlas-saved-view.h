@@ -86,6 +86,14 @@ gboolean          atlas_saved_view_get_palette_reverse (AtlasSavedView *self);
 gboolean          atlas_saved_view_check_package (AtlasSavedView    *self,
                                                   GError           **error);
 
+/* The saved view of @views that @state shows now (transfer none): same
+ * package, level, indicator and year; @hint (the index of the view shown
+ * last, or -1) wins when several do. @position counts from 1. */
+AtlasSavedView   *atlas_saved_views_find_shown   (GListModel         *views,
+                                                  AtlasExplorerState *state,
+                                                  int                 hint,
+                                                  guint              *position);
+
 /* g_get_user_config_dir()/platsatlas/views.json. Free with g_free(). */
 char             *atlas_saved_view_default_file  (void);
 
