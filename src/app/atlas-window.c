@@ -458,10 +458,17 @@ push_selection (AtlasWindow *self)
   AtlasExplorerState *state = self->state;
   AtlasArea *selected = atlas_explorer_state_lookup_selected (state);
 
+  AtlasComparisonPanel *panel = ATLAS_COMPARISON_PANEL (self->comparison_panel);
+  AtlasArea *area_a = atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_a (state));
+  AtlasArea *area_b = atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_b (state));
+
+  /* The comparison panel outlines A and B on the map, or not while it is
+   * put away for presentation mode. First, as the map's selection reads
+   * it back. */
+  if (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A) != area_a
+      || atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_B) != area_b)
+    atlas_comparison_panel_set_areas (panel, area_a, area_b);
   atlas_map_set_selected_area (get_map (self), selected);
-  atlas_map_set_compare (get_map (self),
-                         atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_a (state)),
-                         atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_b (state)));
   atlas_details_set_area (ATLAS_DETAILS (self->details), selected);
 }
 
@@ -519,27 +526,32 @@ on_map_changed (AtlasWindow *self)
   atlas_explorer_state_thaw (self->state);
 }
 
-/* A click, or the comparison panel ending a comparison (which it may do
- * while a new level is pushed): the selection and the comparison are the
- * state's at once. Pushing them back finds the map as it is. */
+/* A click, or the comparison panel starting or ending a comparison
+ * (which it may do while a new level is pushed; it outlines A and B on
+ * the map): the selection and the panel's A and B are the state's at
+ * once. Pushing them back finds the widgets as they are. */
 static void
 on_map_selection_changed (AtlasWindow *self)
 {
-  AtlasMap *map = get_map (self);
-  AtlasArea *selected = atlas_map_get_selected_area (map);
-  AtlasArea *compare_a = NULL, *compare_b = NULL;
+  AtlasArea *selected = atlas_map_get_selected_area (get_map (self));
 
-  if (self->dataset == NULL || atlas_map_get_dataset (map) != self->dataset)
+  if (self->dataset == NULL || atlas_map_get_dataset (get_map (self)) != self->dataset)
     return;
-  g_object_get (map, "compare-a", &compare_a, "compare-b", &compare_b, NULL);
-  atlas_explorer_state_freeze (self->state);
   if (atlas_explorer_state_lookup_selected (self->state) != selected)
     atlas_explorer_state_select (self->state, selected != NULL ? atlas_area_get_code (selected) : NULL);
+}
+
+static void
+on_map_compare_changed (AtlasWindow *self)
+{
+  AtlasComparisonPanel *panel = ATLAS_COMPARISON_PANEL (self->comparison_panel);
+  AtlasArea *compare_a = atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A);
+  AtlasArea *compare_b = atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_B);
+
+  if (self->dataset == NULL || atlas_map_get_dataset (get_map (self)) != self->dataset)
+    return;
   atlas_explorer_state_set_compare (self->state, compare_a != NULL ? atlas_area_get_code (compare_a) : NULL,
                                     compare_b != NULL ? atlas_area_get_code (compare_b) : NULL);
-  atlas_explorer_state_thaw (self->state);
-  g_clear_object (&compare_a);
-  g_clear_object (&compare_b);
 }
 
 /* Panning and zooming: the viewport's camera is the state's. */
@@ -578,7 +590,7 @@ static void
 connect_state (AtlasWindow *self)
 {
   const char *map_properties[] = { "notify::division", "notify::indicator", "notify::year" };
-  const char *selection_properties[] = { "notify::selected-area", "notify::compare-a", "notify::compare-b" };
+  const char *compare_properties[] = { "notify::compare-a", "notify::compare-b" };
   ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
 
   self->state = atlas_explorer_state_new ();
@@ -589,8 +601,10 @@ connect_state (AtlasWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (map_properties); i++)
     g_signal_connect_object (self->map, map_properties[i], G_CALLBACK (on_map_changed), self,
                              G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (selection_properties); i++)
-    g_signal_connect_object (self->map, selection_properties[i], G_CALLBACK (on_map_selection_changed),
+  g_signal_connect_object (self->map, "notify::selected-area", G_CALLBACK (on_map_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (compare_properties); i++)
+    g_signal_connect_object (self->map, compare_properties[i], G_CALLBACK (on_map_compare_changed),
                              self, G_CONNECT_SWAPPED);
   g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_viewport_changed), self,
                            G_CONNECT_SWAPPED);
