@@ -247,6 +247,10 @@ fill_regions (AtlasExportDialog *self)
         }
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (self->region_row), G_LIST_MODEL (names));
+  /* The state's region, if it has one */
+  for (guint i = 1; i < self->regions->len; i++)
+    if (self->regions->pdata[i] == atlas_figure_get_region (self->figure))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->region_row), i);
 }
 
 /* Batch levels: those with boundaries, down to the map's own. */
@@ -588,22 +592,20 @@ atlas_export_dialog_init (AtlasExportDialog *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->preview), draw_preview, self, NULL);
 }
 
-/* The figure starts as the map is now; the style is always light, as
- * paper and slides are. */
+/* The figure starts as the state is now (the same function as
+ * `platsatlas-cli export --view`), and keeps its own settings: later
+ * changes of the state do not reach a figure being exported. The style is
+ * always light, as paper and slides are. */
 static AtlasFigure *
-figure_from_map (AtlasMap *map)
+figure_from_state (AtlasExplorerState *state)
 {
-  AtlasFigure *figure = atlas_figure_new (atlas_map_get_dataset (map), atlas_map_get_indicator (map),
-                                          atlas_map_get_division (map), atlas_map_get_year (map));
-  g_autoptr(AtlasClassification) classification = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasFigure *figure = atlas_figure_new_for_state (state, &error);
 
-  /* The figure keeps its own settings: later changes on the map do not
-   * reach a figure being exported. Manual classes draw the map's breaks. */
-  classification = atlas_classification_copy (atlas_map_get_classification (map));
-  if (atlas_classification_get_method (classification) == ATLAS_CLASS_METHOD_MANUAL)
-    atlas_classification_set_manual_breaks (classification, atlas_map_get_breaks (map));
-  atlas_figure_set_classification (figure, classification);
-  atlas_figure_set_style (figure, ATLAS_MAP_STYLE_LIGHT);
+  if (figure == NULL)
+    g_critical ("No figure of what the window shows: %s", error->message);
+  else
+    atlas_figure_set_style (figure, ATLAS_MAP_STYLE_LIGHT);
   return figure;
 }
 
@@ -626,19 +628,21 @@ connect_options (AtlasExportDialog *self)
 }
 
 GtkWidget *
-atlas_export_dialog_new (GtkWindow       *parent,
-                         AtlasMap        *map,
-                         AdwToastOverlay *toasts)
+atlas_export_dialog_new (GtkWindow          *parent,
+                         AtlasExplorerState *state,
+                         AdwToastOverlay    *toasts)
 {
   AtlasExportDialog *self;
+  g_autoptr(AtlasFigure) figure = NULL;
 
-  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
-  g_return_val_if_fail (atlas_map_get_dataset (map) != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
   g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (toasts), NULL);
 
+  if ((figure = figure_from_state (state)) == NULL)
+    return NULL;
   self = g_object_new (ATLAS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->toasts = g_object_ref (toasts);
-  self->figure = figure_from_map (map);
+  self->figure = g_steal_pointer (&figure);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->lang_row),
                               g_str_equal (atlas_figure_get_lang (self->figure), "en") ? 1 : 0);
   fill_regions (self);

@@ -22,7 +22,7 @@ G_DECLARE_FINAL_TYPE (AtlasExportDialog, atlas_export_dialog, ATLAS, EXPORT_DIAL
  * with a toast on @toasts whose button opens the file.
  */
 GtkWidget   *atlas_export_dialog_new        (GtkWindow         *parent,
-                                             AtlasMap          *map,
+                                             AtlasExplorerState *state,
                                              AdwToastOverlay   *toasts);
 /* The figure being previewed and exported, for tests. */
 AtlasFigure *atlas_export_dialog_get_figure (AtlasExportDialog *self);

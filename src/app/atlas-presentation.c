@@ -5,18 +5,19 @@
 
 #include "atlas-export-dialog.h"
 #include "atlas-presentation.h"
-#include "atlas-views-popover.h"
 
 struct _AtlasPresentation
 {
   GObject          parent_instance;
 
-  AtlasWindow     *window;          /* owns this object */
-  GtkWidget       *header_bar;
-  GtkWidget       *sidebar;
-  GtkWidget       *toast_overlay;
-  GtkWidget       *views_popover;
-  GSimpleAction   *action;          /* win.presentation, its state */
+  GtkWindow          *window;       /* owns this object */
+  AtlasExplorerState *state;
+  AtlasMap           *map;
+  GtkWidget          *header_bar;
+  GtkWidget          *sidebar;
+  GtkWidget          *toast_overlay;
+  GListModel         *views;        /* the saved views, for the card */
+  GSimpleAction      *action;       /* win.presentation, its state */
 
   /* the card over the map */
   GtkWidget       *card;
@@ -29,7 +30,8 @@ struct _AtlasPresentation
 
   gboolean         active;
   gboolean         sidebar_was_visible;
-  /* the view before presenting, given back afterwards */
+  int              view_hint;       /* the saved view shown last, -1 none */
+  /* the camera before presenting, given back afterwards */
   double           latitude;
   double           longitude;
   double           zoom;
@@ -48,30 +50,27 @@ static GParamSpec *properties[N_PROPS];
 static AtlasMap *
 get_map (AtlasPresentation *self)
 {
-  return atlas_window_get_map (self->window);
+  return self->map;
 }
 
 /* The card: what the audience needs to read from across the room. */
 
-/* "Vy 3 av 7: Inkomst 2024" while the map shows the saved view stepped to
- * last; NULL once the presenter has moved away from it. */
+/* "Vy 3 av 7: Inkomst 2024" while the state shows a saved view; NULL once
+ * the presenter has moved away from it. */
 static char *
 dup_view_text (AtlasPresentation *self)
 {
-  AtlasMap *map = get_map (self);
-  AtlasDataset *dataset = atlas_window_get_dataset (self->window);
-  guint position = 0, n = 0;
-  AtlasSavedView *view = atlas_views_popover_get_current (ATLAS_VIEWS_POPOVER (self->views_popover),
-                                                          &position, &n);
+  guint position = 0;
+  AtlasSavedView *view = NULL;
 
-  if (view == NULL || dataset == NULL || atlas_map_get_indicator (map) == NULL
-      || atlas_map_get_division (map) == NULL
-      || g_strcmp0 (atlas_saved_view_get_indicator (view), atlas_indicator_get_id (atlas_map_get_indicator (map))) != 0
-      || g_strcmp0 (atlas_saved_view_get_level (view), atlas_division_get_id (atlas_map_get_division (map))) != 0
-      || (atlas_saved_view_get_year (view) != 0 && atlas_saved_view_get_year (view) != atlas_map_get_year (map)))
+  if (atlas_explorer_state_get_dataset (self->state) != NULL)
+    view = atlas_saved_views_find_shown (self->views, self->state, self->view_hint, &position);
+  if (view == NULL)
     return NULL;
+  self->view_hint = position - 1;
   /* Translators: on the presentation card, "View 3 of 7: Inkomst 2024" */
-  return g_strdup_printf (_("View %u of %u: %s"), position, n, atlas_saved_view_get_name (view));
+  return g_strdup_printf (_("View %u of %u: %s"), position, g_list_model_get_n_items (self->views),
+                          atlas_saved_view_get_name (view));
 }
 
 static char *
@@ -96,12 +95,12 @@ set_line (GtkWidget  *label,
 static void
 update_card (AtlasPresentation *self)
 {
-  AtlasMap *map = get_map (self);
-  AtlasIndicator *indicator = atlas_map_get_indicator (map);
-  AtlasDivision *division = atlas_map_get_division (map);
-  g_autofree char *year = g_strdup_printf ("%u", atlas_map_get_year (map));
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
+  AtlasDivision *division = atlas_explorer_state_lookup_division (self->state);
+  guint shown_year = atlas_explorer_state_get_year (self->state);
+  g_autofree char *year = g_strdup_printf ("%u", shown_year);
   g_autofree char *source = dup_source_text (indicator);
-  g_autofree char *view = self->views_popover != NULL ? dup_view_text (self) : NULL;
+  g_autofree char *view = dup_view_text (self);
   const char *coverage = division != NULL ? atlas_division_get_coverage_note (division, NULL) : NULL;
   g_autofree char *level = NULL;
 
@@ -110,13 +109,14 @@ update_card (AtlasPresentation *self)
     level = coverage != NULL ? g_strdup_printf (_("%s · %s"), atlas_division_get_name (division, NULL), coverage)
                              : g_strdup (atlas_division_get_name (division, NULL));
   set_line (self->indicator_label, indicator != NULL ? atlas_indicator_get_name (indicator, NULL) : NULL);
-  set_line (self->year_label, atlas_map_get_year (map) > 0 ? year : NULL);
+  set_line (self->year_label, shown_year > 0 ? year : NULL);
   set_line (self->level_label, level);
   set_line (self->source_label, source);
   set_line (self->view_label, view);
   gtk_widget_set_visible (self->demo_badge,
                           indicator != NULL
-                          && atlas_dataset_indicator_is_demonstration (atlas_map_get_dataset (map), indicator));
+                          && atlas_dataset_indicator_is_demonstration (atlas_explorer_state_get_dataset (self->state),
+                                                                       indicator));
 }
 
 static GtkWidget *
@@ -168,12 +168,9 @@ add_card (AtlasPresentation *self)
   g_return_if_fail (GTK_IS_OVERLAY (overlay));
   self->card = create_card (self);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->card);
-  g_signal_connect_object (get_map (self), "notify::indicator", G_CALLBACK (update_card), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (get_map (self), "notify::year", G_CALLBACK (update_card), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (get_map (self), "notify::division", G_CALLBACK (update_card), self,
-                           G_CONNECT_SWAPPED);
+  /* Once per change of the state, however many fields changed */
+  g_signal_connect_object (self->state, "changed", G_CALLBACK (update_card), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->views, "items-changed", G_CALLBACK (update_card), self, G_CONNECT_SWAPPED);
   update_card (self);
 }
 
@@ -182,21 +179,14 @@ add_card (AtlasPresentation *self)
 static void
 remember_view (AtlasPresentation *self)
 {
-  ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
-
-  self->latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  self->longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  self->zoom = shumate_viewport_get_zoom_level (viewport);
+  atlas_explorer_state_get_camera (self->state, &self->latitude, &self->longitude, &self->zoom);
 }
 
 /* Leaving gives back the view the user had, not the presentation's. */
 static void
 restore_view (AtlasPresentation *self)
 {
-  ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
-
-  shumate_viewport_set_zoom_level (viewport, self->zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), self->latitude, self->longitude);
+  atlas_explorer_state_set_camera (self->state, self->latitude, self->longitude, self->zoom);
 }
 
 static void
@@ -242,7 +232,15 @@ atlas_presentation_set_active (AtlasPresentation *self,
 {
   g_return_if_fail (ATLAS_IS_PRESENTATION (self));
 
-  active = !!active;
+  atlas_explorer_state_set_presenting (self->state, active);
+}
+
+/* The mode follows the state's "presenting", whoever sets it (F11, Esc). */
+static void
+on_state_presenting (AtlasPresentation *self)
+{
+  gboolean active = atlas_explorer_state_get_presenting (self->state);
+
   if (self->active == active)
     return;
   self->active = active;
@@ -277,47 +275,21 @@ on_export_activate (GSimpleAction *action,
                     gpointer       user_data)
 {
   AtlasPresentation *self = user_data;
-  AtlasMap *map = get_map (self);
 
-  if (atlas_window_get_dataset (self->window) == NULL
-      || atlas_map_get_indicator (map) == NULL || atlas_map_get_division (map) == NULL)
+  if (atlas_explorer_state_lookup_indicator (self->state) == NULL
+      || atlas_explorer_state_lookup_division (self->state) == NULL)
     {
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay),
                                    adw_toast_new (_("Open a dataset and choose an indicator to export a figure")));
       return;
     }
-  gtk_window_present (GTK_WINDOW (atlas_export_dialog_new (GTK_WINDOW (self->window), map,
+  gtk_window_present (GTK_WINDOW (atlas_export_dialog_new (self->window, self->state,
                                                            ADW_TOAST_OVERLAY (self->toast_overlay))));
-}
-
-static void
-on_bookmark_activate (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  AtlasPresentation *self = user_data;
-
-  atlas_views_popover_bookmark (ATLAS_VIEWS_POPOVER (self->views_popover));
-}
-
-static void
-on_step_view_activate (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  AtlasPresentation *self = user_data;
-  gboolean next = g_str_equal (g_action_get_name (G_ACTION (action)), "next-view");
-
-  atlas_views_popover_step (ATLAS_VIEWS_POPOVER (self->views_popover), next ? 1 : -1);
-  update_card (self);
 }
 
 static const GActionEntry action_entries[] = {
   { "presentation", on_presentation_activate, NULL, "false", on_presentation_change_state },
   { "export", on_export_activate },
-  { "bookmark-view", on_bookmark_activate },
-  { "next-view", on_step_view_activate },
-  { "previous-view", on_step_view_activate },
 };
 
 static void
@@ -327,18 +299,6 @@ add_actions (AtlasPresentation *self)
 
   g_action_map_add_action_entries (map, action_entries, G_N_ELEMENTS (action_entries), self);
   self->action = G_SIMPLE_ACTION (g_action_map_lookup_action (map, "presentation"));
-}
-
-static void
-add_views_button (AtlasPresentation *self)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-
-  self->views_popover = atlas_views_popover_new (self->window, ADW_TOAST_OVERLAY (self->toast_overlay));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "starred-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), self->views_popover);
-  gtk_widget_set_tooltip_text (button, _("Saved Views"));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), button);
 }
 
 /* Leaving the window in presentation mode must not keep the sidebar
@@ -366,10 +326,21 @@ atlas_presentation_get_property (GObject    *object,
 }
 
 static void
+atlas_presentation_dispose (GObject *object)
+{
+  AtlasPresentation *self = ATLAS_PRESENTATION (object);
+
+  g_clear_object (&self->state);
+  g_clear_object (&self->views);
+  G_OBJECT_CLASS (atlas_presentation_parent_class)->dispose (object);
+}
+
+static void
 atlas_presentation_class_init (AtlasPresentationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = atlas_presentation_dispose;
   object_class->get_property = atlas_presentation_get_property;
   properties[PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, FALSE,
@@ -383,25 +354,36 @@ atlas_presentation_init (AtlasPresentation *self)
 }
 
 AtlasPresentation *
-atlas_presentation_new (AtlasWindow *window,
-                        GtkWidget   *header_bar,
-                        GtkWidget   *sidebar,
-                        GtkWidget   *toast_overlay)
+atlas_presentation_new (GtkWindow          *window,
+                        AtlasExplorerState *state,
+                        AtlasMap           *map,
+                        GtkWidget          *header_bar,
+                        GtkWidget          *sidebar,
+                        GtkWidget          *toast_overlay,
+                        GListModel         *views)
 {
   AtlasPresentation *self;
 
-  g_return_val_if_fail (ATLAS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (window) && G_IS_ACTION_MAP (window), NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
+  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
   g_return_val_if_fail (ADW_IS_HEADER_BAR (header_bar), NULL);
   g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (toast_overlay), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (views), NULL);
 
   self = g_object_new (ATLAS_TYPE_PRESENTATION, NULL);
   self->window = window;
+  self->state = g_object_ref (state);
+  self->map = map;
   self->header_bar = header_bar;
   self->sidebar = sidebar;
   self->toast_overlay = toast_overlay;
+  self->views = g_object_ref (views);
+  self->view_hint = -1;
   add_actions (self);
   add_card (self);
-  add_views_button (self);
+  g_signal_connect_object (state, "notify::presenting", G_CALLBACK (on_state_presenting), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "close-request", G_CALLBACK (on_close_request), self,
                            G_CONNECT_SWAPPED);
   return self;

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "atlas-window.h"
+#include <adwaita.h>
+
+#include "atlas-core.h"
+#include "atlas-map.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +15,11 @@ G_DECLARE_FINAL_TYPE (AtlasPresentation, atlas_presentation, ATLAS, PRESENTATION
  * AtlasPresentation:
  *
  * The window's "showing it to others" commands, kept out of the window:
- * win.export (Ctrl+E, the export dialog), win.presentation (F11: full
- * screen, header bar and sidebar hidden, a card with indicator and year
- * on the map, larger type), win.bookmark-view (Ctrl+D), win.next-view and
- * win.previous-view, and the Views button in the header bar.
+ * win.export (Ctrl+E, the export dialog of what the state shows) and
+ * win.presentation (F11: full screen, header bar and sidebar hidden, a
+ * card with indicator and year on the map, larger type). The mode is the
+ * state's "presenting"; the card follows the state and says which saved
+ * view of @views it shows, if any.
  *
  * The keys are the window's, the same in both modes (atlas-window.c):
  * Page Up/Down and Ctrl+→/← step years, Ctrl+Page Down/Up step through
@@ -25,10 +29,13 @@ G_DECLARE_FINAL_TYPE (AtlasPresentation, atlas_presentation, ATLAS, PRESENTATION
  * The "active" property is the mode as the app sees it: a window manager
  * may refuse full screen (Xvfb has none), the rest still applies.
  */
-AtlasPresentation *atlas_presentation_new        (AtlasWindow       *window,
-                                                  GtkWidget         *header_bar,
-                                                  GtkWidget         *sidebar,
-                                                  GtkWidget         *toast_overlay);
+AtlasPresentation *atlas_presentation_new        (GtkWindow          *window,
+                                                  AtlasExplorerState *state,
+                                                  AtlasMap           *map,
+                                                  GtkWidget          *header_bar,
+                                                  GtkWidget          *sidebar,
+                                                  GtkWidget          *toast_overlay,
+                                                  GListModel         *views);
 gboolean           atlas_presentation_get_active (AtlasPresentation *self);
 void               atlas_presentation_set_active (AtlasPresentation *self,
                                                   gboolean           active);

@@ -7,16 +7,16 @@
 
 struct _AtlasViewsPopover
 {
-  GtkPopover       parent_instance;
+  GtkPopover          parent_instance;
 
-  AtlasWindow     *window;        /* owns this popover */
-  AdwToastOverlay *toasts;
-  GListStore      *views;
-  GtkWidget       *list;
-  GtkWidget       *empty;
-  char            *path;
-  int              current;       /* index of the view shown last, -1 none */
-  AtlasSavedView  *pending;       /* applied once its package is loaded */
+  AtlasExplorerState *state;
+  AdwToastOverlay    *toasts;
+  GSettings          *settings;
+  GListStore         *views;
+  GtkWidget          *list;
+  GtkWidget          *empty;
+  char               *path;
+  int                 current;    /* index of the view shown last, -1 none */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasViewsPopover, atlas_views_popover, GTK_TYPE_POPOVER)
@@ -160,91 +160,85 @@ create_content (AtlasViewsPopover *self)
 
 /* Applying a view */
 
-static guint
-newest_year (AtlasDataset   *dataset,
-             AtlasIndicator *indicator)
-{
-  g_autoptr(GArray) years = atlas_dataset_dup_indicator_years (dataset, indicator);
-
-  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : 0;
-}
-
+/* The classification panel keeps manual breaks per indicator and gives
+ * them to the state whenever the indicator changes: a view's breaks
+ * become the ones kept for its indicator, so that they stay. */
 static void
-apply_camera (AtlasMap       *map,
-              AtlasSavedView *view)
+remember_breaks (AtlasViewsPopover *self,
+                 AtlasSavedView    *view)
 {
-  ShumateViewport *viewport = atlas_map_get_viewport (map);
-  double latitude, longitude, zoom;
+  AtlasClassification *classification = atlas_explorer_state_get_classification (atlas_saved_view_get_state (view));
+  AtlasClassBreaks *breaks = atlas_classification_get_manual_breaks (classification);
+  const char *id = atlas_saved_view_get_indicator (view);
+  g_autoptr(GVariant) all = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const double *values;
+  const char *key;
+  GVariant *kept;
+  guint n = 0;
 
-  atlas_saved_view_get_camera (view, &latitude, &longitude, &zoom);
-  if (zoom <= 0)
+  if (breaks == NULL)
+    return;
+  values = atlas_class_breaks_get_breaks (breaks, &n);
+  all = g_settings_get_value (self->settings, "manual-breaks");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sad}"));
+  g_variant_iter_init (&iter, all);
+  while (g_variant_iter_next (&iter, "{&s@ad}", &key, &kept))
     {
-      atlas_map_zoom_to_coverage (map);
-      return;
+      if (!g_str_equal (key, id))
+        g_variant_builder_add (&builder, "{s@ad}", key, kept);
+      g_variant_unref (kept);
     }
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
-  shumate_viewport_set_zoom_level (viewport, zoom);
-}
-
-static void
-apply_style (AtlasMap       *map,
-             AtlasSavedView *view)
-{
-  atlas_saved_view_apply_classification (view, atlas_map_get_classification (map));
-}
-
-static void
-apply_loaded (AtlasViewsPopover *self,
-              AtlasSavedView    *view)
-{
-  AtlasDataset *dataset = atlas_window_get_dataset (self->window);
-  AtlasDivision *division = atlas_dataset_lookup_division (dataset, atlas_saved_view_get_level (view));
-  AtlasIndicator *indicator = atlas_dataset_lookup_indicator (dataset, atlas_saved_view_get_indicator (view));
-  guint year = atlas_saved_view_get_year (view);
-
-  if (division == NULL || indicator == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The view “%s” shows data that “%s” no longer has"),
-                                               atlas_saved_view_get_name (view),
-                                               atlas_dataset_get_title (dataset, NULL));
-      toast (self, text);
-      return;
-    }
-  atlas_window_set_division (self->window, division);
-  atlas_window_set_indicator (self->window, indicator);
-  atlas_window_set_year (self->window, year != 0 ? year : newest_year (dataset, indicator));
-  apply_style (atlas_window_get_map (self->window), view);
-  apply_camera (atlas_window_get_map (self->window), view);
-}
-
-static void
-on_window_dataset (AtlasViewsPopover *self)
-{
-  g_autoptr(AtlasSavedView) view = g_steal_pointer (&self->pending);
-
-  if (view != NULL && atlas_window_get_dataset (self->window) != NULL)
-    apply_loaded (self, view);
+  g_variant_builder_add (&builder, "{s@ad}", id,
+                         g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, values, n, sizeof (double)));
+  g_settings_set_value (self->settings, "manual-breaks", g_variant_builder_end (&builder));
 }
 
 static gboolean
-same_package (AtlasDataset   *dataset,
-              AtlasSavedView *view)
+same_package (AtlasExplorerState *state,
+              AtlasSavedView     *view)
 {
   g_autoptr(GFile) shown = NULL;
   g_autoptr(GFile) wanted = NULL;
 
-  if (dataset == NULL)
+  if (atlas_explorer_state_get_dataset (state) == NULL)
     return FALSE;
-  shown = g_file_new_for_path (atlas_dataset_get_path (dataset));
+  shown = g_file_new_for_path (atlas_explorer_state_get_package (state));
   wanted = g_file_new_for_path (atlas_saved_view_get_package (view));
   return g_file_equal (shown, wanted);
+}
+
+/* A view of the open package whose level or indicator it no longer has
+ * is reported, and the state left alone. */
+static gboolean
+check_view (AtlasViewsPopover *self,
+            AtlasSavedView    *view)
+{
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (self->state);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!same_package (self->state, view))
+    {
+      if (atlas_saved_view_check_package (view, &error))
+        return TRUE;
+      toast (self, error->message);
+      return FALSE;
+    }
+  if (atlas_dataset_lookup_division (dataset, atlas_saved_view_get_level (view)) != NULL
+      && atlas_dataset_lookup_indicator (dataset, atlas_saved_view_get_indicator (view)) != NULL)
+    return TRUE;
+  text = g_strdup_printf (_("The view “%s” shows data that “%s” no longer has"),
+                          atlas_saved_view_get_name (view), atlas_dataset_get_title (dataset, NULL));
+  toast (self, text);
+  return FALSE;
 }
 
 void
 atlas_views_popover_apply (AtlasViewsPopover *self,
                            AtlasSavedView    *view)
 {
-  g_autoptr(GError) error = NULL;
   guint position;
 
   g_return_if_fail (ATLAS_IS_VIEWS_POPOVER (self));
@@ -252,43 +246,17 @@ atlas_views_popover_apply (AtlasViewsPopover *self,
 
   if (g_list_store_find (self->views, view, &position))
     self->current = position;
-  if (same_package (atlas_window_get_dataset (self->window), view))
-    {
-      apply_loaded (self, view);
-      return;
-    }
-  if (!atlas_saved_view_check_package (view, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  g_set_object (&self->pending, view);
-  atlas_window_open (self->window, atlas_saved_view_get_package (view));
-}
-
-/* The view shown last, its position (from 1) and the number of views. */
-AtlasSavedView *
-atlas_views_popover_get_current (AtlasViewsPopover *self,
-                                 guint             *position,
-                                 guint             *n_views)
-{
-  g_autoptr(AtlasSavedView) view = NULL;
-
-  g_return_val_if_fail (ATLAS_IS_VIEWS_POPOVER (self), NULL);
-
-  *n_views = g_list_model_get_n_items (G_LIST_MODEL (self->views));
-  if (self->current < 0 || (guint) self->current >= *n_views)
-    return NULL;
-  *position = self->current + 1;
-  view = g_list_model_get_item (G_LIST_MODEL (self->views), self->current);
-  return view;  /* the list keeps it */
+  if (!check_view (self, view))
+    return;
+  remember_breaks (self, view);
+  atlas_explorer_state_assign (self->state, atlas_saved_view_get_state (view));
 }
 
 void
 atlas_views_popover_step (AtlasViewsPopover *self,
                           int                delta)
 {
-  guint n;
+  guint n, shown = 0;
   g_autoptr(AtlasSavedView) view = NULL;
 
   g_return_if_fail (ATLAS_IS_VIEWS_POPOVER (self));
@@ -299,6 +267,9 @@ atlas_views_popover_step (AtlasViewsPopover *self,
       toast (self, _("No saved views: press Ctrl+D to save one"));
       return;
     }
+  /* From the view on screen; after moving away, from the last one shown */
+  if (atlas_saved_views_find_shown (G_LIST_MODEL (self->views), self->state, self->current, &shown) != NULL)
+    self->current = shown - 1;
   if (self->current < 0)
     self->current = delta > 0 ? -1 : 0;
   self->current = ((self->current + delta) % (int) n + (int) n) % (int) n;
@@ -308,51 +279,32 @@ atlas_views_popover_step (AtlasViewsPopover *self,
 
 /* Bookmarking */
 
-static AtlasSavedView *
-capture_view (AtlasViewsPopover *self)
-{
-  AtlasMap *map = atlas_window_get_map (self->window);
-  AtlasDataset *dataset = atlas_window_get_dataset (self->window);
-  AtlasIndicator *indicator = atlas_map_get_indicator (map);
-  AtlasDivision *division = atlas_map_get_division (map);
-  ShumateViewport *viewport = atlas_map_get_viewport (map);
-  g_autofree char *name = NULL;
-  AtlasSavedView *view;
-
-  name = g_strdup_printf ("%s, %s %u", atlas_indicator_get_name (indicator, NULL),
-                          atlas_division_get_name (division, NULL), atlas_map_get_year (map));
-  view = atlas_saved_view_new (name, atlas_dataset_get_path (dataset),
-                               atlas_indicator_get_id (indicator),
-                               atlas_division_get_id (division), atlas_map_get_year (map));
-  atlas_saved_view_set_camera (view,
-                               shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                               shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                               shumate_viewport_get_zoom_level (viewport));
-  atlas_saved_view_store_classification (view, atlas_map_get_classification (map));
-  return view;
-}
-
 /**
  * atlas_views_popover_bookmark:
  *
- * Returns: (transfer none) (nullable): the new view, NULL when the map
+ * Returns: (transfer none) (nullable): the new view, NULL when the state
  * shows nothing to save
  */
 AtlasSavedView *
 atlas_views_popover_bookmark (AtlasViewsPopover *self)
 {
-  AtlasMap *map;
+  AtlasIndicator *indicator;
+  AtlasDivision *division;
   g_autoptr(AtlasSavedView) view = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (ATLAS_IS_VIEWS_POPOVER (self), NULL);
 
-  map = atlas_window_get_map (self->window);
-  if (atlas_window_get_dataset (self->window) == NULL
-      || atlas_map_get_indicator (map) == NULL || atlas_map_get_division (map) == NULL)
+  indicator = atlas_explorer_state_lookup_indicator (self->state);
+  division = atlas_explorer_state_lookup_division (self->state);
+  if (indicator == NULL || division == NULL)
     return NULL;
 
-  view = capture_view (self);
+  name = g_strdup_printf ("%s, %s %u", atlas_indicator_get_name (indicator, NULL),
+                          atlas_division_get_name (division, NULL),
+                          atlas_explorer_state_get_year (self->state));
+  view = atlas_saved_view_new_for_state (name, self->state);
   g_list_store_append (self->views, view);
   self->current = g_list_model_get_n_items (G_LIST_MODEL (self->views)) - 1;
   save (self);
@@ -376,8 +328,9 @@ atlas_views_popover_dispose (GObject *object)
 {
   AtlasViewsPopover *self = ATLAS_VIEWS_POPOVER (object);
 
-  g_clear_object (&self->pending);
   g_clear_object (&self->views);
+  g_clear_object (&self->state);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->path, g_free);
   G_OBJECT_CLASS (atlas_views_popover_parent_class)->dispose (object);
 }
@@ -400,19 +353,46 @@ atlas_views_popover_init (AtlasViewsPopover *self)
   update_empty (self);
 }
 
+static void
+on_bookmark_activate (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  atlas_views_popover_bookmark (user_data);
+}
+
+static void
+on_step_activate (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  gboolean next = g_str_equal (g_action_get_name (G_ACTION (action)), "next-view");
+
+  atlas_views_popover_step (user_data, next ? 1 : -1);
+}
+
+static const GActionEntry action_entries[] = {
+  { "bookmark-view", on_bookmark_activate },
+  { "next-view", on_step_activate },
+  { "previous-view", on_step_activate },
+};
+
 GtkWidget *
-atlas_views_popover_new (AtlasWindow     *window,
-                         AdwToastOverlay *toasts)
+atlas_views_popover_new (AtlasExplorerState *state,
+                         GActionMap         *actions,
+                         AdwToastOverlay    *toasts)
 {
   AtlasViewsPopover *self;
 
-  g_return_val_if_fail (ATLAS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
+  g_return_val_if_fail (G_IS_ACTION_MAP (actions), NULL);
 
   self = g_object_new (ATLAS_TYPE_VIEWS_POPOVER, NULL);
-  self->window = window;
+  self->state = g_object_ref (state);
   self->toasts = toasts;
-  g_signal_connect_object (window, "notify::dataset", G_CALLBACK (on_window_dataset), self,
-                           G_CONNECT_SWAPPED);
+  self->settings = g_settings_new (APP_ID);
+  /* The actions live as long as the window that holds the popover */
+  g_action_map_add_action_entries (actions, action_entries, G_N_ELEMENTS (action_entries), self);
   load (self);
   return GTK_WIDGET (self);
 }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "atlas-window.h"
+#include <adwaita.h>
+
+#include "atlas-core.h"
 
 G_BEGIN_DECLS
 
@@ -12,26 +14,27 @@ G_DECLARE_FINAL_TYPE (AtlasViewsPopover, atlas_views_popover, ATLAS, VIEWS_POPOV
  * AtlasViewsPopover:
  *
  * The saved views (AtlasSavedView) of the user: a list to jump to, rename
- * in place and delete, kept in atlas_saved_view_default_file(). Problems
- * (an unreadable file, a view whose package is gone) are shown as toasts
- * on the window's toast overlay, never as crashes.
+ * in place and delete, kept in atlas_saved_view_default_file(). A view is
+ * the explorer state serialised: bookmarking copies the state, showing a
+ * view assigns it to the state (whose "package" makes the window open
+ * another package when the view needs one). It knows nothing of the
+ * window or the presentation mode.
+ *
+ * Adds win.bookmark-view (Ctrl+D), win.next-view and win.previous-view to
+ * @actions. Problems (an unreadable file, a view whose package is gone)
+ * are shown as toasts, never as crashes.
  */
-GtkWidget  *atlas_views_popover_new       (AtlasWindow       *window,
-                                           AdwToastOverlay   *toasts);
+GtkWidget  *atlas_views_popover_new       (AtlasExplorerState *state,
+                                           GActionMap         *actions,
+                                           AdwToastOverlay    *toasts);
 GListModel *atlas_views_popover_get_views (AtlasViewsPopover *self);
-/* Saves what the map shows now, named "Indicator, level year". */
+/* Saves what the state shows now, named "Indicator, level year". */
 AtlasSavedView *atlas_views_popover_bookmark (AtlasViewsPopover *self);
-/* Shows the view: opens its package first when another one is shown. */
+/* Shows the view: the state takes every field of it. */
 void        atlas_views_popover_apply     (AtlasViewsPopover *self,
                                            AtlasSavedView    *view);
 /* The next (delta 1) or previous (-1) saved view, wrapping around. */
 void        atlas_views_popover_step      (AtlasViewsPopover *self,
                                            int                delta);
-
-/* The view applied last (transfer none), its position counted from 1 and
- * the number of saved views; NULL when none was applied. */
-AtlasSavedView    *atlas_views_popover_get_current (AtlasViewsPopover *self,
-                                                    guint             *position,
-                                                    guint             *n_views);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "atlas-window.h"
@@ -13,6 +14,7 @@
 #include "atlas-type-panel.h"
 #include "atlas-presentation.h"
 #include "atlas-preferences.h"
+#include "atlas-views-popover.h"
 
 struct _AtlasWindow
 {
@@ -46,6 +48,9 @@ struct _AtlasWindow
   GtkWidget *classification_panel;
 
   GSettings *settings;
+  /* What the user is looking at: every widget shows this, and user
+   * actions change it (see "The state" below). */
+  AtlasExplorerState *state;
   AtlasDataset *dataset;
   GListStore *levels;            /* divisions with geometry */
   GListStore *indicators;        /* in theme order */
@@ -56,8 +61,17 @@ struct _AtlasWindow
    * so that the controls' change handlers do not write it back. */
   guint syncing;
   gboolean view_restored;
-  /* export dialog, presentation mode and saved views */
+  /* Non-zero while the state is being pushed to the widgets */
+  guint pushing;
+  /* The camera the viewport and the state last agreed on: a state camera
+   * that differs was set by someone else (a saved view) and is pushed. */
+  double camera[3];
+  /* A saved view asked for another package: its level, indicator and year
+   * are kept when that package has them. */
+  gboolean keep_state_on_load;
+  /* export dialog and presentation mode; the saved views */
   AtlasPresentation *presentation;
+  GtkWidget *views_popover;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -214,10 +228,11 @@ fill_levels (AtlasWindow *self)
     }
 }
 
+/* The level switcher and the coverage note follow the state's level. */
 static void
-on_map_division_notify (AtlasWindow *self)
+update_level_controls (AtlasWindow   *self,
+                       AtlasDivision *division)
 {
-  AtlasDivision *division = atlas_map_get_division (get_map (self));
   g_autofree char *undrawn = NULL;
   const char *note = NULL;
 
@@ -306,15 +321,6 @@ fill_indicators (AtlasWindow *self)
     }
 }
 
-static void
-on_map_indicator_notify (AtlasWindow *self)
-{
-  AtlasIndicator *indicator = atlas_map_get_indicator (get_map (self));
-
-  if (indicator != NULL)
-    g_settings_set_string (self->settings, "indicator", atlas_indicator_get_id (indicator));
-}
-
 /* ------------------------------------------------------------------ */
 /* Year control (sidebar)                                             */
 
@@ -344,15 +350,6 @@ year_position (AtlasWindow *self,
 }
 
 static void
-on_map_year_notify (AtlasWindow *self)
-{
-  guint year = atlas_map_get_year (get_map (self));
-
-  if (year != 0)
-    g_settings_set_uint (self->settings, "year", year);
-}
-
-static void
 step_year (AtlasWindow *self,
            int          delta)
 {
@@ -362,7 +359,7 @@ step_year (AtlasWindow *self,
   if (self->dataset == NULL)
     return;
   atlas_dataset_get_years (self->dataset, &n_years);
-  position = year_position (self, atlas_map_get_year (get_map (self)));
+  position = year_position (self, atlas_explorer_state_get_year (self->state));
   if (position < 0 || n_years == 0)
     return;
   atlas_window_set_year (self, year_at (self, CLAMP (position + delta, 0, (int) n_years - 1)));
@@ -413,28 +410,208 @@ setup_sidebar (AtlasWindow *self)
 static void
 save_view (AtlasWindow *self)
 {
-  ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
-  double zoom;
+  double latitude, longitude, zoom;
 
-  if (viewport == NULL || self->dataset == NULL)
+  if (self->dataset == NULL)
     return;
-  zoom = shumate_viewport_get_zoom_level (viewport);
-  g_settings_set_double (self->settings, "map-latitude",
-                         CLAMP (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), -85, 85));
-  g_settings_set_double (self->settings, "map-longitude",
-                         CLAMP (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), -180, 180));
+  atlas_explorer_state_get_camera (self->state, &latitude, &longitude, &zoom);
+  g_settings_set_double (self->settings, "map-latitude", CLAMP (latitude, -85, 85));
+  g_settings_set_double (self->settings, "map-longitude", CLAMP (longitude, -180, 180));
   g_settings_set_double (self->settings, "map-zoom", CLAMP (zoom, 0, 20));
 }
 
 static void
 restore_view (AtlasWindow *self)
 {
+  atlas_explorer_state_set_camera (self->state,
+                                   g_settings_get_double (self->settings, "map-latitude"),
+                                   g_settings_get_double (self->settings, "map-longitude"),
+                                   g_settings_get_double (self->settings, "map-zoom"));
+}
+
+/* ------------------------------------------------------------------ */
+/* The state                                                          */
+
+/* The state's camera onto the map; zoom 0 frames the level. Read before
+ * anything else is pushed, as a new level may move the viewport. */
+static void
+push_camera (AtlasWindow *self,
+             const double camera[3])
+{
   ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
 
-  shumate_viewport_set_zoom_level (viewport, g_settings_get_double (self->settings, "map-zoom"));
-  shumate_location_set_location (SHUMATE_LOCATION (viewport),
-                                 g_settings_get_double (self->settings, "map-latitude"),
-                                 g_settings_get_double (self->settings, "map-longitude"));
+  if (camera[0] == self->camera[0] && camera[1] == self->camera[1] && camera[2] == self->camera[2])
+    return;
+  memcpy (self->camera, camera, sizeof self->camera);
+  if (camera[2] <= 0)
+    {
+      atlas_map_zoom_to_coverage (get_map (self));
+      return;
+    }
+  shumate_viewport_set_zoom_level (viewport, camera[2]);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), camera[0], camera[1]);
+}
+
+static void
+push_selection (AtlasWindow *self)
+{
+  AtlasExplorerState *state = self->state;
+  AtlasArea *selected = atlas_explorer_state_lookup_selected (state);
+
+  AtlasComparisonPanel *panel = ATLAS_COMPARISON_PANEL (self->comparison_panel);
+  AtlasArea *area_a = atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_a (state));
+  AtlasArea *area_b = atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_b (state));
+
+  /* The comparison panel outlines A and B on the map, or not while it is
+   * put away for presentation mode. First, as the map's selection reads
+   * it back. */
+  if (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A) != area_a
+      || atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_B) != area_b)
+    atlas_comparison_panel_set_areas (panel, area_a, area_b);
+  atlas_map_set_selected_area (get_map (self), selected);
+  atlas_details_set_area (ATLAS_DETAILS (self->details), selected);
+}
+
+/* Shows the state in every widget the window owns; each setter returns
+ * early when nothing changed, so this runs on every "changed". While a
+ * package is loading for a saved view, the state names things the shown
+ * package may not have: nothing is pushed until it is in. */
+static void
+push_state (AtlasWindow *self)
+{
+  AtlasExplorerState *state = self->state;
+  AtlasDivision *division = atlas_explorer_state_lookup_division (state);
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (state);
+  guint year = atlas_explorer_state_get_year (state);
+  double camera[3];
+
+  if (self->pushing > 0 || self->keep_state_on_load)
+    return;
+  self->pushing++;
+  atlas_explorer_state_get_camera (state, &camera[0], &camera[1], &camera[2]);
+  atlas_map_set_dataset (get_map (self), self->dataset);
+  atlas_map_set_division (get_map (self), division);
+  atlas_map_set_indicator (get_map (self), indicator);
+  atlas_map_set_year (get_map (self), year);
+  atlas_details_set_indicator (ATLAS_DETAILS (self->details), indicator);
+  atlas_details_set_year (ATLAS_DETAILS (self->details), year);
+  push_selection (self);
+  update_level_controls (self, division);
+  if (indicator != NULL)
+    g_settings_set_string (self->settings, "indicator", atlas_indicator_get_id (indicator));
+  if (year != 0)
+    g_settings_set_uint (self->settings, "year", year);
+  if (division != NULL)
+    push_camera (self, camera);
+  self->pushing--;
+}
+
+/* The map's own changes (the sidebar panels) become the state's. While
+ * the state is pushed the map is half way between two states: ignored. */
+static void
+on_map_changed (AtlasWindow *self)
+{
+  AtlasMap *map = get_map (self);
+  AtlasDivision *division = atlas_map_get_division (map);
+  AtlasIndicator *indicator = atlas_map_get_indicator (map);
+
+  if (self->pushing > 0 || self->dataset == NULL || atlas_map_get_dataset (map) != self->dataset)
+    return;
+  atlas_explorer_state_freeze (self->state);
+  if (division != NULL)
+    atlas_explorer_state_set_level (self->state, atlas_division_get_id (division));
+  if (indicator != NULL)
+    atlas_explorer_state_set_indicator (self->state, atlas_indicator_get_id (indicator));
+  atlas_explorer_state_set_year (self->state, atlas_map_get_year (map));
+  atlas_explorer_state_thaw (self->state);
+}
+
+/* A click, or the comparison panel starting or ending a comparison
+ * (which it may do while a new level is pushed; it outlines A and B on
+ * the map): the selection and the panel's A and B are the state's at
+ * once. Pushing them back finds the widgets as they are. */
+static void
+on_map_selection_changed (AtlasWindow *self)
+{
+  AtlasArea *selected = atlas_map_get_selected_area (get_map (self));
+
+  if (self->dataset == NULL || atlas_map_get_dataset (get_map (self)) != self->dataset)
+    return;
+  if (atlas_explorer_state_lookup_selected (self->state) != selected)
+    atlas_explorer_state_select (self->state, selected != NULL ? atlas_area_get_code (selected) : NULL);
+}
+
+static void
+on_map_compare_changed (AtlasWindow *self)
+{
+  AtlasComparisonPanel *panel = ATLAS_COMPARISON_PANEL (self->comparison_panel);
+  AtlasArea *compare_a = atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A);
+  AtlasArea *compare_b = atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_B);
+
+  if (self->dataset == NULL || atlas_map_get_dataset (get_map (self)) != self->dataset)
+    return;
+  atlas_explorer_state_set_compare (self->state, compare_a != NULL ? atlas_area_get_code (compare_a) : NULL,
+                                    compare_b != NULL ? atlas_area_get_code (compare_b) : NULL);
+}
+
+/* Panning and zooming: the viewport's camera is the state's. */
+static void
+on_viewport_changed (AtlasWindow *self)
+{
+  ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
+
+  if (self->dataset == NULL || self->keep_state_on_load)
+    return;
+  self->camera[0] = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  self->camera[1] = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  self->camera[2] = shumate_viewport_get_zoom_level (viewport);
+  atlas_explorer_state_set_camera (self->state, self->camera[0], self->camera[1], self->camera[2]);
+}
+
+static void
+on_state_package (AtlasWindow *self)
+{
+  const char *package = atlas_explorer_state_get_package (self->state);
+  g_autoptr(GFile) wanted = NULL;
+  g_autoptr(GFile) shown = NULL;
+
+  if (package[0] == '\0' || (self->loading_path != NULL && g_str_equal (self->loading_path, package)))
+    return;
+  wanted = g_file_new_for_path (package);
+  if (self->dataset != NULL)
+    shown = g_file_new_for_path (atlas_dataset_get_path (self->dataset));
+  if (shown != NULL && g_file_equal (wanted, shown))
+    return;
+  self->keep_state_on_load = TRUE;
+  atlas_window_open (self, package);
+}
+
+static void
+connect_state (AtlasWindow *self)
+{
+  const char *map_properties[] = { "notify::division", "notify::indicator", "notify::year" };
+  const char *compare_properties[] = { "notify::compare-a", "notify::compare-b" };
+  ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
+
+  self->state = atlas_explorer_state_new ();
+  atlas_map_set_classification (get_map (self), atlas_explorer_state_get_classification (self->state));
+  g_signal_connect_object (self->state, "changed", G_CALLBACK (push_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::package", G_CALLBACK (on_state_package), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (map_properties); i++)
+    g_signal_connect_object (self->map, map_properties[i], G_CALLBACK (on_map_changed), self,
+                             G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map, "notify::selected-area", G_CALLBACK (on_map_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (compare_properties); i++)
+    g_signal_connect_object (self->map, compare_properties[i], G_CALLBACK (on_map_compare_changed),
+                             self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_viewport_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (on_viewport_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_viewport_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -530,7 +707,7 @@ static void
 bind_settings (AtlasWindow *self)
 {
   GSettings *settings = self->settings;
-  AtlasClassification *classification = atlas_map_get_classification (ATLAS_MAP (self->map));
+  AtlasClassification *classification = atlas_explorer_state_get_classification (self->state);
 
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
@@ -612,33 +789,61 @@ update_controls (AtlasWindow *self)
 static void
 clear_map_state (AtlasWindow *self)
 {
+  self->pushing++;
   self->syncing++;
   atlas_map_set_selected_area (get_map (self), NULL);
+  atlas_map_set_compare (get_map (self), NULL, NULL);
   atlas_map_set_indicator (get_map (self), NULL);
   atlas_map_set_division (get_map (self), NULL);
   self->syncing--;
+  self->pushing--;
+}
+
+/* A saved view that asked for this package keeps what it shows when the
+ * package has it. */
+static gboolean
+keeps_view (AtlasWindow *self)
+{
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
+  AtlasDivision *division = atlas_explorer_state_lookup_division (self->state);
+
+  return self->keep_state_on_load && indicator != NULL && division != NULL
+         && atlas_division_has_geometry (division);
 }
 
 /* Level, indicator, year and view come back from the settings when the
  * package is the one that was open last; any other package starts with
- * its own defaults, framed on its areas. */
+ * its own defaults, framed on its areas. All in one change of the state. */
 static void
 apply_initial_state (AtlasWindow *self,
                      const char  *path)
 {
   g_autofree char *last = g_settings_get_string (self->settings, "last-dataset");
   gboolean restore = g_strcmp0 (last, path) == 0;
-  AtlasIndicator *indicator = pick_indicator (self, restore);
+  AtlasIndicator *indicator;
+  gboolean keep = keeps_view (self);
 
-  atlas_window_set_division (self, pick_division (self, restore));
-  atlas_window_set_indicator (self, indicator);
-  atlas_window_set_year (self, pick_year (self, indicator, restore));
-
+  self->keep_state_on_load = FALSE;
+  /* No camera agreed yet: whatever the state says is pushed */
+  self->camera[0] = self->camera[1] = self->camera[2] = NAN;
+  if (keep)
+    {
+      if (atlas_explorer_state_get_year (self->state) == 0)
+        atlas_explorer_state_set_year (self->state, pick_year (self, atlas_explorer_state_lookup_indicator (self->state), FALSE));
+      return;
+    }
+  indicator = pick_indicator (self, restore);
+  atlas_explorer_state_set_level (self->state, atlas_division_get_id (pick_division (self, restore)));
+  atlas_explorer_state_set_indicator (self->state, indicator != NULL ? atlas_indicator_get_id (indicator) : NULL);
+  atlas_explorer_state_set_year (self->state, pick_year (self, indicator, restore));
+  atlas_explorer_state_set_selection (self->state, NULL);
+  atlas_explorer_state_set_compare (self->state, NULL, NULL);
+  atlas_explorer_state_set_region (self->state, NULL);
   /* The view only once: later loads of the same package are deliberate */
   if (restore && !self->view_restored)
     restore_view (self);
   else
-    atlas_map_zoom_to_coverage (get_map (self));
+    atlas_explorer_state_set_camera (self->state, 0, 0, 0);
   self->view_restored = TRUE;
 }
 
@@ -672,9 +877,12 @@ set_dataset (AtlasWindow  *self,
 
   atlas_details_set_dataset (ATLAS_DETAILS (self->details), dataset);
   atlas_search_set_dataset (ATLAS_SEARCH (self->search), dataset);
-  atlas_map_set_dataset (get_map (self), dataset);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "map");
+  /* One change of the state: the map draws the new package once */
+  atlas_explorer_state_freeze (self->state);
+  atlas_explorer_state_set_dataset (self->state, dataset);
   apply_initial_state (self, path);
+  atlas_explorer_state_thaw (self->state);
   update_title (self);
   update_controls (self);
   if (replacing)
@@ -729,6 +937,21 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
+/* A saved view's package failed to load: the state shows the package
+ * that is still open. */
+static void
+restore_shown_package (AtlasWindow *self)
+{
+  if (!self->keep_state_on_load)
+    return;
+  self->keep_state_on_load = FALSE;
+  if (self->dataset != NULL)
+    {
+      atlas_explorer_state_set_package (self->state, atlas_dataset_get_path (self->dataset));
+      apply_initial_state (self, atlas_dataset_get_path (self->dataset));
+    }
+}
+
 static void
 on_dataset_loaded (GObject      *source,
                    GAsyncResult *result,
@@ -747,6 +970,7 @@ on_dataset_loaded (GObject      *source,
   set_loading (self, NULL);
   if (dataset == NULL)
     {
+      restore_shown_package (self);
       show_load_error (self, data->path, error);
       g_signal_emit (self, signals[LOAD_FAILED], 0, error);
       return;
@@ -910,7 +1134,7 @@ on_map_command (GtkWidget  *widget,
   else if (g_str_equal (action, "win.zoom-out"))
     atlas_map_zoom_out (get_map (self));
   else if (g_str_equal (action, "win.clear-selection"))
-    atlas_map_set_selected_area (get_map (self), NULL);
+    atlas_explorer_state_select (self->state, NULL);
 }
 
 static void
@@ -938,8 +1162,8 @@ on_cancel (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
-  if (self->presentation != NULL && atlas_presentation_get_active (self->presentation))
-    atlas_presentation_set_active (self->presentation, FALSE);
+  if (atlas_explorer_state_get_presenting (self->state))
+    atlas_explorer_state_set_presenting (self->state, FALSE);
   else
     gtk_widget_activate_action (widget, "win.clear-selection", NULL);
 }
@@ -1063,6 +1287,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->presentation);
+  g_clear_object (&self->state);
   g_clear_object (&self->settings);
   g_clear_object (&self->dataset);
   g_clear_object (&self->levels);
@@ -1161,20 +1386,23 @@ connect_map (AtlasWindow *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  g_signal_connect_object (self->map, "notify::division",
-                           G_CALLBACK (on_map_division_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::indicator",
-                           G_CALLBACK (on_map_indicator_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::year",
-                           G_CALLBACK (on_map_year_notify), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->map, "indicator", self->details, "indicator", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->map, "year", self->details, "year", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->map, "selected-area", self->details, "area", G_BINDING_SYNC_CREATE);
-
   g_signal_connect_object (manager, "notify::dark",
                            G_CALLBACK (update_map_style), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::high-contrast",
                            G_CALLBACK (update_map_style), self, G_CONNECT_SWAPPED);
+}
+
+static void
+add_views_button (AtlasWindow *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  self->views_popover = atlas_views_popover_new (self->state, G_ACTION_MAP (self),
+                                                 ADW_TOAST_OVERLAY (self->toast_overlay));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "starred-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), self->views_popover);
+  gtk_widget_set_tooltip_text (button, _("Saved Views"));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), button);
 }
 
 static void
@@ -1194,6 +1422,8 @@ atlas_window_init (AtlasWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
 
+  /* First: the panels and the settings use the state's classification */
+  connect_state (self);
   setup_level_switcher (self);
   setup_sidebar (self);
   connect_map (self);
@@ -1202,11 +1432,14 @@ atlas_window_init (AtlasWindow *self)
   atlas_comparison_panel_attach (ATLAS_COMPARISON_PANEL (self->comparison_panel), get_map (self),
                                  ATLAS_SEARCH (self->search), G_ACTION_MAP (self));
   add_shortcuts (self);
-  /* win.export, win.presentation, win.bookmark-view, win.next-view and
-   * win.previous-view with their keys, the presentation card and the
-   * Views button (atlas-presentation.c) */
-  self->presentation = atlas_presentation_new (self, self->header_bar, self->sidebar,
-                                               self->toast_overlay);
+  /* win.bookmark-view, win.next-view and win.previous-view and the Views
+   * button (atlas-views-popover.c); win.export, win.presentation and the
+   * presentation card (atlas-presentation.c). Both work on the state
+   * alone and know nothing of each other. */
+  add_views_button (self);
+  self->presentation = atlas_presentation_new (GTK_WINDOW (self), self->state, get_map (self),
+                                               self->header_bar, self->sidebar, self->toast_overlay,
+                                               atlas_views_popover_get_views (ATLAS_VIEWS_POPOVER (self->views_popover)));
   setup_drop_target (self);
   bind_settings (self);
   update_map_style (self);
@@ -1274,11 +1507,13 @@ atlas_window_set_division (AtlasWindow   *self,
   g_return_if_fail (ATLAS_IS_WINDOW (self));
   g_return_if_fail (division == NULL || ATLAS_IS_DIVISION (division));
 
+  atlas_explorer_state_freeze (self->state);
   /* A selection from another level would be invisible on this one. */
-  selected = atlas_map_get_selected_area (get_map (self));
+  selected = atlas_explorer_state_lookup_selected (self->state);
   if (selected != NULL && atlas_area_get_division (selected) != division)
-    atlas_map_set_selected_area (get_map (self), NULL);
-  atlas_map_set_division (get_map (self), division);
+    atlas_explorer_state_select (self->state, NULL);
+  atlas_explorer_state_set_level (self->state, division != NULL ? atlas_division_get_id (division) : NULL);
+  atlas_explorer_state_thaw (self->state);
 }
 
 void
@@ -1288,7 +1523,7 @@ atlas_window_set_indicator (AtlasWindow    *self,
   g_return_if_fail (ATLAS_IS_WINDOW (self));
   g_return_if_fail (indicator == NULL || ATLAS_IS_INDICATOR (indicator));
 
-  atlas_map_set_indicator (get_map (self), indicator);
+  atlas_explorer_state_set_indicator (self->state, indicator != NULL ? atlas_indicator_get_id (indicator) : NULL);
 }
 
 void
@@ -1297,7 +1532,7 @@ atlas_window_set_year (AtlasWindow *self,
 {
   g_return_if_fail (ATLAS_IS_WINDOW (self));
 
-  atlas_map_set_year (get_map (self), year);
+  atlas_explorer_state_set_year (self->state, year);
 }
 
 void
@@ -1310,10 +1545,26 @@ atlas_window_show_area (AtlasWindow *self,
   g_return_if_fail (ATLAS_IS_AREA (area));
 
   division = atlas_area_get_division (area);
+  atlas_explorer_state_freeze (self->state);
   if (atlas_division_has_geometry (division))
     atlas_window_set_division (self, division);
-  atlas_map_set_selected_area (get_map (self), area);
+  atlas_explorer_state_select (self->state, atlas_area_get_code (area));
+  atlas_explorer_state_thaw (self->state);
   atlas_map_zoom_to_area (get_map (self), area);
+}
+
+/**
+ * atlas_window_get_state:
+ *
+ * Returns: (transfer none): what the window shows; set its properties to
+ * change that
+ */
+AtlasExplorerState *
+atlas_window_get_state (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->state;
 }
 
 AtlasMap *

@@ -34,6 +34,9 @@ void            atlas_window_set_year      (AtlasWindow      *self,
 void            atlas_window_show_area     (AtlasWindow      *self,
                                             AtlasArea        *area);
 
+/* Everything the window shows (AtlasExplorerState): the widgets follow
+ * it, and user actions change it. */
+AtlasExplorerState *atlas_window_get_state (AtlasWindow      *self);
 AtlasMap       *atlas_window_get_map       (AtlasWindow      *self);
 AtlasSearch    *atlas_window_get_search    (AtlasWindow      *self);
 AtlasDetails   *atlas_window_get_details   (AtlasWindow      *self);

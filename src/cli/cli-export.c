@@ -32,6 +32,13 @@ typedef struct
   char     *output_dir;
   gboolean  overwrite;
   gboolean  json;
+  /* the map's classification and colours, and saved views */
+  char     *scope;
+  char     *breaks;
+  char     *palette;
+  gboolean  reverse;
+  char     *view;
+  char     *view_name;
 } ExportOptions;
 
 static void
@@ -48,6 +55,11 @@ export_options_clear (ExportOptions *options)
   g_free (options->lang);
   g_free (options->batch_level);
   g_free (options->output_dir);
+  g_free (options->scope);
+  g_free (options->breaks);
+  g_free (options->palette);
+  g_free (options->view);
+  g_free (options->view_name);
 }
 
 static int
@@ -61,7 +73,8 @@ parse_options (ExportOptions  *o,
     { "since", 0, 0, G_OPTION_ARG_INT, &o->since,
       N_("Map the change from this year to --year, centred on zero"), N_("YEAR") },
     { "method", 0, 0, G_OPTION_ARG_STRING, &o->method,
-      N_("quantile, equal, jenks, stddev, box, box3 or percentile (default: quantile)"), N_("METHOD") },
+      N_("quantile, equal, jenks, stddev, box, box3, percentile or manual with --breaks (default: quantile)"),
+      N_("METHOD") },
     { "classes", 0, 0, G_OPTION_ARG_INT, &o->classes, N_("Number of classes, 3 to 9 (default: 5)"), N_("N") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &o->level, N_("Level of the map’s areas (kommun, deso…)"), N_("LEVEL") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &o->region, N_("Frame this area with its sub-areas"), N_("CODE") },
@@ -75,6 +88,16 @@ parse_options (ExportOptions  *o,
     { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &o->output_dir, N_("Folder for batch figures"), N_("DIR") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &o->overwrite, N_("Replace files of the same names in the batch folder"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Print the written files as JSON"), NULL },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &o->scope,
+      N_("pooled (class boundaries over all years, the default) or year"), N_("SCOPE") },
+    { "breaks", 0, 0, G_OPTION_ARG_STRING, &o->breaks,
+      N_("Class boundaries for --method manual, ascending and comma-separated"), N_("B1,B2,…") },
+    { "palette", 0, 0, G_OPTION_ARG_STRING, &o->palette, N_("Colour scheme (default: the indicator’s)"), N_("SCHEME") },
+    { "reverse-palette", 0, 0, G_OPTION_ARG_NONE, &o->reverse, N_("Reverse the colours"), NULL },
+    { "view", 0, 0, G_OPTION_ARG_FILENAME, &o->view,
+      N_("Draw a saved view (a views.json file); other options change it"), N_("FILE") },
+    { "view-name", 0, 0, G_OPTION_ARG_STRING, &o->view_name,
+      N_("Which view of the file, when it has more than one"), N_("NAME") },
     { NULL }
   };
 
@@ -82,7 +105,8 @@ parse_options (ExportOptions  *o,
                             _("Writes a report-ready map figure (PNG, PDF or SVG) with title, legend, "
                               "scale bar, caption and source. Without --output the file is "
                               "INDICATOR-LEVEL-YEAR.pdf in the current folder; batches are PDF files "
-                              "named by area code and name."),
+                              "named by area code and name. With --view the figure shows the saved "
+                              "view exactly as the app exports it, drawn from PACKAGE."),
                             entries, argc, argv, 1);
 }
 
@@ -91,6 +115,7 @@ static int
 check_usage (ExportOptions *o)
 {
   g_autoptr(GError) error = NULL;
+  AtlasClassMethod method;
 
   if ((o->batch_level == NULL) != (o->output_dir == NULL))
     return cli_fail (CLI_EXIT_USAGE, _("--batch-level and --output-dir go together"));
@@ -106,73 +131,197 @@ check_usage (ExportOptions *o)
     return cli_fail (CLI_EXIT_USAGE, _("--dpi must be between 36 and 1200"));
   if (o->lang != NULL && g_strcmp0 (o->lang, "sv") != 0 && g_strcmp0 (o->lang, "en") != 0)
     return cli_fail (CLI_EXIT_USAGE, _("--lang must be sv or en"));
-  if (o->method != NULL
-      && (!atlas_class_method_from_nick (o->method, &(AtlasClassMethod) { 0 })
-          || g_str_equal (o->method, "manual")))
-    return cli_fail (CLI_EXIT_USAGE,
-                     _("Unknown method “%s”; the methods are quantile, equal, jenks, stddev, box, box3 and percentile"),
-                     o->method);
-  if (o->since != 0 && o->method != NULL)
-    return cli_fail (CLI_EXIT_USAGE, _("--method does not apply with --since: change maps are classified "
-                                       "symmetrically around zero"));
+  if (o->view_name != NULL && o->view == NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("--view-name goes with --view"));
   if (o->classes != 0 && (o->classes < ATLAS_CLASS_MIN || o->classes > ATLAS_CLASS_MAX))
     return cli_fail (CLI_EXIT_USAGE, _("Cannot make %d classes; --classes must be from %d to %d"),
                      o->classes, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX);
+  if (o->method != NULL && !atlas_class_method_from_nick (o->method, &method))
+    return cli_fail (CLI_EXIT_USAGE,
+                     _("Unknown method “%s”; the methods are quantile, equal, jenks, stddev, box, box3, percentile and manual"),
+                     o->method);
+  if (o->since != 0 && (o->method != NULL || o->breaks != NULL))
+    return cli_fail (CLI_EXIT_USAGE, _("--method does not apply with --since: change maps are classified "
+                                       "symmetrically around zero"));
+  if (o->scope != NULL && g_strcmp0 (o->scope, "pooled") != 0 && g_strcmp0 (o->scope, "year") != 0)
+    return cli_fail (CLI_EXIT_USAGE, _("--scope must be pooled or year"));
+  if (o->palette != NULL && !atlas_palette_scheme_exists (o->palette))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) atlas_palette_list_schemes ());
+
+      return cli_fail (CLI_EXIT_USAGE, _("Unknown colour scheme “%s”; the schemes are: %s"), o->palette, known);
+    }
   if (o->output != NULL && !atlas_figure_format_from_path (o->output, NULL, &error))
     return cli_fail (CLI_EXIT_USAGE, "%s", error->message);
   return CLI_CONTINUE;
 }
 
-static AtlasArea *
-lookup_region (AtlasDataset *dataset,
-               const char   *code,
-               int          *status)
+/* "1.5,3,7": strictly ascending numbers, checked against the values'
+ * range when the figure is drawn. */
+static AtlasClassBreaks *
+parse_breaks (const char *text,
+              int        *status)
 {
-  AtlasArea *area = atlas_dataset_lookup_area (dataset, code);
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  double values[ATLAS_CLASS_MAX];
+  guint n = g_strv_length (parts);
+  g_autoptr(GError) error = NULL;
+  AtlasClassBreaks *breaks = NULL;
 
-  if (area == NULL)
-    *status = cli_fail (CLI_EXIT_USAGE, _("“%s” has no area with the code “%s”"),
-                        atlas_dataset_get_id (dataset), code);
-  return area;
+  for (guint i = 0; i < n && n <= G_N_ELEMENTS (values); i++)
+    {
+      char *end = NULL;
+
+      values[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
+      if (end == parts[i] || *end != '\0')
+        n = G_MAXUINT;
+    }
+  if (n <= G_N_ELEMENTS (values))
+    breaks = atlas_class_breaks_new_manual (values, n, values[0], values[n - 1], &error);
+  if (breaks == NULL)
+    *status = cli_fail (CLI_EXIT_USAGE,
+                        _("--breaks “%s”: expected 2 to %d ascending numbers separated by commas"),
+                        text, ATLAS_CLASS_MAX - 1);
+  return breaks;
 }
 
-static void
-set_classification (AtlasClassification *classification,
-                    ExportOptions       *o)
+/* The options on top of the state (the saved view's, or the defaults). */
+static gboolean
+apply_options (AtlasExplorerState *state,
+               ExportOptions      *o,
+               int                *status)
 {
+  AtlasClassification *classification = atlas_explorer_state_get_classification (state);
   AtlasClassMethod method;
 
+  if (o->breaks != NULL)
+    {
+      g_autoptr(AtlasClassBreaks) breaks = parse_breaks (o->breaks, status);
+
+      if (breaks == NULL)
+        return FALSE;
+      atlas_classification_set_manual_breaks (classification, breaks);
+      atlas_classification_set_method (classification, ATLAS_CLASS_METHOD_MANUAL);
+    }
+  if (o->indicator != NULL)
+    atlas_explorer_state_set_indicator (state, o->indicator);
+  if (o->level != NULL)
+    atlas_explorer_state_set_level (state, o->level);
+  if (o->year != 0)
+    atlas_explorer_state_set_year (state, o->year);
+  if (o->region != NULL)
+    atlas_explorer_state_set_region (state, o->region);
   if (o->method != NULL && atlas_class_method_from_nick (o->method, &method))
     atlas_classification_set_method (classification, method);
   if (o->classes != 0)
-    atlas_classification_set_count (classification, (guint) o->classes);
+    atlas_classification_set_count (classification, o->classes);
+  if (o->scope != NULL)
+    atlas_classification_set_pooled (classification, g_str_equal (o->scope, "pooled"));
   /* Box and percentile maps describe the year shown. */
-  if (o->method != NULL && atlas_class_method_is_fixed (method))
+  else if (o->method != NULL && atlas_class_method_is_fixed (method))
     atlas_classification_set_pooled (classification, FALSE);
+  if (o->palette != NULL)
+    atlas_classification_set_palette_scheme (classification, o->palette);
+  if (o->reverse)
+    atlas_classification_set_palette_reverse (classification, TRUE);
+  if (atlas_classification_get_method (classification) == ATLAS_CLASS_METHOD_MANUAL
+      && atlas_classification_get_manual_breaks (classification) == NULL)
+    {
+      *status = cli_fail (CLI_EXIT_USAGE, _("--method manual needs --breaks"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The view named --view-name, or the file's only view. */
+static AtlasSavedView *
+load_view (ExportOptions *o,
+           int           *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) views = atlas_saved_views_load (o->view, &error);
+  guint n;
+
+  if (views == NULL)
+    {
+      *status = cli_fail (CLI_EXIT_DATA, "%s", error->message);
+      return NULL;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (views));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasSavedView) view = g_list_model_get_item (G_LIST_MODEL (views), i);
+
+      if ((o->view_name == NULL && n == 1)
+          || g_strcmp0 (o->view_name, atlas_saved_view_get_name (view)) == 0)
+        return g_steal_pointer (&view);
+    }
+  if (o->view_name != NULL)
+    *status = cli_fail (CLI_EXIT_USAGE, _("“%s” has no view named “%s”"), o->view, o->view_name);
+  else
+    *status = cli_fail (CLI_EXIT_USAGE,
+                        g_dngettext (GETTEXT_PACKAGE, "“%s” holds %u view: choose it with --view-name",
+                                     "“%s” holds %u views: choose one with --view-name", n),
+                        o->view, n);
+  return NULL;
+}
+
+/* What the figure shows: the saved view with the options on top, in the
+ * dataset given on the command line (the view's own package path may be
+ * another computer's). */
+static AtlasExplorerState *
+create_state (AtlasDataset  *dataset,
+              ExportOptions *o,
+              int           *status)
+{
+  g_autoptr(AtlasExplorerState) state = atlas_explorer_state_new ();
+
+  if (o->view != NULL)
+    {
+      g_autoptr(AtlasSavedView) view = load_view (o, status);
+
+      if (view == NULL)
+        return NULL;
+      atlas_explorer_state_assign (state, atlas_saved_view_get_state (view));
+    }
+  if (!apply_options (state, o, status))
+    return NULL;
+  atlas_explorer_state_set_dataset (state, dataset);
+  /* The usual messages for ids the package lacks, listing what it has */
+  if (cli_lookup_indicator (dataset, atlas_explorer_state_get_indicator (state)[0] != '\0'
+                                     ? atlas_explorer_state_get_indicator (state) : NULL, status) == NULL
+      || cli_lookup_division (dataset, atlas_explorer_state_get_level (state)[0] != '\0'
+                                       ? atlas_explorer_state_get_level (state) : NULL, status) == NULL
+      /* a view's year 0 is its indicator's newest year */
+      || ((o->view == NULL || atlas_explorer_state_get_year (state) != 0)
+          && !cli_check_year (dataset, (int) atlas_explorer_state_get_year (state), status)))
+    return NULL;
+  return g_steal_pointer (&state);
 }
 
 static AtlasFigure *
-create_figure (AtlasDataset  *dataset,
-               ExportOptions *o,
-               int           *status)
+create_figure (AtlasExplorerState *state,
+               ExportOptions      *o,
+               int                *status)
 {
-  AtlasIndicator *indicator;
-  AtlasDivision *division;
-  AtlasArea *region = NULL;
-  AtlasFigure *figure;
+  g_autoptr(GError) error = NULL;
+  AtlasFigure *figure = atlas_figure_new_for_state (state, &error);
   AtlasPageFormat page = ATLAS_PAGE_A4_PORTRAIT;
 
-  if ((indicator = cli_lookup_indicator (dataset, o->indicator, status)) == NULL
-      || (division = cli_lookup_division (dataset, o->level, status)) == NULL
-      || !cli_check_year (dataset, o->year, status)
-      || (o->since != 0 && !cli_check_year (dataset, o->since, status))
-      || (o->region != NULL && (region = lookup_region (dataset, o->region, status)) == NULL))
-    return NULL;
-
-  figure = atlas_figure_new (dataset, indicator, division, o->year);
-  atlas_figure_set_region (figure, region);
-  atlas_figure_set_since_year (figure, (guint) o->since);
-  set_classification (atlas_figure_get_classification (figure), o);
+  if (figure == NULL)
+    {
+      *status = cli_fail (CLI_EXIT_USAGE, "%s", error->message);
+      return NULL;
+    }
+  if (o->since != 0)
+    {
+      if (!cli_check_year (atlas_explorer_state_get_dataset (state), o->since, status))
+        {
+          g_object_unref (figure);
+          return NULL;
+        }
+      atlas_figure_set_since_year (figure, (guint) o->since);
+    }
   if (o->page != NULL)
     atlas_page_format_from_nick (o->page, &page);
   atlas_figure_set_page (figure, page);
@@ -203,13 +352,19 @@ print_json (char **files)
 }
 
 static char *
-default_output (ExportOptions *o)
+default_output (AtlasFigure *figure)
 {
-  if (o->since != 0)
-    return g_strdup_printf ("%s-%s-%d-%d.pdf", o->indicator, o->level, o->since, o->year);
-  if (o->region != NULL)
-    return g_strdup_printf ("%s-%s-%s-%d.pdf", o->indicator, o->level, o->region, o->year);
-  return g_strdup_printf ("%s-%s-%d.pdf", o->indicator, o->level, o->year);
+  AtlasArea *region = atlas_figure_get_region (figure);
+  const char *indicator = atlas_indicator_get_id (atlas_figure_get_indicator (figure));
+  const char *level = atlas_division_get_id (atlas_figure_get_division (figure));
+  guint since = atlas_figure_get_since_year (figure);
+
+  if (since != 0)
+    return g_strdup_printf ("%s-%s-%u-%u.pdf", indicator, level, since, atlas_figure_get_year (figure));
+  if (region != NULL)
+    return g_strdup_printf ("%s-%s-%s-%u.pdf", indicator, level, atlas_area_get_code (region),
+                            atlas_figure_get_year (figure));
+  return g_strdup_printf ("%s-%s-%u.pdf", indicator, level, atlas_figure_get_year (figure));
 }
 
 static char **
@@ -219,7 +374,7 @@ export_single (AtlasFigure    *figure,
 {
   g_auto(GStrv) files = g_new0 (char *, 2);
 
-  files[0] = o->output != NULL ? g_strdup (o->output) : default_output (o);
+  files[0] = o->output != NULL ? g_strdup (o->output) : default_output (figure);
   if (!atlas_figure_export (figure, files[0], NULL, error))
     return NULL;
   return g_steal_pointer (&files);
@@ -274,6 +429,7 @@ cli_export (int    argc,
 {
   ExportOptions options = { 0 };
   g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasExplorerState) state = NULL;
   g_autoptr(AtlasFigure) figure = NULL;
   int status;
 
@@ -283,7 +439,9 @@ cli_export (int    argc,
   if (status == CLI_CONTINUE)
     dataset = cli_open_dataset (argv[1], &status);
   if (dataset != NULL)
-    figure = create_figure (dataset, &options, &status);
+    state = create_state (dataset, &options, &status);
+  if (state != NULL)
+    figure = create_figure (state, &options, &status);
   if (figure != NULL)
     status = run_export (figure, dataset, &options);
 

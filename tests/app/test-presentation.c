@@ -140,7 +140,7 @@ test_presentation_steps_years (void)
 
   g_assert_cmpuint (n, >, 2);
   years = atlas_dataset_get_years (atlas_window_get_dataset (window), &n);
-  atlas_window_set_year (window, years[n - 1]);
+  atlas_explorer_state_set_year (atlas_window_get_state (window), years[n - 1]);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
   app_test_drain ();
   before = atlas_map_get_year (map);
@@ -172,9 +172,9 @@ test_saved_views (void)
   g_unlink (file);
   years = atlas_dataset_get_years (atlas_window_get_dataset (window), &n);
   g_assert_cmpuint (n, >, 3);
-  atlas_window_set_year (window, years[n - 1]);
+  atlas_explorer_state_set_year (atlas_window_get_state (window), years[n - 1]);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark-view", NULL));
-  atlas_window_set_year (window, years[n - 3]);
+  atlas_explorer_state_set_year (atlas_window_get_state (window), years[n - 3]);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark-view", NULL));
   app_test_drain ();
 
@@ -279,8 +279,7 @@ test_presentation_framing (void)
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_assert_true (app_test_wait_for (has_basemap, window));
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), 64.0, 10.0);
-  shumate_viewport_set_zoom_level (viewport, 7);
+  atlas_explorer_state_set_camera (atlas_window_get_state (window), 64.0, 10.0, 7);
   app_test_drain ();
   latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
@@ -308,6 +307,14 @@ test_presentation_framing (void)
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 7);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), latitude, 1e-6);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), longitude, 1e-6);
+  {
+    double state_latitude, state_longitude, state_zoom;
+
+    atlas_explorer_state_get_camera (atlas_window_get_state (window), &state_latitude, &state_longitude, &state_zoom);
+    g_assert_cmpfloat_with_epsilon (state_latitude, latitude, 1e-6);
+    g_assert_cmpfloat_with_epsilon (state_longitude, longitude, 1e-6);
+    g_assert_cmpfloat (state_zoom, ==, 7);
+  }
 
   app_test_close_window (window);
 }

@@ -169,48 +169,197 @@ test_defaults (void)
   remove_file_and_dir (path);
 }
 
+/* Every field of the state survives the file: classification with manual
+ * breaks, palette, region, camera, selection, comparison and filter. */
 static void
-on_changed (AtlasClassification *classification,
-            gpointer             user_data)
+test_round_trip_every_field (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "views.json", NULL);
+  g_autoptr(AtlasExplorerState) state = atlas_explorer_state_new ();
+  AtlasClassification *classification = atlas_explorer_state_get_classification (state);
+  const double inner[] = { 2.5, 4.0, 7.25 };
+  g_autoptr(AtlasClassBreaks) breaks = atlas_class_breaks_new_manual (inner, 3, 0.5, 12.0, NULL);
+  const char *selection[] = { "0380", "0381", "0305", NULL };
+  const char *types[] = { "1", "3", NULL };
+  g_autoptr(GListStore) views = g_list_store_new (ATLAS_TYPE_SAVED_VIEW);
+  g_autoptr(AtlasSavedView) view = NULL;
+  g_autoptr(GListStore) loaded = NULL;
+  g_autoptr(AtlasSavedView) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AtlasExplorerState *got;
+  AtlasClassBreaks *got_breaks;
+  const double *got_inner;
+  guint n_inner = 0;
+  double lat, lon, zoom;
+
+  atlas_explorer_state_set_package (state, "/data/uppsala-lan");
+  atlas_explorer_state_set_level (state, "deso");
+  atlas_explorer_state_set_indicator (state, "inkomst");
+  atlas_explorer_state_set_year (state, 2021);
+  atlas_explorer_state_set_camera (state, 59.86, 17.64, 10.5);
+  g_object_set (classification, "method", ATLAS_CLASS_METHOD_MANUAL, "count", 4, "pooled", FALSE,
+                "manual-breaks", breaks, "palette-scheme", "blues", "palette-reverse", TRUE, NULL);
+  atlas_explorer_state_set_region (state, "0380");
+  atlas_explorer_state_set_selection (state, selection);
+  atlas_explorer_state_set_compare (state, "0380C1010", "0381C1020");
+  atlas_explorer_state_set_filter (state, "omradestyp", types);
+  atlas_explorer_state_set_presenting (state, TRUE);
+
+  view = atlas_saved_view_new_for_state ("Allt", state);
+  /* A copy: the state moving on does not change the view */
+  atlas_explorer_state_set_year (state, 2022);
+  g_assert_cmpuint (atlas_saved_view_get_year (view), ==, 2021);
+  g_list_store_append (views, view);
+  g_assert_true (atlas_saved_views_save (G_LIST_MODEL (views), path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"version\" : 2"));
+
+  loaded = atlas_saved_views_load (path, &error);
+  g_assert_no_error (error);
+  back = g_list_model_get_item (G_LIST_MODEL (loaded), 0);
+  got = atlas_saved_view_get_state (back);
+  g_assert_cmpstr (atlas_saved_view_get_name (back), ==, "Allt");
+  g_assert_cmpstr (atlas_explorer_state_get_package (got), ==, "/data/uppsala-lan");
+  g_assert_cmpstr (atlas_explorer_state_get_level (got), ==, "deso");
+  g_assert_cmpstr (atlas_explorer_state_get_indicator (got), ==, "inkomst");
+  g_assert_cmpuint (atlas_explorer_state_get_year (got), ==, 2021);
+  atlas_explorer_state_get_camera (got, &lat, &lon, &zoom);
+  g_assert_cmpfloat (lat, ==, 59.86);
+  g_assert_cmpfloat (lon, ==, 17.64);
+  g_assert_cmpfloat (zoom, ==, 10.5);
+  classification = atlas_explorer_state_get_classification (got);
+  g_assert_cmpint (atlas_classification_get_method (classification), ==, ATLAS_CLASS_METHOD_MANUAL);
+  g_assert_cmpuint (atlas_classification_get_count (classification), ==, 4);
+  g_assert_false (atlas_classification_get_pooled (classification));
+  g_assert_cmpstr (atlas_classification_get_palette_scheme (classification), ==, "blues");
+  g_assert_true (atlas_classification_get_palette_reverse (classification));
+  got_breaks = atlas_classification_get_manual_breaks (classification);
+  g_assert_nonnull (got_breaks);
+  g_assert_true (atlas_class_breaks_equal (got_breaks, breaks));
+  got_inner = atlas_class_breaks_get_breaks (got_breaks, &n_inner);
+  g_assert_cmpuint (n_inner, ==, 3);
+  g_assert_cmpfloat (got_inner[2], ==, 7.25);
+  g_assert_cmpfloat (atlas_class_breaks_get_min (got_breaks), ==, 0.5);
+  g_assert_cmpfloat (atlas_class_breaks_get_max (got_breaks), ==, 12.0);
+  g_assert_cmpstr (atlas_explorer_state_get_region (got), ==, "0380");
+  g_assert_true (g_strv_equal (atlas_explorer_state_get_selection (got), selection));
+  g_assert_cmpstr (atlas_explorer_state_get_compare_a (got), ==, "0380C1010");
+  g_assert_cmpstr (atlas_explorer_state_get_compare_b (got), ==, "0381C1020");
+  g_assert_cmpstr (atlas_explorer_state_get_filter_indicator (got), ==, "omradestyp");
+  g_assert_true (g_strv_equal (atlas_explorer_state_get_filter_codes (got), types));
+  /* Presentation mode is how a view is shown, not part of it */
+  g_assert_false (atlas_explorer_state_get_presenting (got));
+
+  remove_file_and_dir (path);
+}
+
+/* A file written by the first version (format 1: no manual breaks,
+ * selection, comparison or filter) still loads, with those empty. */
+static void
+test_old_format (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "views", "views-v1.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) views = atlas_saved_views_load (path, &error);
+  g_autoptr(AtlasSavedView) first = NULL;
+  g_autoptr(AtlasSavedView) second = NULL;
+  AtlasExplorerState *state;
+  AtlasClassification *classification;
+  double lat, lon, zoom;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (views), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (views), 1);
+  state = atlas_saved_view_get_state (first);
+  g_assert_cmpstr (atlas_saved_view_get_name (first), ==, "Arbetslöshet, Kommun 2023");
+  g_assert_cmpstr (atlas_explorer_state_get_package (state), ==, "/home/anna/Platsatlas/sverige-kommuner");
+  g_assert_cmpstr (atlas_explorer_state_get_indicator (state), ==, "arbetsloshet");
+  g_assert_cmpstr (atlas_explorer_state_get_level (state), ==, "kommun");
+  g_assert_cmpuint (atlas_explorer_state_get_year (state), ==, 2023);
+  atlas_explorer_state_get_camera (state, &lat, &lon, &zoom);
+  g_assert_cmpfloat (lat, ==, 59.858);
+  g_assert_cmpfloat (lon, ==, 17.645);
+  g_assert_cmpfloat (zoom, ==, 7.25);
+  classification = atlas_explorer_state_get_classification (state);
+  g_assert_cmpint (atlas_classification_get_method (classification), ==, ATLAS_CLASS_METHOD_JENKS);
+  g_assert_cmpuint (atlas_classification_get_count (classification), ==, 6);
+  g_assert_false (atlas_classification_get_pooled (classification));
+  g_assert_cmpstr (atlas_classification_get_palette_scheme (classification), ==, "viridis");
+  g_assert_true (atlas_classification_get_palette_reverse (classification));
+  g_assert_null (atlas_classification_get_manual_breaks (classification));
+  g_assert_null (atlas_explorer_state_get_selection (state)[0]);
+  g_assert_cmpstr (atlas_explorer_state_get_region (state), ==, "");
+  g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "");
+  g_assert_cmpstr (atlas_explorer_state_get_filter_indicator (state), ==, "");
+
+  state = atlas_saved_view_get_state (second);
+  g_assert_cmpstr (atlas_explorer_state_get_level (state), ==, "lan");
+  g_assert_cmpuint (atlas_explorer_state_get_year (state), ==, 0);
+  g_assert_null (atlas_classification_get_palette_scheme (atlas_explorer_state_get_classification (state)));
+}
+
+static void
+assert_refused (const char *text,
+                const char *expected)
+{
+  g_autofree char *path = write_views (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) views = atlas_saved_views_load (path, &error);
+
+  g_assert_null (views);
+  g_assert_error (error, ATLAS_SAVED_VIEW_ERROR, ATLAS_SAVED_VIEW_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, expected));
+  remove_file_and_dir (path);
+}
+
+#define VIEW_START "{ \"version\": 2, \"views\": [ { \"name\": \"A\", \"package\": \"/p\", " \
+                   "\"indicator\": \"x\", \"level\": \"kommun\", "
+
+/* A newer format is refused whole; wrong new members name themselves. */
+static void
+test_bad_members (void)
+{
+  assert_refused ("{ \"version\": 3, \"views\": [] }", "“version”");
+  assert_refused (VIEW_START "\"manual-breaks\": { \"breaks\": [3, 2], \"min\": 0, \"max\": 4 } } ] }",
+                  "“manual-breaks”");
+  assert_refused (VIEW_START "\"manual-breaks\": [1, 2] } ] }", "“manual-breaks”");
+  assert_refused (VIEW_START "\"selection\": [\"0380\", 12] } ] }", "“selection”");
+  assert_refused (VIEW_START "\"filter\": { \"indicator\": \"t\", \"codes\": \"1\" } } ] }", "“codes”");
+  assert_refused (VIEW_START "\"compare-a\": 1 } ] }", "“compare-a”");
+}
+
+static void
+on_changed (AtlasExplorerState *state,
+            gpointer            user_data)
 {
   (*(guint *) user_data)++;
 }
 
-/* A view stores and applies a classification's method, count, scope and
- * palette, never its manual breaks; applying changes each setting once. */
+/* Applying a view to the app's state is one batch: one "changed", and
+ * nothing at all when the state already shows it. */
 static void
-test_classification (void)
+test_apply (void)
 {
   g_autoptr(AtlasSavedView) view = atlas_saved_view_new ("A", "/p", "x", "kommun", 2020);
-  g_autoptr(AtlasClassification) map = atlas_classification_new ();
-  g_autoptr(AtlasClassification) target = atlas_classification_new ();
-  const double inner[] = { 1.0, 2.0 };
-  g_autoptr(AtlasClassBreaks) breaks = atlas_class_breaks_new_manual (inner, 2, 0.0, 3.0, NULL);
-  AtlasClassMethod method;
-  guint count, changes = 0;
-  gboolean pooled;
+  g_autoptr(AtlasExplorerState) state = atlas_explorer_state_new ();
+  guint changes = 0;
 
-  g_object_set (map, "method", ATLAS_CLASS_METHOD_STDDEV, "count", 6, "pooled", FALSE,
-                "palette-scheme", "viridis", "palette-reverse", TRUE, "manual-breaks", breaks, NULL);
-  atlas_saved_view_store_classification (view, map);
-  atlas_saved_view_get_classification (view, &method, &count, &pooled);
-  g_assert_cmpint (method, ==, ATLAS_CLASS_METHOD_STDDEV);
-  g_assert_cmpuint (count, ==, 6);
-  g_assert_false (pooled);
-  g_assert_cmpstr (atlas_saved_view_get_palette_scheme (view), ==, "viridis");
-  g_assert_true (atlas_saved_view_get_palette_reverse (view));
-
-  g_signal_connect (target, "changed", G_CALLBACK (on_changed), &changes);
-  atlas_saved_view_apply_classification (view, target);
-  g_assert_cmpuint (changes, ==, 5);
-  g_assert_cmpint (atlas_classification_get_method (target), ==, ATLAS_CLASS_METHOD_STDDEV);
-  g_assert_cmpuint (atlas_classification_get_count (target), ==, 6);
-  g_assert_false (atlas_classification_get_pooled (target));
-  g_assert_cmpstr (atlas_classification_get_palette_scheme (target), ==, "viridis");
-  g_assert_true (atlas_classification_get_palette_reverse (target));
-  g_assert_null (atlas_classification_get_manual_breaks (target));
-  atlas_saved_view_apply_classification (view, target);
-  g_assert_cmpuint (changes, ==, 5);
+  atlas_saved_view_set_classification (view, ATLAS_CLASS_METHOD_STDDEV, 6, FALSE);
+  atlas_saved_view_set_palette (view, "viridis", TRUE);
+  atlas_saved_view_set_camera (view, 60, 15, 6);
+  g_signal_connect (state, "changed", G_CALLBACK (on_changed), &changes);
+  atlas_explorer_state_assign (state, atlas_saved_view_get_state (view));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpstr (atlas_explorer_state_get_level (state), ==, "kommun");
+  g_assert_cmpint (atlas_classification_get_method (atlas_explorer_state_get_classification (state)), ==,
+                   ATLAS_CLASS_METHOD_STDDEV);
+  atlas_explorer_state_assign (state, atlas_saved_view_get_state (view));
+  g_assert_cmpuint (changes, ==, 1);
 }
 
 static void
@@ -251,7 +400,10 @@ main (int   argc,
   g_test_add_func ("/saved-view/wrong-shape", test_wrong_shape);
   g_test_add_func ("/saved-view/missing-fields", test_missing_fields);
   g_test_add_func ("/saved-view/defaults", test_defaults);
-  g_test_add_func ("/saved-view/classification", test_classification);
+  g_test_add_func ("/saved-view/round-trip-every-field", test_round_trip_every_field);
+  g_test_add_func ("/saved-view/old-format", test_old_format);
+  g_test_add_func ("/saved-view/bad-members", test_bad_members);
+  g_test_add_func ("/saved-view/apply", test_apply);
   g_test_add_func ("/saved-view/package-gone", test_package_gone);
   g_test_add_func ("/saved-view/default-file", test_default_file);
 

@@ -150,6 +150,21 @@ atlas_classification_copy (AtlasClassification *self)
   return copy;
 }
 
+void
+atlas_classification_assign (AtlasClassification *self,
+                             AtlasClassification *from)
+{
+  g_return_if_fail (ATLAS_IS_CLASSIFICATION (self));
+  g_return_if_fail (ATLAS_IS_CLASSIFICATION (from));
+
+  atlas_classification_set_method (self, from->method);
+  atlas_classification_set_count (self, from->count);
+  atlas_classification_set_pooled (self, from->pooled);
+  atlas_classification_set_manual_breaks (self, from->manual_breaks);
+  atlas_classification_set_palette_scheme (self, from->palette_scheme);
+  atlas_classification_set_palette_reverse (self, from->palette_reverse);
+}
+
 /* Every setter ends here, so "changed" follows each notify exactly once. */
 static void
 notify_changed (AtlasClassification *self,

@@ -27,6 +27,10 @@ G_DECLARE_FINAL_TYPE (AtlasClassification, atlas_classification, ATLAS, CLASSIFI
 AtlasClassification *atlas_classification_new                 (void);
 /* A new, independent object with the same settings. */
 AtlasClassification *atlas_classification_copy                (AtlasClassification *self);
+/* Gives @self every setting of @from, manual breaks included, one setter
+ * at a time: only what really changes notifies. */
+void                 atlas_classification_assign              (AtlasClassification *self,
+                                                               AtlasClassification *from);
 
 AtlasClassMethod     atlas_classification_get_method          (AtlasClassification *self);
 void                 atlas_classification_set_method          (AtlasClassification *self,

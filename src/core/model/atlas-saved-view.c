@@ -12,23 +12,15 @@
 #include "atlas-json-scan-private.h"
 #include "atlas-saved-view.h"
 
-#define FILE_VERSION 1
+#define FILE_VERSION 2
 
 struct _AtlasSavedView
 {
-  GObject           parent_instance;
+  GObject             parent_instance;
 
-  char             *name;
-  char             *package;
-  char             *indicator;
-  char             *level;
-  guint             year;
-  double            latitude;
-  double            longitude;
-  double            zoom;
-  /* Method, count, scope and palette; never manual breaks, which are
-   * remembered per indicator. */
-  AtlasClassification *classification;
+  char               *name;
+  /* everything else: what the view shows */
+  AtlasExplorerState *state;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSavedView, atlas_saved_view, G_TYPE_OBJECT)
@@ -48,10 +40,7 @@ atlas_saved_view_finalize (GObject *object)
   AtlasSavedView *self = ATLAS_SAVED_VIEW (object);
 
   g_free (self->name);
-  g_free (self->package);
-  g_free (self->indicator);
-  g_free (self->level);
-  g_clear_object (&self->classification);
+  g_clear_object (&self->state);
 
   G_OBJECT_CLASS (atlas_saved_view_parent_class)->finalize (object);
 }
@@ -105,7 +94,7 @@ static void
 atlas_saved_view_init (AtlasSavedView *self)
 {
   self->name = g_strdup ("");
-  self->classification = atlas_classification_new ();
+  self->state = atlas_explorer_state_new ();
 }
 
 /**
@@ -128,11 +117,43 @@ atlas_saved_view_new (const char *name,
   g_return_val_if_fail (indicator != NULL && level != NULL, NULL);
 
   self = g_object_new (ATLAS_TYPE_SAVED_VIEW, "name", name, NULL);
-  self->package = g_strdup (package);
-  self->indicator = g_strdup (indicator);
-  self->level = g_strdup (level);
-  self->year = year;
+  atlas_explorer_state_set_package (self->state, package);
+  atlas_explorer_state_set_indicator (self->state, indicator);
+  atlas_explorer_state_set_level (self->state, level);
+  atlas_explorer_state_set_year (self->state, year);
   return self;
+}
+
+/**
+ * atlas_saved_view_new_for_state:
+ *
+ * Returns: (transfer full): a view of what @state shows now (a copy:
+ * later changes of @state do not reach it)
+ */
+AtlasSavedView *
+atlas_saved_view_new_for_state (const char         *name,
+                                AtlasExplorerState *state)
+{
+  AtlasSavedView *self;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
+
+  self = g_object_new (ATLAS_TYPE_SAVED_VIEW, "name", name, NULL);
+  atlas_explorer_state_assign (self->state, state);
+  return self;
+}
+
+/**
+ * atlas_saved_view_get_state:
+ *
+ * Returns: (transfer none): what the view shows, without a dataset
+ */
+AtlasExplorerState *
+atlas_saved_view_get_state (AtlasSavedView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SAVED_VIEW (self), NULL);
+  return self->state;
 }
 
 const char *
@@ -160,28 +181,28 @@ const char *
 atlas_saved_view_get_package (AtlasSavedView *self)
 {
   g_return_val_if_fail (ATLAS_IS_SAVED_VIEW (self), NULL);
-  return self->package;
+  return atlas_explorer_state_get_package (self->state);
 }
 
 const char *
 atlas_saved_view_get_indicator (AtlasSavedView *self)
 {
   g_return_val_if_fail (ATLAS_IS_SAVED_VIEW (self), NULL);
-  return self->indicator;
+  return atlas_explorer_state_get_indicator (self->state);
 }
 
 const char *
 atlas_saved_view_get_level (AtlasSavedView *self)
 {
   g_return_val_if_fail (ATLAS_IS_SAVED_VIEW (self), NULL);
-  return self->level;
+  return atlas_explorer_state_get_level (self->state);
 }
 
 guint
 atlas_saved_view_get_year (AtlasSavedView *self)
 {
   g_return_val_if_fail (ATLAS_IS_SAVED_VIEW (self), 0);
-  return self->year;
+  return atlas_explorer_state_get_year (self->state);
 }
 
 void
@@ -192,9 +213,7 @@ atlas_saved_view_set_camera (AtlasSavedView *self,
 {
   g_return_if_fail (ATLAS_IS_SAVED_VIEW (self));
 
-  self->latitude = latitude;
-  self->longitude = longitude;
-  self->zoom = zoom;
+  atlas_explorer_state_set_camera (self->state, latitude, longitude, zoom);
 }
 
 void
@@ -205,12 +224,13 @@ atlas_saved_view_get_camera (AtlasSavedView *self,
 {
   g_return_if_fail (ATLAS_IS_SAVED_VIEW (self));
 
-  if (latitude != NULL)
-    *latitude = self->latitude;
-  if (longitude != NULL)
-    *longitude = self->longitude;
-  if (zoom != NULL)
-    *zoom = self->zoom;
+  atlas_explorer_state_get_camera (self->state, latitude, longitude, zoom);
+}
+
+static AtlasClassification *
+get_classification (AtlasSavedView *self)
+{
+  return atlas_explorer_state_get_classification (self->state);
 }
 
 void
@@ -223,9 +243,9 @@ atlas_saved_view_set_classification (AtlasSavedView   *self,
   g_return_if_fail (method <= ATLAS_CLASS_METHOD_MANUAL);
   g_return_if_fail (count >= ATLAS_CLASS_MIN && count <= ATLAS_CLASS_MAX);
 
-  atlas_classification_set_method (self->classification, method);
-  atlas_classification_set_count (self->classification, count);
-  atlas_classification_set_pooled (self->classification, pooled);
+  atlas_classification_set_method (get_classification (self), method);
+  atlas_classification_set_count (get_classification (self), count);
+  atlas_classification_set_pooled (get_classification (self), pooled);
 }
 
 void
@@ -237,11 +257,11 @@ atlas_saved_view_get_classification (AtlasSavedView   *self,
   g_return_if_fail (ATLAS_IS_SAVED_VIEW (self));
 
   if (method != NULL)
-    *method = atlas_classification_get_method (self->classification);
+    *method = atlas_classification_get_method (get_classification (self));
   if (count != NULL)
-    *count = atlas_classification_get_count (self->classification);
+    *count = atlas_classification_get_count (get_classification (self));
   if (pooled != NULL)
-    *pooled = atlas_classification_get_pooled (self->classification);
+    *pooled = atlas_classification_get_pooled (get_classification (self));
 }
 
 void
@@ -251,69 +271,73 @@ atlas_saved_view_set_palette (AtlasSavedView *self,
 {
   g_return_if_fail (ATLAS_IS_SAVED_VIEW (self));
 
-  atlas_classification_set_palette_scheme (self->classification, scheme);
-  atlas_classification_set_palette_reverse (self->classification, reverse);
+  atlas_classification_set_palette_scheme (get_classification (self), scheme);
+  atlas_classification_set_palette_reverse (get_classification (self), reverse);
 }
 
 const char *
 atlas_saved_view_get_palette_scheme (AtlasSavedView *self)
 {
   g_return_val_if_fail (ATLAS_IS_SAVED_VIEW (self), NULL);
-  return atlas_classification_get_palette_scheme (self->classification);
+  return atlas_classification_get_palette_scheme (get_classification (self));
 }
 
 gboolean
 atlas_saved_view_get_palette_reverse (AtlasSavedView *self)
 {
   g_return_val_if_fail (ATLAS_IS_SAVED_VIEW (self), FALSE);
-  return atlas_classification_get_palette_reverse (self->classification);
-}
-
-/* Each setter notifies only on a real change, so applying an unchanged
- * view redraws nothing. */
-static void
-copy_settings (AtlasClassification *from,
-               AtlasClassification *to)
-{
-  atlas_classification_set_method (to, atlas_classification_get_method (from));
-  atlas_classification_set_count (to, atlas_classification_get_count (from));
-  atlas_classification_set_pooled (to, atlas_classification_get_pooled (from));
-  atlas_classification_set_palette_scheme (to, atlas_classification_get_palette_scheme (from));
-  atlas_classification_set_palette_reverse (to, atlas_classification_get_palette_reverse (from));
-}
-
-void
-atlas_saved_view_store_classification (AtlasSavedView      *self,
-                                       AtlasClassification *classification)
-{
-  g_return_if_fail (ATLAS_IS_SAVED_VIEW (self));
-  g_return_if_fail (ATLAS_IS_CLASSIFICATION (classification));
-
-  copy_settings (classification, self->classification);
-}
-
-void
-atlas_saved_view_apply_classification (AtlasSavedView      *self,
-                                       AtlasClassification *classification)
-{
-  g_return_if_fail (ATLAS_IS_SAVED_VIEW (self));
-  g_return_if_fail (ATLAS_IS_CLASSIFICATION (classification));
-
-  copy_settings (self->classification, classification);
+  return atlas_classification_get_palette_reverse (get_classification (self));
 }
 
 gboolean
 atlas_saved_view_check_package (AtlasSavedView  *self,
                                 GError         **error)
 {
+  const char *package;
+
   g_return_val_if_fail (ATLAS_IS_SAVED_VIEW (self), FALSE);
 
-  if (g_file_test (self->package, G_FILE_TEST_EXISTS))
+  package = atlas_saved_view_get_package (self);
+  if (g_file_test (package, G_FILE_TEST_EXISTS))
     return TRUE;
   g_set_error (error, ATLAS_SAVED_VIEW_ERROR, ATLAS_SAVED_VIEW_ERROR_NO_PACKAGE,
                _("The view “%s” shows the package “%s”, which no longer exists"),
-               self->name, self->package);
+               self->name, package);
   return FALSE;
+}
+
+/**
+ * atlas_saved_views_find_shown:
+ * @hint: the index of the view shown last, or -1: preferred when several
+ *   views show the same
+ * @position: (out): the position of the view, counted from 1
+ *
+ * Returns: (transfer none) (nullable): the first view in @views that
+ * @state shows (same package, level, indicator and year)
+ */
+AtlasSavedView *
+atlas_saved_views_find_shown (GListModel         *views,
+                              AtlasExplorerState *state,
+                              int                 hint,
+                              guint              *position)
+{
+  guint n = g_list_model_get_n_items (views);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AtlasSavedView) view = NULL;
+
+        if (pass == 0 && (int) i != hint)
+          continue;
+        view = g_list_model_get_item (views, i);
+        if (atlas_explorer_state_shows_same (state, atlas_saved_view_get_state (view)))
+          {
+            *position = i + 1;
+            return view;  /* the list keeps it */
+          }
+      }
+  return NULL;
 }
 
 char *
@@ -322,50 +346,120 @@ atlas_saved_view_default_file (void)
   return g_build_filename (g_get_user_config_dir (), "platsatlas", "views.json", NULL);
 }
 
-/* Serialising */
+/* Serialising: format version 2 is version 1 with more members, so a
+ * version 1 file reads as a version 2 file that lacks them
+ * (docs/saved-views.md). */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *member,
+          const char * const *values)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+/* { "breaks": [...], "min": m, "max": M }, or null without manual breaks */
+static void
+add_manual_breaks (JsonBuilder      *builder,
+                   AtlasClassBreaks *breaks)
+{
+  const double *values;
+  guint n = 0;
+
+  json_builder_set_member_name (builder, "manual-breaks");
+  if (breaks == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  values = atlas_class_breaks_get_breaks (breaks, &n);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "breaks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    json_builder_add_double_value (builder, values[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "min");
+  json_builder_add_double_value (builder, atlas_class_breaks_get_min (breaks));
+  json_builder_set_member_name (builder, "max");
+  json_builder_add_double_value (builder, atlas_class_breaks_get_max (breaks));
+  json_builder_end_object (builder);
+}
 
 static void
 add_classification (JsonBuilder         *builder,
                     AtlasClassification *classification)
 {
-  const char *scheme = atlas_classification_get_palette_scheme (classification);
-
-  json_builder_set_member_name (builder, "class-method");
-  json_builder_add_string_value (builder,
-                                 atlas_class_method_to_nick (atlas_classification_get_method (classification)));
+  add_string (builder, "class-method",
+              atlas_class_method_to_nick (atlas_classification_get_method (classification)));
   json_builder_set_member_name (builder, "class-count");
   json_builder_add_int_value (builder, atlas_classification_get_count (classification));
-  json_builder_set_member_name (builder, "class-scope");
-  json_builder_add_string_value (builder, atlas_classification_get_pooled (classification) ? "pooled" : "year");
-  json_builder_set_member_name (builder, "palette-scheme");
-  json_builder_add_string_value (builder, scheme != NULL ? scheme : "");
+  add_string (builder, "class-scope", atlas_classification_get_pooled (classification) ? "pooled" : "year");
+  add_manual_breaks (builder, atlas_classification_get_manual_breaks (classification));
+  add_string (builder, "palette-scheme", atlas_classification_get_palette_scheme (classification));
   json_builder_set_member_name (builder, "palette-reverse");
   json_builder_add_boolean_value (builder, atlas_classification_get_palette_reverse (classification));
+}
+
+static void
+add_camera (JsonBuilder        *builder,
+            AtlasExplorerState *state)
+{
+  double latitude, longitude, zoom;
+
+  atlas_explorer_state_get_camera (state, &latitude, &longitude, &zoom);
+  json_builder_set_member_name (builder, "latitude");
+  json_builder_add_double_value (builder, latitude);
+  json_builder_set_member_name (builder, "longitude");
+  json_builder_add_double_value (builder, longitude);
+  json_builder_set_member_name (builder, "zoom");
+  json_builder_add_double_value (builder, zoom);
+}
+
+static void
+add_selection (JsonBuilder        *builder,
+               AtlasExplorerState *state)
+{
+  add_string (builder, "region", atlas_explorer_state_get_region (state));
+  add_strv (builder, "selection", atlas_explorer_state_get_selection (state));
+  add_string (builder, "compare-a", atlas_explorer_state_get_compare_a (state));
+  add_string (builder, "compare-b", atlas_explorer_state_get_compare_b (state));
+  json_builder_set_member_name (builder, "filter");
+  json_builder_begin_object (builder);
+  add_string (builder, "indicator", atlas_explorer_state_get_filter_indicator (state));
+  add_strv (builder, "codes", atlas_explorer_state_get_filter_codes (state));
+  json_builder_end_object (builder);
 }
 
 static JsonNode *
 view_to_json (AtlasSavedView *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  AtlasExplorerState *state = self->state;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, self->name);
-  json_builder_set_member_name (builder, "package");
-  json_builder_add_string_value (builder, self->package);
-  json_builder_set_member_name (builder, "indicator");
-  json_builder_add_string_value (builder, self->indicator);
-  json_builder_set_member_name (builder, "level");
-  json_builder_add_string_value (builder, self->level);
+  add_string (builder, "name", self->name);
+  add_string (builder, "package", atlas_explorer_state_get_package (state));
+  add_string (builder, "indicator", atlas_explorer_state_get_indicator (state));
+  add_string (builder, "level", atlas_explorer_state_get_level (state));
   json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, self->year);
-  json_builder_set_member_name (builder, "latitude");
-  json_builder_add_double_value (builder, self->latitude);
-  json_builder_set_member_name (builder, "longitude");
-  json_builder_add_double_value (builder, self->longitude);
-  json_builder_set_member_name (builder, "zoom");
-  json_builder_add_double_value (builder, self->zoom);
-  add_classification (builder, self->classification);
+  json_builder_add_int_value (builder, atlas_explorer_state_get_year (state));
+  add_camera (builder, state);
+  add_classification (builder, atlas_explorer_state_get_classification (state));
+  add_selection (builder, state);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -556,6 +650,49 @@ optional_bool (JsonObject  *object,
   return TRUE;
 }
 
+/* "manual-breaks": absent or null for none, else the object that
+ * add_manual_breaks() writes, checked by atlas_class_breaks_new_manual(). */
+static gboolean
+read_manual_breaks (JsonObject        *object,
+                    AtlasClassBreaks **breaks,
+                    const char        *path,
+                    guint              index,
+                    GError           **error)
+{
+  JsonNode *node = json_object_get_member (object, "manual-breaks");
+  JsonObject *inner = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *list = inner != NULL ? json_object_get_member (inner, "breaks") : NULL;
+  JsonArray *array = list != NULL && JSON_NODE_HOLDS_ARRAY (list) ? json_node_get_array (list) : NULL;
+  double values[ATLAS_CLASS_MAX], min = 0, max = 0;
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (array != NULL && n <= G_N_ELEMENTS (values)
+      && optional_number (inner, "min", -G_MAXDOUBLE, G_MAXDOUBLE, &min, path, index, error)
+      && optional_number (inner, "max", -G_MAXDOUBLE, G_MAXDOUBLE, &max, path, index, error))
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element)
+              || (json_node_get_value_type (element) != G_TYPE_DOUBLE
+                  && json_node_get_value_type (element) != G_TYPE_INT64))
+            break;
+          values[i] = json_node_get_double (element);
+          if (i == n - 1)
+            *breaks = atlas_class_breaks_new_manual (values, n, min, max, NULL);
+        }
+      if (*breaks != NULL)
+        return TRUE;
+    }
+  g_clear_error (error);
+  set_member_error (error, path, index, "manual-breaks",
+                    _("2 to 8 ascending numbers in “breaks” with “min” and “max”"));
+  return FALSE;
+}
+
 static gboolean
 read_classification (AtlasSavedView  *view,
                      JsonObject      *object,
@@ -567,10 +704,12 @@ read_classification (AtlasSavedView  *view,
   gint64 count = 5;
   gboolean reverse = FALSE;
   AtlasClassMethod parsed = ATLAS_CLASS_METHOD_QUANTILE;
+  g_autoptr(AtlasClassBreaks) manual = NULL;
 
   if (!optional_string (object, "class-method", &method, path, index, error) ||
       !optional_int (object, "class-count", 1000, &count, path, index, error) ||
       !optional_string (object, "class-scope", &scope, path, index, error) ||
+      !read_manual_breaks (object, &manual, path, index, error) ||
       !optional_string (object, "palette-scheme", &scheme, path, index, error) ||
       !optional_bool (object, "palette-reverse", &reverse, path, index, error))
     return FALSE;
@@ -579,7 +718,89 @@ read_classification (AtlasSavedView  *view,
   atlas_saved_view_set_classification (view, parsed,
                                        CLAMP (count, ATLAS_CLASS_MIN, ATLAS_CLASS_MAX),
                                        g_strcmp0 (scope, "year") != 0);
+  atlas_classification_set_manual_breaks (get_classification (view), manual);
   atlas_saved_view_set_palette (view, scheme, reverse);
+  return TRUE;
+}
+
+/* A list of texts, absent for an empty one; NULL with @error set when it
+ * is something else. */
+static GStrv
+optional_strv (JsonObject  *object,
+               const char  *member,
+               const char  *path,
+               guint        index,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node == NULL)
+    return g_strv_builder_end (builder);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    goto wrong;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        goto wrong;
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+  return g_strv_builder_end (builder);
+
+wrong:
+  set_member_error (error, path, index, member, _("a list of texts"));
+  return NULL;
+}
+
+static gboolean
+read_filter (AtlasExplorerState  *state,
+             JsonObject          *object,
+             const char          *path,
+             guint                index,
+             GError             **error)
+{
+  JsonNode *node = json_object_get_member (object, "filter");
+  JsonObject *filter = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *indicator = "";
+  g_auto(GStrv) codes = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  if (filter == NULL)
+    {
+      set_member_error (error, path, index, "filter", _("an object with “indicator” and “codes”"));
+      return FALSE;
+    }
+  if (!optional_string (filter, "indicator", &indicator, path, index, error) ||
+      (codes = optional_strv (filter, "codes", path, index, error)) == NULL)
+    return FALSE;
+  atlas_explorer_state_set_filter (state, indicator, (const char * const *) codes);
+  return TRUE;
+}
+
+static gboolean
+read_selection (AtlasSavedView  *view,
+                JsonObject      *object,
+                const char      *path,
+                guint            index,
+                GError         **error)
+{
+  const char *region = "", *compare_a = "", *compare_b = "";
+  g_auto(GStrv) selection = NULL;
+
+  if (!optional_string (object, "region", &region, path, index, error) ||
+      (selection = optional_strv (object, "selection", path, index, error)) == NULL ||
+      !optional_string (object, "compare-a", &compare_a, path, index, error) ||
+      !optional_string (object, "compare-b", &compare_b, path, index, error) ||
+      !read_filter (view->state, object, path, index, error))
+    return FALSE;
+  atlas_explorer_state_set_region (view->state, region);
+  atlas_explorer_state_set_selection (view->state, (const char * const *) selection);
+  atlas_explorer_state_set_compare (view->state, compare_a, compare_b);
   return TRUE;
 }
 
@@ -628,7 +849,8 @@ view_from_json (JsonNode    *node,
 
   view = atlas_saved_view_new (fields[0], fields[1], fields[2], fields[3], (guint) year);
   if (!read_camera (view, object, path, index, error) ||
-      !read_classification (view, object, path, index, error))
+      !read_classification (view, object, path, index, error) ||
+      !read_selection (view, object, path, index, error))
     return NULL;
   return g_steal_pointer (&view);
 }
@@ -642,6 +864,21 @@ views_array (JsonParser  *parser,
   JsonObject *object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   JsonNode *views = object != NULL ? json_object_get_member (object, "views") : NULL;
 
+  JsonNode *version = object != NULL ? json_object_get_member (object, "version") : NULL;
+
+  /* No version is version 1, the first; a newer file may mean something
+   * this version cannot show, so it is refused rather than half read. */
+  if (version != NULL && (!JSON_NODE_HOLDS_VALUE (version)
+                          || json_node_get_value_type (version) != G_TYPE_INT64
+                          || json_node_get_int (version) < 1
+                          || json_node_get_int (version) > FILE_VERSION))
+    {
+      g_set_error (error, ATLAS_SAVED_VIEW_ERROR, ATLAS_SAVED_VIEW_ERROR_PARSE,
+                   _("Cannot read the saved views in “%s”: “version” must be a whole number from 1 to %d "
+                     "(a newer Platsatlas may have written it)"),
+                   path, FILE_VERSION);
+      return NULL;
+    }
   if (views != NULL && JSON_NODE_HOLDS_ARRAY (views))
     return json_node_get_array (views);
   g_set_error (error, ATLAS_SAVED_VIEW_ERROR, ATLAS_SAVED_VIEW_ERROR_PARSE,

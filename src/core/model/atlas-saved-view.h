@@ -5,6 +5,7 @@
 
 #include "atlas-class-breaks.h"
 #include "atlas-classification.h"
+#include "atlas-explorer-state.h"
 
 G_BEGIN_DECLS
 
@@ -25,30 +26,29 @@ G_DECLARE_FINAL_TYPE (AtlasSavedView, atlas_saved_view, ATLAS, SAVED_VIEW, GObje
 /**
  * AtlasSavedView:
  *
- * A bookmark of what the map shows: package path, indicator, level, year,
- * map centre and zoom, classification and palette. Only the name can
- * change ("name" property); the rest is set when the view is made.
+ * A name and an AtlasExplorerState: a bookmark of everything the user
+ * was looking at (package, level, indicator, year, camera, classification
+ * with manual breaks, palette, region, selection, comparison A and B and
+ * the category filter). Only the name can change ("name" property).
  *
  * Views are kept in one small JSON file, by default
  * g_get_user_config_dir()/platsatlas/views.json, rather than in GSettings:
  * the file is easy to read, copy to a colleague or back up, and it is
- * written atomically (g_file_set_contents). Its shape:
- *
- *     { "version": 1, "views": [ { "name": "…", "package": "/path",
- *       "indicator": "arbetsloshet", "level": "kommun", "year": 2023,
- *       "latitude": 59.8, "longitude": 17.6, "zoom": 8.0,
- *       "class-method": "quantile", "class-count": 5, "class-scope": "pooled",
- *       "palette-scheme": "", "palette-reverse": false } ] }
- *
- * name, package, indicator and level are required; the rest fall back to
- * the defaults (year 0 = the newest, zoom 0 = the whole level, quantiles,
- * 5 classes, pooled, the default palette).
+ * written atomically (g_file_set_contents). `platsatlas-cli export --view`
+ * draws a view from it. The format, its version (2) and how version 1
+ * files still load are in docs/saved-views.md.
  */
 AtlasSavedView   *atlas_saved_view_new           (const char        *name,
                                                   const char        *package,
                                                   const char        *indicator,
                                                   const char        *level,
                                                   guint              year);
+
+AtlasSavedView   *atlas_saved_view_new_for_state (const char         *name,
+                                                  AtlasExplorerState *state);
+/* The state the view shows (transfer none); apply it with
+ * atlas_explorer_state_assign(). */
+AtlasExplorerState *atlas_saved_view_get_state   (AtlasSavedView    *self);
 
 const char       *atlas_saved_view_get_name      (AtlasSavedView    *self);
 void              atlas_saved_view_set_name      (AtlasSavedView    *self,
@@ -81,18 +81,18 @@ void              atlas_saved_view_set_palette   (AtlasSavedView    *self,
                                                   gboolean           reverse);
 const char       *atlas_saved_view_get_palette_scheme  (AtlasSavedView *self);
 gboolean          atlas_saved_view_get_palette_reverse (AtlasSavedView *self);
-/* Remembers the method, count, scope and palette of classification (a
- * view keeps no manual breaks: those are remembered per indicator). */
-void              atlas_saved_view_store_classification (AtlasSavedView      *self,
-                                                         AtlasClassification *classification);
-/* Sets the view's method, count, scope and palette on classification. */
-void              atlas_saved_view_apply_classification (AtlasSavedView      *self,
-                                                         AtlasClassification *classification);
-
 /* ATLAS_SAVED_VIEW_ERROR_NO_PACKAGE when the package path no longer
  * exists, with a message naming the view and the path. */
 gboolean          atlas_saved_view_check_package (AtlasSavedView    *self,
                                                   GError           **error);
+
+/* The saved view of @views that @state shows now (transfer none): same
+ * package, level, indicator and year; @hint (the index of the view shown
+ * last, or -1) wins when several do. @position counts from 1. */
+AtlasSavedView   *atlas_saved_views_find_shown   (GListModel         *views,
+                                                  AtlasExplorerState *state,
+                                                  int                 hint,
+                                                  guint              *position);
 
 /* g_get_user_config_dir()/platsatlas/views.json. Free with g_free(). */
 char             *atlas_saved_view_default_file  (void);

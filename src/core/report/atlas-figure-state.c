@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atlas-error.h"
+#include "atlas-figure-state.h"
+
+/* The objects the state names, or FALSE with @error naming what the
+ * dataset lacks. */
+static gboolean
+resolve (AtlasExplorerState  *state,
+         AtlasIndicator     **indicator,
+         AtlasDivision      **division,
+         AtlasArea          **region,
+         GError             **error)
+{
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (state);
+  const char *id = atlas_dataset_get_id (dataset);
+  const char *code = atlas_explorer_state_get_region (state);
+
+  if ((*indicator = atlas_explorer_state_lookup_indicator (state)) == NULL)
+    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_UNKNOWN,
+                 _("“%s” has no indicator “%s”"), id, atlas_explorer_state_get_indicator (state));
+  else if ((*division = atlas_explorer_state_lookup_division (state)) == NULL)
+    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_UNKNOWN,
+                 _("“%s” has no level “%s”"), id, atlas_explorer_state_get_level (state));
+  else if (code[0] != '\0' && (*region = atlas_explorer_state_lookup_area (state, code)) == NULL)
+    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_UNKNOWN,
+                 _("“%s” has no area with the code “%s”"), id, code);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static guint
+newest_year (AtlasDataset   *dataset,
+             AtlasIndicator *indicator)
+{
+  g_autoptr(GArray) years = atlas_dataset_dup_indicator_years (dataset, indicator);
+
+  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : 0;
+}
+
+AtlasFigure *
+atlas_figure_new_for_state (AtlasExplorerState  *state,
+                            GError             **error)
+{
+  AtlasDataset *dataset;
+  AtlasIndicator *indicator = NULL;
+  AtlasDivision *division = NULL;
+  AtlasArea *region = NULL;
+  guint year;
+  g_autoptr(AtlasFigure) figure = NULL;
+  g_autoptr(AtlasClassification) classification = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
+
+  if ((dataset = atlas_explorer_state_get_dataset (state)) == NULL)
+    {
+      g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NO_DATA,
+                           _("No dataset is open"));
+      return NULL;
+    }
+  if (!resolve (state, &indicator, &division, &region, error))
+    return NULL;
+
+  year = atlas_explorer_state_get_year (state);
+  figure = atlas_figure_new (dataset, indicator, division, year != 0 ? year : newest_year (dataset, indicator));
+  atlas_figure_set_region (figure, region);
+  classification = atlas_classification_copy (atlas_explorer_state_get_classification (state));
+  atlas_figure_set_classification (figure, classification);
+  return g_steal_pointer (&figure);
+}
