@@ -31,6 +31,8 @@ struct _AtlasMapLayer
   int               cache_scale_factor;
   gboolean          cache_dirty;
   guint             n_cache_builds;
+  guint             n_draws;
+  double            last_draw_ms;
   guint             settle_id;
 };
 
@@ -227,6 +229,7 @@ atlas_map_layer_snapshot (GtkWidget   *widget,
 {
   AtlasMapLayer *self = ATLAS_MAP_LAYER (widget);
   int scale_factor = gtk_widget_get_scale_factor (widget);
+  gint64 start = g_get_monotonic_time ();
   graphene_rect_t rect;
   AtlasMapView view;
 
@@ -251,6 +254,8 @@ atlas_map_layer_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_texture (snapshot, self->cache, &rect);
   append_highlights (self, snapshot, &view);
   gtk_snapshot_pop (snapshot);
+  self->n_draws++;
+  self->last_draw_ms = (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static void
@@ -615,4 +620,20 @@ atlas_map_layer_get_n_cache_builds (AtlasMapLayer *self)
   g_return_val_if_fail (ATLAS_IS_MAP_LAYER (self), 0);
 
   return self->n_cache_builds;
+}
+
+guint
+atlas_map_layer_get_n_draws (AtlasMapLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_LAYER (self), 0);
+
+  return self->n_draws;
+}
+
+double
+atlas_map_layer_get_last_draw_ms (AtlasMapLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_LAYER (self), 0.0);
+
+  return self->last_draw_ms;
 }
