@@ -9,13 +9,16 @@
  * setters for indicator and level, and real pointer motion sent through
  * the X server (XTest) for hover. Prints one JSON line per action:
  * {"bench":"interaction","action":…,"ms":…,"redraw_ms":…}, medians over
- * the runs; asserts nothing about timings. */
+ * the runs, with the same two figures in CPU time (cpu_ms: the process,
+ * redraw_cpu_ms: the layer's draw), which a busy machine does not
+ * inflate as it does wall time. Asserts nothing about timings. */
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "app-test-util.h"
 #include "atlas-window.h"
@@ -50,8 +53,28 @@ typedef struct
   gboolean       needs_redraw;
   AtlasArea     *hover_target;
   gint64         end;
+  double         end_cpu_ms;
   double         redraw_ms;
+  double         redraw_cpu_ms;
 } Probe;
+
+/* One action's figures. */
+typedef struct
+{
+  double ms;
+  double redraw_ms;
+  double cpu_ms;
+  double redraw_cpu_ms;
+} Timing;
+
+static double
+process_cpu_ms (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1000.0 + t.tv_nsec / 1e6;
+}
 
 typedef void (*ActionFunc) (Bench   *bench,
                             guint    run,
@@ -68,7 +91,9 @@ on_after_paint (GdkFrameClock *clock,
   if (probe->hover_target != NULL && atlas_map_get_hovered_area (probe->map) != probe->hover_target)
     return;
   probe->end = g_get_monotonic_time ();
+  probe->end_cpu_ms = process_cpu_ms ();
   probe->redraw_ms = atlas_map_layer_get_last_draw_ms (probe->layer);
+  probe->redraw_cpu_ms = atlas_map_layer_get_last_draw_cpu_ms (probe->layer);
 }
 
 static gboolean
@@ -91,16 +116,16 @@ settle (void)
   app_test_drain ();
 }
 
-/* Runs @action once and returns the milliseconds from its start to the
- * frame that shows it; *redraw_ms gets the layer's draw in that frame. */
-static double
+/* Runs @action once: the time from its start to the frame that shows
+ * it, and the layer's draw in that frame. */
+static void
 time_action (Bench      *bench,
              ActionFunc  action,
              guint       run,
              gpointer    data,
              gboolean    needs_redraw,
              AtlasArea  *hover_target,
-             double     *redraw_ms)
+             Timing     *timing)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->map));
   Probe probe = {
@@ -113,6 +138,7 @@ time_action (Bench      *bench,
   };
   gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &probe);
   gint64 start = g_get_monotonic_time ();
+  double start_cpu_ms = process_cpu_ms ();
 
   action (bench, run, data);
   while (probe.end == 0 && g_get_monotonic_time () - start < FRAME_TIMEOUT_US)
@@ -122,28 +148,45 @@ time_action (Bench      *bench,
     g_error ("%s: no frame showed the change within %d s", bench->package,
              (int) (FRAME_TIMEOUT_US / G_USEC_PER_SEC));
 
-  *redraw_ms = probe.redraw_ms;
-  return (probe.end - start) / 1000.0;
+  timing->ms = (probe.end - start) / 1000.0;
+  timing->redraw_ms = probe.redraw_ms;
+  timing->cpu_ms = probe.end_cpu_ms - start_cpu_ms;
+  timing->redraw_cpu_ms = probe.redraw_cpu_ms;
+}
+
+static double
+median_of (Timing *timings,
+           guint   runs,
+           gsize   offset)
+{
+  g_autofree double *values = g_new (double, runs);
+
+  for (guint i = 0; i < runs; i++)
+    values[i] = G_STRUCT_MEMBER (double, &timings[i], offset);
+  return bench_median (values, runs);
 }
 
 static void
 report (Bench      *bench,
         const char *action,
-        double     *ms,
-        double     *redraw_ms,
+        Timing     *timings,
         guint       runs)
 {
-  double m = bench_median (ms, runs);
-  double r = bench_median (redraw_ms, runs);
+  double ms = median_of (timings, runs, G_STRUCT_OFFSET (Timing, ms));
+  double redraw = median_of (timings, runs, G_STRUCT_OFFSET (Timing, redraw_ms));
+  double cpu = median_of (timings, runs, G_STRUCT_OFFSET (Timing, cpu_ms));
+  double redraw_cpu = median_of (timings, runs, G_STRUCT_OFFSET (Timing, redraw_cpu_ms));
 
   printf ("{\"bench\":\"interaction\",\"package\":\"%s\",\"level\":\"%s\",\"areas\":%u,"
-          "\"action\":\"%s\",\"ms\":%.1f,\"redraw_ms\":%.1f,\"ratio\":%.2f,\"runs\":%u}\n",
-          bench->package, bench->level, bench->n_areas,
-          action, m, r, r > 0 ? m / r : 0.0, runs);
+          "\"action\":\"%s\",\"ms\":%.1f,\"redraw_ms\":%.1f,\"ratio\":%.2f,"
+          "\"cpu_ms\":%.1f,\"redraw_cpu_ms\":%.1f,\"cpu_ratio\":%.2f,\"runs\":%u}\n",
+          bench->package, bench->level, bench->n_areas, action,
+          ms, redraw, redraw > 0 ? ms / redraw : 0.0,
+          cpu, redraw_cpu, redraw_cpu > 0 ? cpu / redraw_cpu : 0.0, runs);
   fflush (stdout);
 }
 
-/* Times @action over the runs; the hover target comes from @data. */
+/* Times @action over the runs; hovering alternates between two targets. */
 static void
 measure (Bench      *bench,
          const char *name,
@@ -153,17 +196,16 @@ measure (Bench      *bench,
          AtlasArea **hover_targets)
 {
   guint runs = bench_runs (RUNS);
-  g_autofree double *ms = g_new (double, runs);
-  g_autofree double *redraw_ms = g_new (double, runs);
+  g_autofree Timing *timings = g_new (Timing, runs);
 
   for (guint i = 0; i < runs; i++)
     {
       AtlasArea *target = hover_targets != NULL ? hover_targets[i % 2] : NULL;
 
-      ms[i] = time_action (bench, action, i, data, needs_redraw, target, &redraw_ms[i]);
+      time_action (bench, action, i, data, needs_redraw, target, &timings[i]);
       settle ();
     }
-  report (bench, name, ms, redraw_ms, runs);
+  report (bench, name, timings, runs);
 }
 
 /* Actions */
