@@ -29,6 +29,9 @@ struct _AtlasMapLayer
 
   GdkTexture       *cache;
   cairo_surface_t  *cache_surface;   /* the same pixels, for the cairo renderer */
+  /* The one before: the last frame's render node may still paint it, and
+   * cairo copies a surface that is freed while a recording uses it. */
+  cairo_surface_t  *previous_surface;
   AtlasMapView      cache_view;
   int               cache_scale_factor;
   gboolean          cache_dirty;
@@ -157,7 +160,8 @@ rebuild_cache (AtlasMapLayer      *self,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->previous_surface, cairo_surface_destroy);
+  self->previous_surface = g_steal_pointer (&self->cache_surface);
   self->cache_surface = cairo_surface_reference (surface);
   /* cairo's ARGB32 is GDK_MEMORY_DEFAULT: the pixels are handed over as is. */
   stride = cairo_image_surface_get_stride (surface);
@@ -427,6 +431,7 @@ atlas_map_layer_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->cache);
   g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->previous_surface, cairo_surface_destroy);
   g_clear_object (&self->hovered);
   g_clear_object (&self->selected);
   g_clear_object (&self->compare_a);
