@@ -214,19 +214,58 @@ on_viewport_notify (AtlasMapLayer *self,
     restart_settle_timeout (self);
 }
 
+/* Outline widths and the comparison badges (10 px radius at the label
+ * point, inside the area's box) stay within this of an area's box. */
+#define HIGHLIGHT_MARGIN_PX 16.0
+
+/* Extends @box (view pixels: x0, y0, x1, y1) by @area's box. */
+static void
+add_area_box (const AtlasMapView *view,
+              AtlasArea          *area,
+              double             *box)
+{
+  AtlasGeometry *geometry = area != NULL ? atlas_area_get_geometry (area) : NULL;
+  const AtlasBBox *bbox;
+  double x0, y0, x1, y1;
+
+  if (geometry == NULL || atlas_bbox_is_empty (atlas_geometry_get_bbox (geometry)))
+    return;
+  bbox = atlas_geometry_get_bbox (geometry);
+  atlas_mercator_from_lonlat (bbox->min_x, bbox->min_y, &x0, &y0);
+  atlas_mercator_from_lonlat (bbox->max_x, bbox->max_y, &x1, &y1);
+  x0 = (x0 - view->center_x) * view->scale + view->width / 2.0;
+  x1 = (x1 - view->center_x) * view->scale + view->width / 2.0;
+  y0 = (y0 - view->center_y) * view->scale + view->height / 2.0;
+  y1 = (y1 - view->center_y) * view->scale + view->height / 2.0;
+  box[0] = MIN (box[0], MIN (x0, x1) - HIGHLIGHT_MARGIN_PX);
+  box[1] = MIN (box[1], MIN (y0, y1) - HIGHLIGHT_MARGIN_PX);
+  box[2] = MAX (box[2], MAX (x0, x1) + HIGHLIGHT_MARGIN_PX);
+  box[3] = MAX (box[3], MAX (y0, y1) + HIGHLIGHT_MARGIN_PX);
+}
+
+/* The outlines go in a node no larger than the areas they outline: a
+ * hover then repaints that part of the window, not the whole map. */
 static void
 append_highlights (AtlasMapLayer      *self,
                    GtkSnapshot        *snapshot,
                    const AtlasMapView *view)
 {
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, view->width, view->height);
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  AtlasArea *areas[] = { self->hovered, self->selected, self->compare_a, self->compare_b };
+  graphene_rect_t bounds;
   cairo_t *cr;
 
-  if (self->hovered == NULL && self->selected == NULL
-      && self->compare_a == NULL && self->compare_b == NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    add_area_box (view, areas[i], box);
+  box[0] = MAX (box[0], 0.0);
+  box[1] = MAX (box[1], 0.0);
+  box[2] = MIN (box[2], view->width);
+  box[3] = MIN (box[3], view->height);
+  if (box[2] <= box[0] || box[3] <= box[1])
     return;
 
   /* The highlighter holds no choropleth: it draws only the outlines. */
+  bounds = GRAPHENE_RECT_INIT (box[0], box[1], box[2] - box[0], box[3] - box[1]);
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   atlas_map_renderer_draw_choropleth (self->highlighter, cr, view);
   cairo_destroy (cr);
