@@ -29,9 +29,6 @@ struct _AtlasMapLayer
 
   GdkTexture       *cache;
   cairo_surface_t  *cache_surface;   /* the same pixels, for the cairo renderer */
-  /* The one before: the last frame's render node may still paint it, and
-   * cairo copies a surface that is freed while a recording uses it. */
-  cairo_surface_t  *previous_surface;
   AtlasMapView      cache_view;
   int               cache_scale_factor;
   gboolean          cache_dirty;
@@ -160,8 +157,7 @@ rebuild_cache (AtlasMapLayer      *self,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  g_clear_pointer (&self->previous_surface, cairo_surface_destroy);
-  self->previous_surface = g_steal_pointer (&self->cache_surface);
+  g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
   self->cache_surface = cairo_surface_reference (surface);
   /* cairo's ARGB32 is GDK_MEMORY_DEFAULT: the pixels are handed over as is. */
   stride = cairo_image_surface_get_stride (surface);
@@ -285,12 +281,39 @@ uses_cairo_renderer (GtkWidget *widget)
   return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
 }
 
+static const cairo_user_data_key_t pixels_key;
+static const cairo_user_data_key_t source_key;
+
+/* The cache's pixels as a surface that lives exactly as long as the
+ * render node's recording (@recording) that paints it. A recording keeps
+ * a copy-on-write snapshot of what it paints, and cairo copies every
+ * pixel when such a surface goes first; this one goes after, and the
+ * pixels stay alive until then. */
+static cairo_surface_t *
+borrow_cache_pixels (AtlasMapLayer   *self,
+                     cairo_surface_t *recording)
+{
+  cairo_surface_t *source;
+
+  source = cairo_image_surface_create_for_data (cairo_image_surface_get_data (self->cache_surface),
+                                                CAIRO_FORMAT_ARGB32,
+                                                cairo_image_surface_get_width (self->cache_surface),
+                                                cairo_image_surface_get_height (self->cache_surface),
+                                                cairo_image_surface_get_stride (self->cache_surface));
+  cairo_surface_set_user_data (source, &pixels_key, cairo_surface_reference (self->cache_surface),
+                               (cairo_destroy_func_t) cairo_surface_destroy);
+  cairo_surface_set_user_data (recording, &source_key, source,
+                               (cairo_destroy_func_t) cairo_surface_destroy);
+  return source;
+}
+
 static void
 append_cache (AtlasMapLayer         *self,
               GtkSnapshot           *snapshot,
               const graphene_rect_t *rect,
               const AtlasMapView    *view)
 {
+  cairo_surface_t *source;
   cairo_t *cr;
 
   if (!uses_cairo_renderer (GTK_WIDGET (self)))
@@ -300,10 +323,11 @@ append_cache (AtlasMapLayer         *self,
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view->width, view->height));
+  source = borrow_cache_pixels (self, cairo_get_target (cr));
   cairo_translate (cr, rect->origin.x, rect->origin.y);
-  cairo_scale (cr, rect->size.width / cairo_image_surface_get_width (self->cache_surface),
-               rect->size.height / cairo_image_surface_get_height (self->cache_surface));
-  cairo_set_source_surface (cr, self->cache_surface, 0, 0);
+  cairo_scale (cr, rect->size.width / cairo_image_surface_get_width (source),
+               rect->size.height / cairo_image_surface_get_height (source));
+  cairo_set_source_surface (cr, source, 0, 0);
   cairo_paint (cr);
   cairo_destroy (cr);
 }
@@ -470,7 +494,6 @@ atlas_map_layer_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->cache);
   g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
-  g_clear_pointer (&self->previous_surface, cairo_surface_destroy);
   g_clear_object (&self->hovered);
   g_clear_object (&self->selected);
   g_clear_object (&self->compare_a);
