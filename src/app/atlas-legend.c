@@ -24,7 +24,19 @@ struct _AtlasLegend
   GtkLabel  *caveat_label;
 
   GPtrArray *row_labels;
+  /* Row: the widgets of each row, kept and relabelled when the next
+   * classification has as many rows (a year step), not rebuilt. */
+  GPtrArray *rows;
 };
+
+typedef struct
+{
+  GtkWidget  *swatch;
+  GtkWidget  *label;
+  GtkWidget  *count_label;   /* NULL when the row shows no count */
+  AtlasColor  color;
+  gboolean    missing;       /* hatched, as missing values on the map */
+} Row;
 
 G_DEFINE_FINAL_TYPE (AtlasLegend, atlas_legend, GTK_TYPE_WIDGET)
 
@@ -52,21 +64,15 @@ draw_swatch (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  const AtlasColor *color = user_data;
-  AtlasColor missing;
-
-  if (color == NULL)
-    {
-      atlas_palette_get_missing_color (&missing);
-      color = &missing;
-    }
+  const Row *row = user_data;
+  const AtlasColor *color = &row->color;
 
   cairo_rectangle (cr, 0.5, 0.5, width - 1, height - 1);
   cairo_set_source_rgb (cr, color->red, color->green, color->blue);
   cairo_fill_preserve (cr);
 
   /* Missing values are hatched on the map: the swatch says so too. */
-  if (user_data == NULL)
+  if (row->missing)
     {
       cairo_save (cr);
       cairo_clip_preserve (cr);
@@ -88,6 +94,71 @@ draw_swatch (GtkDrawingArea *area,
   cairo_stroke (cr);
 }
 
+static Row *
+new_row (AtlasLegend *self,
+         guint        index)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->swatch = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (row->swatch), 20);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (row->swatch), 14);
+  gtk_widget_set_valign (row->swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (row->swatch), draw_swatch, row, NULL);
+  gtk_grid_attach (self->rows_grid, row->swatch, 0, index, 1, 1);
+
+  row->label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (row->label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (row->label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (row->label), 28);
+  gtk_widget_set_hexpand (row->label, TRUE);
+  gtk_grid_attach (self->rows_grid, row->label, 1, index, 1, 1);
+
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+static void
+remove_row (AtlasLegend *self,
+            Row         *row)
+{
+  gtk_grid_remove (self->rows_grid, row->swatch);
+  gtk_grid_remove (self->rows_grid, row->label);
+  if (row->count_label != NULL)
+    gtk_grid_remove (self->rows_grid, row->count_label);
+  g_free (row);
+}
+
+static void
+set_row_count (AtlasLegend *self,
+               Row         *row,
+               guint        index,
+               gboolean     has_count,
+               gsize        count)
+{
+  g_autofree char *text = NULL;
+
+  if (!has_count)
+    {
+      if (row->count_label != NULL)
+        gtk_grid_remove (self->rows_grid, g_steal_pointer (&row->count_label));
+      return;
+    }
+  if (row->count_label == NULL)
+    {
+      row->count_label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (row->count_label), 1.0);
+      gtk_widget_add_css_class (row->count_label, "dim-label");
+      gtk_widget_add_css_class (row->count_label, "caption");
+      gtk_widget_add_css_class (row->count_label, "numeric");
+      gtk_grid_attach (self->rows_grid, row->count_label, 2, index, 1, 1);
+    }
+  text = g_strdup_printf (ngettext ("%u area", "%u areas", count), (guint) count);
+  gtk_label_set_label (GTK_LABEL (row->count_label), text);
+}
+
+/* @color NULL: the row of missing values. Reuses the row's widgets when
+ * there is one already; labels left as they were cost no relayout. */
 static void
 add_row (AtlasLegend      *self,
          const AtlasColor *color,
@@ -95,47 +166,40 @@ add_row (AtlasLegend      *self,
          gboolean          has_count,
          gsize             count)
 {
-  guint row = self->row_labels->len;
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (text);
+  guint index = self->row_labels->len;
+  gboolean fresh = index >= self->rows->len;
+  Row *row = fresh ? new_row (self, index) : g_ptr_array_index (self->rows, index);
+  AtlasColor colour;
+  gboolean missing = color == NULL;
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 20);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
-                                  color != NULL ? g_memdup2 (color, sizeof *color) : NULL,
-                                  g_free);
-  gtk_grid_attach (self->rows_grid, swatch, 0, row, 1, 1);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_grid_attach (self->rows_grid, label, 1, row, 1, 1);
-
-  if (has_count)
+  if (missing)
+    atlas_palette_get_missing_color (&colour);
+  else
+    colour = *color;
+  if (fresh || missing != row->missing
+      || memcmp (&colour, &row->color, sizeof colour) != 0)
     {
-      g_autofree char *text_count = g_strdup_printf (ngettext ("%u area", "%u areas", count),
-                                                     (guint) count);
-      GtkWidget *count_label = gtk_label_new (text_count);
-
-      gtk_label_set_xalign (GTK_LABEL (count_label), 1.0);
-      gtk_widget_add_css_class (count_label, "dim-label");
-      gtk_widget_add_css_class (count_label, "caption");
-      gtk_widget_add_css_class (count_label, "numeric");
-      gtk_grid_attach (self->rows_grid, count_label, 2, row, 1, 1);
+      row->color = colour;
+      row->missing = missing;
+      gtk_widget_queue_draw (row->swatch);
     }
+  gtk_label_set_label (GTK_LABEL (row->label), text);
+  set_row_count (self, row, index, has_count, count);
 
   g_ptr_array_add (self->row_labels, g_strdup (text));
+}
+
+/* The rows beyond those just added go. */
+static void
+trim_rows (AtlasLegend *self)
+{
+  while (self->rows->len > self->row_labels->len)
+    remove_row (self, g_ptr_array_steal_index (self->rows, self->rows->len - 1));
 }
 
 static void
 clear_rows (AtlasLegend *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows_grid))) != NULL)
-    gtk_grid_remove (self->rows_grid, child);
   g_ptr_array_set_size (self->row_labels, 0);
 }
 
@@ -251,7 +315,10 @@ atlas_legend_set_classification (AtlasLegend            *self,
   clear_rows (self);
   gtk_widget_set_visible (GTK_WIDGET (self), indicator != NULL && palette != NULL);
   if (indicator == NULL || palette == NULL)
-    return;
+    {
+      trim_rows (self);
+      return;
+    }
 
   categories = atlas_indicator_get_unit (indicator) == ATLAS_UNIT_CATEGORY;
   set_title (self, indicator);
@@ -267,6 +334,7 @@ atlas_legend_set_classification (AtlasLegend            *self,
   else if (breaks != NULL)
     add_class_rows (self, indicator, breaks, palette, values, n_values, counts);
   add_row (self, NULL, _("No data"), TRUE, n_missing);
+  trim_rows (self);
   set_notes (self, categories ? NULL : breaks);
 
   caveat = atlas_indicator_get_caveat (indicator, NULL);
@@ -316,6 +384,7 @@ atlas_legend_finalize (GObject *object)
   AtlasLegend *self = ATLAS_LEGEND (object);
 
   g_clear_pointer (&self->row_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_legend_parent_class)->finalize (object);
 }
@@ -349,6 +418,7 @@ static void
 atlas_legend_init (AtlasLegend *self)
 {
   self->row_labels = g_ptr_array_new_with_free_func (g_free);
+  self->rows = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

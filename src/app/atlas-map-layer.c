@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <time.h>
 
 #include "atlas-map-layer.h"
 #include "atlas-tile-source.h"
@@ -27,10 +28,14 @@ struct _AtlasMapLayer
   AtlasArea        *compare_b;
 
   GdkTexture       *cache;
+  cairo_surface_t  *cache_surface;   /* the same pixels, for the cairo renderer */
   AtlasMapView      cache_view;
   int               cache_scale_factor;
   gboolean          cache_dirty;
   guint             n_cache_builds;
+  guint             n_draws;
+  double            last_draw_ms;
+  double            last_draw_cpu_ms;
   guint             settle_id;
 };
 
@@ -152,6 +157,8 @@ rebuild_cache (AtlasMapLayer      *self,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
+  g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
+  self->cache_surface = cairo_surface_reference (surface);
   /* cairo's ARGB32 is GDK_MEMORY_DEFAULT: the pixels are handed over as is. */
   stride = cairo_image_surface_get_stride (surface);
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
@@ -203,22 +210,136 @@ on_viewport_notify (AtlasMapLayer *self,
     restart_settle_timeout (self);
 }
 
+/* Outline widths and the comparison badges (10 px radius at the label
+ * point, inside the area's box) stay within this of an area's box. */
+#define HIGHLIGHT_MARGIN_PX 16.0
+
+/* Extends @box (view pixels: x0, y0, x1, y1) by @area's box. */
+static void
+add_area_box (const AtlasMapView *view,
+              AtlasArea          *area,
+              double             *box)
+{
+  AtlasGeometry *geometry = area != NULL ? atlas_area_get_geometry (area) : NULL;
+  const AtlasBBox *bbox;
+  double x0, y0, x1, y1;
+
+  if (geometry == NULL || atlas_bbox_is_empty (atlas_geometry_get_bbox (geometry)))
+    return;
+  bbox = atlas_geometry_get_bbox (geometry);
+  atlas_mercator_from_lonlat (bbox->min_x, bbox->min_y, &x0, &y0);
+  atlas_mercator_from_lonlat (bbox->max_x, bbox->max_y, &x1, &y1);
+  x0 = (x0 - view->center_x) * view->scale + view->width / 2.0;
+  x1 = (x1 - view->center_x) * view->scale + view->width / 2.0;
+  y0 = (y0 - view->center_y) * view->scale + view->height / 2.0;
+  y1 = (y1 - view->center_y) * view->scale + view->height / 2.0;
+  box[0] = MIN (box[0], MIN (x0, x1) - HIGHLIGHT_MARGIN_PX);
+  box[1] = MIN (box[1], MIN (y0, y1) - HIGHLIGHT_MARGIN_PX);
+  box[2] = MAX (box[2], MAX (x0, x1) + HIGHLIGHT_MARGIN_PX);
+  box[3] = MAX (box[3], MAX (y0, y1) + HIGHLIGHT_MARGIN_PX);
+}
+
+/* The outlines go in a node no larger than the areas they outline: a
+ * hover then repaints that part of the window, not the whole map. */
 static void
 append_highlights (AtlasMapLayer      *self,
                    GtkSnapshot        *snapshot,
                    const AtlasMapView *view)
 {
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, view->width, view->height);
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  AtlasArea *areas[] = { self->hovered, self->selected, self->compare_a, self->compare_b };
+  graphene_rect_t bounds;
   cairo_t *cr;
 
-  if (self->hovered == NULL && self->selected == NULL
-      && self->compare_a == NULL && self->compare_b == NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    add_area_box (view, areas[i], box);
+  box[0] = MAX (box[0], 0.0);
+  box[1] = MAX (box[1], 0.0);
+  box[2] = MIN (box[2], view->width);
+  box[3] = MIN (box[3], view->height);
+  if (box[2] <= box[0] || box[3] <= box[1])
     return;
 
   /* The highlighter holds no choropleth: it draws only the outlines. */
+  bounds = GRAPHENE_RECT_INIT (box[0], box[1], box[2] - box[0], box[3] - box[1]);
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   atlas_map_renderer_draw_choropleth (self->highlighter, cr, view);
   cairo_destroy (cr);
+}
+
+/* GTK 4.8's cairo renderer (software rendering, as under Xvfb) converts a
+ * texture's every pixel through floats on every frame that touches it,
+ * which cost more than drawing the choropleth: there the cached surface
+ * is painted directly, clipped to what the frame redraws. GL renderers
+ * upload the texture once. */
+static gboolean
+uses_cairo_renderer (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+static const cairo_user_data_key_t pixels_key;
+static const cairo_user_data_key_t source_key;
+
+/* The cache's pixels as a surface that lives exactly as long as the
+ * render node's recording (@recording) that paints it. A recording keeps
+ * a copy-on-write snapshot of what it paints, and cairo copies every
+ * pixel when such a surface goes first; this one goes after, and the
+ * pixels stay alive until then. */
+static cairo_surface_t *
+borrow_cache_pixels (AtlasMapLayer   *self,
+                     cairo_surface_t *recording)
+{
+  cairo_surface_t *source;
+
+  source = cairo_image_surface_create_for_data (cairo_image_surface_get_data (self->cache_surface),
+                                                CAIRO_FORMAT_ARGB32,
+                                                cairo_image_surface_get_width (self->cache_surface),
+                                                cairo_image_surface_get_height (self->cache_surface),
+                                                cairo_image_surface_get_stride (self->cache_surface));
+  cairo_surface_set_user_data (source, &pixels_key, cairo_surface_reference (self->cache_surface),
+                               (cairo_destroy_func_t) cairo_surface_destroy);
+  cairo_surface_set_user_data (recording, &source_key, source,
+                               (cairo_destroy_func_t) cairo_surface_destroy);
+  return source;
+}
+
+static void
+append_cache (AtlasMapLayer         *self,
+              GtkSnapshot           *snapshot,
+              const graphene_rect_t *rect,
+              const AtlasMapView    *view)
+{
+  cairo_surface_t *source;
+  cairo_t *cr;
+
+  if (!uses_cairo_renderer (GTK_WIDGET (self)))
+    {
+      gtk_snapshot_append_texture (snapshot, self->cache, rect);
+      return;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view->width, view->height));
+  source = borrow_cache_pixels (self, cairo_get_target (cr));
+  cairo_translate (cr, rect->origin.x, rect->origin.y);
+  cairo_scale (cr, rect->size.width / cairo_image_surface_get_width (source),
+               rect->size.height / cairo_image_surface_get_height (source));
+  cairo_set_source_surface (cr, source, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+/* This thread's CPU time, which other processes do not inflate. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * 1000.0 + t.tv_nsec / 1e6;
 }
 
 static void
@@ -227,6 +348,8 @@ atlas_map_layer_snapshot (GtkWidget   *widget,
 {
   AtlasMapLayer *self = ATLAS_MAP_LAYER (widget);
   int scale_factor = gtk_widget_get_scale_factor (widget);
+  gint64 start = g_get_monotonic_time ();
+  double cpu_start = thread_cpu_ms ();
   graphene_rect_t rect;
   AtlasMapView view;
 
@@ -248,9 +371,12 @@ atlas_map_layer_snapshot (GtkWidget   *widget,
       rect.origin.y = round (rect.origin.y * scale_factor) / scale_factor;
     }
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
-  gtk_snapshot_append_texture (snapshot, self->cache, &rect);
+  append_cache (self, snapshot, &rect, &view);
   append_highlights (self, snapshot, &view);
   gtk_snapshot_pop (snapshot);
+  self->n_draws++;
+  self->last_draw_ms = (g_get_monotonic_time () - start) / 1000.0;
+  self->last_draw_cpu_ms = thread_cpu_ms () - cpu_start;
 }
 
 static void
@@ -367,6 +493,7 @@ atlas_map_layer_dispose (GObject *object)
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->cache);
+  g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
   g_clear_object (&self->hovered);
   g_clear_object (&self->selected);
   g_clear_object (&self->compare_a);
@@ -615,4 +742,28 @@ atlas_map_layer_get_n_cache_builds (AtlasMapLayer *self)
   g_return_val_if_fail (ATLAS_IS_MAP_LAYER (self), 0);
 
   return self->n_cache_builds;
+}
+
+guint
+atlas_map_layer_get_n_draws (AtlasMapLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_LAYER (self), 0);
+
+  return self->n_draws;
+}
+
+double
+atlas_map_layer_get_last_draw_ms (AtlasMapLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_LAYER (self), 0.0);
+
+  return self->last_draw_ms;
+}
+
+double
+atlas_map_layer_get_last_draw_cpu_ms (AtlasMapLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_LAYER (self), 0.0);
+
+  return self->last_draw_cpu_ms;
 }

@@ -46,5 +46,12 @@ AtlasArea     *atlas_map_layer_area_at              (AtlasMapLayer   *self,
                                                      double           y);
 /* How often the cached texture was drawn (for tests and benchmarks). */
 guint          atlas_map_layer_get_n_cache_builds   (AtlasMapLayer   *self);
+/* For benchmarks: how many frames the layer has drawn, and how long its
+ * last one took (the choropleth redraw when the content changed, plus the
+ * hover and selection outlines over it), in milliseconds of wall time and
+ * of the drawing thread's CPU time. */
+guint          atlas_map_layer_get_n_draws          (AtlasMapLayer   *self);
+double         atlas_map_layer_get_last_draw_ms     (AtlasMapLayer   *self);
+double         atlas_map_layer_get_last_draw_cpu_ms (AtlasMapLayer   *self);
 
 G_END_DECLS

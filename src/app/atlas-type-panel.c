@@ -17,6 +17,10 @@ struct _AtlasTypePanel
 
   AtlasMap           *map;
   AtlasTypeBreakdown *breakdown;
+  /* The map changed while the panel was not shown (it starts collapsed):
+   * the breakdown is computed when it is shown or asked for, not on every
+   * year step. */
+  gboolean            stale;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasTypePanel, atlas_type_panel, GTK_TYPE_WIDGET)
@@ -154,6 +158,7 @@ update (AtlasTypePanel *self)
   AtlasIndicator *category = dataset != NULL ? atlas_analysis_default_category (dataset, NULL) : NULL;
   g_autoptr(GError) error = NULL;
 
+  self->stale = FALSE;
   clear_grid (self);
   g_clear_pointer (&self->breakdown, atlas_type_breakdown_unref);
   gtk_widget_set_visible (self->demonstration_label, FALSE);
@@ -173,7 +178,20 @@ update (AtlasTypePanel *self)
 static void
 on_map_changed (AtlasTypePanel *self)
 {
-  update (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+atlas_type_panel_map (GtkWidget *widget)
+{
+  AtlasTypePanel *self = ATLAS_TYPE_PANEL (widget);
+
+  GTK_WIDGET_CLASS (atlas_type_panel_parent_class)->map (widget);
+  if (self->stale)
+    update (self);
 }
 
 static void
@@ -249,6 +267,7 @@ atlas_type_panel_class_init (AtlasTypePanelClass *klass)
   object_class->dispose = atlas_type_panel_dispose;
   object_class->get_property = atlas_type_panel_get_property;
   object_class->set_property = atlas_type_panel_set_property;
+  widget_class->map = atlas_type_panel_map;
 
   properties[PROP_MAP] =
     g_param_spec_object ("map", NULL, NULL, ATLAS_TYPE_MAP,
@@ -296,5 +315,7 @@ atlas_type_panel_get_breakdown (AtlasTypePanel *self)
 {
   g_return_val_if_fail (ATLAS_IS_TYPE_PANEL (self), NULL);
 
+  if (self->stale)
+    update (self);
   return self->breakdown;
 }

@@ -20,6 +20,10 @@ struct _AtlasGeometry
   double         *coords;       /* 2 × n_points */
   guint          *ring_offsets; /* n_rings + 1 */
   AtlasBBox       bbox;
+  /* The label point is found when first asked for: most areas of most
+   * levels never get a label or a marker. Geometries are shared between
+   * threads (loading, exporting), hence the once-guard. */
+  gsize           label_ready;
   double          label_x;
   double          label_y;
 };
@@ -192,7 +196,9 @@ scanline_crossings (const AtlasGeometry *self,
  * midpoint lies in that ring. A centroid can fall outside a concave or
  * U-shaped area; a span midpoint cannot. */
 static void
-compute_label_point (AtlasGeometry *self)
+compute_label_point (const AtlasGeometry *self,
+                     double              *label_x,
+                     double              *label_y)
 {
   guint ring = largest_ring (self);
   guint n;
@@ -204,8 +210,8 @@ compute_label_point (AtlasGeometry *self)
   for (guint i = 0; i < n; i++)
     atlas_bbox_extend (&box, pts[2 * i], pts[2 * i + 1]);
 
-  self->label_x = (box.min_x + box.max_x) / 2.0;
-  self->label_y = (box.min_y + box.max_y) / 2.0;
+  *label_x = (box.min_x + box.max_x) / 2.0;
+  *label_y = (box.min_y + box.max_y) / 2.0;
 
   for (guint s = 0; s < LABEL_SCANLINES; s++)
     {
@@ -224,8 +230,8 @@ compute_label_point (AtlasGeometry *self)
           if (x1 - x0 > best_width && atlas_ring_contains (pts, n, mid, y))
             {
               best_width = x1 - x0;
-              self->label_x = mid;
-              self->label_y = y;
+              *label_x = mid;
+              *label_y = y;
             }
         }
     }
@@ -239,8 +245,8 @@ compute_label_point (AtlasGeometry *self)
  *   @n_rings entries are read (a trailing @n_points entry may be present)
  * @n_rings: number of rings
  *
- * Copies the rings into a new geometry and precomputes its bounding box
- * and label point.
+ * Copies the rings into a new geometry and computes its bounding box; the
+ * label point is computed when first asked for.
  *
  * Returns: (transfer full): a new geometry
  */
@@ -268,9 +274,6 @@ atlas_geometry_new (const double *coords,
   atlas_bbox_init_empty (&self->bbox);
   for (guint i = 0; i < n_points; i++)
     atlas_bbox_extend (&self->bbox, coords[2 * i], coords[2 * i + 1]);
-
-  if (n_rings > 0 && n_points > 0)
-    compute_label_point (self);
 
   return self;
 }
@@ -364,6 +367,14 @@ atlas_geometry_get_label_point (const AtlasGeometry *self,
 {
   g_return_if_fail (self != NULL);
 
+  if (g_once_init_enter (&((AtlasGeometry *) self)->label_ready))
+    {
+      AtlasGeometry *writable = (AtlasGeometry *) self;
+
+      if (self->n_rings > 0 && self->n_points > 0)
+        compute_label_point (self, &writable->label_x, &writable->label_y);
+      g_once_init_leave (&writable->label_ready, 1);
+    }
   if (lon != NULL)
     *lon = self->label_x;
   if (lat != NULL)

@@ -94,7 +94,8 @@ static const Style styles[] = {
 };
 
 /* A set of geometries in normalised Web Mercator, built once and shared
- * (g_rc_box) between the layers that show the same division. */
+ * (g_atomic_rc_box) between the layers, renderers and threads that show
+ * the same division. */
 typedef struct
 {
   guint   n_features;
@@ -523,7 +524,7 @@ projection_clear (Projection *p)
 static void
 projection_unref (Projection *p)
 {
-  g_rc_box_release_full (p, (GDestroyNotify) projection_clear);
+  g_atomic_rc_box_release_full (p, (GDestroyNotify) projection_clear);
 }
 
 static void
@@ -549,7 +550,7 @@ projection_new (guint          n_features,
                 gpointer       source,
                 gboolean       orient)
 {
-  Projection *p = g_rc_box_new0 (Projection);
+  Projection *p = g_atomic_rc_box_new0 (Projection);
   guint n_rings = 0, n_points = 0;
 
   for (guint f = 0; f < n_features; f++)
@@ -976,19 +977,31 @@ atlas_map_renderer_set_basemap (AtlasMapRenderer *self,
 
 /* Layers and region */
 
-static Projection *
-find_projection (AtlasMapRenderer *self,
-                 AtlasDivision    *division)
-{
-  Layer *layers[] = { &self->choropleth, &self->outer, &self->inner };
-  guint n_areas = atlas_division_get_n_areas (division);
+/* A division's projection (with its outline simplification ranks) is made
+ * when the division is first drawn, then kept with the division: switching
+ * levels back and forth, the highlighter, figures and exports all reuse it.
+ * Renderers in other threads (exports) may ask at the same time. */
+#define PROJECTION_KEY "atlas-map-renderer-projection"
+static GMutex projection_lock;
 
-  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+static Projection *
+dup_division_projection (AtlasDivision *division)
+{
+  guint n_areas = atlas_division_get_n_areas (division);
+  Projection *projection;
+
+  g_mutex_lock (&projection_lock);
+  projection = g_object_get_data (G_OBJECT (division), PROJECTION_KEY);
+  if (projection == NULL || projection->n_features != n_areas)
     {
-      if (layers[i]->division == division && layers[i]->projection->n_features == n_areas)
-        return g_rc_box_acquire (layers[i]->projection);
+      projection = projection_new (n_areas, get_area_geometry, division, TRUE);
+      g_object_set_data_full (G_OBJECT (division), PROJECTION_KEY, projection,
+                              (GDestroyNotify) projection_unref);
     }
-  return projection_new (n_areas, get_area_geometry, division, TRUE);
+  projection = g_atomic_rc_box_acquire (projection);
+  g_mutex_unlock (&projection_lock);
+
+  return projection;
 }
 
 static gboolean
@@ -1031,7 +1044,7 @@ layer_set_division (AtlasMapRenderer *self,
       (division == NULL || layer->projection->n_features == atlas_division_get_n_areas (division)))
     return FALSE;
 
-  projection = division != NULL ? find_projection (self, division) : NULL;
+  projection = division != NULL ? dup_division_projection (division) : NULL;
   if (division != NULL)
     g_object_ref (division);
   layer_clear (layer);
