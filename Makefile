@@ -51,8 +51,9 @@ fuzz: deps
 bench: deps build
 	PLATSATLAS_DATA_DIR=$(CURDIR)/data meson test -C $(BUILD) --benchmark
 
-datasets:
-	python3 data/scripts/build-datasets.py
+# stockholm-uppsala is made by the built platsatlas-cli pack from its recipe.
+datasets: build
+	python3 data/scripts/build-datasets.py --cli $(BUILD)/src/cli/platsatlas-cli
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
