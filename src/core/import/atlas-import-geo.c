@@ -398,7 +398,8 @@ collect_level (ImportJob   *job,
 }
 
 static OGRGeometryH
-union_of (OGRGeometryH parts)
+union_of (OGRGeometryH  parts,
+          guint        *failed)
 {
   OGRGeometryH merged = OGR_G_UnionCascaded (parts);
 
@@ -411,6 +412,7 @@ union_of (OGRGeometryH parts)
       if (valid != NULL)
         OGR_G_DestroyGeometry (valid);
     }
+  *failed += merged == NULL;
   return merged != NULL ? OGR_G_ForceToMultiPolygon (merged) : OGR_G_Clone (parts);
 }
 
@@ -428,6 +430,7 @@ dissolve_level (ImportJob   *job,
   ImportLevel child = IMPORT_LEVEL_NONE;
   GHashTableIter iter;
   gpointer code, geometry;
+  guint failed = 0;
 
   for (guint l = IMPORT_LEVEL_LAN; l < IMPORT_N_LEVELS; l++)
     if (job->levels[l].present && job->levels[l].parent == level && job->levels[l].geometry >= 0)
@@ -450,7 +453,10 @@ dissolve_level (ImportJob   *job,
     }
   g_hash_table_iter_init (&iter, parts);
   while (g_hash_table_iter_next (&iter, &code, &geometry))
-    g_hash_table_insert (shapes, g_strdup (code), union_of (geometry));
+    g_hash_table_insert (shapes, g_strdup (code), union_of (geometry, &failed));
+  if (failed > 0)
+    note (job, _("%u areas could not be dissolved (GEOS: %s); they are drawn as their parts"),
+          failed, CPLGetLastErrorMsg ());
   return TRUE;
 }
 

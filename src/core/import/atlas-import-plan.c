@@ -452,8 +452,9 @@ parent_level (ImportJob   *job,
 
   if (level == IMPORT_LEVEL_LAN)
     return IMPORT_LEVEL_NONE;
-  if (level != IMPORT_LEVEL_DESO || !job->levels[IMPORT_LEVEL_REGSO].present || key == NULL ||
-      key->parents[IMPORT_LEVEL_DESO] == NULL)
+  /* RegSO to be dissolved from DeSO come from the key when no table has them. */
+  if (level != IMPORT_LEVEL_DESO || key == NULL || key->parents[IMPORT_LEVEL_DESO] == NULL ||
+      (!job->levels[IMPORT_LEVEL_REGSO].present && !g_hash_table_contains (job->dissolves, "regso")))
     return level == IMPORT_LEVEL_KOMMUN ? IMPORT_LEVEL_LAN : IMPORT_LEVEL_KOMMUN;
 
   g_hash_table_iter_init (&iter, job->levels[level].areas);
@@ -490,7 +491,8 @@ link_parents (ImportJob *job,
                          ? g_strdup (g_hash_table_lookup (key->parents[IMPORT_LEVEL_DESO], code))
                          : atlas_import_parent_code (code, plan->parent);
           /* A parent the package lacks becomes an area without geometry. */
-          if (area->parent != NULL && !g_hash_table_contains (job->levels[plan->parent].areas, area->parent))
+          if (area->parent != NULL && (job->levels[plan->parent].areas == NULL ||
+                                       !g_hash_table_contains (job->levels[plan->parent].areas, area->parent)))
             add_area (job, plan->parent, area->parent,
                       key != NULL && key->names[plan->parent] != NULL
                       ? g_hash_table_lookup (key->names[plan->parent], area->parent) : NULL);
