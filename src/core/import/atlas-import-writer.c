@@ -254,15 +254,46 @@ add_categories (JsonBuilder     *b,
   json_builder_end_array (b);
 }
 
+/* A footnote line is kept when the recipe lists its opening words
+ * ("footnotes": ["Vissa personer går …"]); without a list, every line. */
+static gboolean
+footnote_kept (JsonArray  *starts,
+               const char *line)
+{
+  for (guint i = 0; starts != NULL && i < json_array_get_length (starts); i++)
+    {
+      JsonNode *start = json_array_get_element (starts, i);
+
+      if (JSON_NODE_HOLDS_VALUE (start) && json_node_get_value_type (start) == G_TYPE_STRING &&
+          g_str_has_prefix (line, json_node_get_string (start)))
+        return TRUE;
+    }
+  return starts == NULL;
+}
+
+/* SCB's footnotes of the indicator's table, verbatim: all of them, or the
+ * lines the recipe chose (SCB's footnotes can run to pages). */
 static char *
 caveat_of (ImportJob       *job,
            ImportIndicator *ind)
 {
   ImportInput *input = ind->input < job->inputs->len ? g_ptr_array_index (job->inputs, ind->input) : NULL;
+  JsonObject *meta = g_hash_table_lookup (job->described, ind->id);
+  JsonNode *node = meta != NULL ? json_object_get_member (meta, "footnotes") : NULL;
+  JsonArray *starts = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; input != NULL && input->table != NULL && i < input->table->footnotes->len; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (input->table->footnotes, i));
+    {
+      const char *footnote = g_ptr_array_index (input->table->footnotes, i);
+      g_auto(GStrv) lines = starts != NULL ? g_strsplit (footnote, "\n", -1) : NULL;
+
+      if (starts == NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", footnote);
+      for (guint l = 0; lines != NULL && lines[l] != NULL; l++)
+        if (footnote_kept (starts, g_strstrip (lines[l])))
+          g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", lines[l]);
+    }
   if (text->len == 0)
     return g_string_free (text, TRUE);
   return g_string_free (text, FALSE);
