@@ -122,6 +122,8 @@ add_indicators (JsonBuilder *b,
       add_string (b, "weight", ind->weight);
       add_string (b, "source", ind->source);
       add_string (b, "match", ind->signature);
+      json_builder_set_member_name (b, "dropped");
+      json_builder_add_boolean_value (b, ind->dropped);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -375,9 +377,11 @@ format_indicators (GString   *text,
       JsonObject *ind = json_array_get_object_element (indicators, i);
       const char *weight = member_string (ind, "weight");
 
-      g_string_append_printf (text, "  %s: %s [%s, %s%s%s]\n", member_string (ind, "id"), member_string (ind, "name"),
+      g_string_append_printf (text, "  %s: %s [%s, %s%s%s]%s\n", member_string (ind, "id"), member_string (ind, "name"),
                               member_string (ind, "unit"), member_string (ind, "rule"),
-                              weight != NULL ? " " : "", weight != NULL ? weight : "");
+                              weight != NULL ? " " : "", weight != NULL ? weight : "",
+                              json_object_get_boolean_member_with_default (ind, "dropped", FALSE)
+                              ? _(" (left out: --drop)") : "");
     }
 }
 
