@@ -420,14 +420,38 @@ static const char *const package_members[] = {
 };
 
 
+/* @path relative to the recipe's folder, with "../" up to three levels
+ * ("../sources/stats/…"), so that a folder of recipes and sources can move;
+ * else absolute. */
 static char *
 relative_path (GFile      *relative_to,
                const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  char *relative = relative_to != NULL ? g_file_get_relative_path (relative_to, file) : NULL;
+  g_autoptr(GFile) base = relative_to != NULL ? g_object_ref (relative_to) : NULL;
+  g_autoptr(GString) up = g_string_new (NULL);
 
-  return relative != NULL ? relative : g_file_get_path (file);
+  for (guint level = 0; base != NULL && level < 4; level++)
+    {
+      g_autofree char *relative = g_file_get_relative_path (base, file);
+      GFile *parent = g_file_get_parent (base);
+
+      if (relative != NULL)
+        {
+          g_clear_object (&parent);
+          return g_strconcat (up->str, relative, NULL);
+        }
+      /* Never up to the root: a recipe is not tied to "/". */
+      if (parent == NULL || !g_file_has_parent (parent, NULL))
+        {
+          g_clear_object (&parent);
+          break;
+        }
+      g_string_append (up, "../");
+      g_set_object (&base, parent);
+      g_object_unref (parent);
+    }
+  return g_file_get_path (file);
 }
 
 static gint
