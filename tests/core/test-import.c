@@ -707,6 +707,37 @@ test_recipe_describes (void)
   g_assert_nonnull (strstr (written, "\"themes\""));
 }
 
+/* A recipe names its files relative to itself, "../" included. */
+static void
+test_recipe_relative_files (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = make_output ("moved");
+  g_autofree char *sources = g_build_filename (root, "sources", NULL);
+  g_autofree char *recipes = g_build_filename (root, "recipes", NULL);
+  g_autofree char *copy = g_build_filename (sources, "tabell.xlsx", NULL);
+  g_autofree char *recipe_path = g_build_filename (recipes, "r.json", NULL);
+  g_autofree char *original = fixture (XLSX);
+  g_autofree char *bytes = NULL;
+  g_autofree char *written = NULL;
+  gsize size = 0;
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+  g_autoptr(GFile) recipe = g_file_new_for_path (recipe_path);
+
+  g_assert_cmpint (g_mkdir_with_parents (sources, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (recipes, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (original, &bytes, &size, NULL));
+  g_assert_true (g_file_set_contents (copy, bytes, (gssize) size, NULL));
+  atlas_importer_add_file (importer, file);
+  g_assert_true (atlas_importer_inspect (importer, NULL, &error));
+  g_assert_true (atlas_importer_save_recipe (importer, recipe, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (recipe_path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "\"../sources/tabell.xlsx\""));
+  g_assert_null (strstr (written, root));
+}
+
 static void
 test_errors (void)
 {
@@ -853,6 +884,7 @@ main (int   argc,
   g_test_add_func ("/import/dissolve", test_dissolve);
   g_test_add_func ("/import/recipe-round-trip", test_recipe_round_trip);
   g_test_add_func ("/import/recipe-describes", test_recipe_describes);
+  g_test_add_func ("/import/recipe-relative-files", test_recipe_relative_files);
   g_test_add_func ("/import/errors", test_errors);
   g_test_add_func ("/import/async", test_async);
 
