@@ -53,8 +53,9 @@ bench: deps build
 	PLATSATLAS_DATA_DIR=$(CURDIR)/data xvfb-run -a -s "-screen 0 1280x800x24" \
 	  meson test -C $(BUILD) --benchmark
 
-datasets:
-	python3 data/scripts/build-datasets.py
+# stockholm-uppsala is made by the built platsatlas-cli pack from its recipe.
+datasets: build
+	python3 data/scripts/build-datasets.py --cli $(BUILD)/src/cli/platsatlas-cli
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -12,7 +12,7 @@ writes:
                                     Sweden, polygons for Stockholms and Uppsala län
   data/basemap/                     Natural Earth land and countries
 
-Python standard library plus GDAL's ogr2ogr.  The values CSVs and manifests
+Python standard library plus GDAL's ogr2ogr and the built platsatlas-cli.  The values CSVs and manifests
 are byte-for-byte reproducible: the demonstration values come from a hash of
 (indicator, area, year), never from a clock or a global random state, and use
 only arithmetic whose IEEE results do not depend on the platform's libm.
@@ -20,7 +20,15 @@ only arithmetic whose IEEE results do not depend on the platform's libm.
   build-datasets.py            rebuild into data/
   build-datasets.py --out DIR  rebuild into DIR instead
   build-datasets.py --check    rebuild into a temporary directory and compare
-                               the CSVs, manifests and READMEs with data/
+                               the CSVs, manifests and READMEs with data/, and
+                               the GeoPackages' feature counts
+  --only datasets/ID           only this target (repeatable)
+  --cli PATH                   the platsatlas-cli that runs pack (default:
+                               $PLATSATLAS_CLI, else _build/ or build/)
+
+stockholm-uppsala is made by `platsatlas-cli pack` from its recipe in
+data/recipes/; the other targets are written here (see each section for why
+pack cannot make them).
 """
 
 import argparse
@@ -34,8 +42,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-
-import scb_xlsx
 
 DATA_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCES = os.path.join(DATA_DIR, "sources")
@@ -1327,847 +1333,78 @@ def build_uppsala_lan(pkg):
     write_json(os.path.join(pkg, "manifest.json"), uppsala_manifest())
 
 
-# ---------------------------------------------------------------- stockholm-uppsala: sources
+# ---------------------------------------------------------------- stockholm-uppsala: a pack recipe
 #
-# Real SCB values for every DeSO 2018 and RegSO 2020 in Sweden, read from
-# SCB's own Statistikdatabasen exports (unmodified, in data/sources/stats/):
-# counts are stored as counts, and every share is stored next to its
-# numerator and denominator and aggregated as a mean weighted by that
-# denominator, so a derived kommun, län or riket share is the ratio of the
-# summed counts.  DeSO and RegSO outside Stockholms and Uppsala län have no
-# polygons: they are listed in areas tables and take part in aggregation.
+# Built by `platsatlas-cli pack --recipe data/recipes/stockholm-uppsala.json`
+# from SCB's unmodified files in data/sources/ (see docs/stockholm-uppsala.md):
+# every DeSO 2018 and RegSO 2020 of Sweden, DeSO polygons for Stockholms and
+# Uppsala län, RegSO polygons dissolved from them with SCB's key, kommun and
+# län from the packaged borders.  The recipe holds every choice (splits,
+# sums, merges of the DeSO and RegSO tables, shares, dropped helpers) and
+# what SCB's files lack (themes, polarity, English texts, the reference time
+# and source of the RegSO exports, områdestyp labels).  Nothing is
+# post-processed: the script only runs pack and then checks the result.
 
 SU_ID = "stockholm-uppsala"
-SU_LAN = ("01", "03")
-SU_YEARS = [2020, 2021, 2022, 2023]
-DESO_DIR = ("stats", "scb-deso2018-2022")
-REGSO_DIR = ("stats", "scb-regso2020-2020-2023")
-# Stored shares keep three decimals: a derived share then differs from the
-# ratio of summed counts by less than 0.0005 percentage points.
-SHARE_DECIMALS = 3
-
-# The SCB exports, by internal table code: file, title as SCB gives it.
-SCB_TABLES = {
-    "000005FB": ("000005FB_20240813-152341.xlsx",
-                 "Folkmängden per region efter region, år, födelseregion och kön"),
-    "000005FC": ("000005FC_20240806-102837.xlsx",
-                 "Folkmängden per region efter år, region och kön"),
-    "000005FE": ("000005FE_20240813-152154.xlsx",
-                 "Folkmängden per region efter region, år, utländsk/svensk bakgrund och kön"),
-    "000005FF": ("000005FF_20240813-152010.xlsx",
-                 "Folkmängden per region efter region, år, ålder och kön"),
-    "000005FM": ("000005FM_20240813-153407.xlsx",
-                 "Andel av befolkningen i inkomstklass efter region, tabellinnehåll, år, "
-                 "inkomstslag och kön"),
-    "000005MO": ("000005MO_20240813-151714.xlsx",
-                 "Befolkning 25-64 år efter region, år och utbildningsnivå"),
-    "000006OC": ("000006OC_20240813-153146.xlsx",
-                 "Antal lägenheter efter region, år och upplåtelseform"),
-    "000006TA": ("000006TA_20240813-153551.xlsx",
-                 "Låg resp. hög ekonomisk standard efter region, tabellinnehåll, år och ålder"),
-    "000007A8": ("000007A8_20240813-151334.xlsx",
-                 "Arbetsmarknadsstatus. Årligt register efter region, tabellinnehåll, kön, "
-                 "ålder och år"),
-}
-REGSO_BIRTH = "regso2020_fodelseregion_2020_2023.csv"
-REGSO_TENURE = "regso2020_upplatelseform_2020_2023.csv"
-TENURES = ("hyresrätt", "bostadsrätt", "äganderätt", "uppgift saknas")
-
-SCB_LICENCE = "CC BY 4.0; ange ”Källa: SCB”"
-SCB_DB_URL = "https://www.statistikdatabasen.scb.se/"
+RECIPES = os.path.join(DATA_DIR, "recipes")
+CLI = None  # set by main(): the platsatlas-cli that runs pack
 
 
-def scb_source(table):
-    return "SCB, Statistikdatabasen, tabell %s" % table
+def find_cli():
+    """The built platsatlas-cli: PLATSATLAS_CLI, else a build folder."""
+    candidates = [os.environ.get("PLATSATLAS_CLI", "")]
+    root = os.path.dirname(DATA_DIR)
+    candidates += [os.path.join(root, d, "src", "cli", "platsatlas-cli")
+                   for d in ("_build", "build")]
+    for c in candidates:
+        if c and os.access(c, os.X_OK):
+            return c
+    raise BuildError("platsatlas-cli not found: build it (make build) or give --cli PATH")
 
 
-def su_sources():
-    sources = [{"id": "scb-" + table.lower(),
-                "name": "%s: %s" % (scb_source(table), title),
-                "licence": SCB_LICENCE, "url": SCB_DB_URL}
-               for table, (_, title) in sorted(SCB_TABLES.items())]
-    sources += [
-        {"id": "scb-regso-fodelseregion",
-         "name": "SCB, Statistikdatabasen, RegSO-tabell: folkmängd efter "
-                 "födelseregion (Sverige, totalt) 2020–2023 (exportens tabellkod "
-                 "följde inte med filen)",
-         "licence": SCB_LICENCE, "url": SCB_DB_URL},
-        {"id": "scb-regso-upplatelseform",
-         "name": "SCB, Statistikdatabasen, RegSO-tabell: antal lägenheter efter "
-                 "upplåtelseform 2020–2023 (exportens tabellkod följde inte med filen)",
-         "licence": SCB_LICENCE, "url": SCB_DB_URL},
-        SOURCE_SCB_OMRADESTYP,
-        {"id": "scb-regso", "name": "SCB, kopplingstabell DeSO 2018–RegSO 2020",
-         "licence": "CC0",
-         "url": "https://www.scb.se/hitta-statistik/regional-statistik-och-kartor/regionala-indelningar/regso---regionala-statistikomraden/"},
-        {"id": "scb-deso-granser",
-         "name": "SCB, DeSO 2018: gränser för Stockholms län (SCB:s WFS stat:DeSO_2018, "
-                 "via mercedes-leigh21/stockholm-metroboomin) och Uppsala län (via "
-                 "bjornsh/gis_data)",
-         "licence": "CC0",
-         "url": "https://www.scb.se/hitta-statistik/regional-statistik-och-kartor/regionala-indelningar/deso---demografiska-statistikomraden/"},
-        SOURCE_SCB_GRANSER,
-    ]
-    return sources
+def pack(pkg, recipe_name):
+    """Run pack with a recipe into the (empty) folder pkg.  The recipe's
+    files are resolved here and given on the command line, and pack writes
+    its copy of the recipe into a temporary folder, so that a build never
+    rewrites the committed recipe."""
+    recipe = os.path.join(RECIPES, recipe_name)
+    with open(recipe, encoding="utf-8") as f:
+        files = [os.path.normpath(os.path.join(RECIPES, name))
+                 for name in json.load(f)["files"]]
+    with tempfile.TemporaryDirectory(prefix="platsatlas-recipe-") as tmp:
+        copy = os.path.join(tmp, recipe_name)
+        shutil.copyfile(recipe, copy)
+        env = dict(os.environ, LC_ALL="C.UTF-8", PLATSATLAS_DATA_DIR=DATA_DIR)
+        proc = subprocess.run([CLI, "pack", "--recipe", copy, "--output", pkg] + files,
+                              env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise BuildError("pack --recipe %s failed (exit %d):\n%s%s"
+                         % (recipe, proc.returncode, proc.stdout, proc.stderr))
 
 
-# ---------------------------------------------------------------- stockholm-uppsala: reading SCB's files
-
-def scb_table(table):
-    """One SCB DeSO export, checked to be the table it claims to be."""
-    name, title = SCB_TABLES[table]
-    path = src(*DESO_DIR, name)
-    try:
-        t = scb_xlsx.read(path)
-    except (ValueError, KeyError, OSError) as e:
-        raise BuildError("%s: cannot read the SCB export: %s" % (path, e))
-    if t.table_id != table or t.title != title:
-        raise BuildError("%s: table %s %r, expected %s %r"
-                         % (path, t.table_id, t.title, table, title))
-    return t
-
-
-def scb_columns(t, *columns):
-    """{code: [float, …]} for the columns named by their header labels."""
-    try:
-        index = [t.column(*labels) for labels in columns]
-        return {code: [t.number(code, i) for i in index] for code in t.order}
-    except ValueError as e:
-        raise BuildError(str(e))
-
-
-def regso_label_key():
-    """SCB's key as {'Kommun (RegSO-namn)': RegSO code}, the labels of the
-    RegSO exports; '–' in a name is written '-' there."""
-    labels = {}
-    for r in read_csv(src("stats", "scb_koppling_deso2018_regso2020.csv")):
-        label = "%s (%s)" % (r["Kommunnamn"], r["RegSO_2020"].replace("–", "-"))
-        if labels.setdefault(label, r["RegSOkod_2020"]) != r["RegSOkod_2020"]:
-            raise BuildError("RegSO label %r names two RegSO" % label)
-    return labels
-
-
-def regso_csv(name, dimension, wanted):
-    """{(RegSO code, dimension value): {year: count}} from a RegSO export."""
-    labels = regso_label_key()
-    path = src(*REGSO_DIR, name)
-    out = {}
-    for n, row in enumerate(read_csv(path), 2):
-        # The export writes a space before ")" after some names.
-        label = row["region"].replace(" )", ")").replace("–", "-")
-        if label not in labels:
-            raise BuildError("%s, line %d: %r is not a RegSO of SCB's key"
-                             % (path, n, row["region"]))
-        if row[dimension] not in wanted:
-            raise BuildError("%s, line %d: %s %r, expected one of %s"
-                             % (path, n, dimension, row[dimension], ", ".join(wanted)))
-        cell = (labels[label], row[dimension])
-        if cell in out:
-            raise BuildError("%s, line %d: %s twice" % (path, n, cell))
-        out[cell] = {y: int(row["Antal %d" % y]) for y in SU_YEARS}
-    if len(out) != len(set(labels.values())) * len(wanted):
-        raise BuildError("%s: %d rows, expected %d"
-                         % (path, len(out), len(set(labels.values())) * len(wanted)))
-    return out
-
-
-# ---------------------------------------------------------------- stockholm-uppsala: values
-
-def count(value):
-    if value != int(value) or value < 0:
-        raise BuildError("%r is not a count" % value)
-    return str(int(value))
-
-
-def share(part, total, where):
-    if total <= 0:
-        raise BuildError("%s: a share of a zero total" % where)
-    return fmt(100.0 * part / total, SHARE_DECIMALS)
-
-
-def deso_population(cells):
-    """folkmängd 2022 by age (000005FF) and 2023 (000005FC)."""
-    ff = scb_columns(scb_table("000005FF"), ("2022", "totalt", "totalt"),
-                     *[("2022", band, "totalt") for band in
-                       ("0-4 år", "5-9 år", "10-14 år", "15-19 år")])
-    for code, (total, *bands) in ff.items():
-        c = cells[2022].setdefault(code, {})
-        c["folkmangd"] = count(total)
-        c["befolkning_0_19"] = count(sum(bands))
-        c["befolkning_0_19_andel"] = share(sum(bands), total, code)
-    fc = scb_table("000005FC")
-    if fc.lead != ["2023"]:
-        raise BuildError("%s: year %r, expected 2023" % (fc.path, fc.lead))
-    for code, (total,) in scb_columns(fc, ("totalt",)).items():
-        cells[2023].setdefault(code, {})["folkmangd"] = count(total)
-
-
-def deso_background(cells):
-    """Born abroad (000005FB) and foreign background (000005FE), 2022."""
-    fb = scb_columns(scb_table("000005FB"), ("2022", "Sverige", "totalt"),
-                     ("2022", "totalt", "totalt"))
-    fe = scb_columns(scb_table("000005FE"), ("2022", "utländsk bakgrund", "totalt"),
-                     ("2022", "totalt", "totalt"))
-    for code, (sweden, total) in fb.items():
-        c = cells[2022][code]
-        if count(total) != c["folkmangd"] or count(fe[code][1]) != c["folkmangd"]:
-            raise BuildError("DeSO %s: folkmängd differs between SCB's tables" % code)
-        c["utrikes_fodda"] = count(total - sweden)
-        c["utrikes_fodda_andel"] = share(total - sweden, total, code)
-        c["utlandsk_bakgrund"] = count(fe[code][0])
-        c["utlandsk_bakgrund_andel"] = share(fe[code][0], total, code)
-
-
-def deso_income(cells):
-    """Economic standard (000006TA) and net income (000005FM), 2022."""
-    ta = scb_columns(scb_table("000006TA"),
-                     ("Låg ekonomisk standard, procent", "2022", "totalt ålder"),
-                     ("Hög ekonomisk standard, procent", "2022", "totalt ålder"),
-                     ("Antal personer totalt", "2022", "totalt ålder"))
-    fm = scb_columns(scb_table("000005FM"),
-                     ("Medianvärde, tkr", "2022", "nettoinkomst", "totalt"),
-                     ("Medelvärde, tkr", "2022", "nettoinkomst", "totalt"),
-                     ("Antal personer totalt", "2022", "nettoinkomst", "totalt"))
-    for code, (low, high, persons) in ta.items():
-        c = cells[2022][code]
-        # Whole percent, as SCB publishes them.
-        c["lag_ek_standard"] = count(low)
-        c["hog_ek_standard"] = count(high)
-        c["ek_standard_personer"] = count(persons)
-        median, mean, persons = fm[code]
-        # Thousands of kronor with one decimal in the source: whole kronor.
-        c["median_nettoinkomst"] = fmt(median * 1000.0, 0)
-        c["medel_nettoinkomst"] = fmt(mean * 1000.0, 0)
-        c["inkomst_personer"] = count(persons)
-
-
-def deso_work_education(cells):
-    """Labour market status 16–64 (000007A8), education 25–64 (000005MO)."""
-    a8 = scb_columns(scb_table("000007A8"), *[
-        (what, "totalt", "16-64 år", "2022") for what in
-        ("antal sysselsatta", "antal arbetslösa",
-         "antal sysselsatta och arbetslösa (arbetskraften)", "antal totalt")])
-    levels = ("förgymnasial utbildning", "gymnasial utbildning",
-              "eftergymnasial utbildning, mindre än 3 år",
-              "eftergymnasial utbildning, 3 år eller mer",
-              "uppgift om utbildningsnivå saknas")
-    mo = scb_columns(scb_table("000005MO"), *[("2022", level) for level in levels])
-    for code, (employed, unemployed, labour, total) in a8.items():
-        c = cells[2022][code]
-        c["sysselsatta_16_64"] = count(employed)
-        c["arbetslosa_16_64"] = count(unemployed)
-        c["arbetskraften_16_64"] = count(labour)
-        c["befolkning_16_64"] = count(total)
-        c["sysselsattningsgrad_16_64"] = share(employed, total, code)
-        c["arbetsloshet_16_64"] = share(unemployed, labour, code)
-        edu = mo[code]
-        c["befolkning_25_64"] = count(sum(edu))
-        c["forgymnasial_25_64"] = count(edu[0])
-        c["eftergymnasial_3_25_64"] = count(edu[3])
-        c["forgymnasial_25_64_andel"] = share(edu[0], sum(edu), code)
-        c["eftergymnasial_3_25_64_andel"] = share(edu[3], sum(edu), code)
-
-
-def tenure_cells(c, counts, where):
-    total = sum(counts)
-    c["lagenheter"] = count(total)
-    for key, n in zip(("hyresratt", "bostadsratt", "aganderatt"), counts):
-        c[key] = count(n)
-        c[key + "_andel"] = share(n, total, where)
-
-
-def deso_tenure(cells):
-    oc = scb_columns(scb_table("000006OC"), *[("2022", t) for t in TENURES])
-    for code, counts in oc.items():
-        tenure_cells(cells[2022][code], counts, code)
-
-
-def regso_values(cells, regso):
-    """Birth region and tenure 2020–2023 and områdestyp 2022–2023 by RegSO."""
-    birth = regso_csv(REGSO_BIRTH, "födelseregion", ("Sverige", "totalt"))
-    tenure = regso_csv(REGSO_TENURE, "upplåtelseform", TENURES)
-    for code in sorted(regso):
-        for year in SU_YEARS:
-            c = cells[year].setdefault(code, {})
-            total, sweden = birth[code, "totalt"][year], birth[code, "Sverige"][year]
-            c["folkmangd"] = count(total)
-            c["utrikes_fodda"] = count(total - sweden)
-            c["utrikes_fodda_andel"] = share(total - sweden, total, code)
-            tenure_cells(c, [tenure[code, t][year] for t in TENURES], code)
-        for year in OMRADESTYP_YEARS:
-            cells[year][code]["omradestyp"] = str(int(regso[code]["omradestyp_%d" % year]))
-
-
-def check_regso_sums(cells, deso):
+def check_regso_sums(pkg):
     """Where DeSO and RegSO values come from different SCB tables (2022,
     2023), the RegSO value must be the sum of its DeSO: SCB builds RegSO
     from DeSO, and a difference would make derived values depend on the
     level they are derived from."""
+    parent = {r["code"]: r["parent"] for r in read_csv(os.path.join(pkg, "areas", "deso.csv"))}
     for year in (2022, 2023):
-        sums = {}
-        for code, regso in deso.items():
-            for key, text_value in cells[year][code].items():
-                if key in ("folkmangd", "utrikes_fodda", "lagenheter", "hyresratt"):
-                    s = sums.setdefault(regso, {})
-                    s[key] = s.get(key, 0) + int(text_value)
-        for regso, s in sums.items():
-            for key, total in s.items():
-                stored = int(cells[year][regso][key])
-                if stored != total:
-                    raise BuildError("%d, RegSO %s: %s is %d, its DeSO sum to %d"
-                                     % (year, regso, key, stored, total))
-
-
-def su_values(pkg, regso, deso):
-    cells = {year: {} for year in SU_YEARS}
-    deso_population(cells)
-    deso_background(cells)
-    deso_income(cells)
-    deso_work_education(cells)
-    deso_tenure(cells)
-    if set(cells[2022]) != set(deso) or set(cells[2023]) != set(deso):
-        raise BuildError("the SCB DeSO tables and SCB's key list different DeSO")
-    regso_values(cells, regso)
-    check_regso_sums(cells, deso)
-    ids = [i["id"] for i in su_indicators()]
-    unknown = {k for year in cells.values() for c in year.values() for k in c} - set(ids)
-    if unknown:
-        raise BuildError("values without an indicator: %s" % ", ".join(sorted(unknown)))
-    rows_by_year = {year: [(code, cells[year][code]) for code in
-                           sorted(cells[year], key=lambda c: (len(c), c))]
-                    for year in SU_YEARS}
-    write_values(pkg, SU_YEARS, ids, rows_by_year)
-
-
-# ---------------------------------------------------------------- stockholm-uppsala: areas and geometry
-
-def su_areas():
-    """regso {code: row of the områdestyp table}, deso {code: RegSO code},
-    for all of Sweden, checked to nest."""
-    regso = {r["regsokod"]: r
-             for r in read_csv(src("stats", "regso2020_omradestyp_2022_2023.csv"))}
-    deso = {}
-    for r in read_csv(src("stats", "scb_koppling_deso2018_regso2020.csv")):
-        if r["RegSOkod_2020"] not in regso:
-            raise BuildError("DeSO %s: RegSO %s is not in the områdestyp table"
-                             % (r["DeSO_2018"], r["RegSOkod_2020"]))
-        if r["DeSO_2018"][:4] != r["RegSOkod_2020"][:4]:
-            raise BuildError("DeSO %s and its RegSO %s are in different kommuner"
-                             % (r["DeSO_2018"], r["RegSOkod_2020"]))
-        deso[r["DeSO_2018"]] = r["RegSOkod_2020"]
-    if len(deso) != 5984 or len(regso) != 3363 or set(deso.values()) != set(regso):
-        raise BuildError("SCB's key: %d DeSO in %d RegSO, expected 5,984 in 3,363"
-                         % (len(deso), len(set(deso.values()))))
-    return regso, deso
-
-
-def su_area_tables(pkg, regso, deso):
-    write_csv(os.path.join(pkg, "areas", "regso.csv"),
-              ["regso_kod", "regso_namn", "kommun_kod"],
-              [[code, regso[code]["regsonamn"], regso[code]["kommunkod"]]
-               for code in sorted(regso)])
-    write_csv(os.path.join(pkg, "areas", "deso.csv"), ["deso_kod", "regso_kod"],
-              [[code, deso[code]] for code in sorted(deso)])
-
-
-def case_sql(column, mapping):
-    return "CASE %s %s END" % (column, " ".join(
-        "WHEN %s THEN %s" % (sql_quote(k), sql_quote(v)) for k, v in sorted(mapping.items())))
-
-
-# Uppsala län's DeSO polygons are SCB's full resolution; Stockholm's were
-# simplified by their publisher (0.0005°, about 30–55 m).  Uppsala's are
-# simplified to a similar 25 m so that the package stays small.
-UPPSALA_SIMPLIFY_M = "25"
-
-
-def su_deso_geometry(pkg, deso):
-    geo = os.path.join(pkg, "geo")
-    tmp = os.path.join(pkg, "geo", "uppsala-tmp.gpkg")
-    uppsala = {d: r for d, r in deso.items() if d.startswith("03")}
-    stockholm = {d: r for d, r in deso.items() if d.startswith("01")}
-    ogr2ogr(tmp, src("geo", "uppsala_lan_deso2018.gpkg"), "deso",
-            sql="SELECT Deso AS deso_kod, geom FROM deso2018 WHERE Deso LIKE '03%' "
-            "ORDER BY Deso", extra=["-simplify", UPPSALA_SIMPLIFY_M, "-makevalid"])
-    dst = os.path.join(geo, "deso.gpkg")
-    ogr2ogr(dst, tmp, "deso", extra=["-t_srs", "EPSG:4326"],
-            sql="SELECT deso_kod, %s AS regso_kod, geom FROM deso ORDER BY deso_kod"
-            % case_sql("deso_kod", uppsala))
-    os.remove(tmp)
-    # Appended with run(): the ogr2ogr() helper starts a fresh file.
-    run(["ogr2ogr", "-append", "-nln", "deso", "-nlt", "MULTIPOLYGON", "-makevalid",
-         "--config", "OGR_CURRENT_DATE", MANIFEST_DATE + "T00:00:00Z",
-         "-dialect", "SQLite", "-sql",
-         "SELECT id AS deso_kod, %s AS regso_kod, geometry "
-         "FROM stockholm_lan_deso2018 ORDER BY id" % case_sql("id", stockholm),
-         dst, src("geo", "stockholm_lan_deso2018.geojson")])
-    rows = ogr_table(dst, "SELECT deso_kod, regso_kod FROM deso")
-    if {r["deso_kod"]: r["regso_kod"] for r in rows} != {**uppsala, **stockholm}:
-        raise BuildError("%s: the DeSO polygons do not match SCB's key for län 01 and 03"
-                         % dst)
-    return dst
-
-
-def su_regso_geometry(pkg, deso_gpkg, regso):
-    """RegSO 2020 dissolved from the DeSO 2018 polygons with SCB's key."""
-    codes = {r for r in regso if r[:2] in SU_LAN}
-    names = {c: regso[c]["regsonamn"] for c in codes}
-    ogr2ogr(os.path.join(pkg, "geo", "regso.gpkg"), deso_gpkg, "regso",
-            extra=["-makevalid"],
-            sql="SELECT regso_kod, %s AS regso_namn, substr(regso_kod, 1, 4) AS kommun_kod, "
-            "ST_Union(geom) AS geom FROM deso GROUP BY regso_kod ORDER BY regso_kod"
-            % case_sql("regso_kod", names))
-
-
-def su_geometry(pkg, regso, deso):
-    kommun_geometry(pkg)
-    su_area_tables(pkg, regso, deso)
-    deso_gpkg = su_deso_geometry(pkg, deso)
-    su_regso_geometry(pkg, deso_gpkg, regso)
-
-
-def su_divisions():
-    drawn = text("Kartan ritar DeSO och RegSO i Stockholms och Uppsala län; övriga "
-                 "områden i Sverige har värden men inga gränser i paketet.",
-                 "The map draws DeSO and RegSO in Stockholm and Uppsala counties; "
-                 "other areas of Sweden have values but no boundaries in the package.")
-    return [
-        {"id": "lan", "name": text("Län", "County"), "version": "Län 2024",
-         "parent": None, "covers_parent": True,
-         "geometry": geometry("geo/lan.gpkg", "lan", "lan_kod", "lan_namn", None)},
-        {"id": "kommun", "name": text("Kommun", "Municipality"),
-         "version": "Kommun 2024", "parent": "lan", "covers_parent": True,
-         "geometry": geometry("geo/kommun.gpkg", "kommun", "kommun_kod",
-                              "kommun_namn", "lan_kod")},
-        {"id": "regso", "name": text("RegSO", "RegSO"), "version": "RegSO 2020",
-         "parent": "kommun", "covers_parent": True, "coverage_note": drawn,
-         "areas": geometry("areas/regso.csv", "regso", "regso_kod", "regso_namn",
-                           "kommun_kod"),
-         "geometry": geometry("geo/regso.gpkg", "regso", "regso_kod", "regso_namn",
-                              "kommun_kod")},
-        {"id": "deso", "name": text("DeSO", "DeSO"), "version": "DeSO 2018",
-         "parent": "regso", "covers_parent": True, "coverage_note": drawn,
-         "areas": geometry("areas/deso.csv", "deso", "deso_kod", None, "regso_kod"),
-         "geometry": geometry("geo/deso.gpkg", "deso", "deso_kod", None, "regso_kod")},
-    ]
-
-
-# ---------------------------------------------------------------- stockholm-uppsala: manifest
-
-# Economic standard first: the first indicator is what a new map shows.
-SU_THEMES = [THEME_INKOMST, THEME_ARBETE,
-             {"id": "utbildning", "name": text("Utbildning", "Education")},
-             THEME_BEFOLKNING, {"id": "boende", "name": text("Boende", "Housing")},
-             THEME_OMRADESTYPER]
-
-UNIT_DWELLINGS = text("lägenheter", "dwellings")
-
-SCB_PLACEMENT = text(
-    "SCB: Vissa personer går inte att placera geografiskt under kommunnivå. Dessa "
-    "har fördelats på DeSO/RegSO i centralorter inom kommunen för att undvika "
-    "identifiering.",
-    "SCB: Some people cannot be located below the municipal level; they have been "
-    "assigned to DeSO/RegSO in the municipality's central locality to avoid "
-    "identification.")
-SCB_ADJUSTED = text(
-    "SCB: Statistiken är justerad för att undvika identifiering av personer i "
-    "celler med små värden.",
-    "SCB: The statistics are adjusted to avoid identifying people in cells with "
-    "small values.")
-DERIVED_NOTE = text(
-    "Kommun, län och riket är härledda ur alla Sveriges DeSO och RegSO och kan "
-    "avvika något från SCB:s egna värden.",
-    "Municipalities, counties and Sweden are derived from all DeSO and RegSO of "
-    "Sweden and can differ slightly from SCB's own values.")
-SCB_PROTECTED = text(
-    "SCB: För att skydda enskilda personers uppgifter används en statistisk "
-    "metod; därför är inte alltid de redovisade totalerna lika med summan av "
-    "deras redovisade delar.", "SCB: A statistical method protects individual "
-    "data, so published totals do not always equal the sum of their parts.")
-# SCB's footnotes on how each table was protected, quoted in the definitions
-# of every indicator read from it.
-TABLE_FOOTNOTES = {
-    "000005FB": (SCB_ADJUSTED, SCB_PLACEMENT), "000005FE": (SCB_ADJUSTED, SCB_PLACEMENT),
-    "000005FF": (SCB_PLACEMENT,), "000005FC": (SCB_PLACEMENT,),
-    "000005FM": (SCB_PLACEMENT,), "000006TA": (SCB_PLACEMENT,),
-    "000005MO": (SCB_PLACEMENT,), "000007A8": (SCB_PROTECTED, SCB_PLACEMENT),
-}
-INCOME_PRICES = text(
-    "SCB: Samtliga inkomster är fastprisberäknade till senaste redovisningsår; "
-    "uttaget gäller 2022, det senaste året när tabellen uppdaterades 2024-01-23, "
-    "så värdena står i 2022 års priser.",
-    "SCB: All incomes are in fixed prices of the latest year reported; the extract "
-    "is for 2022, the latest year when the table was updated on 2024-01-23, so "
-    "the values are in 2022 prices.")
-
-
-def notes(*parts):
-    return text(" ".join(p["sv"] for p in parts), " ".join(p["en"] for p in parts))
-
-
-def ref(sv_time, en_time):
-    return text("Referenstid: %s." % sv_time, "Reference time: %s." % en_time)
-
-
-DEC31 = ("31 december respektive år", "31 December of each year")
-
-
-def su_indicator(ind_id, theme, name, definition, reference, unit, polarity,
-                 source, aggregation, caveat, **kw):
-    """An indicator whose definition ends with SCB's reference time."""
-    footnotes = []
-    for table, quoted in sorted(TABLE_FOOTNOTES.items()):
-        footnotes += [q for q in quoted if table in source and q not in footnotes]
-    full = notes(definition, ref(*reference), *footnotes)
-    decimals = {"percent": 1, "SEK": 0, "count": 0, "category": 0}[unit]
-    return indicator(ind_id, theme, name, full, unit, decimals, polarity, source,
-                     aggregation, caveat=caveat, **kw)
-
-
-def share_pair(ind_id, theme, name, short, what, of, table, reference, polarity,
-               weight, caveat, age_group=None, unit_label=None):
-    """A count and its share (%) of the count weight, same table."""
-    count_ind = su_indicator(
-        ind_id, theme, text(name["sv"] + ", antal", name["en"] + ", number"),
-        what, reference, "count", "neutral", table, rule("sum"), caveat,
-        short=text(short["sv"] + ", antal", short["en"] + ", number"),
-        age_group=age_group, unit_label=unit_label)
-    share_ind = su_indicator(
-        ind_id + "_andel", theme, text(name["sv"] + ", andel", name["en"] + ", share"),
-        notes(what, of), reference, "percent", polarity, table,
-        rule("weighted-mean", weight), caveat,
-        short=text(short["sv"] + ", andel", short["en"] + ", share"), age_group=age_group)
-    return [share_ind, count_ind]
-
-
-def su_population_indicators():
-    t_ff = scb_source("000005FF")
-    t_birth = "%s och RegSO-tabell efter födelseregion" % scb_source("000005FB")
-    return [
-        su_indicator(
-            "folkmangd", "befolkning", text("Folkmängd", "Population"),
-            text("Folkmängd (SCB: Folkmängden per region).", "Population (SCB: "
-                 "population per region)."), DEC31, "count", "neutral",
-            "SCB, Statistikdatabasen, tabell 000005FF (DeSO 2022), 000005FC (DeSO 2023) "
-            "och RegSO-tabell efter födelseregion (RegSO 2020–2023)", rule("sum"),
-            notes(text("DeSO har värden för 2022 och 2023; RegSO och nivåerna "
-                       "ovanför för 2020–2023.", "DeSO have values for 2022 and "
-                       "2023; RegSO and the levels above for 2020–2023."),
-                  DERIVED_NOTE), kind="background"),
-        *share_pair(
-            "befolkning_0_19", "befolkning", text("Personer 0–19 år", "People aged 0–19"),
-            text("0–19 år", "Aged 0–19"),
-            text("Antal personer 0–19 år: summan av SCB:s åldersgrupper 0–4, 5–9, "
-                 "10–14 och 15–19 år.", "Number of people aged 0–19: the sum of "
-                 "SCB's age groups 0–4, 5–9, 10–14 and 15–19."),
-            text("Andel (%) av folkmängden.", "Share (%) of the population."),
-            t_ff, DEC31, "neutral", "folkmangd",
-            notes(text("SCB:s uttag har åldersgrupper upp till 20–24 år; andelen 65 "
-                       "år och äldre finns därför inte i paketet.", "SCB's extract "
-                       "has age groups up to 20–24 only, so the share aged 65 and "
-                       "over is not in the package."), DERIVED_NOTE),
-            age_group=text("0–19 år", "aged 0–19")),
-        *share_pair(
-            "utrikes_fodda", "befolkning", text("Utrikes födda", "Born abroad"),
-            text("Utrikes födda", "Born abroad"),
-            text("Antal personer födda utanför Sverige: folkmängden minus personer "
-                 "med födelseregion Sverige (SCB: födelseregion Europa utom Sverige "
-                 "och övriga världen inkl. uppgift saknas).", "Number of people "
-                 "born outside Sweden: the population minus those with birth region "
-                 "Sweden (SCB: birth regions Europe except Sweden and rest of the "
-                 "world incl. not stated)."),
-            text("Andel (%) av folkmängden.", "Share (%) of the population."),
-            t_birth, DEC31, "neutral", "folkmangd",
-            notes(text("DeSO: tabell 000005FB, 2022. RegSO: SCB:s RegSO-tabell "
-                       "2020–2023; 2022 är RegSO-värdena lika med summan av deras DeSO.",
-                       "DeSO: table 000005FB, 2022. RegSO: SCB's RegSO table "
-                       "2020–2023; in 2022 the RegSO values equal the sum of their "
-                       "DeSO."), DERIVED_NOTE)),
-        *share_pair(
-            "utlandsk_bakgrund", "befolkning",
-            text("Personer med utländsk bakgrund", "People with a foreign background"),
-            text("Utländsk bakgrund", "Foreign background"),
-            text("SCB: Personer med utländsk bakgrund definieras som personer som är "
-                 "utrikes födda, eller inrikes födda med två utrikes födda föräldrar.",
-                 "SCB: People with a foreign background are those born abroad, or "
-                 "born in Sweden with two parents born abroad."),
-            text("Andel (%) av folkmängden.", "Share (%) of the population."),
-            scb_source("000005FE"), DEC31, "neutral", "folkmangd",
-            DERIVED_NOTE),
-    ]
-
-
-def su_income_indicators():
-    t_ta, t_fm = scb_source("000006TA"), scb_source("000005FM")
-    standard = text(
-        "Ekonomisk standard är hushållets disponibla inkomst per konsumtionsenhet "
-        "(SCB:s ekvivalensskala), fördelad lika mellan hushållets medlemmar.",
-        "Economic standard is the household's disposable income per consumption "
-        "unit (SCB's equivalence scale), shared equally by its members.")
-    rounded = text(
-        "SCB publicerar andelarna i hela procent; härledda värden vägs med antal "
-        "personer och bär avrundningen från varje DeSO.", "SCB publishes the "
-        "shares in whole percent; derived values are weighted by the number of "
-        "people and carry each DeSO's rounding.")
-    net = text(
-        "Nettoinkomst är summan av en persons alla skattepliktiga och skattefria "
-        "inkomster minus skatt och övriga negativa transfereringar (exempelvis "
-        "återbetalt studielån). Personer 20 år och äldre folkbokförda i Sverige "
-        "1/1 resp. 31/12.", "Net income is the sum of all of a person's taxable "
-        "and tax-free income minus tax and other negative transfers (such as "
-        "student loan repayments). People aged 20 and over registered in Sweden "
-        "on both 1 January and 31 December.")
-    age20 = text("20 år och äldre", "aged 20 and over")
-    return [
-        su_indicator(
-            "lag_ek_standard", "inkomst",
-            text("Låg ekonomisk standard", "Low economic standard"),
-            notes(text("SCB: Låg ekonomisk standard avser andelen personer som lever i "
-                       "hushåll vars ekonomiska standard är mindre än 60 procent av "
-                       "medianvärdet för riket.", "SCB: Low economic standard is the "
-                       "share of people living in households whose economic standard "
-                       "is below 60 percent of the national median."), standard),
-            DEC31, "percent", "lower-is-better", t_ta,
-            rule("weighted-mean", "ek_standard_personer"),
-            notes(rounded, DERIVED_NOTE),
-            age_group=text("alla åldrar", "all ages")),
-        su_indicator(
-            "hog_ek_standard", "inkomst",
-            text("Hög ekonomisk standard", "High economic standard"),
-            notes(text("SCB: Hög ekonomisk standard avser andelen personer som lever i "
-                       "hushåll vars ekonomiska standard är dubbelt så hög som "
-                       "medianvärdet för riket.", "SCB: High economic standard is "
-                       "the share of people living in households whose economic "
-                       "standard is twice as high as the national median."), standard),
-            DEC31, "percent", "higher-is-better", t_ta,
-            rule("weighted-mean", "ek_standard_personer"),
-            notes(rounded, DERIVED_NOTE),
-            age_group=text("alla åldrar", "all ages")),
-        su_indicator(
-            "ek_standard_personer", "inkomst",
-            text("Personer i statistiken över ekonomisk standard",
-                 "People in the economic standard statistics"),
-            text("SCB: Antal personer totalt, nämnaren för låg och hög ekonomisk "
-                 "standard.", "SCB: Number of people in total, the denominator of "
-                 "low and high economic standard."),
-            DEC31, "count", "neutral", t_ta, rule("sum"),
-            DERIVED_NOTE, kind="background",
-            short=text("Personer (ek. standard)", "People (econ. standard)")),
-        su_indicator(
-            "median_nettoinkomst", "inkomst",
-            text("Nettoinkomst, median", "Net income, median"),
-            notes(text("Medianvärde av nettoinkomst per person, kronor per år (SCB "
-                       "redovisar tusentals kronor).", "Median net income per "
-                       "person, SEK per year (SCB publishes thousands of SEK)."), net),
-            DEC31, "SEK", "higher-is-better", t_fm, rule("none"),
-            notes(INCOME_PRICES, text("En median kan inte räknas fram ur "
-                                      "delområdenas medianer: kommun, län och riket "
-                                      "saknar värde.", "A median cannot be computed "
-                                      "from the medians of sub-areas: municipalities, "
-                                      "counties and Sweden have no value.")),
-            age_group=age20, short=text("Mediannettoinkomst", "Median net income")),
-        su_indicator(
-            "medel_nettoinkomst", "inkomst",
-            text("Nettoinkomst, medelvärde", "Net income, mean"),
-            notes(text("Medelvärde av nettoinkomst per person, kronor per år (SCB "
-                       "redovisar tusentals kronor med en decimal).", "Mean net "
-                       "income per person, SEK per year (SCB publishes thousands "
-                       "of SEK with one decimal)."), net),
-            DEC31, "SEK", "higher-is-better", t_fm,
-            rule("weighted-mean", "inkomst_personer"),
-            notes(INCOME_PRICES, DERIVED_NOTE),
-            age_group=age20, short=text("Medelnettoinkomst", "Mean net income")),
-        su_indicator(
-            "inkomst_personer", "inkomst",
-            text("Personer i inkomststatistiken", "People in the income statistics"),
-            notes(text("SCB: Antal personer totalt, nämnaren för nettoinkomstens "
-                       "medelvärde.", "SCB: Number of people in total, the "
-                       "denominator of the mean net income."), net),
-            DEC31, "count", "neutral", t_fm, rule("sum"),
-            DERIVED_NOTE, kind="background", age_group=age20,
-            short=text("Personer (inkomst)", "People (income)")),
-    ]
-
-
-def su_work_indicators():
-    t = scb_source("000007A8")
-    year = ("år", "year")
-    age = text("16–64 år", "aged 16–64")
-    caveat = DERIVED_NOTE
-    reg = text("SCB:s årliga register över arbetsmarknadsstatus.",
-               "SCB's annual register of labour market status.")
-
-    def count_ind(ind_id, name, scb_sv, scb_en, kind="indicator"):
-        return su_indicator(ind_id, "arbete", name,
-                            notes(text("SCB: %s." % scb_sv, "SCB: %s." % scb_en), reg),
-                            year, "count", "neutral", t, rule("sum"), caveat, kind=kind,
-                            age_group=age)
-    return [
-        su_indicator(
-            "sysselsattningsgrad_16_64", "arbete",
-            text("Sysselsatta, andel", "Employed, share"),
-            notes(text("Antal sysselsatta som andel (%) av antal totalt.",
-                       "Number of employed as a share (%) of the total number."), reg),
-            year, "percent", "higher-is-better", t,
-            rule("weighted-mean", "befolkning_16_64"), caveat, age_group=age),
-        su_indicator(
-            "arbetsloshet_16_64", "arbete", text("Arbetslösa, andel av arbetskraften",
-                                                "Unemployed, share of the labour force"),
-            notes(text("Antal arbetslösa som andel (%) av arbetskraften (sysselsatta "
-                       "och arbetslösa).", "Number of unemployed as a share (%) of "
-                       "the labour force (employed and unemployed)."), reg),
-            year, "percent", "lower-is-better", t,
-            rule("weighted-mean", "arbetskraften_16_64"), caveat, age_group=age,
-            short=text("Arbetslöshet", "Unemployment")),
-        count_ind("sysselsatta_16_64", text("Sysselsatta, antal", "Employed, number"),
-                  "antal sysselsatta", "number of employed"),
-        count_ind("arbetslosa_16_64", text("Arbetslösa, antal", "Unemployed, number"),
-                  "antal arbetslösa", "number of unemployed"),
-        count_ind("arbetskraften_16_64", text("Arbetskraften", "Labour force"),
-                  "antal sysselsatta och arbetslösa (arbetskraften)",
-                  "number of employed and unemployed (the labour force)", "background"),
-        count_ind("befolkning_16_64", text("Befolkning 16–64 år", "Population aged 16–64"),
-                  "antal totalt", "total number", "background"),
-    ]
-
-
-def su_education_indicators():
-    t = scb_source("000005MO")
-    age = text("25–64 år", "aged 25–64")
-    year = ("kalenderår", "calendar year")
-    sun = text(
-        "SCB: Nivåklassificeringen är gjord enligt Svensk Utbildningsnomenklatur "
-        "(SUN). En utbildningsnivå innehåller såväl utbildningar som avslutats med "
-        "examen som utbildningar som avslutats utan examen, forskarutbildning "
-        "undantaget där endast examinerade ingår.", "SCB: Levels follow the Swedish "
-        "educational nomenclature (SUN) and include programmes finished with or "
-        "without a degree, except doctoral studies, where only graduates count.")
-    of = text("Andel (%) av befolkningen 25–64 år, uppgift om utbildningsnivå saknas "
-              "medräknad.", "Share (%) of the population aged 25–64, including those "
-              "whose level is not known.")
-    caveat = notes(text("SCB: Fr.o.m. 2023 redovisas åldersgruppen 25–65 år p.g.a. "
-                        "höjd pensionsålder.", "SCB: From 2023 the age group is "
-                        "25–65 because of the raised retirement age."),
-                   DERIVED_NOTE)
-    return [
-        *share_pair("forgymnasial_25_64", "utbildning",
-                    text("Förgymnasial utbildning", "Pre-upper-secondary education"),
-                    text("Förgymnasial", "Pre-upper-secondary"),
-                    notes(text("Personer vars högsta utbildning är förgymnasial.",
-                               "People whose highest education is below upper "
-                               "secondary."), sun), of, t, year, "lower-is-better",
-                    "befolkning_25_64", caveat, age_group=age),
-        *share_pair("eftergymnasial_3_25_64", "utbildning",
-                    text("Eftergymnasial utbildning 3 år eller mer",
-                         "Post-secondary education of 3 years or more"),
-                    text("Eftergymnasial 3+ år", "Post-secondary 3+ years"),
-                    notes(text("Personer vars högsta utbildning är eftergymnasial, 3 "
-                               "år eller mer.", "People whose highest education is "
-                               "post-secondary of 3 years or more."), sun), of, t, year,
-                    "higher-is-better", "befolkning_25_64", caveat, age_group=age),
-        su_indicator("befolkning_25_64", "utbildning",
-                     text("Befolkning 25–64 år", "Population aged 25–64"),
-                     text("Summan av SCB:s fem utbildningsnivåer, uppgift saknas "
-                          "medräknad.", "The sum of SCB's five education levels, "
-                          "including not known."), year, "count", "neutral", t,
-                     rule("sum"), caveat, kind="background", age_group=age),
-    ]
-
-
-def su_housing_indicators():
-    t = "%s och RegSO-tabell efter upplåtelseform" % scb_source("000006OC")
-    defs = {
-        "hyresratt": ("Hyresrätter", "Rented dwellings", "Hyresrätt", "Rented",
-                      "SCB: Småhus med hyresrätt avser lägenheter som ägs av andra ägare "
-                      "än fysiska personer, dödsbon, bostadsrättsföreningar eller "
-                      "bostadsföreningar. Flerbostadshus och övriga hus med hyresrätt "
-                      "avser lägenheter som inte är ägarlägenheter och som ägs av andra "
-                      "ägare än bostadsrättsföreningar eller bostadsföreningar.",
-                      "SCB: Dwellings owned by others than private persons, estates, "
-                      "tenant-owner associations or housing associations (and, in "
-                      "multi-dwelling and other buildings, not owner-occupied flats)."),
-        "bostadsratt": ("Bostadsrätter", "Tenant-owned dwellings", "Bostadsrätt",
-                        "Tenant-owned",
-                        "SCB: Bostadsrätt avser lägenheter som ägs av "
-                        "bostadsrättsföreningar eller bostadsföreningar.",
-                        "SCB: Dwellings owned by tenant-owner associations or housing "
-                        "associations."),
-        "aganderatt": ("Äganderätter", "Owner-occupied dwellings", "Äganderätt",
-                       "Owner-occupied",
-                       "SCB: Småhus med äganderätt avser lägenheter som ägs av fysiska "
-                       "personer eller dödsbon. Flerbostadshus och övriga hus med "
-                       "äganderätt avser ägarlägenheter.",
-                       "SCB: Small houses owned by private persons or estates, and "
-                       "owner-occupied flats."),
-    }
-    basis = text("SCB: Lägenheternas upplåtelseform utgår från ägarförhållandet och "
-                 "inte hur de boende förfogar över lägenheterna.", "SCB: Tenure is "
-                 "defined by ownership, not by how residents hold the dwelling.")
-    of = text("Andel (%) av alla bostadslägenheter, uppgift saknas medräknad.",
-              "Share (%) of all dwellings, including tenure not known.")
-    caveat = notes(text("DeSO: tabell 000006OC, 2022. RegSO: SCB:s RegSO-tabell "
-                        "2020–2023; 2022 är RegSO-värdena lika med summan av deras DeSO.",
-                        "DeSO: table 000006OC, 2022. RegSO: SCB's RegSO table "
-                        "2020–2023; in 2022 the RegSO values equal the sum of their "
-                        "DeSO."), DERIVED_NOTE)
-    inds = []
-    for key, (sv, en, s_sv, s_en, d_sv, d_en) in defs.items():
-        inds += share_pair(key, "boende", text(sv, en), text(s_sv, s_en),
-                           notes(text(d_sv, d_en), basis), of, t, DEC31, "neutral",
-                           "lagenheter", caveat, unit_label=UNIT_DWELLINGS)
-    inds.append(su_indicator(
-        "lagenheter", "boende", text("Bostadslägenheter", "Dwellings"),
-        text("SCB: Med bostadslägenhet avses en lägenhet avsedd att helt eller till en "
-             "inte oväsentlig del användas som bostad, oavsett i vilken hustyp den "
-             "ligger. Summan av alla upplåtelseformer, uppgift saknas medräknad.",
-             "SCB: A dwelling is a unit intended wholly or largely for living in, in "
-             "any type of building. The sum over all tenures, including not known."),
-        DEC31, "count", "neutral", t, rule("sum"), caveat, kind="background",
-        unit_label=UNIT_DWELLINGS))
-    return inds
-
-
-def su_omradestyp_indicator():
-    ind = uppsala_real_indicators()[0]
-    ind["source"] = "SCB, Statistikdatabasen, RegSO efter områdestyp"
-    ind["definition"] = notes(ind["definition"], ref("2022 och 2023", "2022 and 2023"))
-    return ind
-
-
-def su_indicators():
-    return (su_income_indicators() + su_work_indicators() + su_education_indicators()
-            + su_population_indicators() + su_housing_indicators()
-            + [su_omradestyp_indicator()])
-
-
-def su_manifest():
-    description = text(
-        "Verklig statistik från SCB för alla Sveriges 5 984 DeSO och 3 363 RegSO, med "
-        "kartor över DeSO och RegSO i Stockholms och Uppsala län och över alla kommuner "
-        "och län. DeSO 2022: ekonomisk standard, nettoinkomst, utbildning, "
-        "sysselsättning och arbetslöshet, utländsk bakgrund, utrikes födda, ålder och "
-        "upplåtelseform; folkmängd 2022 och 2023. RegSO 2020–2023: folkmängd, utrikes "
-        "födda och upplåtelseform; områdestyp 2022 och 2023. Kommun, län och riket är "
-        "härledda ur alla DeSO och RegSO. Inga demonstrationsvärden.",
-        "Real statistics from SCB for all 5,984 DeSO and 3,363 RegSO of Sweden, with "
-        "maps of the DeSO and RegSO of Stockholm and Uppsala counties and of all "
-        "municipalities and counties. DeSO 2022: economic standard, net income, "
-        "education, employment and unemployment, foreign background, born abroad, "
-        "age and tenure; population 2022 and 2023. RegSO 2020–2023: population, born "
-        "abroad and tenure; area type 2022 and 2023. Municipalities, counties and "
-        "Sweden are derived from all DeSO and RegSO. No demonstration values.")
-    return manifest(
-        SU_ID, text("Stockholms och Uppsala län – DeSO och RegSO",
-                    "Stockholm and Uppsala counties – DeSO and RegSO"),
-        description, "CC BY 4.0 (SCB; ange ”Källa: SCB”); gränser CC0",
-        su_sources(), SU_YEARS, su_divisions(), SU_THEMES, su_indicators())
+        rows = read_csv(os.path.join(pkg, "values", "%d.csv" % year))
+        stored = {r["code"]: r for r in rows}
+        for key in ("folkmangd", "utrikes_fodda", "lagenheter", "hyresratt"):
+            sums = {}
+            for r in rows:
+                if r["code"] in parent and r[key] != "":
+                    sums[parent[r["code"]]] = sums.get(parent[r["code"]], 0) + int(r[key])
+            for regso, total in sums.items():
+                if int(stored[regso][key]) != total:
+                    raise BuildError("%d, RegSO %s: %s is %s, its DeSO sum to %d"
+                                     % (year, regso, key, stored[regso][key], total))
 
 
 def build_stockholm_uppsala(pkg):
-    regso, deso = su_areas()
-    su_geometry(pkg, regso, deso)
-    su_values(pkg, regso, deso)
-    write_json(os.path.join(pkg, "manifest.json"), su_manifest())
+    pack(pkg, SU_ID + ".json")
+    check_regso_sums(pkg)
 
 
 # ---------------------------------------------------------------- self-check
@@ -2291,8 +1528,36 @@ def checked_files(root):
     return found
 
 
+def feature_counts(path):
+    """{layer: features} of a GeoPackage."""
+    counts, layer = {}, None
+    for line in run(["ogrinfo", "-so", "-al", path]).splitlines():
+        if line.startswith("Layer name: "):
+            layer = line[len("Layer name: "):]
+        elif line.startswith("Feature Count: "):
+            counts[layer] = int(line[len("Feature Count: "):])
+    return counts
+
+
+def geometry_problems(tmp, committed):
+    """GeoPackages are not byte-reproducible: compare what they hold."""
+    problems = []
+    for rel, _ in TARGETS:
+        for dirpath, _, files in os.walk(os.path.join(tmp, rel)):
+            for name in sorted(f for f in files if f.endswith(".gpkg")):
+                f = os.path.relpath(os.path.join(dirpath, name), tmp)
+                old = os.path.join(committed, f)
+                if not os.path.exists(old):
+                    problems.append("missing in %s: %s" % (committed, f))
+                elif feature_counts(os.path.join(tmp, f)) != feature_counts(old):
+                    problems.append("%s: %s features, a fresh build has %s"
+                                    % (f, feature_counts(old), feature_counts(os.path.join(tmp, f))))
+    return problems
+
+
 def check(committed):
-    """Rebuild into a temporary directory; 0 when the text outputs match."""
+    """Rebuild into a temporary directory; 0 when the text outputs and the
+    GeoPackages' feature counts match."""
     with tempfile.TemporaryDirectory(prefix="platsatlas-datasets-") as tmp:
         build_all(tmp)
         fresh, old = checked_files(tmp), checked_files(committed)
@@ -2302,6 +1567,7 @@ def check(committed):
                      for f in sorted(fresh & old)
                      if not filecmp.cmp(os.path.join(tmp, f),
                                         os.path.join(committed, f), shallow=False)]
+        problems += geometry_problems(tmp, committed)
     for p in problems:
         print("build-datasets: " + p, file=sys.stderr)
     if problems:
@@ -2318,8 +1584,21 @@ def main():
                         help="rebuild in a temporary directory and compare")
     parser.add_argument("--out", default=DATA_DIR,
                         help="output directory (default: data/)")
+    parser.add_argument("--only", action="append", metavar="TARGET",
+                        help="build or check only this target (datasets/ID or basemap); repeatable")
+    parser.add_argument("--cli", help="platsatlas-cli to run pack with (default: "
+                        "$PLATSATLAS_CLI, _build/ or build/)")
     args = parser.parse_args()
+    global CLI
     try:
+        CLI = args.cli or find_cli()
+        if args.only:
+            known = {rel for rel, _ in TARGETS}
+            unknown = [t for t in args.only if os.path.normpath(t) not in known]
+            if unknown:
+                raise BuildError("--only %s: expected one of %s"
+                                 % (", ".join(unknown), ", ".join(sorted(known))))
+            TARGETS[:] = [t for t in TARGETS if t[0] in map(os.path.normpath, args.only)]
         if args.check:
             return check(args.out)
         build_all(args.out)

@@ -19,6 +19,12 @@ typedef struct
   char    **select;
   char    **split;
   char    **share;
+  char    **sum;
+  char    **merge;
+  char    **drop;
+  char    **dissolve;
+  char    **draw_within;
+  double    simplify;
   char    **name;
   gboolean  json;
   gboolean  plan;
@@ -34,6 +40,11 @@ pack_options_clear (PackOptions *o)
   g_strfreev (o->select);
   g_strfreev (o->split);
   g_strfreev (o->share);
+  g_strfreev (o->sum);
+  g_strfreev (o->merge);
+  g_strfreev (o->drop);
+  g_strfreev (o->dissolve);
+  g_strfreev (o->draw_within);
   g_strfreev (o->name);
 }
 
@@ -55,6 +66,13 @@ pack_description (void)
            "  --select Alder=20-24     keep this value instead of the total\n"
            "  --split Kon              one indicator per value of the dimension\n"
            "  --share andel=ID1/ID2    add 100 × ID1 / ID2 as a percentage, weighted by ID2\n"
+           "  --sum n=ID1+ID2-ID3      add a count: the sum of counts (“-” subtracts)\n"
+           "  --merge n=ID1,ID2        one indicator from several tables or levels; per area and year the\n"
+           "                           first with a value gives it\n"
+           "  --drop ID                leave an indicator out (sums, merges and shares may still use it)\n"
+           "  --dissolve regso         borders of a level unioned from the level below (SCB's key links them)\n"
+           "  --draw-within 01         draw only areas in this län or kommun (repeat for more)\n"
+           "  --simplify 25            simplify borders by this many metres\n"
            "  --name ID=NAME           rename an indicator\n"
            "Run with --plan to see the dimensions, values and indicator ids without writing anything.\n\n"
            "--recipe FILE.json: read choices and files from FILE when it exists (files given on the command "
@@ -77,6 +95,12 @@ parse_pack_options (int          *argc,
     { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->select, N_("Keep this dimension value instead of the total"), N_("DIM=VALUE") },
     { "split", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->split, N_("Make one indicator per value of a dimension"), N_("DIM") },
     { "share", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->share, N_("Add a percentage of a count and a total"), N_("ID=COUNT/TOTAL") },
+    { "sum", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->sum, N_("Add a count that sums counts"), N_("ID=ID1+ID2-ID3") },
+    { "merge", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->merge, N_("Make one indicator of several tables or levels"), N_("ID=ID1,ID2") },
+    { "drop", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->drop, N_("Leave an indicator out of the package"), N_("ID") },
+    { "dissolve", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->dissolve, N_("Union a level's borders from the level below"), N_("LEVEL") },
+    { "draw-within", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->draw_within, N_("Draw only areas in this län or kommun"), N_("CODE") },
+    { "simplify", 0, 0, G_OPTION_ARG_DOUBLE, &o->simplify, N_("Simplify borders by this many metres"), N_("METRES") },
     { "name", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->name, N_("Rename an indicator"), N_("ID=NAME") },
     { "plan", 0, 0, G_OPTION_ARG_NONE, &o->plan, N_("Print what was recognised, write nothing"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Print the report as JSON"), NULL },
@@ -96,6 +120,8 @@ parse_pack_options (int          *argc,
     return cli_fail (CLI_EXIT_USAGE, _("pack needs --output DIR, the package folder to create (see “platsatlas-cli pack --help”)"));
   if (*argc < 2 && o->recipe == NULL)
     return cli_fail (CLI_EXIT_USAGE, _("pack needs at least one FILE, or --recipe (see “platsatlas-cli pack --help”)"));
+  if (o->simplify < 0)
+    return cli_fail (CLI_EXIT_USAGE, _("--simplify %g: expected a tolerance in metres such as 25"), o->simplify);
   if (o->crs < 0)
     return cli_fail (CLI_EXIT_USAGE, _("--crs %d: expected an EPSG code such as 3006"), o->crs);
   return CLI_CONTINUE;
@@ -139,7 +165,17 @@ configure (AtlasImporter  *importer,
     return FALSE;
   for (guint i = 0; o->split != NULL && o->split[i] != NULL; i++)
     atlas_importer_split (importer, o->split[i]);
+  for (guint i = 0; o->drop != NULL && o->drop[i] != NULL; i++)
+    atlas_importer_drop (importer, o->drop[i]);
+  for (guint i = 0; o->dissolve != NULL && o->dissolve[i] != NULL; i++)
+    atlas_importer_dissolve (importer, o->dissolve[i]);
+  for (guint i = 0; o->draw_within != NULL && o->draw_within[i] != NULL; i++)
+    atlas_importer_draw_within (importer, o->draw_within[i]);
+  if (o->simplify > 0)
+    atlas_importer_set_simplify (importer, o->simplify);
   return apply_list (importer, o->select, atlas_importer_select, error) &&
+         apply_list (importer, o->sum, atlas_importer_add_sum, error) &&
+         apply_list (importer, o->merge, atlas_importer_add_merge, error) &&
          apply_list (importer, o->share, atlas_importer_add_share, error) &&
          apply_list (importer, o->name, atlas_importer_rename, error);
 }

@@ -76,7 +76,8 @@ test_help (void)
 
   cli_test_run (&run, "pack", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  for (const char *const *option = (const char *const[]) { "--select", "--split", "--share", "--recipe", "--crs", NULL };
+  for (const char *const *option = (const char *const[]) { "--select", "--split", "--share", "--sum", "--merge", "--drop",
+                                                           "--dissolve", "--draw-within", "--simplify", "--recipe", "--crs", NULL };
        *option != NULL; option++)
     g_assert_nonnull (strstr (run.out, *option));
 }

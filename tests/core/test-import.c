@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include <cpl_vsi.h>
+#include <gdal.h>
+#include <ogr_api.h>
 
 #include "atlas-core.h"
 
@@ -442,6 +444,157 @@ test_goteborg_without_regso_geometry (void)
   g_assert_cmpfloat (value_of (dataset, "antal_fodelseregion_totalt", 2023, "1480"), ==, sum);
 }
 
+/* ---- sums, merges, drops, dissolved borders ------------------------------------------ */
+
+/* Σ over the CSV's rows for kommun @prefix ("Uppsala (") and birth region
+ * @region of the count in @column (4 = Antal 2020 … 7 = Antal 2023). */
+static double
+regso_csv_sum (const char *prefix,
+               const char *region,
+               guint       column)
+{
+  g_auto(GStrv) lines = read_lines (REGSO, NULL);
+  g_autofree char *quoted = g_strdup_printf ("\"%s", prefix);
+  g_autofree char *middle = g_strdup_printf ("\",\"%s\",\"totalt\",", region);
+  double sum = 0;
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], quoted) && strstr (lines[i], middle) != NULL)
+      {
+        g_auto(GStrv) cells = g_strsplit (strstr (lines[i], middle) + strlen (middle), ",", -1);
+
+        sum += g_ascii_strtod (cells[column - 4], NULL);
+      }
+  g_assert_cmpfloat (sum, >, 0);
+  return sum;
+}
+
+static void
+test_sum_merge_drop (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasImporter) bad = atlas_importer_new ();
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = make_output ("bad");
+  g_autoptr(GFile) out = g_file_new_for_path (output);
+  g_autofree char *xlsx = fixture (XLSX);
+  g_autoptr(GFile) xlsx_file = g_file_new_for_path (xlsx);
+
+  atlas_importer_split (importer, "födelseregion");
+  g_assert_true (atlas_importer_add_sum (importer, "utrikes_fodda=antal_totalt-antal_sverige", &error));
+  g_assert_true (atlas_importer_add_merge (importer, "personer=antal_personer_totalt,antal_totalt", &error));
+  g_assert_true (atlas_importer_add_share (importer, "utrikes_andel=utrikes_fodda/personer", &error));
+  g_assert_no_error (error);
+  atlas_importer_drop (importer, "antal_sverige");
+  atlas_importer_drop (importer, "antal_totalt");
+  dataset = pack (importer, NULL, XLSX, REGSO, NULL);
+
+  /* the sum: born abroad = total − born in Sweden, RegSO by RegSO */
+  g_assert_cmpfloat (value_of (dataset, "utrikes_fodda", 2021, "0380"), ==,
+                     regso_csv_sum ("Uppsala (", "totalt", 5) - regso_csv_sum ("Uppsala (", "Sverige", 5));
+  /* the merge: DeSO values from the XLSX, RegSO values from the CSV */
+  g_assert_cmpfloat (value_of (dataset, "personer", 2022, "0114A0010"), ==, xlsx_value (XLSX, "0114A0010", "D"));
+  g_assert_cmpfloat (value_of (dataset, "personer", 2020, "1480"), ==, regso_csv_sum ("Göteborg (", "totalt", 4));
+  /* a share of the sum and the merge, aggregated as the ratio of sums */
+  g_assert_cmpfloat_with_epsilon (value_of (dataset, "utrikes_andel", 2023, "0380"),
+                                  100 * (1 - regso_csv_sum ("Uppsala (", "Sverige", 7) /
+                                             regso_csv_sum ("Uppsala (", "totalt", 7)), 1e-9);
+  /* the parts are left out */
+  g_assert_null (atlas_dataset_lookup_indicator (dataset, "antal_sverige"));
+  g_assert_null (atlas_dataset_lookup_indicator (dataset, "antal_totalt"));
+
+  /* a weight cannot be dropped while what it weights stays */
+  atlas_importer_add_file (bad, xlsx_file);
+  atlas_importer_drop (bad, "antal_personer_totalt");
+  g_assert_false (atlas_importer_write (bad, out, NULL, &error));
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION);
+  g_assert_nonnull (strstr (error->message, "lag_ekonomisk_standard_procent"));
+  g_clear_error (&error);
+  g_assert_false (atlas_importer_add_sum (bad, "no-equals-sign", &error));
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION);
+}
+
+/* "code\tparent" → { area, polygons } of a GeoPackage layer written by pack. */
+static GHashTable *
+read_areas (const char *path)
+{
+  GDALDatasetH ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+  OGRLayerH layer = ds != NULL ? GDALDatasetGetLayer (ds, 0) : NULL;
+  GHashTable *areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  OGRFeatureH feature;
+
+  g_assert_nonnull (layer);
+  while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
+    {
+      double *area = g_new (double, 2);
+
+      area[0] = OGR_G_Area (OGR_F_GetGeometryRef (feature));
+      area[1] = OGR_G_GetGeometryCount (OGR_F_GetGeometryRef (feature));
+      g_hash_table_insert (areas, g_strdup_printf ("%s\t%s", OGR_F_GetFieldAsString (feature, 0),
+                                                   OGR_F_GetFieldAsString (feature, 2)), area);
+      OGR_F_Destroy (feature);
+    }
+  GDALClose (ds);
+  return areas;
+}
+
+static void
+test_dissolve (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autofree char *polygons = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "sources", "geo",
+                                                "uppsala_lan_deso2018.gpkg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (polygons);
+  g_autofree char *dir = NULL;
+  g_autofree char *deso_path = NULL, *regso_path = NULL;
+  g_autoptr(GHashTable) deso = NULL, regso = NULL, sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint merged = 0;
+
+  atlas_importer_add_file (importer, file);
+  atlas_importer_dissolve (importer, "regso");
+  atlas_importer_draw_within (importer, "03");
+  atlas_importer_set_simplify (importer, 25);
+  dataset = pack (importer, &dir, XLSX, NULL);
+  deso_path = g_build_filename (dir, "geo", "deso.gpkg", NULL);
+  regso_path = g_build_filename (dir, "geo", "regso.gpkg", NULL);
+  deso = read_areas (deso_path);
+  regso = read_areas (regso_path);
+
+  /* only Uppsala län is drawn, though the file reaches into its neighbours */
+  g_hash_table_iter_init (&iter, deso);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) code = g_strsplit (key, "\t", 2);
+      double *sum = g_hash_table_lookup (sums, code[1]);
+
+      g_assert_true (g_str_has_prefix (code[0], "03"));
+      if (sum == NULL)
+        g_hash_table_insert (sums, g_strdup (code[1]), (sum = g_new0 (double, 2)));
+      sum[0] += ((double *) value)[0];
+      sum[1] += ((double *) value)[1];
+    }
+  /* each RegSO is the union of its DeSO (SCB's key gives the parents) */
+  g_assert_cmpuint (g_hash_table_size (regso), ==, g_hash_table_size (sums));
+  g_hash_table_iter_init (&iter, regso);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) code = g_strsplit (key, "\t", 2);
+      double *sum = g_hash_table_lookup (sums, code[0]);
+
+      g_assert_nonnull (sum);
+      g_assert_cmpfloat (fabs (((double *) value)[0] - sum[0]), <, 0.01 * sum[0]);
+      /* merged, not just collected: DeSO that touch become one polygon */
+      g_assert_cmpfloat (((double *) value)[1], <=, sum[1]);
+      merged += ((double *) value)[1] < sum[1];
+    }
+  g_assert_cmpuint (merged, >, g_hash_table_size (regso) / 2);
+  g_assert_cmpuint (atlas_division_get_n_areas (atlas_dataset_lookup_division (dataset, "regso")), ==, 3363);
+}
+
 /* ---- report and recipe --------------------------------------------------------------- */
 
 static char *
@@ -489,6 +642,100 @@ test_recipe_round_trip (void)
   g_assert_cmpstr (v1, ==, v2);
   g_assert_cmpstr (atlas_indicator_get_name (atlas_dataset_lookup_indicator (dataset, "folkmangden_per_region_2"), "sv"), ==, "Kvinnor");
   g_assert_cmpstr (atlas_dataset_get_id (dataset), ==, "uppsala-folkmangd");
+}
+
+/* What SCB's files lack, given in the recipe: themes, polarity, English
+ * texts, a fixed date; the file's own definition and footnotes stay. */
+static void
+test_recipe_describes (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasImporter) again = atlas_importer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = fixture (XLSX);
+  g_autofree char *recipe_path = make_output ("described.json");
+  g_autofree char *saved_path = make_output ("saved.json");
+  g_autoptr(GFile) recipe = g_file_new_for_path (recipe_path);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autofree char *text = g_strdup_printf (
+    "{ \"platsatlas_recipe\": 1, \"id\": \"ek\", \"files\": [ \"%s\" ],"
+    "  \"date\": \"2026-01-02\", \"version\": \"7\","
+    "  \"themes\": [ { \"id\": \"inkomst\", \"name\": { \"sv\": \"Inkomst\", \"en\": \"Income\" } } ],"
+    "  \"indicators\": [ { \"match\": \"0|tabellinnehåll=Låg ekonomisk standard, procent\", \"id\": \"lag\","
+    "    \"theme\": \"inkomst\", \"polarity\": \"lower-is-better\", \"short\": \"Låg ek.\","
+    "    \"note\": \"Tillagt av receptet.\", \"footnotes\": [ \"Vissa personer går inte\" ],"
+    "    \"en\": { \"name\": \"Low economic standard\" } } ] }", xlsx);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *written = NULL;
+  AtlasIndicator *low;
+
+  g_assert_true (g_file_set_contents (recipe_path, text, -1, NULL));
+  g_assert_true (atlas_importer_load_recipe (importer, recipe, TRUE, &error));
+  g_assert_no_error (error);
+  dataset = pack (importer, NULL, NULL);
+  low = atlas_dataset_lookup_indicator (dataset, "lag");
+  g_assert_nonnull (low);
+  g_assert_cmpstr (atlas_indicator_get_theme_id (low), ==, "inkomst");
+  g_assert_cmpint (atlas_indicator_get_polarity (low), ==, ATLAS_POLARITY_LOWER_IS_BETTER);
+  g_assert_cmpstr (atlas_indicator_get_short_label (low, "sv"), ==, "Låg ek.");
+  g_assert_cmpstr (atlas_indicator_get_name (low, "en"), ==, "Low economic standard");
+  g_assert_cmpstr (atlas_indicator_get_name (low, "sv"), ==, "Låg ekonomisk standard, procent");
+  /* the definition is the file's title, then the recipe's note */
+  g_assert_true (g_str_has_prefix (atlas_indicator_get_definition (low, "sv"),
+                                   "Låg resp. hög ekonomisk standard efter region"));
+  g_assert_true (g_str_has_suffix (atlas_indicator_get_definition (low, "sv"), " Tillagt av receptet."));
+  /* the footnote lines the recipe keeps, verbatim; all of them elsewhere */
+  g_assert_true (g_str_has_prefix (atlas_indicator_get_caveat (low, "sv"), "Vissa personer går inte att placera"));
+  g_assert_null (strstr (atlas_indicator_get_caveat (low, "sv"), "60 procent av medianvärdet"));
+  g_assert_nonnull (strstr (atlas_indicator_get_caveat (atlas_dataset_lookup_indicator (dataset,
+                                                                                    "hog_ekonomisk_standard_procent"), "sv"),
+                            "60 procent av medianvärdet"));
+  g_assert_cmpstr (atlas_dataset_get_date (dataset), ==, "2026-01-02");
+  /* indicators the recipe does not describe keep the default theme */
+  g_assert_cmpstr (atlas_indicator_get_theme_id (atlas_dataset_lookup_indicator (dataset, "hog_ekonomisk_standard_procent")),
+                   ==, "import");
+
+  /* saved again, the description survives */
+  g_assert_true (atlas_importer_save_recipe (importer, saved, &error));
+  g_assert_true (atlas_importer_load_recipe (again, saved, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_object (&dataset);
+  dataset = pack (again, NULL, NULL);
+  g_assert_cmpint (atlas_indicator_get_polarity (atlas_dataset_lookup_indicator (dataset, "lag")), ==,
+                   ATLAS_POLARITY_LOWER_IS_BETTER);
+  g_assert_true (g_file_get_contents (saved_path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "\"themes\""));
+}
+
+/* A recipe names its files relative to itself, "../" included. */
+static void
+test_recipe_relative_files (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = make_output ("moved");
+  g_autofree char *sources = g_build_filename (root, "sources", NULL);
+  g_autofree char *recipes = g_build_filename (root, "recipes", NULL);
+  g_autofree char *copy = g_build_filename (sources, "tabell.xlsx", NULL);
+  g_autofree char *recipe_path = g_build_filename (recipes, "r.json", NULL);
+  g_autofree char *original = fixture (XLSX);
+  g_autofree char *bytes = NULL;
+  g_autofree char *written = NULL;
+  gsize size = 0;
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+  g_autoptr(GFile) recipe = g_file_new_for_path (recipe_path);
+
+  g_assert_cmpint (g_mkdir_with_parents (sources, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (recipes, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (original, &bytes, &size, NULL));
+  g_assert_true (g_file_set_contents (copy, bytes, (gssize) size, NULL));
+  atlas_importer_add_file (importer, file);
+  g_assert_true (atlas_importer_inspect (importer, NULL, &error));
+  g_assert_true (atlas_importer_save_recipe (importer, recipe, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (recipe_path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "\"../sources/tabell.xlsx\""));
+  g_assert_null (strstr (written, root));
 }
 
 static void
@@ -633,7 +880,11 @@ main (int   argc,
   g_test_add_func ("/import/zipped-shapefile", test_zipped_shapefile);
   g_test_add_func ("/import/geojson-without-crs", test_geojson_without_crs);
   g_test_add_func ("/import/goteborg-without-regso-geometry", test_goteborg_without_regso_geometry);
+  g_test_add_func ("/import/sum-merge-drop", test_sum_merge_drop);
+  g_test_add_func ("/import/dissolve", test_dissolve);
   g_test_add_func ("/import/recipe-round-trip", test_recipe_round_trip);
+  g_test_add_func ("/import/recipe-describes", test_recipe_describes);
+  g_test_add_func ("/import/recipe-relative-files", test_recipe_relative_files);
   g_test_add_func ("/import/errors", test_errors);
   g_test_add_func ("/import/async", test_async);
 

@@ -244,6 +244,22 @@ source_of (ImportJob      *job,
   return FALSE;
 }
 
+/* A copy, simplified by --simplify METRES: in the file's own metres when
+ * it is projected (SWEREF99 TM), else as METRES / 111 320 degrees (exact
+ * north–south, finer east–west at Swedish latitudes). */
+static OGRGeometryH
+simplified (ImportJob    *job,
+            OGRGeometryH  geometry,
+            gboolean      projected)
+{
+  OGRGeometryH simple;
+
+  if (job->simplify <= 0)
+    return OGR_G_Clone (geometry);
+  simple = OGR_G_SimplifyPreserveTopology (geometry, projected ? job->simplify : job->simplify / 111320.0);
+  return simple != NULL ? simple : OGR_G_Clone (geometry);
+}
+
 /* code → merged multipolygon in WGS 84, for the level's areas only. */
 static gboolean
 collect_shapes (ImportJob      *job,
@@ -270,9 +286,9 @@ collect_shapes (ImportJob      *job,
       OGRGeometryH multi;
 
       if (c != NULL && geometry != NULL && g_hash_table_contains (job->levels[level].areas, c) &&
-          !g_hash_table_contains (earlier, c))
+          !g_hash_table_contains (earlier, c) && (job->levels[level].packaged || atlas_import_job_draws (job, c)))
         {
-          geometry = OGR_G_Clone (geometry);
+          geometry = simplified (job, geometry, OSRIsProjected (srs));
           flattened += OGR_G_Is3D (geometry);
           OGR_G_FlattenTo2D (geometry);
           OGR_G_Transform (geometry, ct);
@@ -357,6 +373,93 @@ write_shapes (ImportLevelPlan *plan,
   return ok;
 }
 
+/* Every geometry file of the level: the first file's shape of a code wins. */
+static gboolean
+collect_level (ImportJob   *job,
+               ImportLevel  level,
+               GHashTable  *shapes,
+               GError     **error)
+{
+  GeometrySource source;
+
+  for (guint n = 0; source_of (job, level, n, &source); n++)
+    {
+      g_autoptr(GHashTable) earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter codes;
+      gpointer known;
+
+      g_hash_table_iter_init (&codes, shapes);
+      while (g_hash_table_iter_next (&codes, &known, NULL))
+        g_hash_table_add (earlier, g_strdup (known));
+      if (!collect_shapes (job, level, &source, shapes, earlier, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static OGRGeometryH
+union_of (OGRGeometryH  parts,
+          guint        *failed)
+{
+  OGRGeometryH merged = OGR_G_UnionCascaded (parts);
+
+  if (merged == NULL)
+    {
+      /* Simplified borders can self-intersect: repair, then try again. */
+      OGRGeometryH valid = OGR_G_MakeValid (parts);
+
+      merged = valid != NULL ? OGR_G_UnionCascaded (valid) : NULL;
+      if (valid != NULL)
+        OGR_G_DestroyGeometry (valid);
+    }
+  *failed += merged == NULL;
+  return merged != NULL ? OGR_G_ForceToMultiPolygon (merged) : OGR_G_Clone (parts);
+}
+
+/* --dissolve: the level's areas as the union of the areas below them. */
+static gboolean
+dissolve_level (ImportJob   *job,
+                ImportLevel  level,
+                GHashTable  *shapes,
+                GError     **error)
+{
+  g_autoptr(GHashTable) below = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) OGR_G_DestroyGeometry);
+  g_autoptr(GHashTable) parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) OGR_G_DestroyGeometry);
+  ImportLevel child = IMPORT_LEVEL_NONE;
+  GHashTableIter iter;
+  gpointer code, geometry;
+  guint failed = 0;
+
+  for (guint l = IMPORT_LEVEL_LAN; l < IMPORT_N_LEVELS; l++)
+    if (job->levels[l].present && job->levels[l].parent == level && job->levels[l].geometry >= 0)
+      child = (ImportLevel) l;
+  g_assert (child != IMPORT_LEVEL_NONE);
+  if (!collect_level (job, child, below, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, below);
+  while (g_hash_table_iter_next (&iter, &code, &geometry))
+    {
+      ImportArea *area = g_hash_table_lookup (job->levels[child].areas, code);
+      OGRGeometryH multi;
+
+      if (area->parent == NULL || !g_hash_table_contains (job->levels[level].areas, area->parent))
+        continue;
+      multi = g_hash_table_lookup (parts, area->parent);
+      if (multi == NULL)
+        g_hash_table_insert (parts, g_strdup (area->parent), (multi = OGR_G_CreateGeometry (wkbMultiPolygon)));
+      add_polygons (multi, geometry);
+    }
+  g_hash_table_iter_init (&iter, parts);
+  while (g_hash_table_iter_next (&iter, &code, &geometry))
+    g_hash_table_insert (shapes, g_strdup (code), union_of (geometry, &failed));
+  if (failed > 0)
+    note (job, _("%u areas could not be dissolved (GEOS: %s); they are drawn as their parts"),
+          failed, CPLGetLastErrorMsg ());
+  return TRUE;
+}
+
 /**
  * atlas_import_write_geometry:
  *
@@ -379,21 +482,15 @@ atlas_import_write_geometry (ImportJob    *job,
   gpointer code, area;
   gboolean ok;
 
-  if (!source_of (job, level, 0, &source))
-    return TRUE;
-  /* Several files for a level: the first file's shape of a code wins. */
-  for (guint n = 0; source_of (job, level, n, &source); n++)
+  if (job->levels[level].dissolved)
     {
-      g_autoptr(GHashTable) earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      GHashTableIter codes;
-      gpointer known;
-
-      g_hash_table_iter_init (&codes, shapes);
-      while (g_hash_table_iter_next (&codes, &known, NULL))
-        g_hash_table_add (earlier, g_strdup (known));
-      if (!collect_shapes (job, level, &source, shapes, earlier, error))
+      if (!dissolve_level (job, level, shapes, error))
         return FALSE;
     }
+  else if (!source_of (job, level, 0, &source))
+    return TRUE;
+  else if (!collect_level (job, level, shapes, error))
+    return FALSE;
 
   g_hash_table_iter_init (&iter, job->levels[level].areas);
   while (g_hash_table_iter_next (&iter, &code, &area))

@@ -45,6 +45,7 @@ indicator_free (gpointer data)
   g_free (ind->signature);
   g_free (ind->share_count);
   g_free (ind->share_total);
+  g_strfreev (ind->terms);
   g_clear_pointer (&ind->categories, g_array_unref);
   g_clear_pointer (&ind->category_labels, g_ptr_array_unref);
   g_free (ind);
@@ -61,6 +62,12 @@ atlas_import_job_new (void)
   job->shares = g_ptr_array_new_with_free_func (g_free);
   job->renames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   job->recipe_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  job->sums = g_ptr_array_new_with_free_func (g_free);
+  job->merges = g_ptr_array_new_with_free_func (g_free);
+  job->drops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  job->dissolves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  job->draw_within = g_ptr_array_new_with_free_func (g_free);
+  job->described = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
   return job;
 }
 
@@ -99,6 +106,13 @@ atlas_import_job_free (ImportJob *job)
   g_ptr_array_unref (job->shares);
   g_hash_table_unref (job->renames);
   g_hash_table_unref (job->recipe_ids);
+  g_ptr_array_unref (job->sums);
+  g_ptr_array_unref (job->merges);
+  g_hash_table_unref (job->drops);
+  g_hash_table_unref (job->dissolves);
+  g_ptr_array_unref (job->draw_within);
+  g_hash_table_unref (job->described);
+  g_clear_pointer (&job->package, json_object_unref);
   g_free (job);
 }
 
@@ -112,6 +126,18 @@ atlas_import_job_note (ImportJob  *job,
   va_start (args, format);
   g_ptr_array_add (job->notes, g_strdup_vprintf (format, args));
   va_end (args);
+}
+
+/* --draw-within: geometry files often reach into neighbouring län; only
+ * areas under the given codes are drawn (the others keep their values). */
+gboolean
+atlas_import_job_draws (ImportJob  *job,
+                        const char *code)
+{
+  for (guint i = 0; i < job->draw_within->len; i++)
+    if (g_str_has_prefix (code, g_ptr_array_index (job->draw_within, i)))
+      return TRUE;
+  return job->draw_within->len == 0;
 }
 
 /* ---- inputs ----------------------------------------------------------------- */
@@ -236,17 +262,31 @@ add_area (ImportJob   *job,
   return area;
 }
 
+static guint
+key_levels (ImportKey *key)
+{
+  guint n = 0;
+
+  for (guint l = IMPORT_LEVEL_LAN; l < IMPORT_N_LEVELS; l++)
+    n += key->names[l] != NULL || key->parents[l] != NULL;
+  return n;
+}
+
+/* With several keys (SCB's DeSO–RegSO key and a RegSO table such as
+ * områdestyp), the one that links the most levels. */
 static ImportKey *
 find_key (ImportJob *job)
 {
+  ImportKey *best = NULL;
+
   for (guint i = 0; i < job->inputs->len; i++)
     {
       ImportInput *input = g_ptr_array_index (job->inputs, i);
 
-      if (input->kind == INPUT_KEY)
-        return input->key;
+      if (input->kind == INPUT_KEY && (best == NULL || key_levels (input->key) > key_levels (best)))
+        best = input->key;
     }
-  return NULL;
+  return best;
 }
 
 /* The area code of a table key, or NULL (and the key is reported). */
@@ -350,7 +390,8 @@ add_geometry_areas (ImportJob  *job,
   g_array_append_val (plan->geometries, index);
   g_hash_table_iter_init (&iter, areas);
   while (g_hash_table_iter_next (&iter, &code, &value))
-    add_area (job, geometry->level, code, ((ImportArea *) value)->name)->has_geometry = TRUE;
+    add_area (job, geometry->level, code, ((ImportArea *) value)->name)->has_geometry |=
+      atlas_import_job_draws (job, code);
   if (plan->version == NULL && geometry->version != NULL)
     plan->version = g_strdup (geometry->version);
   if (padded > 0)
@@ -411,8 +452,9 @@ parent_level (ImportJob   *job,
 
   if (level == IMPORT_LEVEL_LAN)
     return IMPORT_LEVEL_NONE;
-  if (level != IMPORT_LEVEL_DESO || !job->levels[IMPORT_LEVEL_REGSO].present || key == NULL ||
-      key->parents[IMPORT_LEVEL_DESO] == NULL)
+  /* RegSO to be dissolved from DeSO come from the key when no table has them. */
+  if (level != IMPORT_LEVEL_DESO || key == NULL || key->parents[IMPORT_LEVEL_DESO] == NULL ||
+      (!job->levels[IMPORT_LEVEL_REGSO].present && !g_hash_table_contains (job->dissolves, "regso")))
     return level == IMPORT_LEVEL_KOMMUN ? IMPORT_LEVEL_LAN : IMPORT_LEVEL_KOMMUN;
 
   g_hash_table_iter_init (&iter, job->levels[level].areas);
@@ -449,7 +491,8 @@ link_parents (ImportJob *job,
                          ? g_strdup (g_hash_table_lookup (key->parents[IMPORT_LEVEL_DESO], code))
                          : atlas_import_parent_code (code, plan->parent);
           /* A parent the package lacks becomes an area without geometry. */
-          if (area->parent != NULL && !g_hash_table_contains (job->levels[plan->parent].areas, area->parent))
+          if (area->parent != NULL && (job->levels[plan->parent].areas == NULL ||
+                                       !g_hash_table_contains (job->levels[plan->parent].areas, area->parent)))
             add_area (job, plan->parent, area->parent,
                       key != NULL && key->names[plan->parent] != NULL
                       ? g_hash_table_lookup (key->names[plan->parent], area->parent) : NULL);
@@ -673,10 +716,11 @@ source_of_table (ImportTable *table)
   /* Package texts are Swedish data, whatever the interface language. */
   GString *source = g_string_new (table->source != NULL ? table->source : "okänd källa");
 
+  /* "Källa: SCB, Statistikdatabasen, tabell 000006TA" as figures print it. */
   if (g_str_equal (table->format, "scb-csv") || g_str_equal (table->format, "scb-xlsx"))
     g_string_append (source, ", Statistikdatabasen");
   if (table->reference != NULL)
-    g_string_append_printf (source, " (%s)", table->reference);
+    g_string_append_printf (source, ", tabell %s", table->reference);
   if (table->updated != NULL)
     g_string_append_printf (source, ", uppdaterad %s", table->updated);
   g_string_append_printf (source, "; fil %s", table->name);
@@ -706,7 +750,7 @@ infer_unit (ImportIndicator *ind,
   text = g_utf8_casefold (joined, -1);
   ind->scale = 1;
   ind->rule = g_strdup ("none");
-  if (contains (text, "områdestyp"))
+  if (contains (text, "områdestyp") || contains (text, "omradestyp"))
     ind->unit = g_strdup ("category"), g_free (ind->rule), ind->rule = g_strdup ("category");
   else if (contains (text, "procent") || contains (text, "andel") || contains (text, "%"))
     ind->unit = g_strdup ("percent"), ind->decimals = 1;
@@ -944,14 +988,185 @@ plan_share (ImportJob   *job,
   ind->scale = 1;
   ind->rule = g_strdup ("weighted-mean");
   ind->weight = g_strdup (total->id);
-  ind->definition = g_strdup_printf ("100 × ”%s” / ”%s”, beräknat av Platsatlas ur värdena i paketet.",
-                                     count->name, total->name);
+  /* The count's own definition carries the table and reference time. */
+  ind->definition = g_strdup_printf ("100 × ”%s” / ”%s”, beräknat av Platsatlas ur värdena i paketet. Ur: %s",
+                                     count->name, total->name, count->definition);
+  ind->reference_time = g_strdup (count->reference_time);
   ind->source = g_strdup (count->source);
   ind->input = G_MAXUINT;
   ind->signature = g_strdup_printf ("share|%s", share);
   ind->share_count = g_strdup (count->id);
   ind->share_total = g_strdup (total->id);
   g_ptr_array_add (job->indicators, ind);
+  return TRUE;
+}
+
+/* Sources and definitions of the parts, each once, in order. */
+static char *
+join_unique (ImportIndicator **parts,
+             guint             n,
+             gboolean          sources,
+             const char       *separator)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *part = sources ? parts[i]->source : parts[i]->definition;
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j++)
+        seen = g_strcmp0 (sources ? parts[j]->source : parts[j]->definition, part) == 0;
+      if (!seen && part != NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? separator : "", part);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+derived_error (const char  *option,
+               const char  *spec,
+               const char  *expected,
+               GError     **error)
+{
+  g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION,
+               _("%s %s: expected %s, with the ids of indicators of the plan (see --plan) and a new id"),
+               option, spec, expected);
+  return FALSE;
+}
+
+/* The parts of "new=a+b-c" (a sum) or "new=a,b" (a merge): ids with
+ * their signs, or NULL when one is not an indicator of the plan. */
+static ImportIndicator **
+find_terms (ImportJob   *job,
+            const char  *terms,
+            gboolean     merge,
+            GStrv       *signed_ids,
+            guint       *n)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *at = terms;
+
+  while (*at != '\0')
+    {
+      char sign = merge ? ',' : (*at == '-' ? '-' : '+');
+      gsize len;
+      g_autofree char *id = NULL;
+      ImportIndicator *part;
+
+      if (*at == '+' || *at == '-' || *at == ',')
+        at++;
+      len = strcspn (at, merge ? "," : "+-");
+      id = g_strstrip (g_strndup (at, len));
+      part = find_indicator (job, id, NULL);
+      if (part == NULL || (!merge && !g_str_equal (part->unit, "count")))
+        return NULL;
+      g_ptr_array_add (parts, part);
+      {
+        g_autofree char *term = merge ? g_strdup (id) : g_strdup_printf ("%c%s", sign, id);
+
+        g_strv_builder_add (ids, term);
+      }
+      at += len;
+    }
+  if (parts->len < (merge ? 2u : 1u))
+    return NULL;
+  *signed_ids = g_strv_builder_end (ids);
+  *n = parts->len;
+  return (ImportIndicator **) g_ptr_array_steal (parts, NULL);
+}
+
+/* "barn_0_19=a+b+c+d" (a count from counts; "-" subtracts) or
+ * "folkmangd=a,b,c" (one indicator from several tables or levels: for
+ * each area and year the first part with a value gives it). */
+static gboolean
+plan_derived (ImportJob   *job,
+              const char  *spec,
+              gboolean     merge,
+              GError     **error)
+{
+  const char *option = merge ? "--merge" : "--sum";
+  const char *expected = merge ? "NEW_ID=ID1,ID2,…" : "NEW_ID=COUNT_ID1+COUNT_ID2-COUNT_ID3…";
+  const char *eq = strchr (spec, '=');
+  g_autofree char *given = eq != NULL ? g_strndup (spec, eq - spec) : NULL;
+  g_autofree char *id = given != NULL ? atlas_import_slug (given) : NULL;
+  g_autofree ImportIndicator **parts = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *joined = NULL;
+  ImportIndicator *ind;
+  GStrv terms = NULL;
+  guint n = 0;
+
+  if (id == NULL || *id == '\0' || find_indicator (job, id, NULL) != NULL ||
+      (parts = find_terms (job, eq + 1, merge, &terms, &n)) == NULL)
+    return derived_error (option, spec, expected, error);
+  ind = g_new0 (ImportIndicator, 1);
+  ind->id = g_steal_pointer (&id);
+  ind->terms = terms;
+  ind->merge = merge;
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (name, "%s%s", i == 0 ? "" : merge ? " / " : terms[i][0] == '-' ? " − " : " + ",
+                            parts[i]->name);
+  ind->name = g_strdup (g_hash_table_lookup (job->renames, ind->id) != NULL
+                        ? g_hash_table_lookup (job->renames, ind->id) : name->str);
+  ind->unit = g_strdup (parts[0]->unit);
+  ind->unit_label = g_strdup (parts[0]->unit_label);
+  ind->decimals = parts[0]->decimals;
+  ind->scale = 1;
+  ind->rule = g_strdup (merge ? parts[0]->rule : "sum");
+  ind->weight = g_strdup (merge ? parts[0]->weight : NULL);
+  joined = join_unique (parts, n, FALSE, " ");
+  /* Package texts are Swedish data, whatever the interface language. */
+  ind->definition = merge ? g_steal_pointer (&joined)
+                          : g_strdup_printf ("Summa beräknad av Platsatlas: %s. Ur: %s", name->str, joined);
+  ind->source = join_unique (parts, n, TRUE, " och ");
+  ind->reference_time = g_strdup (parts[0]->reference_time);
+  if (merge && parts[0]->categories != NULL)
+    {
+      ind->categories = g_array_ref (parts[0]->categories);
+      ind->category_labels = g_ptr_array_ref (parts[0]->category_labels);
+    }
+  ind->input = G_MAXUINT;
+  ind->signature = g_strdup_printf ("%s|%s", merge ? "merge" : "sum", spec);
+  g_ptr_array_add (job->indicators, ind);
+  return TRUE;
+}
+
+/* --drop: helpers of sums, merges and shares that the package leaves out;
+ * an indicator that is kept must not be weighted by one. */
+static gboolean
+plan_drops (ImportJob  *job,
+            GError    **error)
+{
+  g_autoptr(GPtrArray) ids = atlas_import_keys (job->drops);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ImportIndicator *ind = find_indicator (job, g_ptr_array_index (ids, i), NULL);
+
+      if (ind == NULL)
+        {
+          g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION,
+                       _("--drop %s: no such indicator; expected an id of the plan (see --plan)"),
+                       (char *) g_ptr_array_index (ids, i));
+          return FALSE;
+        }
+      ind->dropped = TRUE;
+    }
+  for (guint i = 0; i < job->indicators->len; i++)
+    {
+      ImportIndicator *ind = g_ptr_array_index (job->indicators, i);
+      ImportIndicator *weight = ind->weight != NULL ? find_indicator (job, ind->weight, NULL) : NULL;
+
+      if (!ind->dropped && weight != NULL && weight->dropped)
+        {
+          g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION,
+                       _("--drop %s: “%s” is weighted by it; expected the weight to stay in the package"),
+                       weight->id, ind->id);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -1032,8 +1247,27 @@ fill_values (ImportJob  *job,
   return TRUE;
 }
 
+static double
+derived_value (ImportIndicator *ind,
+               const guint     *index,
+               const double    *v)
+{
+  double sum = 0;
+
+  for (guint t = 0; ind->terms[t] != NULL; t++)
+    {
+      if (ind->merge && !isnan (v[index[t]]))
+        return v[index[t]];
+      if (!ind->merge)
+        sum += (ind->terms[t][0] == '-' ? -1 : 1) * v[index[t]];
+    }
+  return ind->merge ? NAN : sum;
+}
+
+/* Sums, merges and shares, in the order they were planned: a share may
+ * use a merge, a merge a sum. */
 static void
-fill_shares (ImportJob *job)
+fill_derived (ImportJob *job)
 {
   GHashTableIter iter;
   gpointer row;
@@ -1042,17 +1276,29 @@ fill_shares (ImportJob *job)
     {
       ImportIndicator *ind = g_ptr_array_index (job->indicators, i);
       guint count = 0, total = 0;
+      g_autofree guint *index = NULL;
 
-      if (ind->share_count == NULL)
+      if (ind->share_count == NULL && ind->terms == NULL)
         continue;
-      find_indicator (job, ind->share_count, &count);
-      find_indicator (job, ind->share_total, &total);
+      if (ind->terms != NULL)
+        {
+          index = g_new0 (guint, g_strv_length (ind->terms) + 1);
+          for (guint t = 0; ind->terms[t] != NULL; t++)
+            find_indicator (job, ind->terms[t] + (ind->merge ? 0 : 1), &index[t]);
+        }
+      else
+        {
+          find_indicator (job, ind->share_count, &count);
+          find_indicator (job, ind->share_total, &total);
+        }
       g_hash_table_iter_init (&iter, job->values);
       while (g_hash_table_iter_next (&iter, NULL, &row))
         {
           double *v = row;
 
-          if (!isnan (v[count]) && !isnan (v[total]) && v[total] > 0)
+          if (index != NULL)
+            v[i] = derived_value (ind, index, v);
+          else if (!isnan (v[count]) && !isnan (v[total]) && v[total] > 0)
             v[i] = 100.0 * v[count] / v[total];
         }
     }
@@ -1100,6 +1346,51 @@ plan_areas (ImportJob  *job,
   link_parents (job, key);
   check_coverage (job, key);
   default_versions (job);
+  return TRUE;
+}
+
+/* --dissolve regso: the level's borders are the union of its children's
+ * (RegSO from DeSO with SCB's key); an area is drawn when one of its
+ * children is. */
+static gboolean
+plan_dissolves (ImportJob  *job,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) ids = atlas_import_keys (job->dissolves);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      ImportLevel level = IMPORT_LEVEL_NONE, child = IMPORT_LEVEL_NONE;
+      GHashTableIter iter;
+      gpointer value;
+
+      for (guint l = IMPORT_LEVEL_LAN; l < IMPORT_N_LEVELS; l++)
+        if (job->levels[l].present && g_str_equal (atlas_import_level_id ((ImportLevel) l), id))
+          level = (ImportLevel) l;
+      for (guint l = IMPORT_LEVEL_LAN; level != IMPORT_LEVEL_NONE && l < IMPORT_N_LEVELS; l++)
+        if (job->levels[l].present && job->levels[l].parent == level && job->levels[l].geometry >= 0)
+          child = (ImportLevel) l;
+      if (child == IMPORT_LEVEL_NONE || job->levels[level].geometry >= 0 || job->levels[level].packaged)
+        {
+          g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION,
+                       _("--dissolve %s: expected a level of the package without borders of its own, "
+                         "with a level below it that has borders and names it as parent"), id);
+          return FALSE;
+        }
+      job->levels[level].dissolved = TRUE;
+      g_hash_table_iter_init (&iter, job->levels[child].areas);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          ImportArea *area = value;
+          ImportArea *parent = area->parent != NULL ? g_hash_table_lookup (job->levels[level].areas, area->parent) : NULL;
+
+          if (area->has_geometry && parent != NULL)
+            parent->has_geometry = TRUE;
+        }
+      note (job, _("%s: borders dissolved from %s, each area the union of the areas below it"),
+            level_names[level], level_names[child]);
+    }
   return TRUE;
 }
 
@@ -1166,9 +1457,17 @@ plan_indicators (ImportJob  *job,
   assign_ids (job);
   for (guint i = 0; i < job->indicators->len; i++)
     choose_weights (job, (ImportIndicator *) g_ptr_array_index (job->indicators, i));
+  for (guint i = 0; i < job->sums->len; i++)
+    if (!plan_derived (job, g_ptr_array_index (job->sums, i), FALSE, error))
+      return FALSE;
+  for (guint i = 0; i < job->merges->len; i++)
+    if (!plan_derived (job, g_ptr_array_index (job->merges, i), TRUE, error))
+      return FALSE;
   for (guint i = 0; i < job->shares->len; i++)
     if (!plan_share (job, g_ptr_array_index (job->shares, i), error))
       return FALSE;
+  if (!plan_drops (job, error))
+    return FALSE;
   if (job->indicators->len == 0)
     {
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_NO_VALUES,
@@ -1193,12 +1492,12 @@ atlas_import_plan (ImportJob     *job,
   start_plan (job);
   if (!read_inputs (job, cancellable, error) || !add_default_key (job, cancellable, error))
     return FALSE;
-  if (!plan_areas (job, error) || !plan_indicators (job, error))
+  if (!plan_areas (job, error) || !plan_dissolves (job, error) || !plan_indicators (job, error))
     return FALSE;
   for (guint i = 0; i < job->inputs->len; i++)
     if (value_table (job, i) != NULL && !fill_values (job, i, error))
       return FALSE;
-  fill_shares (job);
+  fill_derived (job);
   g_array_sort (job->years, compare_ints);
   if (job->unmatched->len > 0)
     note (job, _("%u rows have a “Kommun (område)” label that SCB's key does not know, such as “%s”; they are left out"),

@@ -216,6 +216,7 @@ typedef struct
   int         geometry;  /* input index of its first geometry file, -1 */
   GArray     *geometries; /* guint input indexes of all its geometry files */
   gboolean    packaged;  /* geometry from the packaged kommun/län borders */
+  gboolean    dissolved; /* geometry unioned from the level below (--dissolve) */
 } ImportLevelPlan;
 
 typedef struct
@@ -236,6 +237,9 @@ typedef struct
   char     *signature;   /* table + split values, matched by recipes */
   char     *share_count;
   char     *share_total;
+  GStrv     terms;       /* a sum: "+id" / "-id"; a merge: ids in order */
+  gboolean  merge;       /* terms are alternatives, the first value present wins */
+  gboolean  dropped;     /* computed with, not written (--drop) */
   GArray   *categories;  /* int codes, for unit category */
   GPtrArray *category_labels;
 } ImportIndicator;
@@ -252,6 +256,14 @@ typedef struct
   GPtrArray   *shares;      /* char * "id=count/total" */
   GHashTable  *renames;     /* indicator id or signature → name */
   GHashTable  *recipe_ids;  /* signature → id, from a recipe */
+  GPtrArray   *sums;        /* char * "id=a+b-c" */
+  GPtrArray   *merges;      /* char * "id=a,b" */
+  GHashTable  *drops;       /* indicator ids not written */
+  GHashTable  *dissolves;   /* level ids whose geometry is unioned from the level below */
+  GPtrArray   *draw_within; /* char *: code prefixes (län, kommun) of the areas drawn; empty: all */
+  double       simplify;    /* tolerance in metres, 0 for none */
+  GHashTable  *described;   /* indicator id → JsonObject: what the recipe says of it */
+  JsonObject  *package;     /* the recipe's themes, description, licence, version, date */
 
   /* what inspect found */
   GPtrArray   *inputs;      /* ImportInput */
@@ -293,6 +305,8 @@ gboolean     atlas_import_read_areas       (const char   *path,
                                             guint        *converted,
                                             GError      **error);
 void         atlas_import_area_free        (gpointer      area);
+gboolean     atlas_import_job_draws        (ImportJob    *job,
+                                            const char   *code);
 
 /* atlas-import-report.c */
 JsonNode    *atlas_import_build_report     (ImportJob    *job,

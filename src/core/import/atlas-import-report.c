@@ -91,7 +91,7 @@ add_inputs (JsonBuilder *b,
           add_string (b, "name_field", input->geometry->name_field);
           add_int (b, "features", input->geometry->n_features);
         }
-      if (input->table != NULL && input->kind == INPUT_STATISTICS)
+      if (input->table != NULL && input->kind != INPUT_GEOMETRY)
         {
           add_string (b, "format", input->table->format);
           add_string (b, "title", input->table->title);
@@ -122,6 +122,8 @@ add_indicators (JsonBuilder *b,
       add_string (b, "weight", ind->weight);
       add_string (b, "source", ind->source);
       add_string (b, "match", ind->signature);
+      json_builder_set_member_name (b, "dropped");
+      json_builder_add_boolean_value (b, ind->dropped);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -187,7 +189,7 @@ add_level (JsonBuilder *b,
   add_string (b, "id", atlas_import_level_id (level));
   add_string (b, "version", plan->version);
   add_string (b, "parent", plan->parent != IMPORT_LEVEL_NONE ? atlas_import_level_id (plan->parent) : "riket");
-  add_string (b, "geometry", plan->packaged ? "packaged kommun/län borders"
+  add_string (b, "geometry", plan->packaged ? "packaged kommun/län borders" : plan->dissolved ? "dissolved from the level below"
                              : plan->geometry >= 0 ? ((ImportInput *) g_ptr_array_index (job->inputs, plan->geometry))->name
                              : NULL);
   add_int (b, "geometry_files", plan->geometries != NULL ? plan->geometries->len : (guint) plan->packaged);
@@ -375,9 +377,11 @@ format_indicators (GString   *text,
       JsonObject *ind = json_array_get_object_element (indicators, i);
       const char *weight = member_string (ind, "weight");
 
-      g_string_append_printf (text, "  %s: %s [%s, %s%s%s]\n", member_string (ind, "id"), member_string (ind, "name"),
+      g_string_append_printf (text, "  %s: %s [%s, %s%s%s]%s\n", member_string (ind, "id"), member_string (ind, "name"),
                               member_string (ind, "unit"), member_string (ind, "rule"),
-                              weight != NULL ? " " : "", weight != NULL ? weight : "");
+                              weight != NULL ? " " : "", weight != NULL ? weight : "",
+                              json_object_get_boolean_member_with_default (ind, "dropped", FALSE)
+                              ? _(" (left out: --drop)") : "");
     }
 }
 
@@ -410,14 +414,44 @@ atlas_import_format_report (JsonNode *report)
 
 /* ---- recipes -------------------------------------------------------------------- */
 
+/* Members of a recipe that describe the package rather than choose. */
+static const char *const package_members[] = {
+  "themes", "description", "licence", "version", "date", "publisher", "en",
+};
+
+
+/* @path relative to the recipe's folder, with "../" up to three levels
+ * ("../sources/stats/…"), so that a folder of recipes and sources can move;
+ * else absolute. */
 static char *
 relative_path (GFile      *relative_to,
                const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  char *relative = relative_to != NULL ? g_file_get_relative_path (relative_to, file) : NULL;
+  g_autoptr(GFile) base = relative_to != NULL ? g_object_ref (relative_to) : NULL;
+  g_autoptr(GString) up = g_string_new (NULL);
 
-  return relative != NULL ? relative : g_file_get_path (file);
+  for (guint level = 0; base != NULL && level < 4; level++)
+    {
+      g_autofree char *relative = g_file_get_relative_path (base, file);
+      GFile *parent = g_file_get_parent (base);
+
+      if (relative != NULL)
+        {
+          g_clear_object (&parent);
+          return g_strconcat (up->str, relative, NULL);
+        }
+      /* Never up to the root: a recipe is not tied to "/". */
+      if (parent == NULL || !g_file_has_parent (parent, NULL))
+        {
+          g_clear_object (&parent);
+          break;
+        }
+      g_string_append (up, "../");
+      g_set_object (&base, parent);
+      g_object_unref (parent);
+    }
+  return g_file_get_path (file);
 }
 
 static gint
@@ -454,6 +488,18 @@ add_table (JsonBuilder *b,
     json_builder_end_object (b);
 }
 
+static void
+add_list (JsonBuilder *b,
+          const char  *member,
+          GPtrArray   *items)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < items->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (items, i));
+  json_builder_end_array (b);
+}
+
 /**
  * atlas_import_build_recipe:
  *
@@ -487,23 +533,42 @@ atlas_import_build_recipe (ImportJob *job,
   json_builder_end_array (b);
   add_table (b, "select", job->selections, FALSE);
   add_table (b, "split", job->splits, TRUE);
-  json_builder_set_member_name (b, "share");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < job->shares->len; i++)
-    json_builder_add_string_value (b, g_ptr_array_index (job->shares, i));
-  json_builder_end_array (b);
+  add_list (b, "sum", job->sums);
+  add_list (b, "merge", job->merges);
+  add_list (b, "share", job->shares);
+  add_table (b, "drop", job->drops, TRUE);
+  add_table (b, "dissolve", job->dissolves, TRUE);
+  add_list (b, "draw_within", job->draw_within);
+  json_builder_set_member_name (b, "simplify");
+  json_builder_add_double_value (b, job->simplify);
   add_table (b, "names", job->renames, FALSE);
+  for (guint i = 0; job->package != NULL && i < G_N_ELEMENTS (package_members); i++)
+    if (json_object_has_member (job->package, package_members[i]))
+      {
+        json_builder_set_member_name (b, package_members[i]);
+        json_builder_add_value (b, json_node_copy (json_object_get_member (job->package, package_members[i])));
+      }
   json_builder_set_member_name (b, "indicators");
   json_builder_begin_array (b);
   for (guint i = 0; job->indicators != NULL && i < job->indicators->len; i++)
     {
       ImportIndicator *ind = g_ptr_array_index (job->indicators, i);
 
+      JsonObject *meta = g_hash_table_lookup (job->described, ind->id);
+      g_autoptr(GList) members = meta != NULL ? json_object_get_members (meta) : NULL;
+
       json_builder_begin_object (b);
       add_string (b, "match", ind->signature);
       add_string (b, "id", ind->id);
       add_string (b, "name", ind->name);
       add_string (b, "unit", ind->unit);
+      for (GList *m = members; m != NULL; m = m->next)
+        if (!g_str_equal (m->data, "match") && !g_str_equal (m->data, "id") &&
+            !g_str_equal (m->data, "name") && !g_str_equal (m->data, "unit"))
+          {
+            json_builder_set_member_name (b, m->data);
+            json_builder_add_value (b, json_node_copy (json_object_get_member (meta, m->data)));
+          }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -613,6 +678,48 @@ take_name (ImportJob *job, const char *id, const char *name, GFile *recipe)
 }
 
 static void
+take_sum (ImportJob *job, const char *sum, const char *value, GFile *recipe)
+{
+  g_ptr_array_add (job->sums, g_strdup (sum));
+}
+
+static void
+take_merge (ImportJob *job, const char *merge, const char *value, GFile *recipe)
+{
+  g_ptr_array_add (job->merges, g_strdup (merge));
+}
+
+static void
+take_drop (ImportJob *job, const char *id, const char *value, GFile *recipe)
+{
+  g_hash_table_add (job->drops, g_strdup (id));
+}
+
+static void
+take_draw_within (ImportJob *job, const char *code, const char *value, GFile *recipe)
+{
+  g_ptr_array_add (job->draw_within, g_strdup (code));
+}
+
+static void
+take_dissolve (ImportJob *job, const char *level, const char *value, GFile *recipe)
+{
+  g_hash_table_add (job->dissolves, g_strdup (level));
+}
+
+static void
+load_package (ImportJob  *job,
+              JsonObject *root)
+{
+  g_clear_pointer (&job->package, json_object_unref);
+  job->package = json_object_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (package_members); i++)
+    if (json_object_has_member (root, package_members[i]))
+      json_object_set_member (job->package, package_members[i],
+                              json_node_copy (json_object_get_member (root, package_members[i])));
+}
+
+static void
 load_indicator_ids (ImportJob *job,
                     JsonArray *indicators)
 {
@@ -625,6 +732,9 @@ load_indicator_ids (ImportJob *job,
 
       if (match != NULL && id != NULL)
         g_hash_table_replace (job->recipe_ids, g_strdup (match), g_strdup (id));
+      /* Theme, polarity, English texts…: kept whole, applied by the writer. */
+      if (id != NULL)
+        g_hash_table_replace (job->described, g_strdup (id), json_object_ref (ind));
     }
 }
 
@@ -635,6 +745,7 @@ load_settings (ImportJob  *job,
   const char *id = node_string (json_object_get_member (root, "id"));
   const char *title = node_string (json_object_get_member (root, "title"));
   JsonNode *crs = json_object_get_member (root, "crs");
+  JsonNode *simplify = json_object_get_member (root, "simplify");
 
   if (id != NULL && job->id == NULL)
     job->id = g_strdup (id);
@@ -642,6 +753,8 @@ load_settings (ImportJob  *job,
     job->title = g_strdup (title);
   if (crs != NULL && JSON_NODE_HOLDS_VALUE (crs) && job->crs == 0)
     job->crs = (guint) json_node_get_int (crs);
+  if (simplify != NULL && JSON_NODE_HOLDS_VALUE (simplify) && job->simplify == 0)
+    job->simplify = MAX (json_node_get_double (simplify), 0);
 }
 
 gboolean
@@ -662,11 +775,17 @@ atlas_import_load_recipe (ImportJob  *job,
     return recipe_error (recipe, "platsatlas_recipe", _("a recipe written by platsatlas-cli pack --recipe"), error);
 
   load_settings (job, root);
+  load_package (job, root);
   indicators = json_object_get_member (root, "indicators");
   load_indicator_ids (job, indicators != NULL && JSON_NODE_HOLDS_ARRAY (indicators) ? json_node_get_array (indicators) : NULL);
   return (!with_files || load_strings (root, "files", FALSE, recipe, take_file, job, error)) &&
          load_strings (root, "select", TRUE, recipe, take_selection, job, error) &&
          load_strings (root, "split", FALSE, recipe, take_split, job, error) &&
          load_strings (root, "share", FALSE, recipe, take_share, job, error) &&
+         load_strings (root, "sum", FALSE, recipe, take_sum, job, error) &&
+         load_strings (root, "merge", FALSE, recipe, take_merge, job, error) &&
+         load_strings (root, "drop", FALSE, recipe, take_drop, job, error) &&
+         load_strings (root, "dissolve", FALSE, recipe, take_dissolve, job, error) &&
+         load_strings (root, "draw_within", FALSE, recipe, take_draw_within, job, error) &&
          load_strings (root, "names", TRUE, recipe, take_name, job, error);
 }

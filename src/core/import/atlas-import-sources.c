@@ -558,6 +558,60 @@ field_year (const char *name)
   return atlas_import_parse_year (year);
 }
 
+/* An areas key's numeric columns with a year in their names
+ * ("omradestyp_2022"), as a table keyed by the key's finest codes. */
+static ImportTable *
+read_key_values (ImportGrid *grid,
+                 const char *name)
+{
+  GPtrArray *header = g_ptr_array_index (grid->rows, 0);
+  g_autoptr(ImportTable) table = atlas_import_table_new (name, "scb-csv");
+  ImportDim *dim = atlas_import_table_add_dim (table, "field", _("field"));
+  ImportLevel finest = IMPORT_LEVEL_NONE;
+  int code_column = -1;
+
+  dim->contents = TRUE;
+  for (guint c = 0; c < header->len && c < 32; c++)
+    {
+      ImportLevel level = column_level (grid, c);
+
+      if (level > finest)
+        finest = level, code_column = (int) c;
+    }
+  for (guint c = 0; code_column >= 0 && c < header->len; c++)
+    {
+      const char *field = g_ptr_array_index (header, c);
+      int year = field != NULL && column_level (grid, c) == IMPORT_LEVEL_NONE ? field_year (field) : 0;
+      g_autofree char *label = year > 0 ? g_strndup (field, strcspn (field, "0123456789")) : NULL;
+      g_autofree double *values = g_new (double, grid->rows->len);
+      guint numbers = 0, series;
+
+      for (guint r = 1; year > 0 && r < grid->rows->len; r++)
+        {
+          const char *text = grid_cell (grid, r, c);
+          gboolean ok = FALSE;
+
+          values[r] = text != NULL ? atlas_import_parse_number (text, &ok) : NAN;
+          values[r] = ok ? values[r] : NAN;
+          numbers += ok;
+        }
+      /* Names with a year ("RegSO_2020") are not values. */
+      if (numbers == 0)
+        continue;
+      g_strchomp (g_strdelimit (label, "_", ' '));
+      series = atlas_import_dim_add_value (dim, label, NULL);
+      series = atlas_import_table_add_series (table, &series);
+      for (guint r = 1; r < grid->rows->len; r++)
+        {
+          g_autofree char *code = atlas_import_normalize_code (grid_cell (grid, r, (guint) code_column), NULL, NULL);
+
+          if (code != NULL)
+            atlas_import_table_add_cell (table, atlas_import_table_add_key (table, code), year, series, values[r]);
+        }
+    }
+  return table->cells->len > 0 ? g_steal_pointer (&table) : NULL;
+}
+
 /* A geometry file's numeric fields with a year in their names, as a
  * table: what a package of that file alone can show. */
 static ImportTable *
@@ -625,6 +679,7 @@ read_text_input (ImportInput *input,
   if (input->key != NULL)
     {
       input->kind = INPUT_KEY;
+      input->table = read_key_values (grid, input->name);
       return TRUE;
     }
   input->table = atlas_import_table_from_grid (grid, input->name, "scb-csv", error);

@@ -101,7 +101,7 @@ count_undrawn (ImportLevelPlan *plan)
 static gboolean
 is_drawn (ImportLevelPlan *plan)
 {
-  return (plan->geometry >= 0 || plan->packaged) && count_undrawn (plan) < g_hash_table_size (plan->areas);
+  return (plan->geometry >= 0 || plan->packaged || plan->dissolved) && count_undrawn (plan) < g_hash_table_size (plan->areas);
 }
 
 static gboolean
@@ -170,7 +170,7 @@ write_levels (ImportJob   *job,
 
       if (!plan->present)
         continue;
-      if ((plan->geometry >= 0 || plan->packaged) && !atlas_import_write_geometry (job, (ImportLevel) l, gpkg, error))
+      if ((plan->geometry >= 0 || plan->packaged || plan->dissolved) && !atlas_import_write_geometry (job, (ImportLevel) l, gpkg, error))
         return FALSE;
       /* A file we just wrote without a single area is not kept. */
       if (!is_drawn (plan) && g_file_test (gpkg, G_FILE_TEST_EXISTS))
@@ -254,17 +254,114 @@ add_categories (JsonBuilder     *b,
   json_builder_end_array (b);
 }
 
+/* A footnote line is kept when the recipe lists its opening words
+ * ("footnotes": ["Vissa personer går …"]); without a list, every line. */
+static gboolean
+footnote_kept (JsonArray  *starts,
+               const char *line)
+{
+  for (guint i = 0; starts != NULL && i < json_array_get_length (starts); i++)
+    {
+      JsonNode *start = json_array_get_element (starts, i);
+
+      if (JSON_NODE_HOLDS_VALUE (start) && json_node_get_value_type (start) == G_TYPE_STRING &&
+          g_str_has_prefix (line, json_node_get_string (start)))
+        return TRUE;
+    }
+  return starts == NULL;
+}
+
+/* SCB's footnotes of the indicator's table, verbatim: all of them, or the
+ * lines the recipe chose (SCB's footnotes can run to pages). */
 static char *
 caveat_of (ImportJob       *job,
            ImportIndicator *ind)
 {
   ImportInput *input = ind->input < job->inputs->len ? g_ptr_array_index (job->inputs, ind->input) : NULL;
+  JsonObject *meta = g_hash_table_lookup (job->described, ind->id);
+  JsonNode *node = meta != NULL ? json_object_get_member (meta, "footnotes") : NULL;
+  JsonArray *starts = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; input != NULL && input->table != NULL && i < input->table->footnotes->len; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (input->table->footnotes, i));
+    {
+      const char *footnote = g_ptr_array_index (input->table->footnotes, i);
+      g_auto(GStrv) lines = starts != NULL ? g_strsplit (footnote, "\n", -1) : NULL;
+
+      if (starts == NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", footnote);
+      for (guint l = 0; lines != NULL && lines[l] != NULL; l++)
+        if (footnote_kept (starts, g_strstrip (lines[l])))
+          g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", lines[l]);
+    }
   if (text->len == 0)
     return g_string_free (text, TRUE);
+  return g_string_free (text, FALSE);
+}
+
+/* ---- what a recipe says of an indicator ---------------------------------------- */
+
+static const char *
+member_string (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* A text of the manifest: Swedish from the files or the recipe, English
+ * only where the recipe gives it. */
+static void
+add_described_text (JsonBuilder *b,
+                    const char  *member,
+                    const char  *sv,
+                    JsonObject  *meta)
+{
+  const char *en = member_string (member_object (meta, "en"), member);
+
+  if (sv == NULL)
+    return;
+  if (en != NULL)
+    add_texts (b, member, sv, en);
+  else
+    add_text (b, member, sv);
+}
+
+static const char *
+described_or (JsonObject *meta,
+              const char *member,
+              const char *fallback)
+{
+  const char *value = member_string (meta, member);
+
+  return value != NULL ? value : fallback;
+}
+
+/* The file's definition; the recipe's reference time where the file has
+ * none, and its note after. */
+static char *
+definition_of (ImportIndicator *ind,
+               JsonObject      *meta)
+{
+  GString *text = g_string_new (ind->definition);
+  const char *reference = member_string (meta, "reference_time");
+  const char *note = member_string (meta, "note");
+
+  if (ind->reference_time == NULL && reference != NULL && strstr (text->str, "Referenstid:") == NULL)
+    g_string_append_printf (text, " Referenstid: %s.", reference);
+  if (note != NULL)
+    g_string_append_printf (text, " %s", note);
   return g_string_free (text, FALSE);
 }
 
@@ -273,28 +370,46 @@ add_indicator (JsonBuilder     *b,
                ImportJob       *job,
                ImportIndicator *ind)
 {
-  g_autofree char *caveat = caveat_of (job, ind);
+  JsonObject *meta = g_hash_table_lookup (job->described, ind->id);
+  g_autofree char *file_caveat = caveat_of (job, ind);
+  g_autofree char *caveat = member_string (meta, "caveat") == NULL ? g_strdup (file_caveat)
+                            : g_strjoin ("\n", member_string (meta, "caveat"), file_caveat, NULL);
+  g_autofree char *definition = definition_of (ind, meta);
+  JsonNode *decimals = meta != NULL ? json_object_get_member (meta, "decimals") : NULL;
+  JsonNode *categories = meta != NULL ? json_object_get_member (meta, "categories") : NULL;
 
   json_builder_begin_object (b);
   add_string (b, "id", ind->id);
-  add_string (b, "theme", "import");
-  add_string (b, "kind", "indicator");
-  add_text (b, "name", ind->name);
-  add_text (b, "definition", ind->definition);
+  add_string (b, "theme", described_or (meta, "theme", "import"));
+  add_string (b, "kind", described_or (meta, "kind", "indicator"));
+  add_described_text (b, "name", ind->name, meta);
+  add_described_text (b, "short", member_string (meta, "short"), meta);
+  add_described_text (b, "definition", definition, meta);
   add_string (b, "unit", ind->unit);
+  if (g_str_equal (ind->unit, "count"))
+    add_described_text (b, "unit_label", member_string (meta, "unit_label"), meta);
   json_builder_set_member_name (b, "decimals");
-  json_builder_add_int_value (b, ind->decimals);
-  add_string (b, "polarity", "neutral");
-  add_string (b, "source", ind->source);
+  json_builder_add_int_value (b, decimals != NULL && JSON_NODE_HOLDS_VALUE (decimals)
+                                 ? json_node_get_int (decimals) : ind->decimals);
+  add_string (b, "polarity", described_or (meta, "polarity", "neutral"));
+  add_described_text (b, "age_group", member_string (meta, "age_group"), meta);
+  if (member_string (meta, "palette") != NULL)
+    add_string (b, "palette", member_string (meta, "palette"));
+  add_string (b, "source", described_or (meta, "source", ind->source));
   if (caveat != NULL)
-    add_text (b, "caveat", caveat);
+    add_described_text (b, "caveat", caveat, meta);
   json_builder_set_member_name (b, "aggregation");
   json_builder_begin_object (b);
   add_string (b, "rule", ind->rule);
   if (ind->weight != NULL)
     add_string (b, "weight", ind->weight);
   json_builder_end_object (b);
-  if (ind->categories != NULL)
+  if (categories != NULL && JSON_NODE_HOLDS_ARRAY (categories))
+    {
+      json_builder_set_member_name (b, "categories");
+      json_builder_add_value (b, json_node_copy (categories));
+    }
+  else if (ind->categories != NULL)
     add_categories (b, ind);
   json_builder_set_member_name (b, "demonstration");
   json_builder_add_boolean_value (b, FALSE);
@@ -381,12 +496,44 @@ add_header (JsonBuilder *b,
   json_builder_set_member_name (b, "format");
   json_builder_add_int_value (b, 1);
   add_string (b, "id", id);
-  add_text (b, "title", title);
-  add_texts (b, "description", description, description_en);
-  add_string (b, "version", date);
-  add_string (b, "publisher", "platsatlas-cli pack");
-  add_string (b, "licence", licence_of (first_table (job)));
-  add_string (b, "date", date);
+  add_described_text (b, "title", title, job->package);
+  if (member_string (job->package, "description") != NULL)
+    add_described_text (b, "description", member_string (job->package, "description"), job->package);
+  else
+    add_texts (b, "description", description, description_en);
+  /* A recipe may fix the date and version, so that a rebuild is identical. */
+  add_string (b, "version", described_or (job->package, "version", date));
+  add_string (b, "publisher", described_or (job->package, "publisher", "platsatlas-cli pack"));
+  add_string (b, "licence", described_or (job->package, "licence", licence_of (first_table (job))));
+  add_string (b, "date", described_or (job->package, "date", date));
+}
+
+/* The recipe's themes; "Importerat" for indicators it gives none. */
+static void
+add_themes (JsonBuilder *b,
+            ImportJob   *job)
+{
+  JsonNode *themes = job->package != NULL ? json_object_get_member (job->package, "themes") : NULL;
+  gboolean imported = themes == NULL || !JSON_NODE_HOLDS_ARRAY (themes);
+
+  for (guint i = 0; i < job->indicators->len; i++)
+    {
+      ImportIndicator *ind = g_ptr_array_index (job->indicators, i);
+
+      imported = imported || (!ind->dropped && member_string (g_hash_table_lookup (job->described, ind->id), "theme") == NULL);
+    }
+  json_builder_set_member_name (b, "themes");
+  json_builder_begin_array (b);
+  for (guint i = 0; themes != NULL && JSON_NODE_HOLDS_ARRAY (themes) && i < json_array_get_length (json_node_get_array (themes)); i++)
+    json_builder_add_value (b, json_node_copy (json_array_get_element (json_node_get_array (themes), i)));
+  if (imported)
+    {
+      json_builder_begin_object (b);
+      add_string (b, "id", "import");
+      add_texts (b, "name", "Importerat", "Imported");
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 }
 
 static JsonNode *
@@ -408,17 +555,12 @@ build_manifest (ImportJob *job)
     if (job->levels[l].present)
       add_division (b, job, (ImportLevel) l);
   json_builder_end_array (b);
-  json_builder_set_member_name (b, "themes");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  add_string (b, "id", "import");
-  add_texts (b, "name", "Importerat", "Imported");
-  json_builder_end_object (b);
-  json_builder_end_array (b);
+  add_themes (b, job);
   json_builder_set_member_name (b, "indicators");
   json_builder_begin_array (b);
   for (guint i = 0; i < job->indicators->len; i++)
-    add_indicator (b, job, g_ptr_array_index (job->indicators, i));
+    if (!((ImportIndicator *) g_ptr_array_index (job->indicators, i))->dropped)
+      add_indicator (b, job, g_ptr_array_index (job->indicators, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);
@@ -448,7 +590,8 @@ write_year (ImportJob   *job,
   g_autofree char *path = g_strdup_printf ("%s/values/%d.csv", dir, year);
 
   for (guint i = 0; i < job->indicators->len; i++)
-    g_string_append_printf (text, ",%s", ((ImportIndicator *) g_ptr_array_index (job->indicators, i))->id);
+    if (!((ImportIndicator *) g_ptr_array_index (job->indicators, i))->dropped)
+      g_string_append_printf (text, ",%s", ((ImportIndicator *) g_ptr_array_index (job->indicators, i))->id);
   g_string_append_c (text, '\n');
   for (guint k = 0; k < keys->len; k++)
     {
@@ -463,6 +606,8 @@ write_year (ImportJob   *job,
         {
           g_autofree char *number = isnan (row[i]) ? NULL : format_number (row[i]);
 
+          if (((ImportIndicator *) g_ptr_array_index (job->indicators, i))->dropped)
+            continue;
           g_string_append_printf (text, ",%s", number != NULL ? number : "");
         }
       g_string_append_c (text, '\n');

@@ -260,6 +260,141 @@ atlas_importer_add_share (AtlasImporter  *self,
   return TRUE;
 }
 
+static gboolean
+add_derived (AtlasImporter  *self,
+             GPtrArray      *list,
+             const char     *spec,
+             const char     *option,
+             const char     *expected,
+             GError        **error)
+{
+  const char *eq = strchr (spec, '=');
+
+  if (eq == NULL || eq == spec || eq[1] == '\0')
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION,
+                   _("%s %s: expected %s"), option, spec, expected);
+      return FALSE;
+    }
+  g_ptr_array_add (list, g_strdup (spec));
+  self->inspected = FALSE;
+  return TRUE;
+}
+
+/**
+ * atlas_importer_add_sum:
+ * @self: an importer
+ * @sum: "NEW_ID=ID1+ID2-ID3…": counts added (or subtracted)
+ * @error: return location for an error
+ *
+ * Adds a count that is the sum of other counts of the plan, such as
+ * people 0–19 from SCB's age groups; an area and year get a value only
+ * when every part has one. Aggregated by sum.
+ */
+gboolean
+atlas_importer_add_sum (AtlasImporter  *self,
+                        const char     *sum,
+                        GError        **error)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORTER (self), FALSE);
+
+  return add_derived (self, self->job->sums, sum, "--sum", _("NEW_ID=ID1+ID2-ID3…"), error);
+}
+
+/**
+ * atlas_importer_add_merge:
+ * @self: an importer
+ * @merge: "NEW_ID=ID1,ID2…": the same quantity from several tables
+ * @error: return location for an error
+ *
+ * Adds one indicator from several of the plan (a DeSO table and a RegSO
+ * table of the same count, or one table per year): for each area and
+ * year the first part with a value gives it. Unit and aggregation are
+ * the first part's.
+ */
+gboolean
+atlas_importer_add_merge (AtlasImporter  *self,
+                          const char     *merge,
+                          GError        **error)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORTER (self), FALSE);
+
+  return add_derived (self, self->job->merges, merge, "--merge", _("NEW_ID=ID1,ID2…"), error);
+}
+
+/**
+ * atlas_importer_drop:
+ * @self: an importer
+ * @id: an indicator of the plan
+ *
+ * Leaves the indicator out of the package; sums, merges and shares may
+ * still be computed from it.
+ */
+void
+atlas_importer_drop (AtlasImporter *self,
+                     const char    *id)
+{
+  g_return_if_fail (ATLAS_IS_IMPORTER (self));
+
+  g_hash_table_add (self->job->drops, g_strdup (id));
+  self->inspected = FALSE;
+}
+
+/**
+ * atlas_importer_dissolve:
+ * @self: an importer
+ * @level: a level id: "regso", "kommun"…
+ *
+ * Gives the level borders unioned from the level below it (RegSO from
+ * DeSO polygons with SCB's key), for a level without geometry files.
+ */
+void
+atlas_importer_dissolve (AtlasImporter *self,
+                         const char    *level)
+{
+  g_return_if_fail (ATLAS_IS_IMPORTER (self));
+
+  g_hash_table_add (self->job->dissolves, g_strdup (level));
+  self->inspected = FALSE;
+}
+
+/**
+ * atlas_importer_draw_within:
+ * @self: an importer
+ * @code: a län or kommun code ("01", "0380")
+ *
+ * Draws only the areas under @code (and under the other codes given);
+ * areas elsewhere keep their values but no geometry. For geometry files
+ * that reach into neighbouring län.
+ */
+void
+atlas_importer_draw_within (AtlasImporter *self,
+                            const char    *code)
+{
+  g_return_if_fail (ATLAS_IS_IMPORTER (self));
+
+  g_ptr_array_add (self->job->draw_within, g_strdup (code));
+  self->inspected = FALSE;
+}
+
+/**
+ * atlas_importer_set_simplify:
+ * @self: an importer
+ * @metres: tolerance, 0 for none
+ *
+ * Simplifies every border by @metres (keeping each polygon's topology),
+ * so that a package of full-resolution borders stays small.
+ */
+void
+atlas_importer_set_simplify (AtlasImporter *self,
+                             double         metres)
+{
+  g_return_if_fail (ATLAS_IS_IMPORTER (self));
+
+  self->job->simplify = MAX (metres, 0);
+  self->inspected = FALSE;
+}
+
 /**
  * atlas_importer_rename:
  * @self: an importer

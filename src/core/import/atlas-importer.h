@@ -61,6 +61,20 @@ void           atlas_importer_split           (AtlasImporter       *self,
 gboolean       atlas_importer_add_share       (AtlasImporter       *self,
                                                const char          *share,
                                                GError             **error);
+gboolean       atlas_importer_add_sum        (AtlasImporter       *self,
+                                               const char          *sum,
+                                               GError             **error);
+gboolean       atlas_importer_add_merge      (AtlasImporter       *self,
+                                               const char          *merge,
+                                               GError             **error);
+void           atlas_importer_drop           (AtlasImporter       *self,
+                                               const char          *id);
+void           atlas_importer_dissolve       (AtlasImporter       *self,
+                                               const char          *level);
+void           atlas_importer_draw_within    (AtlasImporter       *self,
+                                               const char          *code);
+void           atlas_importer_set_simplify   (AtlasImporter       *self,
+                                               double               metres);
 gboolean       atlas_importer_rename          (AtlasImporter       *self,
                                                const char          *rename,
                                                GError             **error);
