@@ -27,6 +27,7 @@
 #include "atlas-rank.h"
 #include "atlas-saved-view.h"
 #include "atlas-segregation.h"
+#include "atlas-start-view.h"
 #include "atlas-theme.h"
 #include "atlas-trend-chart.h"
 #include "atlas-type-breakdown.h"

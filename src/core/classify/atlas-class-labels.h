@@ -2,6 +2,7 @@
 #pragma once
 
 #include "atlas-class-breaks.h"
+#include "atlas-division.h"
 #include "atlas-palette.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ char        *atlas_class_breaks_dup_shortfall   (const AtlasClassBreaks *breaks,
 const char  *atlas_class_breaks_boundary_note   (const char             *lang);
 const char  *atlas_palette_describe_direction   (const AtlasPalette     *palette,
                                                  AtlasIndicator         *indicator,
+                                                 const char             *lang);
+char        *atlas_division_dup_undrawn_note    (AtlasDivision          *division,
                                                  const char             *lang);
 
 G_END_DECLS

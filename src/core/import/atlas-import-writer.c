@@ -503,8 +503,8 @@ write_contents (ImportJob    *job,
   return json_generator_to_file (generator, manifest_path, error);
 }
 
-static void
-remove_tree (const char *dir)
+void
+atlas_import_remove_package (const char *dir)
 {
   const char *const subdirs[] = { "geo", "areas", "values", "" };
 
@@ -573,6 +573,6 @@ atlas_import_write_package (ImportJob     *job,
     }
   ok = write_contents (job, temp, cancellable, error) && move_into_place (temp, directory, error);
   if (!ok)
-    remove_tree (temp);
+    atlas_import_remove_package (temp);
   return ok;
 }
