@@ -101,20 +101,7 @@ peek_item (GListModel *model,
 static AtlasDivision *
 default_division (AtlasWindow *self)
 {
-  GListModel *levels = G_LIST_MODEL (self->levels);
-  guint n = g_list_model_get_n_items (levels);
-  AtlasDivision *complete = NULL;
-  AtlasDivision *finest = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      AtlasDivision *division = peek_item (levels, i);
-
-      finest = division;
-      if (atlas_division_covers_country (division))
-        complete = division;
-    }
-  return complete != NULL ? complete : finest;
+  return atlas_dataset_get_default_division (self->dataset);
 }
 
 static AtlasDivision *
@@ -219,6 +206,7 @@ on_map_division_notify (AtlasWindow *self)
 {
   AtlasDivision *division = atlas_map_get_division (get_map (self));
   g_autofree char *undrawn = NULL;
+  g_autofree char *both = NULL;
   const char *note = NULL;
 
   self->syncing++;
@@ -229,13 +217,10 @@ on_map_division_notify (AtlasWindow *self)
   if (division != NULL)
     {
       note = atlas_division_get_coverage_note (division, NULL);
-      /* Areas listed without borders: counted when the package says nothing. */
-      if (note == NULL && atlas_division_get_n_undrawn (division) > 0)
-        note = undrawn = g_strdup_printf (ngettext ("%u of %u areas have no borders and are not drawn",
-                                                    "%u of %u areas have no borders and are not drawn",
-                                                    atlas_division_get_n_undrawn (division)),
-                                          atlas_division_get_n_undrawn (division),
-                                          atlas_division_get_n_areas (division));
+      /* Areas listed without borders, counted by core as in the legend */
+      undrawn = atlas_division_dup_undrawn_note (division, NULL);
+      if (undrawn != NULL)
+        note = both = note != NULL ? g_strdup_printf ("%s · %s", note, undrawn) : g_strdup (undrawn);
       g_settings_set_string (self->settings, "level", atlas_division_get_id (division));
     }
   gtk_label_set_text (GTK_LABEL (self->coverage_label), note != NULL ? note : "");
@@ -629,10 +614,23 @@ apply_initial_state (AtlasWindow *self,
   g_autofree char *last = g_settings_get_string (self->settings, "last-dataset");
   gboolean restore = g_strcmp0 (last, path) == 0;
   AtlasIndicator *indicator = pick_indicator (self, restore);
+  AtlasDivision *division = pick_division (self, restore);
+  guint year = pick_year (self, indicator, restore);
+  g_autofree char *note = NULL;
 
-  atlas_window_set_division (self, pick_division (self, restore));
+  /* A new package opens where it has values (core decides, as for the
+   * CLI and the import preview), saying why when not at kommun level. */
+  if (!restore && atlas_dataset_choose_start (self->dataset, &division, &indicator, &year))
+    note = atlas_dataset_dup_start_note (self->dataset, division, indicator);
+  if (note != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (note, -1);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), adw_toast_new (markup));
+    }
+  atlas_window_set_division (self, division);
   atlas_window_set_indicator (self, indicator);
-  atlas_window_set_year (self, pick_year (self, indicator, restore));
+  atlas_window_set_year (self, year);
 
   /* The view only once: later loads of the same package are deliberate */
   if (restore && !self->view_restored)

@@ -49,6 +49,7 @@ add_dims (JsonBuilder *b,
       json_builder_set_member_name (b, "contents");
       json_builder_add_boolean_value (b, dim->contents);
       add_string (b, "total", dim->total >= 0 ? g_ptr_array_index (dim->values, dim->total) : NULL);
+      add_int (b, "total_index", dim->total);
       json_builder_set_member_name (b, "values");
       json_builder_begin_array (b);
       for (guint v = 0; v < dim->values->len && v < 200; v++)

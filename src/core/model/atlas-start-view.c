@@ -178,6 +178,43 @@ atlas_dataset_choose_start (AtlasDataset    *self,
   return FALSE;
 }
 
+/* Why an indicator has no values at the default level. */
+static char *
+dup_reason (AtlasIndicator *indicator,
+            AtlasDivision  *usual)
+{
+  const char *other = atlas_division_get_name (usual, NULL);
+
+  switch (atlas_indicator_get_aggregation (indicator))
+    {
+    case ATLAS_AGGREGATION_CATEGORY:
+      return g_strdup_printf (_("categories cannot be combined into larger areas such as %s"), other);
+    case ATLAS_AGGREGATION_NONE:
+      return g_strdup_printf (_("values such as medians cannot be combined into larger areas such as %s"), other);
+    case ATLAS_AGGREGATION_SUM:
+    case ATLAS_AGGREGATION_WEIGHTED_MEAN:
+    default:
+      return g_strdup_printf (_("the package has no values for %s"), other);
+    }
+}
+
+/* Any level with a value, drawable or not. */
+static AtlasDivision *
+any_level_with_values (AtlasDataset   *self,
+                       AtlasIndicator *indicator)
+{
+  GListModel *divisions = atlas_dataset_get_divisions (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
+    {
+      g_autoptr(AtlasDivision) division = g_list_model_get_item (divisions, i);
+
+      if (latest_year_with_values (self, indicator, division) > 0)
+        return division;
+    }
+  return NULL;
+}
+
 /**
  * atlas_dataset_dup_start_note:
  * @self: a dataset
@@ -185,40 +222,34 @@ atlas_dataset_choose_start (AtlasDataset    *self,
  * @indicator: the indicator chosen
  *
  * Returns: (transfer full) (nullable): a sentence saying why the package
- *   opens at a finer level than the default one, naming values that
- *   cannot be combined (medians, categories); %NULL when it opens at the
- *   default level
+ *   does not open with values at the default level: it opens at a finer
+ *   level, or its values are at a level without borders; it names values
+ *   that cannot be combined (medians, categories). %NULL when the
+ *   indicator has values at the default level.
  */
 char *
 atlas_dataset_dup_start_note (AtlasDataset   *self,
                               AtlasDivision  *division,
                               AtlasIndicator *indicator)
 {
-  AtlasDivision *usual;
-  const char *name, *level, *other;
+  AtlasDivision *usual, *valued;
+  g_autofree char *reason = NULL;
   guint year;
 
   g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
 
   usual = atlas_dataset_get_default_division (self);
-  if (division == NULL || indicator == NULL || usual == NULL || division == usual
+  if (division == NULL || indicator == NULL || usual == NULL
       || level_with_values (self, indicator, usual, TRUE, &year) != NULL)
     return NULL;
-  name = atlas_indicator_get_name (indicator, NULL);
-  level = atlas_division_get_name (division, NULL);
-  other = atlas_division_get_name (usual, NULL);
-  switch (atlas_indicator_get_aggregation (indicator))
-    {
-    case ATLAS_AGGREGATION_CATEGORY:
-      return g_strdup_printf (_("“%s” has values only for %s: categories cannot be combined into larger areas such as %s."),
-                              name, level, other);
-    case ATLAS_AGGREGATION_NONE:
-      return g_strdup_printf (_("“%s” has values only for %s: values such as medians cannot be combined into larger areas such as %s."),
-                              name, level, other);
-    case ATLAS_AGGREGATION_SUM:
-    case ATLAS_AGGREGATION_WEIGHTED_MEAN:
-    default:
-      return g_strdup_printf (_("“%s” has values only for %s; the package has none for %s."),
-                              name, level, other);
-    }
+  reason = dup_reason (indicator, usual);
+  if (division != usual)
+    return g_strdup_printf (_("“%s” has values only for %s: %s."), atlas_indicator_get_name (indicator, NULL),
+                            atlas_division_get_name (division, NULL), reason);
+  valued = any_level_with_values (self, indicator);
+  if (valued == NULL)
+    return g_strdup_printf (_("“%s” has no values in this package."), atlas_indicator_get_name (indicator, NULL));
+  return g_strdup_printf (_("“%s” has values only for %s, which has no borders to draw: %s. "
+                            "Search, tables and profiles show them."),
+                          atlas_indicator_get_name (indicator, NULL), atlas_division_get_name (valued, NULL), reason);
 }
