@@ -584,8 +584,8 @@ atlas_import_dialog_add_share (AtlasImportDialog *self,
 
   g_return_if_fail (ATLAS_IS_IMPORT_DIALOG (self));
 
-  /* Translators: the id of a new share indicator; ASCII, no spaces */
-  id = g_strdup_printf (_("share_%s"), count);
+  /* Ids are ASCII and Swedish, like the importer's own */
+  id = g_strdup_printf ("andel_%s", count);
   g_ptr_array_add (self->shares, g_strdup_printf ("%s=%s/%s", id, count, total));
   refresh (self);
 }
