@@ -626,6 +626,7 @@ draw_preview (AtlasDataset *dataset,
   g_autoptr(AtlasFigure) figure = NULL;
   g_autofree char *note = NULL;
   g_autofree char *undrawn = NULL;
+  GString *text;
   double width_pt, height_pt, scale;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -656,10 +657,14 @@ draw_preview (AtlasDataset *dataset,
   note = atlas_dataset_dup_start_note (dataset, division, indicator);
   undrawn = atlas_division_dup_undrawn_note (division, NULL);
   /* Translators: what the window shows first: indicator, level, year */
-  *caption = g_strdup_printf (_("Opens with %s, %s, %u.%s%s%s%s"), atlas_indicator_get_name (indicator, NULL),
-                              atlas_division_get_name (division, NULL), year,
-                              note != NULL ? " " : "", note != NULL ? note : "",
-                              undrawn != NULL ? " " : "", undrawn != NULL ? undrawn : "");
+  text = g_string_new (NULL);
+  g_string_printf (text, _("Opens with %s, %s, %u."), atlas_indicator_get_name (indicator, NULL),
+                   atlas_division_get_name (division, NULL), year);
+  if (note != NULL)
+    g_string_append_printf (text, " %s", note);
+  if (undrawn != NULL)
+    g_string_append_printf (text, " %s.", undrawn);
+  *caption = g_string_free (text, FALSE);
   return gdk_memory_texture_new (PREVIEW_WIDTH, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 

@@ -611,12 +611,6 @@ preview (AtlasImporter  *self,
   AtlasDataset *dataset = NULL;
   gboolean written;
 
-  if (!self->inspected)
-    {
-      g_set_error_literal (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_OPTION,
-                           _("The files have not been inspected; expected atlas_importer_inspect() first"));
-      return NULL;
-    }
   folder = g_dir_make_tmp ("platsatlas-preview-XXXXXX", error);
   if (folder == NULL)
     return NULL;
@@ -654,6 +648,7 @@ atlas_importer_preview (AtlasImporter  *self,
                         GError        **error)
 {
   g_return_val_if_fail (ATLAS_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (self->inspected, NULL);
 
   return preview (self, cancellable, error);
 }
@@ -682,6 +677,7 @@ atlas_importer_preview_async (AtlasImporter       *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_return_if_fail (ATLAS_IS_IMPORTER (self));
+  g_return_if_fail (self->inspected);
 
   g_task_set_source_tag (task, atlas_importer_preview_async);
   g_task_run_in_thread (task, run_preview);
