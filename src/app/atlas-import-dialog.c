@@ -467,9 +467,8 @@ add_crs (AtlasImportDialog *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new ((const char *const *) names);
   GtkWidget *row = adw_combo_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Coordinate system of geometry"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Used for files that name none; the notes say what was assumed"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Coordinate system"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("For geometry files that name none"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   for (guint i = 0; i < G_N_ELEMENTS (crs_codes); i++)
     if (crs_codes[i] == self->crs)
@@ -614,6 +613,7 @@ atlas_import_dialog_set_crs (AtlasImportDialog *self,
 /* ---- preview ------------------------------------------------------------------ */
 
 #define PREVIEW_WIDTH 640
+#define PREVIEW_HEIGHT 300
 
 /* The figure the package opens with, drawn by core as for an export. */
 static GdkTexture *
@@ -640,14 +640,17 @@ draw_preview (AtlasDataset *dataset,
       return NULL;
     }
   figure = atlas_figure_new (dataset, indicator, division, year);
+  /* The slide's type sizes at one point a pixel, on a short strip: map
+   * and legend only, so that the legend can be read */
   atlas_figure_set_page (figure, ATLAS_PAGE_SLIDE_16X9);
-  atlas_figure_get_page_size (figure, &width_pt, &height_pt);
-  scale = PREVIEW_WIDTH / width_pt;
-  height = (int) ceil (height_pt * scale);
+  width_pt = PREVIEW_WIDTH;
+  height_pt = PREVIEW_HEIGHT;
+  scale = 1;
+  height = PREVIEW_HEIGHT;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, PREVIEW_WIDTH, height);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  atlas_figure_draw (figure, cr, width_pt, height_pt);
+  atlas_figure_draw_map (figure, cr, width_pt, height_pt);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   stride = cairo_image_surface_get_stride (surface);

@@ -585,7 +585,8 @@ inspect_text (const char *name,
   return g_strdup (error->message);
 }
 
-/* A file without area keys says what its first column holds, and what
+/* Core tests bind no catalogue: messages are in English. A file without
+ * area keys says what its first column holds, and what
  * to do when a code and a name share a cell (SCB's "0114 Upplands
  * Väsby") or everything is in one column. */
 static void
