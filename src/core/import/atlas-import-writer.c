@@ -220,15 +220,8 @@ add_division (JsonBuilder *b,
   add_string (b, "parent", plan->parent != IMPORT_LEVEL_NONE ? atlas_import_level_id (plan->parent) : NULL);
   json_builder_set_member_name (b, "covers_parent");
   json_builder_add_boolean_value (b, plan->covers_parent);
-  if (undrawn > 0)
-    {
-      g_autofree char *sv = g_strdup_printf ("%u av %u områden saknar gränser i paketet och ritas inte",
-                                             undrawn, g_hash_table_size (plan->areas));
-      g_autofree char *en = g_strdup_printf ("%u of %u areas have no borders in the package and are not drawn",
-                                             undrawn, g_hash_table_size (plan->areas));
-
-      add_texts (b, "coverage_note", sv, en);
-    }
+  /* No coverage note for areas without borders: the app counts them
+   * from the loaded level (atlas_division_dup_undrawn_note()). */
   if (is_drawn (plan))
     add_file_spec (b, "geometry", gpkg, id, plan);
   if (undrawn > 0)
