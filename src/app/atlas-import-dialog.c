@@ -407,7 +407,7 @@ add_dimension (AtlasImportDialog *self,
   for (guint v = 0; v < json_array_get_length (values); v++)
     {
       g_autofree char *label = (int) v == total
-        ? g_strdup_printf (_("%s (total, the default)"), json_array_get_string_element (values, v))
+        ? g_strdup_printf (_("%s (total)"), json_array_get_string_element (values, v))
         : g_strdup (json_array_get_string_element (values, v));
 
       gtk_string_list_append (labels, label);
@@ -416,8 +416,9 @@ add_dimension (AtlasImportDialog *self,
   row = adw_combo_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member (dim, "label"));
+  /* The file in a tooltip: a subtitle would squeeze the chosen value */
   subtitle = g_strdup_printf (_("Dimension %s in %s"), id, basename);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, subtitle);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), dimension_choice (self, id, values, total));
   g_object_set_data_full (G_OBJECT (row), "dimension", g_strdup (id), g_free);
@@ -481,50 +482,50 @@ static void
 on_share_clicked (GtkButton         *button,
                   AtlasImportDialog *self)
 {
-  GtkWidget *count = g_object_get_data (G_OBJECT (button), "count");
-  GtkWidget *total = g_object_get_data (G_OBJECT (button), "total");
-  GListModel *ids = G_LIST_MODEL (self->indicator_ids);
-  guint c = gtk_drop_down_get_selected (GTK_DROP_DOWN (count));
-  guint t = gtk_drop_down_get_selected (GTK_DROP_DOWN (total));
+  AdwComboRow *count = g_object_get_data (G_OBJECT (button), "count");
+  AdwComboRow *total = g_object_get_data (G_OBJECT (button), "total");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->indicator_ids));
+  guint c = adw_combo_row_get_selected (count);
+  guint t = adw_combo_row_get_selected (total);
 
-  if (c == t || c >= g_list_model_get_n_items (ids) || t >= g_list_model_get_n_items (ids))
+  if (c == t || c >= n || t >= n)
     return;
   atlas_import_dialog_add_share (self, gtk_string_list_get_string (self->indicator_ids, c),
                                  gtk_string_list_get_string (self->indicator_ids, t));
 }
 
 static GtkWidget *
-indicator_drop_down (AtlasImportDialog *self,
-                     guint              selected,
-                     const char        *tooltip)
+indicator_combo (AtlasImportDialog *self,
+                 const char        *title,
+                 guint              selected)
 {
-  GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->indicators)), NULL);
+  GtkWidget *row = adw_combo_row_new ();
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (drop_down, tooltip);
-  return drop_down;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (self->indicators));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  return row;
 }
 
-/* A share is 100 × count / total: two indicators and a button. */
+/* A share is 100 × count / total: an expander with the two indicators
+ * and a button, so that long names have a row each. */
 static void
 add_share_row (AtlasImportDialog *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *count = indicator_drop_down (self, 0, _("The count"));
-  GtkWidget *total = indicator_drop_down (self, 1, _("The total it is a share of"));
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *count = indicator_combo (self, _("Count"), 0);
+  GtkWidget *total = indicator_combo (self, _("Of the total"), 1);
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Share in percent"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("A new indicator: 100 × the first / the second"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("A new indicator: 100 × count / total"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (button), "count", count);
   g_object_set_data (G_OBJECT (button), "total", total);
   g_signal_connect (button, "clicked", G_CALLBACK (on_share_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("/"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), total);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), count);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), total);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
   gtk_list_box_append (GTK_LIST_BOX (self->choices_list), row);
 }
 
@@ -661,7 +662,7 @@ draw_preview (AtlasDataset *dataset,
   undrawn = atlas_division_dup_undrawn_note (division, NULL);
   /* Translators: what the window shows first: indicator, level, year */
   text = g_string_new (NULL);
-  g_string_printf (text, _("Opens with %s, %s, %u."), atlas_indicator_get_name (indicator, NULL),
+  g_string_printf (text, _("Opens with “%s”, %s %u."), atlas_indicator_get_name (indicator, NULL),
                    atlas_division_get_name (division, NULL), year);
   if (note != NULL)
     g_string_append_printf (text, " %s", note);
