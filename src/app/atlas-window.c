@@ -620,13 +620,18 @@ apply_initial_state (AtlasWindow *self,
 
   /* A new package opens where it has values (core decides, as for the
    * CLI and the import preview), saying why when not at kommun level. */
-  if (!restore && atlas_dataset_choose_start (self->dataset, &division, &indicator, &year))
-    note = atlas_dataset_dup_start_note (self->dataset, division, indicator);
+  if (!restore)
+    {
+      atlas_dataset_choose_start (self->dataset, &division, &indicator, &year);
+      note = atlas_dataset_dup_start_note (self->dataset, division, indicator);
+    }
   if (note != NULL)
     {
       g_autofree char *markup = g_markup_escape_text (note, -1);
+      AdwToast *toast = adw_toast_new (markup);
 
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), adw_toast_new (markup));
+      adw_toast_set_timeout (toast, 0);  /* it explains an empty map: stays until closed */
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
     }
   atlas_window_set_division (self, division);
   atlas_window_set_indicator (self, indicator);

@@ -317,7 +317,7 @@ test_start_where_values_are (void)
                                        atlas_dataset_lookup_indicator (bare, "omradestyp"));
   g_assert_nonnull (note);
   g_assert_nonnull (strstr (note, atlas_indicator_get_name (indicator, NULL)));
-  g_assert_nonnull (strstr (note, "only for RegSO: categories cannot be combined"));
+  g_assert_nonnull (strstr (note, "only for RegSO: categories do not add up"));
 }
 
 #define PXWEB "scb_pxweb_uppsala_regso2025_folkmangd_2024.json"

@@ -188,13 +188,13 @@ dup_reason (AtlasIndicator *indicator,
   switch (atlas_indicator_get_aggregation (indicator))
     {
     case ATLAS_AGGREGATION_CATEGORY:
-      return g_strdup_printf (_("categories cannot be combined into larger areas such as %s"), other);
+      return g_strdup_printf (_("categories do not add up to the level %s"), other);
     case ATLAS_AGGREGATION_NONE:
-      return g_strdup_printf (_("values such as medians cannot be combined into larger areas such as %s"), other);
+      return g_strdup_printf (_("values such as medians do not add up to the level %s"), other);
     case ATLAS_AGGREGATION_SUM:
     case ATLAS_AGGREGATION_WEIGHTED_MEAN:
     default:
-      return g_strdup_printf (_("the package has no values for %s"), other);
+      return g_strdup_printf (_("the package has none for the level %s"), other);
     }
 }
 
@@ -249,7 +249,6 @@ atlas_dataset_dup_start_note (AtlasDataset   *self,
   valued = any_level_with_values (self, indicator);
   if (valued == NULL)
     return g_strdup_printf (_("“%s” has no values in this package."), atlas_indicator_get_name (indicator, NULL));
-  return g_strdup_printf (_("“%s” has values only for %s, which has no borders to draw: %s. "
-                            "Search, tables and profiles show them."),
+  return g_strdup_printf (_("“%s” has values only for %s, which has no borders: %s."),
                           atlas_indicator_get_name (indicator, NULL), atlas_division_get_name (valued, NULL), reason);
 }
