@@ -924,6 +924,12 @@ on_files_chosen (GtkNativeDialog   *chooser,
   if (files == NULL || g_list_model_get_n_items (files) == 0)
     return;
   g_ptr_array_set_size (self->files, 0);
+  /* Choices name the dimensions and indicators of the files before */
+  g_hash_table_remove_all (self->selections);
+  g_hash_table_remove_all (self->splits);
+  g_hash_table_remove_all (self->renames);
+  g_ptr_array_set_size (self->shares, 0);
+  self->crs = 0;
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
