@@ -34,7 +34,28 @@ void         atlas_import_dialog_write_to       (AtlasImportDialog *self,
                                                  GFile             *folder);
 void         atlas_import_dialog_cancel         (AtlasImportDialog *self);
 
+/* Choices, as `platsatlas-cli pack` takes them; each reads the files
+ * again with every choice and draws the preview anew. */
+void         atlas_import_dialog_select         (AtlasImportDialog *self,
+                                                 const char        *dimension,
+                                                 const char        *value);
+void         atlas_import_dialog_split          (AtlasImportDialog *self,
+                                                 const char        *dimension);
+void         atlas_import_dialog_add_share      (AtlasImportDialog *self,
+                                                 const char        *count,
+                                                 const char        *total);
+void         atlas_import_dialog_rename         (AtlasImportDialog *self,
+                                                 const char        *id,
+                                                 const char        *name);
+void         atlas_import_dialog_set_crs        (AtlasImportDialog *self,
+                                                 guint              epsg);
+
 const char  *atlas_import_dialog_get_page       (AtlasImportDialog *self);
+gboolean     atlas_import_dialog_get_busy       (AtlasImportDialog *self);
+/* The package as it will be written, and the map it opens with */
+AtlasDataset *atlas_import_dialog_get_preview   (AtlasImportDialog *self);
+GdkTexture  *atlas_import_dialog_get_preview_texture (AtlasImportDialog *self);
+const char  *atlas_import_dialog_get_preview_caption (AtlasImportDialog *self);
 /* "Name (unit)" of each recognised indicator */
 GListModel  *atlas_import_dialog_get_indicators (AtlasImportDialog *self);
 const char  *atlas_import_dialog_get_message    (AtlasImportDialog *self);

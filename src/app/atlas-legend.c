@@ -22,6 +22,7 @@ struct _AtlasLegend
   GtkGrid   *rows_grid;
   GtkLabel  *note_label;
   GtkLabel  *caveat_label;
+  GtkLabel  *undrawn_label;
 
   GPtrArray *row_labels;
   /* Row: the widgets of each row, kept and relabelled when the next
@@ -342,6 +343,38 @@ atlas_legend_set_classification (AtlasLegend            *self,
   gtk_label_set_label (self->caveat_label, caveat != NULL ? caveat : "");
 }
 
+/**
+ * atlas_legend_set_division:
+ * @self: a legend
+ * @division: (nullable): the level on the map
+ *
+ * Says how many of the level's areas have no borders and are not drawn,
+ * in core's words.
+ */
+void
+atlas_legend_set_division (AtlasLegend   *self,
+                           AtlasDivision *division)
+{
+  g_autofree char *note = NULL;
+
+  g_return_if_fail (ATLAS_IS_LEGEND (self));
+
+  note = division != NULL ? atlas_division_dup_undrawn_note (division, NULL) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->undrawn_label), note != NULL);
+  gtk_label_set_label (self->undrawn_label, note != NULL ? note : "");
+}
+
+/* The undrawn note, or NULL when every area is drawn (for tests). */
+const char *
+atlas_legend_get_undrawn_note (AtlasLegend *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LEGEND (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->undrawn_label)))
+    return NULL;
+  return gtk_label_get_label (self->undrawn_label);
+}
+
 guint
 atlas_legend_get_n_rows (AtlasLegend *self)
 {
@@ -407,6 +440,7 @@ atlas_legend_class_init (AtlasLegendClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, direction_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, rows_grid);
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, note_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasLegend, undrawn_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, caveat_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

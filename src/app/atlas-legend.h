@@ -33,6 +33,9 @@ void       atlas_legend_set_classification (AtlasLegend            *self,
                                             gboolean                pooled,
                                             const gsize            *counts,
                                             gsize                   n_missing);
+void       atlas_legend_set_division       (AtlasLegend            *self,
+                                            AtlasDivision          *division);
+const char *atlas_legend_get_undrawn_note  (AtlasLegend            *self);
 /* Number of rows shown (classes or categories, plus the missing row). */
 guint      atlas_legend_get_n_rows         (AtlasLegend            *self);
 /* The text of row @index (for tests): "≤ 4,1 %", "Uppgift saknas". */

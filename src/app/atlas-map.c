@@ -268,6 +268,7 @@ update_classification (AtlasMap *self)
     }
 
   atlas_map_layer_set_choropleth (self->layer, self->division, self->classes, palette);
+  atlas_legend_set_division (self->legend, self->division);
   atlas_legend_set_classification (self->legend, self->indicator, breaks, palette,
                                    values, values != NULL ? atlas_division_get_n_areas (self->division) : 0,
                                    self->year, atlas_classification_get_pooled (self->classification),

@@ -115,20 +115,7 @@ peek_item (GListModel *model,
 static AtlasDivision *
 default_division (AtlasWindow *self)
 {
-  GListModel *levels = G_LIST_MODEL (self->levels);
-  guint n = g_list_model_get_n_items (levels);
-  AtlasDivision *complete = NULL;
-  AtlasDivision *finest = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      AtlasDivision *division = peek_item (levels, i);
-
-      finest = division;
-      if (atlas_division_covers_country (division))
-        complete = division;
-    }
-  return complete != NULL ? complete : finest;
+  return atlas_dataset_get_default_division (self->dataset);
 }
 
 static AtlasDivision *
@@ -234,6 +221,7 @@ update_level_controls (AtlasWindow   *self,
                        AtlasDivision *division)
 {
   g_autofree char *undrawn = NULL;
+  g_autofree char *both = NULL;
   const char *note = NULL;
 
   self->syncing++;
@@ -244,13 +232,10 @@ update_level_controls (AtlasWindow   *self,
   if (division != NULL)
     {
       note = atlas_division_get_coverage_note (division, NULL);
-      /* Areas listed without borders: counted when the package says nothing. */
-      if (note == NULL && atlas_division_get_n_undrawn (division) > 0)
-        note = undrawn = g_strdup_printf (ngettext ("%u of %u areas have no borders and are not drawn",
-                                                    "%u of %u areas have no borders and are not drawn",
-                                                    atlas_division_get_n_undrawn (division)),
-                                          atlas_division_get_n_undrawn (division),
-                                          atlas_division_get_n_areas (division));
+      /* Areas listed without borders, counted by core as in the legend */
+      undrawn = atlas_division_dup_undrawn_note (division, NULL);
+      if (undrawn != NULL)
+        note = both = note != NULL ? g_strdup_printf ("%s · %s", note, undrawn) : g_strdup (undrawn);
       g_settings_set_string (self->settings, "level", atlas_division_get_id (division));
     }
   gtk_label_set_text (GTK_LABEL (self->coverage_label), note != NULL ? note : "");
@@ -821,7 +806,10 @@ apply_initial_state (AtlasWindow *self,
   g_autofree char *last = g_settings_get_string (self->settings, "last-dataset");
   gboolean restore = g_strcmp0 (last, path) == 0;
   AtlasIndicator *indicator;
+  AtlasDivision *division;
+  guint year;
   gboolean keep = keeps_view (self);
+  g_autofree char *note = NULL;
 
   self->keep_state_on_load = FALSE;
   /* No camera agreed yet: whatever the state says is pushed */
@@ -833,9 +821,26 @@ apply_initial_state (AtlasWindow *self,
       return;
     }
   indicator = pick_indicator (self, restore);
-  atlas_explorer_state_set_level (self->state, atlas_division_get_id (pick_division (self, restore)));
+  division = pick_division (self, restore);
+  year = pick_year (self, indicator, restore);
+  /* A new package opens where it has values (core decides, as for the
+   * CLI and the import preview), saying why when not at kommun level. */
+  if (!restore)
+    {
+      atlas_dataset_choose_start (self->dataset, &division, &indicator, &year);
+      note = atlas_dataset_dup_start_note (self->dataset, division, indicator);
+    }
+  if (note != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (note, -1);
+      AdwToast *toast = adw_toast_new (markup);
+
+      adw_toast_set_timeout (toast, 0);  /* it explains an empty map: stays until closed */
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+    }
+  atlas_explorer_state_set_level (self->state, atlas_division_get_id (division));
   atlas_explorer_state_set_indicator (self->state, indicator != NULL ? atlas_indicator_get_id (indicator) : NULL);
-  atlas_explorer_state_set_year (self->state, pick_year (self, indicator, restore));
+  atlas_explorer_state_set_year (self->state, year);
   atlas_explorer_state_set_selection (self->state, NULL);
   atlas_explorer_state_set_compare (self->state, NULL, NULL);
   atlas_explorer_state_set_region (self->state, NULL);

@@ -87,6 +87,45 @@ add_model_json (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* What the app opens the package with, as core chooses it. */
+static void
+add_start_json (JsonBuilder  *builder,
+                AtlasDataset *dataset)
+{
+  AtlasDivision *division = NULL;
+  AtlasIndicator *indicator = NULL;
+  guint year = 0;
+  g_autofree char *note = NULL;
+
+  atlas_dataset_choose_start (dataset, &division, &indicator, &year);
+  note = atlas_dataset_dup_start_note (dataset, division, indicator);
+  json_builder_set_member_name (builder, "start");
+  json_builder_begin_object (builder);
+  cli_json_add_string (builder, "level", division != NULL ? atlas_division_get_id (division) : NULL);
+  cli_json_add_string (builder, "indicator", indicator != NULL ? atlas_indicator_get_id (indicator) : NULL);
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, year);
+  cli_json_add_string (builder, "note", note);
+  json_builder_end_object (builder);
+}
+
+static void
+print_start_text (AtlasDataset *dataset)
+{
+  AtlasDivision *division = NULL;
+  AtlasIndicator *indicator = NULL;
+  guint year = 0;
+  g_autofree char *note = NULL;
+
+  atlas_dataset_choose_start (dataset, &division, &indicator, &year);
+  if (division == NULL || indicator == NULL)
+    return;
+  note = atlas_dataset_dup_start_note (dataset, division, indicator);
+  printf (_("Opens with: %s, %s %u\n"), atlas_indicator_get_id (indicator), atlas_division_get_id (division), year);
+  if (note != NULL)
+    printf ("  %s\n", note);
+}
+
 static void
 print_info_json (AtlasDataset *dataset)
 {
@@ -112,6 +151,7 @@ print_info_json (AtlasDataset *dataset)
                   (void (*) (JsonBuilder *, gpointer)) add_division_json);
   add_model_json (builder, "indicators", atlas_dataset_get_indicators (dataset),
                   (void (*) (JsonBuilder *, gpointer)) add_indicator_json);
+  add_start_json (builder, dataset);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -174,6 +214,7 @@ print_info_text (AtlasDataset *dataset)
     printf (_("Years: %u–%u\n"), years[0], years[n_years - 1]);
   print_divisions_text (dataset);
   print_indicators_text (dataset);
+  print_start_text (dataset);
 }
 
 /**

@@ -36,6 +36,7 @@
 #include "atlas-segregation.h"
 #include "atlas-small-multiples.h"
 #include "atlas-similar-areas.h"
+#include "atlas-start-view.h"
 #include "atlas-theme.h"
 #include "atlas-trend-chart.h"
 #include "atlas-type-breakdown.h"

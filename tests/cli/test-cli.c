@@ -49,6 +49,11 @@ test_info_json (void)
   g_assert_cmpint (json_object_get_int_member (riket, "areas"), ==, 1);
   g_assert_nonnull (kommun);
   g_assert_cmpint (json_object_get_int_member (kommun, "areas"), ==, 290);
+  /* The start the app opens with, chosen by core: kommun, the latest year */
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (info, "start"), "level"), ==, "kommun");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (info, "start"), "year"), ==,
+                   json_array_get_int_element (json_object_get_array_member (info, "years"),
+                                               json_array_get_length (json_object_get_array_member (info, "years")) - 1));
 
   folkmangd = find_by_id (json_object_get_array_member (info, "indicators"), "id", "folkmangd");
   g_assert_nonnull (folkmangd);

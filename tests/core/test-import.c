@@ -275,6 +275,53 @@ test_csv_labels (void)
   g_assert_cmpstr (atlas_area_get_name (atlas_dataset_lookup_area (dataset, "0114R001")), ==, "Bollstanäs");
 }
 
+#define ENKOPING "regso2020_enkoping_3006.geojson"
+
+/* Områdestyp exists only for RegSO and categories do not add up. Without
+ * RegSO borders the package opens at kommun and says where the values
+ * are; with Enköping's RegSO borders it opens at RegSO with områdestyp
+ * in the file's year, not at an empty kommun map, and says why. */
+static void
+test_start_where_values_are (void)
+{
+  g_autoptr(AtlasImporter) bare_importer = atlas_importer_new ();
+  g_autoptr(AtlasDataset) bare = pack (bare_importer, NULL, OMRADESTYP, NULL);
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autoptr(AtlasDataset) dataset = pack (importer, NULL, OMRADESTYP, ENKOPING, NULL);
+  g_auto(GStrv) lines = read_lines (OMRADESTYP, NULL);
+  AtlasDivision *division = NULL;
+  AtlasIndicator *indicator = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *bare_note = NULL;
+  guint year = 0;
+
+  g_assert_false (atlas_dataset_choose_start (bare, &division, &indicator, &year));
+  g_assert_cmpstr (atlas_division_get_id (division), ==, "kommun");
+  bare_note = atlas_dataset_dup_start_note (bare, division, indicator);
+  g_assert_nonnull (bare_note);
+  g_assert_nonnull (strstr (bare_note, "no borders"));
+  g_assert_nonnull (strstr (bare_note, "categories"));
+
+  /* Every RegSO is listed by SCB's key, so RegSO covers the country and
+   * is the default level once it has borders to draw. */
+  g_assert_cmpstr (atlas_division_get_id (atlas_dataset_get_default_division (dataset)), ==, "regso");
+  /* 11 RegSO of Enköping drawn, the rest listed by SCB's key */
+  g_assert_cmpuint (atlas_division_get_n_areas (atlas_dataset_lookup_division (dataset, "regso"))
+                    - atlas_division_get_n_undrawn (atlas_dataset_lookup_division (dataset, "regso")), ==, 11);
+  g_assert_true (atlas_dataset_choose_start (dataset, &division, &indicator, &year));
+  g_assert_cmpstr (atlas_division_get_id (division), ==, "regso");
+  g_assert_cmpstr (atlas_indicator_get_id (indicator), ==, "omradestyp");
+  /* The header row names the one year: ",2022" */
+  g_assert_cmpuint (year, ==, (guint) g_ascii_strtoull (strrchr (lines[0], ',') + 1, NULL, 10));
+  g_assert_null (atlas_dataset_dup_start_note (dataset, division, indicator));
+  /* Opened at RegSO where kommun is the default: the note says why. */
+  note = atlas_dataset_dup_start_note (bare, atlas_dataset_lookup_division (bare, "regso"),
+                                       atlas_dataset_lookup_indicator (bare, "omradestyp"));
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, atlas_indicator_get_name (indicator, NULL)));
+  g_assert_nonnull (strstr (note, "only for RegSO: categories do not add up"));
+}
+
 #define PXWEB "scb_pxweb_uppsala_regso2025_folkmangd_2024.json"
 #define JSONSTAT "scb_jsonstat_uppsala_regso2025_folkmangd_2024.json"
 
@@ -304,6 +351,32 @@ pxweb_value (const char *code,
   g_assert_not_reached ();
 }
 
+/* RegSO 2025 has no borders: the legend's note counts its areas, and the
+ * package opens at kommun level, where the RegSO values add up. */
+static void
+check_start_and_undrawn (AtlasDataset  *dataset,
+                         AtlasDivision *regso)
+{
+  AtlasDivision *kommun = atlas_dataset_lookup_division (dataset, "kommun");
+  AtlasDivision *division = NULL;
+  AtlasIndicator *indicator = NULL;
+  g_autofree char *sv = atlas_division_dup_undrawn_note (regso, "sv");
+  g_autofree char *en = atlas_division_dup_undrawn_note (regso, "en");
+  g_autofree char *expected = g_strdup_printf ("61 av %u områden saknar gränser och ritas inte",
+                                               atlas_division_get_n_areas (regso));
+  guint year = 0;
+
+  g_assert_cmpuint (atlas_division_get_n_areas (regso), ==, 61);
+  g_assert_cmpstr (sv, ==, expected);
+  g_assert_cmpstr (en, ==, "61 of 61 areas have no borders and are not drawn");
+  g_assert_null (atlas_division_dup_undrawn_note (kommun, "sv"));
+  g_assert_true (atlas_dataset_choose_start (dataset, &division, &indicator, &year));
+  g_assert_true (division == kommun);
+  g_assert_cmpstr (atlas_indicator_get_id (indicator), ==, "folkmangden_per_region");
+  g_assert_cmpuint (year, ==, 2024);
+  g_assert_null (atlas_dataset_dup_start_note (dataset, division, indicator));
+}
+
 static void
 test_pxweb_and_json_stat (void)
 {
@@ -328,6 +401,7 @@ test_pxweb_and_json_stat (void)
   /* levels without geometry aggregate: Uppsala kommun from its RegSO */
   g_assert_cmpuint (atlas_division_get_n_undrawn (regso), ==, 61);
   g_assert_cmpfloat (value_of (px, "folkmangden_per_region", 2024, "0380"), ==, sum);
+  check_start_and_undrawn (px, regso);
 }
 
 static void
@@ -440,7 +514,7 @@ test_goteborg_without_regso_geometry (void)
   g_assert_cmpuint (rows, >, 40);
   g_assert_cmpuint (atlas_division_get_n_undrawn (regso), ==, atlas_division_get_n_areas (regso));
   g_assert_false (atlas_division_has_geometry (regso));
-  g_assert_nonnull (atlas_division_get_coverage_note (regso, "sv"));
+  g_assert_nonnull (atlas_division_dup_undrawn_note (regso, "sv"));
   g_assert_cmpfloat (value_of (dataset, "antal_fodelseregion_totalt", 2023, "1480"), ==, sum);
 }
 
@@ -738,6 +812,43 @@ test_recipe_relative_files (void)
   g_assert_null (strstr (written, root));
 }
 
+static char *
+inspect_text (const char *name,
+              const char *text)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  atlas_importer_add_file (importer, file);
+  g_assert_false (atlas_importer_inspect (importer, NULL, &error));
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_NO_AREAS);
+  g_assert_nonnull (strstr (error->message, name));
+  g_unlink (path);
+  g_rmdir (dir);
+  return g_strdup (error->message);
+}
+
+/* Core tests bind no catalogue: messages are in English. A file without
+ * area keys says what its first column holds, and what
+ * to do when a code and a name share a cell (SCB's "0114 Upplands
+ * Väsby") or everything is in one column. */
+static void
+check_key_hints (void)
+{
+  g_autofree char *shared = inspect_text ("kod-och-namn.csv", "Region;Folkmängd 2024\n0114 Upplands Väsby;12345\n");
+  g_autofree char *words = inspect_text ("ord.csv", "Namn;Värde 2024\nbara;12,5\ntext;7,25\n");
+  g_autofree char *one = inspect_text ("en-kolumn.csv", "Region|Folkmängd 2024\n0114|12345\n");
+
+  g_assert_nonnull (strstr (shared, "“0114 Upplands Väsby”"));
+  g_assert_nonnull (strstr (shared, "code alone in a column"));
+  g_assert_nonnull (strstr (words, "“bara”"));
+  g_assert_nonnull (strstr (one, "only one column"));
+}
+
 static void
 test_errors (void)
 {
@@ -797,6 +908,7 @@ test_errors (void)
     g_unlink (empty_path);
     g_rmdir (dir);
   }
+  check_key_hints ();
 }
 
 /* ---- the assistant's path: async, progress, cancellation ---------------------- */
@@ -824,6 +936,47 @@ on_fraction (GObject    *object,
 {
   g_assert_true (g_main_context_is_owner (g_main_context_default ()));
   (*(guint *) data)++;
+}
+
+static guint
+count_previews (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_prefix (name, "platsatlas-preview-");
+  return n;
+}
+
+/* The preview is the package as written: same indicators and values,
+ * and nothing is left in the temporary folder. */
+static void
+test_preview (void)
+{
+  g_autoptr(AtlasImporter) importer = atlas_importer_new ();
+  g_autofree char *px = fixture (PXWEB);
+  g_autoptr(GFile) file = g_file_new_for_path (px);
+  g_autoptr(AtlasDataset) preview = NULL;
+  g_autoptr(AtlasDataset) written = NULL;
+  g_autoptr(GError) error = NULL;
+  guint leftovers = count_previews ();
+
+  atlas_importer_add_file (importer, file);
+  g_assert_true (atlas_importer_select (importer, "Kon=2", &error));
+  g_assert_true (atlas_importer_inspect (importer, NULL, &error));
+  g_assert_no_error (error);
+  preview = atlas_importer_preview (importer, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_previews (), ==, leftovers);
+  g_assert_cmpfloat (value_of (preview, "folkmangden_per_region", 2024, "0380R001"), ==,
+                     pxweb_value ("0380R001", "totalt", "2"));
+  written = pack (importer, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_indicators (written)), ==,
+                    g_list_model_get_n_items (atlas_dataset_get_indicators (preview)));
+  g_assert_cmpfloat (value_of (written, "folkmangden_per_region", 2024, "0380"), ==,
+                     value_of (preview, "folkmangden_per_region", 2024, "0380"));
 }
 
 static void
@@ -874,6 +1027,8 @@ main (int   argc,
 
   g_test_add_func ("/import/xlsx", test_xlsx);
   g_test_add_func ("/import/csv-labels", test_csv_labels);
+  g_test_add_func ("/import/start-where-values-are", test_start_where_values_are);
+  g_test_add_func ("/import/preview", test_preview);
   g_test_add_func ("/import/pxweb-and-json-stat", test_pxweb_and_json_stat);
   g_test_add_func ("/import/pxweb-choices", test_pxweb_choices);
   g_test_add_func ("/import/excel-csv", test_excel_csv);

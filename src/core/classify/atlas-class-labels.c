@@ -420,3 +420,40 @@ atlas_palette_describe_direction (const AtlasPalette *palette,
   worse_is_high = polarity == ATLAS_POLARITY_LOWER_IS_BETTER;
   return texts[is_english (lang)][darker_is_high == worse_is_high][darker_is_high];
 }
+
+/**
+ * atlas_division_dup_undrawn_note:
+ * @division: a level
+ * @lang: (nullable): "sv", "en", or %NULL for atlas_language()
+ *
+ * How many of the level's areas the map cannot draw (listed by an areas
+ * table, or missing from the geometry file): "12 av 1 293 områden saknar
+ * gränser och ritas inte".
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when every
+ *   area is drawn
+ */
+char *
+atlas_division_dup_undrawn_note (AtlasDivision *division,
+                                 const char    *lang)
+{
+  guint undrawn, total;
+  g_autofree char *undrawn_text = NULL;
+  g_autofree char *total_text = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_DIVISION (division), NULL);
+
+  undrawn = atlas_division_get_n_undrawn (division);
+  total = atlas_division_get_n_areas (division);
+  if (undrawn == 0)
+    return NULL;
+  undrawn_text = atlas_format_number (undrawn, 0, lang);
+  total_text = atlas_format_number (total, 0, lang);
+  if (is_english (lang))
+    return g_strdup_printf (undrawn == 1 ? "%s of %s areas has no borders and is not drawn"
+                                         : "%s of %s areas have no borders and are not drawn",
+                            undrawn_text, total_text);
+  return g_strdup_printf (total == 1 ? "%s av %s område saknar gränser och ritas inte"
+                                     : "%s av %s områden saknar gränser och ritas inte",
+                          undrawn_text, total_text);
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "atlas-class-breaks.h"
+#include "atlas-division.h"
 #include "atlas-palette.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ const char  *atlas_class_breaks_method_note     (const AtlasClassBreaks *breaks,
                                                  const char             *lang);
 const char  *atlas_palette_describe_direction   (const AtlasPalette     *palette,
                                                  AtlasIndicator         *indicator,
+                                                 const char             *lang);
+char        *atlas_division_dup_undrawn_note    (AtlasDivision          *division,
                                                  const char             *lang);
 
 G_END_DECLS

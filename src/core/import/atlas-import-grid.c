@@ -103,6 +103,38 @@ key_score (ImportGrid *grid,
   return 4 * g_hash_table_size (lettered) + 2 * g_hash_table_size (exact) + g_hash_table_size (padded);
 }
 
+/* What a user can do about a file without area keys: a file of one
+ * column was split on another character (tabs, or a semicolon file read
+ * as commas); else show what the first column holds. */
+static char *
+key_hint (ImportGrid *grid)
+{
+  guint widest = 0;
+  const char *first = NULL;
+
+  for (guint r = 0; r < grid->rows->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (grid->rows, r);
+
+      widest = MAX (widest, cells->len);
+      if (first == NULL || r == 1)
+        first = cell (grid, r, 0);
+    }
+  if (widest <= 1 && first != NULL && strchr (first, '\t') != NULL)
+    return g_strdup_printf (_(". Hint: the file is tab-separated; save it from Excel as "
+                              "“CSV (semicolon-separated)” or choose PxWeb's CSV download"));
+  if (widest <= 1)
+    return g_strdup_printf (_(". Hint: only one column was found; is the file separated by "
+                              "semicolons or commas? Save it from Excel as “CSV (semicolon-separated)”"));
+  if (first != NULL && g_ascii_isdigit (first[0]) && strchr (first, ' ') != NULL)
+    return g_strdup_printf (_(". Hint: “%s” holds a code and a name in one cell; expected the code "
+                              "alone in a column (in Statistikdatabasen, show the region as code)"), first);
+  if (first != NULL)
+    return g_strdup_printf (_(". Hint: the first column holds “%s”, which is neither a code nor a "
+                              "“Kommun (område)” label"), first);
+  return g_strdup ("");
+}
+
 static gboolean
 find_key_column (Layout  *layout,
                  GError **error)
@@ -116,10 +148,12 @@ find_key_column (Layout  *layout,
     }
   if (best == 0)
     {
+      g_autofree char *hint = key_hint (layout->grid);
+
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_NO_AREAS,
                    _("%s: no column of area codes; expected SCB codes (such as 0114, 0114R001 or 0114C1010) "
-                     "or “Kommun (område)” labels in one of the first columns"),
-                   layout->name);
+                     "or “Kommun (område)” labels in one of the first columns%s"),
+                   layout->name, hint);
       return FALSE;
     }
   /* The leftmost of the columns nearly as good as the best. */

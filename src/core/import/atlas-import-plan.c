@@ -123,9 +123,16 @@ atlas_import_job_note (ImportJob  *job,
 {
   va_list args;
 
+  char *text;
+
   va_start (args, format);
-  g_ptr_array_add (job->notes, g_strdup_vprintf (format, args));
+  text = g_strdup_vprintf (format, args);
   va_end (args);
+  /* A preview writes the package once before the real write. */
+  if (g_ptr_array_find_with_equal_func (job->notes, text, g_str_equal, NULL))
+    g_free (text);
+  else
+    g_ptr_array_add (job->notes, text);
 }
 
 /* --draw-within: geometry files often reach into neighbouring län; only

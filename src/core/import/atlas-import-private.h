@@ -290,6 +290,9 @@ gboolean     atlas_import_write_package    (ImportJob    *job,
                                             const char   *directory,
                                             GCancellable *cancellable,
                                             GError      **error);
+/* Removes a package folder written by atlas_import_write_package(): only
+ * the files it writes, and the folder. */
+void         atlas_import_remove_package   (const char   *directory);
 gboolean     atlas_import_write_geometry   (ImportJob    *job,
                                             ImportLevel   level,
                                             const char   *path,

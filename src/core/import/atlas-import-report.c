@@ -49,6 +49,7 @@ add_dims (JsonBuilder *b,
       json_builder_set_member_name (b, "contents");
       json_builder_add_boolean_value (b, dim->contents);
       add_string (b, "total", dim->total >= 0 ? g_ptr_array_index (dim->values, dim->total) : NULL);
+      add_int (b, "total_index", dim->total);
       json_builder_set_member_name (b, "values");
       json_builder_begin_array (b);
       for (guint v = 0; v < dim->values->len && v < 200; v++)
@@ -129,11 +130,18 @@ add_indicators (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
+static gboolean
+aggregates (ImportIndicator *ind)
+{
+  return g_strcmp0 (ind->rule, "sum") == 0 || g_strcmp0 (ind->rule, "weighted-mean") == 0;
+}
+
 /* Codes with values at least once, any year. */
 static GHashTable *
 codes_with_values (ImportJob *job)
 {
   GHashTable *codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) combined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer key, row;
 
@@ -143,9 +151,11 @@ codes_with_values (ImportJob *job)
       if (!isnan (((double *) row)[i]))
         {
           g_hash_table_add (codes, g_strdup (strchr (key, '\t') + 1));
-          break;
+          if (aggregates (g_ptr_array_index (job->indicators, i)))
+            g_hash_table_add (combined, g_strdup (strchr (key, '\t') + 1));
         }
-  /* An area whose sub-areas have values gets derived ones. */
+  /* An area whose sub-areas have values that add up (not medians or
+   * categories) gets derived ones. */
   for (guint l = IMPORT_N_LEVELS - 1; l > IMPORT_LEVEL_LAN; l--)
     {
       ImportLevelPlan *plan = &job->levels[l];
@@ -156,8 +166,11 @@ codes_with_values (ImportJob *job)
         continue;
       g_hash_table_iter_init (&areas, plan->areas);
       while (g_hash_table_iter_next (&areas, &code, &area))
-        if (((ImportArea *) area)->parent != NULL && g_hash_table_contains (codes, code))
-          g_hash_table_add (codes, g_strdup (((ImportArea *) area)->parent));
+        if (((ImportArea *) area)->parent != NULL && g_hash_table_contains (combined, code))
+          {
+            g_hash_table_add (codes, g_strdup (((ImportArea *) area)->parent));
+            g_hash_table_add (combined, g_strdup (((ImportArea *) area)->parent));
+          }
     }
   return codes;
 }

@@ -220,15 +220,8 @@ add_division (JsonBuilder *b,
   add_string (b, "parent", plan->parent != IMPORT_LEVEL_NONE ? atlas_import_level_id (plan->parent) : NULL);
   json_builder_set_member_name (b, "covers_parent");
   json_builder_add_boolean_value (b, plan->covers_parent);
-  if (undrawn > 0)
-    {
-      g_autofree char *sv = g_strdup_printf ("%u av %u områden saknar gränser i paketet och ritas inte",
-                                             undrawn, g_hash_table_size (plan->areas));
-      g_autofree char *en = g_strdup_printf ("%u of %u areas have no borders in the package and are not drawn",
-                                             undrawn, g_hash_table_size (plan->areas));
-
-      add_texts (b, "coverage_note", sv, en);
-    }
+  /* No coverage note for areas without borders: the app counts them
+   * from the loaded level (atlas_division_dup_undrawn_note()). */
   if (is_drawn (plan))
     add_file_spec (b, "geometry", gpkg, id, plan);
   if (undrawn > 0)
@@ -648,8 +641,8 @@ write_contents (ImportJob    *job,
   return json_generator_to_file (generator, manifest_path, error);
 }
 
-static void
-remove_tree (const char *dir)
+void
+atlas_import_remove_package (const char *dir)
 {
   const char *const subdirs[] = { "geo", "areas", "values", "" };
 
@@ -718,6 +711,6 @@ atlas_import_write_package (ImportJob     *job,
     }
   ok = write_contents (job, temp, cancellable, error) && move_into_place (temp, directory, error);
   if (!ok)
-    remove_tree (temp);
+    atlas_import_remove_package (temp);
   return ok;
 }

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <cpl_error.h>
 
 #include "atlas-dataset.h"
@@ -731,4 +732,98 @@ atlas_importer_load_recipe (AtlasImporter  *self,
 
   self->inspected = FALSE;
   return atlas_import_load_recipe (self->job, recipe, with_files, error);
+}
+
+/* ---- preview ---------------------------------------------------------------- */
+
+static AtlasDataset *
+preview (AtlasImporter  *self,
+         GCancellable   *cancellable,
+         GError        **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  AtlasDataset *dataset = NULL;
+  gboolean written;
+
+  folder = g_dir_make_tmp ("platsatlas-preview-XXXXXX", error);
+  if (folder == NULL)
+    return NULL;
+  path = g_build_filename (folder, "package", NULL);
+  CPLPushErrorHandler (CPLQuietErrorHandler);
+  written = atlas_import_write_package (self->job, path, cancellable, error);
+  CPLPopErrorHandler ();
+  /* Everything is in memory once loaded: the folder can go at once. */
+  if (written)
+    {
+      dataset = atlas_dataset_load (path, cancellable, error);
+      atlas_import_remove_package (path);
+    }
+  g_rmdir (folder);
+  return dataset;
+}
+
+/**
+ * atlas_importer_preview:
+ * @self: an inspected importer
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Writes the package as planned into a temporary folder, loads it and
+ * removes the folder: what the assistant shows before the user picks
+ * where the package goes. Geometry is read once, as by
+ * atlas_importer_write(); notes it adds (CRS, islands) appear in the
+ * plan's "changes". Blocks; see atlas_importer_preview_async().
+ *
+ * Returns: (transfer full) (nullable): the package as a dataset
+ */
+AtlasDataset *
+atlas_importer_preview (AtlasImporter  *self,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (self->inspected, NULL);
+
+  return preview (self, cancellable, error);
+}
+
+static void
+run_preview (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  AtlasDataset *dataset = preview (source, cancellable, &error);
+
+  if (dataset != NULL)
+    g_task_return_pointer (task, dataset, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+atlas_importer_preview_async (AtlasImporter       *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (ATLAS_IS_IMPORTER (self));
+  g_return_if_fail (self->inspected);
+
+  g_task_set_source_tag (task, atlas_importer_preview_async);
+  g_task_run_in_thread (task, run_preview);
+}
+
+AtlasDataset *
+atlas_importer_preview_finish (AtlasImporter  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

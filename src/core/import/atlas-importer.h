@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "atlas-dataset.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_IMPORT_ERROR (atlas_import_error_quark ())
@@ -107,6 +109,18 @@ void           atlas_importer_write_async     (AtlasImporter       *self,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
 gboolean       atlas_importer_write_finish    (AtlasImporter       *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
+/* The package as it would be written, loaded from a temporary folder */
+AtlasDataset  *atlas_importer_preview         (AtlasImporter       *self,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+void           atlas_importer_preview_async   (AtlasImporter       *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+AtlasDataset  *atlas_importer_preview_finish  (AtlasImporter       *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 

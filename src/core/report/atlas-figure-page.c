@@ -843,6 +843,30 @@ atlas_figure_page_draw (AtlasFigure           *figure,
   cairo_restore (cr);
 }
 
+/* The map with its legend beside it, no header or caption: for small
+ * previews where a page's text would be too small to read. */
+void
+atlas_figure_page_draw_map (AtlasFigure           *figure,
+                            const AtlasFigurePlan *plan,
+                            cairo_t               *cr,
+                            double                 width_pt,
+                            double                 height_pt)
+{
+  Page page;
+  double side_w;
+  Rect column, box;
+
+  page_init (&page, figure, plan, cr);
+  side_w = CLAMP (width_pt * 0.3, 120, 260);
+  column = (Rect) { width_pt - side_w - page.style.gap, page.style.gap, side_w, 0 };
+  box = (Rect) { 0, 0, width_pt - side_w - page.style.gap * 2, height_pt };
+  cairo_save (cr);
+  paper (cr, width_pt, height_pt);
+  map (&page, &box);
+  legend (&page, &column, TRUE);
+  cairo_restore (cr);
+}
+
 /* A page that says why the figure cannot be drawn, for live previews. */
 void
 atlas_figure_page_draw_problem (AtlasFigure  *figure,

@@ -84,6 +84,11 @@ void     atlas_figure_page_draw        (AtlasFigure           *figure,
                                         double                 width_pt,
                                         double                 height_pt,
                                         GPtrArray             *text_runs);
+void     atlas_figure_page_draw_map    (AtlasFigure           *figure,
+                                        const AtlasFigurePlan *plan,
+                                        cairo_t               *cr,
+                                        double                 width_pt,
+                                        double                 height_pt);
 void     atlas_figure_page_draw_problem (AtlasFigure  *figure,
                                          const GError *problem,
                                          cairo_t      *cr,

@@ -716,6 +716,36 @@ atlas_figure_draw (AtlasFigure *self,
   atlas_figure_plan_clear (&plan);
 }
 
+/**
+ * atlas_figure_draw_map:
+ * @self: a figure
+ * @cr: where to draw, in points
+ * @width_pt: the width to fill
+ * @height_pt: the height to fill
+ *
+ * The figure's map and legend only, without title and caption, framed as
+ * on the page: for small previews such as the import assistant's. When
+ * the figure cannot be drawn the area says why instead.
+ */
+void
+atlas_figure_draw_map (AtlasFigure *self,
+                       cairo_t     *cr,
+                       double       width_pt,
+                       double       height_pt)
+{
+  AtlasFigurePlan plan = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (cr != NULL);
+
+  if (atlas_figure_plan_init (&plan, self, &error))
+    atlas_figure_page_draw_map (self, &plan, cr, width_pt, height_pt);
+  else
+    atlas_figure_page_draw_problem (self, error, cr, width_pt, height_pt);
+  atlas_figure_plan_clear (&plan);
+}
+
 /* Export: the page is rendered into memory, then written atomically by
  * the helpers every export shares (atlas-export-private.h): nothing
  * half-written is ever visible, and a failure leaves no file behind. */

@@ -139,6 +139,12 @@ void              atlas_figure_draw               (AtlasFigure       *self,
                                                    double             width_pt,
                                                    double             height_pt);
 
+/* The map and its legend only, for small previews */
+void              atlas_figure_draw_map           (AtlasFigure       *self,
+                                                   cairo_t           *cr,
+                                                   double             width_pt,
+                                                   double             height_pt);
+
 /* Writes the figure to path (format from the extension) atomically: on any
  * failure no file and no temporary file is left behind. PDF and SVG keep
  * their text as real, selectable text (SVG <text> elements, and the title
