@@ -620,7 +620,7 @@ test_types (void)
   g_assert_cmpstr (atlas_missing_reason_describe (ATLAS_MISSING_NOT_AGGREGATABLE), ==,
                    "Medians and similar values cannot be combined from sub-areas, "
                    "and no value is stored for this level");
-  for (AtlasMissingReason r = ATLAS_MISSING_NONE; r <= ATLAS_MISSING_YEAR; r++)
+  for (AtlasMissingReason r = ATLAS_MISSING_NONE; r <= ATLAS_MISSING_NOT_AT_LEVEL; r++)
     g_assert_nonnull (atlas_missing_reason_describe (r));
   g_assert_cmpstr (atlas_unit_to_nick (ATLAS_UNIT_SEK), ==, "SEK");
   g_assert_cmpstr (atlas_polarity_to_nick (ATLAS_POLARITY_HIGHER_IS_BETTER), ==, "higher-is-better");

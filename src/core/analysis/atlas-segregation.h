@@ -23,8 +23,8 @@ G_BEGIN_DECLS
  * @exposure: the group's exposure to the rest xPy = 1 − xPx (two groups only)
  * @theil: Theil's entropy index H, 0–1: for two groups the group against
  *   the rest, for several the multigroup H of Reardon and Firebaugh
- * @unreliable: fewer than %ATLAS_SEGREGATION_MIN_UNITS units or a group of
- *   fewer than %ATLAS_SEGREGATION_MIN_GROUP
+ * @unreliable: fewer than %ATLAS_SEGREGATION_MIN_UNITS units, or fewer than
+ *   %ATLAS_SEGREGATION_MIN_GROUP in the group or in the rest
  * @missing_reason: why the indices are missing (NaN), or %ATLAS_MISSING_NONE;
  *   an index can also be NaN alone when it is undefined (no one, or
  *   everyone, in the group)
