@@ -334,9 +334,12 @@ test_models (void)
   g_assert_true (atlas_division_lookup_area (kommun, "0102") == beta);
   g_assert_null (atlas_division_lookup_area (kommun, "01"));
 
-  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 1);
+  /* The package's theme and indicators, then the segregation index D of
+   * its share over DeSO, which core derives (test-derived-segregation.c). */
+  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 2);
   g_assert_cmpstr (atlas_theme_get_name (atlas_dataset_lookup_theme (dataset, "bef"), "en"), ==, "Population");
-  g_assert_cmpuint (g_list_model_get_n_items (indicators), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (indicators), ==, 5);
+  g_assert_nonnull (atlas_dataset_lookup_indicator (dataset, "segregation_d_deso_share"));
   g_assert_cmpstr (atlas_indicator_get_id (first), ==, "share");
   g_assert_null (atlas_dataset_lookup_indicator (dataset, "nope"));
   {
