@@ -30,6 +30,7 @@
 #include "atlas-theme.h"
 #include "atlas-trend-chart.h"
 #include "atlas-type-breakdown.h"
+#include "atlas-maup-chart.h"
 #include "atlas-type-chart.h"
 #include "atlas-type-history.h"
 #include "atlas-types.h"

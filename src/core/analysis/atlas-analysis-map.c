@@ -244,8 +244,7 @@ segregation_caption (AtlasSegregation *seg)
     }
   if (n_unreliable > 0)
     g_string_append_c (text, '.');
-  g_string_append_printf (text, " %s", _("The value depends on the areal unit: compare only indices "
-                                         "computed on the same level (see the method)."));
+  g_string_append_printf (text, " %s", atlas_segregation_get_maup_note ());
   g_string_append_printf (text, _(" Source: %s."), atlas_indicator_get_source (atlas_segregation_get_group (seg, 0)));
   g_string_append_printf (text, _(" Package: %s, version %s."), atlas_dataset_get_title (dataset, NULL),
                           atlas_dataset_get_version (dataset));

@@ -651,3 +651,46 @@ atlas_segregation_dup_method (AtlasSegregation *self)
                           coarse, self->year,
                           (guint) ATLAS_SEGREGATION_MIN_UNITS, (guint) ATLAS_SEGREGATION_MIN_GROUP);
 }
+
+/**
+ * atlas_segregation_new_on_level:
+ * @self: indices
+ * @fine: another level of units below the same coarse level
+ * @error: set when @fine does not fit (not below the coarse level, or the
+ *   same level as @self's)
+ *
+ * Returns: (transfer full) (nullable): the indices of the same request
+ *   computed on @fine
+ */
+AtlasSegregation *
+atlas_segregation_new_on_level (AtlasSegregation  *self,
+                                AtlasDivision     *fine,
+                                GError           **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_DIVISION (fine), NULL);
+
+  if (fine == self->fine)
+    {
+      g_set_error (error, ATLAS_ANALYSIS_ERROR, ATLAS_ANALYSIS_ERROR_INVALID,
+                   _("The indices are already computed on “%s”; compare them with another "
+                     "level (such as regso against deso)"), atlas_division_get_id (fine));
+      return NULL;
+    }
+  return atlas_segregation_new (self->dataset, (AtlasIndicator **) self->groups->pdata,
+                                self->groups->len, self->total, fine, self->coarse,
+                                self->year, error);
+}
+
+/**
+ * atlas_segregation_get_maup_note:
+ *
+ * Returns: (transfer none): the translated note on the areal unit
+ */
+const char *
+atlas_segregation_get_maup_note (void)
+{
+  return _("The value depends on the areal unit (MAUP): the same index computed on larger "
+           "small areas (RegSO rather than DeSO) is lower, since merging areas never raises "
+           "D or H. Compare only indices computed on the same level.");
+}

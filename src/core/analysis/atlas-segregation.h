@@ -96,6 +96,15 @@ const char       *atlas_segregation_get_count_note  (AtlasSegregation *self);
 gboolean          atlas_segregation_is_demonstration (AtlasSegregation *self);
 /* "Segregationsindex beräknade på DeSO inom varje kommun, 2022." */
 char             *atlas_segregation_dup_method      (AtlasSegregation *self);
+/* The same groups, total, coarse level and year computed on another fine
+ * level (RegSO instead of DeSO), to show how the value depends on the
+ * areal unit (MAUP). */
+AtlasSegregation *atlas_segregation_new_on_level    (AtlasSegregation *self,
+                                                     AtlasDivision    *fine,
+                                                     GError          **error);
+/* The sentence shown beside indices wherever they appear: they depend on
+ * the areal unit, so compare only those computed on the same level. */
+const char       *atlas_segregation_get_maup_note   (void);
 
 /* The indices of one set of units, for tests and other callers with their
  * own counts: @counts holds n_units × n_groups counts, row by row, and
