@@ -291,6 +291,110 @@ test_real_years_and_levels (void)
   g_assert_null (atlas_dataset_lookup_indicator (real, "segregation_d_kommun_utrikes_fodda_andel"));
 }
 
+static AtlasSegregation *
+real_segregation (const char *fine,
+                  guint       year)
+{
+  AtlasIndicator *group = atlas_dataset_lookup_indicator (real, "utrikes_fodda_andel");
+  g_autoptr(GError) error = NULL;
+  AtlasSegregation *seg = atlas_segregation_new (real, &group, 1,
+                                                 atlas_dataset_lookup_indicator (real, "folkmangd"),
+                                                 atlas_dataset_lookup_division (real, fine),
+                                                 atlas_dataset_lookup_division (real, "kommun"),
+                                                 year, &error);
+
+  g_assert_no_error (error);
+  return seg;
+}
+
+/* The same request on RegSO and DeSO: each against the package's own
+ * counts, and RegSO never above DeSO where RegSO are unions of DeSO. */
+static void
+test_maup (void)
+{
+  g_autoptr(AtlasSegregation) deso = real_segregation ("deso", 2022);
+  g_autoptr(AtlasSegregation) regso = NULL;
+  g_autoptr(AtlasSegregation) again = NULL;
+  g_autoptr(GError) error = NULL;
+  Table table = { NULL, };
+  g_autoptr(GHashTable) deso_units = NULL;
+  g_autoptr(GHashTable) regso_units = NULL;
+  AtlasArea *uppsala = atlas_dataset_lookup_area (real, "0380");
+  const AtlasSegregationResult *rd, *rr;
+  gboolean reliable;
+  guint n_compared = 0;
+
+  regso = atlas_segregation_new_on_level (deso, atlas_dataset_lookup_division (real, "regso"), &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_segregation_get_fine (regso) == atlas_dataset_lookup_division (real, "regso"));
+  g_assert_true (atlas_segregation_get_coarse (regso) == atlas_segregation_get_coarse (deso));
+  g_assert_cmpuint (atlas_segregation_get_year (regso), ==, 2022);
+  again = atlas_segregation_new_on_level (deso, atlas_dataset_lookup_division (real, "deso"), &error);
+  g_assert_null (again);
+  g_assert_error (error, ATLAS_ANALYSIS_ERROR, ATLAS_ANALYSIS_ERROR_INVALID);
+
+  read_table (&table, atlas_dataset_get_path (real), 2022);
+  deso_units = group_units (&table, 9, 4, "utrikes_fodda", FALSE, "folkmangd");
+  regso_units = group_units (&table, 8, 4, "utrikes_fodda", FALSE, "folkmangd");
+  rd = atlas_segregation_lookup_result (deso, uppsala);
+  rr = atlas_segregation_lookup_result (regso, uppsala);
+  g_assert_cmpfloat_with_epsilon (rd->dissimilarity, direct_d (g_hash_table_lookup (deso_units, "0380"), &reliable), 1e-4);
+  g_assert_cmpfloat_with_epsilon (rr->dissimilarity, direct_d (g_hash_table_lookup (regso_units, "0380"), &reliable), 1e-4);
+  g_assert_cmpuint (rd->n_units, ==, ((Units *) g_hash_table_lookup (deso_units, "0380"))->totals->len);
+  g_assert_cmpuint (rr->n_units, ==, ((Units *) g_hash_table_lookup (regso_units, "0380"))->totals->len);
+  g_assert_cmpuint (rr->n_units, <, rd->n_units);
+  /* The derived indicators hold the same numbers. */
+  {
+    double value;
+
+    atlas_dataset_get_value (real, atlas_dataset_lookup_indicator (real, "segregation_d_regso_utrikes_fodda_andel"),
+                             2022, uppsala, &value, NULL);
+    g_assert_cmpfloat_with_epsilon (value, rr->dissimilarity, EPS);
+  }
+
+  for (guint c = 0; c < atlas_segregation_get_n_results (deso); c++)
+    {
+      rd = atlas_segregation_get_result (deso, c);
+      rr = atlas_segregation_get_result (regso, c);
+      if (isnan (rd->dissimilarity) || isnan (rr->dissimilarity))
+        continue;
+      /* Merging units never raises D or H (up to the shares' rounding). */
+      g_assert_cmpfloat (rr->dissimilarity, <=, rd->dissimilarity + 1e-4);
+      g_assert_cmpfloat (rr->theil, <=, rd->theil + 1e-4);
+      n_compared++;
+    }
+  g_assert_cmpuint (n_compared, ==, 290);
+  g_assert_nonnull (strstr (atlas_segregation_get_maup_note (), "MAUP"));
+  table_clear (&table);
+}
+
+static void
+test_maup_chart (void)
+{
+  g_autoptr(AtlasSegregation) deso = real_segregation ("deso", 2022);
+  g_autoptr(AtlasSegregation) regso = atlas_segregation_new_on_level (deso, atlas_dataset_lookup_division (real, "regso"), NULL);
+  g_autoptr(AtlasMaupChart) chart = atlas_maup_chart_new (deso, regso, atlas_dataset_lookup_area (real, "0380"));
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-maup-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "maup.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *d_deso = atlas_format_number (atlas_segregation_lookup_result (deso, atlas_dataset_lookup_area (real, "0380"))->dissimilarity, 3, NULL);
+  g_autofree char *d_regso = atlas_format_number (atlas_segregation_lookup_result (regso, atlas_dataset_lookup_area (real, "0380"))->dissimilarity, 3, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_maup_chart_export (chart, path, 72, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  /* Both values, both levels with their versions, and the note. */
+  g_assert_nonnull (strstr (contents, d_deso));
+  g_assert_nonnull (strstr (contents, d_regso));
+  g_assert_nonnull (strstr (contents, "DeSO 2018"));
+  g_assert_nonnull (strstr (contents, "RegSO 2020"));
+  g_assert_nonnull (strstr (contents, "MAUP"));
+  g_assert_null (strstr (contents, "Demonstrationsdata"));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* A package written here: län 01 with kommun 0101 (five areas), 0102 (one
  * area) and 0103 (five areas, the group alone in two of them). */
 static const struct { const char *code; double share, total; } small_areas[] = {
@@ -464,6 +568,8 @@ main (int    argc,
   g_test_add_func ("/derived-segregation/real-regso-years", test_real_regso_years);
   g_test_add_func ("/derived-segregation/years-and-levels", test_real_years_and_levels);
   g_test_add_func ("/derived-segregation/small-package", test_small_package_by_hand);
+  g_test_add_func ("/derived-segregation/maup", test_maup);
+  g_test_add_func ("/derived-segregation/maup-chart", test_maup_chart);
   status = g_test_run ();
   g_assert_finalize_object (real);
   return status;
