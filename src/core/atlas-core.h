@@ -6,6 +6,7 @@
 #include "atlas-analysis.h"
 #include "atlas-analysis-map.h"
 #include "atlas-area.h"
+#include "atlas-area-filter.h"
 #include "atlas-basemap.h"
 #include "atlas-class-breaks.h"
 #include "atlas-class-labels.h"
