@@ -22,6 +22,7 @@ typedef struct
   AtlasClassBreaks *breaks;
   gsize             counts[ATLAS_CLASS_MAX];
   gsize             missing;
+  const gboolean   *shown;   /* --filter: the areas counted; NULL: all */
 } Result;
 
 static void
@@ -184,8 +185,10 @@ compute (AtlasDataset *dataset,
                      ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
 
   values = atlas_dataset_peek_values (dataset, r->indicator, r->year, r->division);
-  r->missing = atlas_class_breaks_count (r->breaks, values,
-                                         atlas_division_get_n_areas (r->division), r->counts);
+  /* The breaks are those of every area, as the map's; a filter changes
+   * only which areas are counted. */
+  r->missing = atlas_class_breaks_count_included (r->breaks, values, r->shown,
+                                                  atlas_division_get_n_areas (r->division), r->counts);
   return CLI_CONTINUE;
 }
 
@@ -205,6 +208,9 @@ cli_classify (int    argc,
   g_autofree char *indicator_id = NULL;
   g_autofree char *level = NULL;
   g_autofree char *method = NULL;
+  g_autofree char *filter_text = NULL;
+  g_autoptr(AtlasAreaFilter) filter = NULL;
+  g_autofree gboolean *shown = NULL;
   int year = 0;
   int classes = 5;
   const GOptionEntry entries[] = {
@@ -216,6 +222,7 @@ cli_classify (int    argc,
     { "classes", 'n', 0, G_OPTION_ARG_INT, &classes, N_("Number of classes, 3 to 9 (default: 5)"), N_("N") },
     { "pooled", 0, 0, G_OPTION_ARG_NONE, &pooled,
       N_("Compute the breaks over every year of the package"), NULL },
+    { "filter", 0, 0, G_OPTION_ARG_STRING, &filter_text, N_("Count only areas of these types, such as omradestyp=1,2,3"), N_("CATEGORY=CODES") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -241,6 +248,9 @@ cli_classify (int    argc,
       !cli_check_year (dataset, year, &status))
     return status;
   r.year = (guint) year;
+  if (!cli_lookup_filter (dataset, filter_text, r.division, r.year, &filter, &shown, &status))
+    return status;
+  r.shown = shown;
   r.pooled = pooled;
   r.requested = (guint) classes;
 

@@ -19,6 +19,7 @@ typedef struct
   int       year;
   char     *level;
   char     *region;
+  char     *filter;
   char     *output;
   char     *page;
   int       dpi;
@@ -37,6 +38,7 @@ export_options_clear (ExportOptions *options)
   g_free (options->indicator);
   g_free (options->level);
   g_free (options->region);
+  g_free (options->filter);
   g_free (options->output);
   g_free (options->page);
   g_free (options->title);
@@ -56,6 +58,7 @@ parse_options (ExportOptions  *o,
     { "year", 0, 0, G_OPTION_ARG_INT, &o->year, N_("Year of the values"), N_("YEAR") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &o->level, N_("Level of the map’s areas (kommun, deso…)"), N_("LEVEL") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &o->region, N_("Frame this area with its sub-areas"), N_("CODE") },
+    { "filter", 0, 0, G_OPTION_ARG_STRING, &o->filter, N_("Show only areas of these types, such as omradestyp=1,2,3"), N_("CATEGORY=CODES") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, N_("File to write (.png, .pdf or .svg)"), N_("FILE") },
     { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, N_("a4-portrait, a4-landscape, a3-landscape or slide-16x9"), N_("PAGE") },
     { "dpi", 0, 0, G_OPTION_ARG_INT, &o->dpi, N_("Resolution of PNG files (default 150)"), N_("N") },
@@ -125,15 +128,19 @@ create_figure (AtlasDataset  *dataset,
   AtlasArea *region = NULL;
   AtlasFigure *figure;
   AtlasPageFormat page = ATLAS_PAGE_A4_PORTRAIT;
+  g_autoptr(AtlasAreaFilter) filter = NULL;
+  g_autofree gboolean *shown = NULL;
 
   if ((indicator = cli_lookup_indicator (dataset, o->indicator, status)) == NULL
       || (division = cli_lookup_division (dataset, o->level, status)) == NULL
       || !cli_check_year (dataset, o->year, status)
-      || (o->region != NULL && (region = lookup_region (dataset, o->region, status)) == NULL))
+      || (o->region != NULL && (region = lookup_region (dataset, o->region, status)) == NULL)
+      || !cli_lookup_filter (dataset, o->filter, division, (guint) o->year, &filter, &shown, status))
     return NULL;
 
   figure = atlas_figure_new (dataset, indicator, division, o->year);
   atlas_figure_set_region (figure, region);
+  atlas_figure_set_filter (figure, filter);
   if (o->page != NULL)
     atlas_page_format_from_nick (o->page, &page);
   atlas_figure_set_page (figure, page);

@@ -16,6 +16,9 @@ typedef struct
   AtlasIndicator *indicator;
   AtlasDivision  *division;
   guint           year;
+  AtlasAreaFilter *filter;  /* --filter, or NULL */
+  const gboolean *shown;    /* per area: shown by the filter; NULL: all */
+  gboolean        rank;
 } Query;
 
 /* The stated name, else a name made from the code (DeSO have none). */
@@ -25,6 +28,17 @@ area_name (AtlasArea *area)
   const char *name = atlas_area_get_name (area);
 
   return name != NULL ? g_strdup (name) : atlas_area_dup_display_name (area);
+}
+
+/* --rank: among the areas of the level the filter shows, "1" … */
+static void
+rank_of (const Query *query,
+         AtlasArea   *area,
+         AtlasRank   *rank)
+{
+  if (!atlas_rank_area_filtered (query->dataset, query->indicator, query->year, area, NULL,
+                                 query->filter, rank))
+    *rank = (AtlasRank) { 0, 0, 0 };
 }
 
 static void
@@ -52,7 +66,19 @@ print_csv_row (const Query *query,
   cli_csv_append_field (line, text, FALSE);
   cli_csv_append_field (line, isnan (value) ? atlas_missing_reason_describe (reason) : "", FALSE);
   cli_csv_append_field (line, atlas_dataset_value_is_demonstration (query->dataset, query->indicator,
-                                                                    source) ? "true" : "false", TRUE);
+                                                                    source) ? "true" : "false", !query->rank);
+  if (query->rank)
+    {
+      AtlasRank rank;
+      g_autofree char *position = NULL;
+      g_autofree char *of = NULL;
+
+      rank_of (query, area, &rank);
+      position = rank.rank > 0 ? g_strdup_printf ("%u", rank.rank) : g_strdup ("");
+      of = rank.rank > 0 ? g_strdup_printf ("%u", rank.n_ranked) : g_strdup ("");
+      cli_csv_append_field (line, position, FALSE);
+      cli_csv_append_field (line, of, TRUE);
+    }
   fputs (line->str, stdout);
 }
 
@@ -84,6 +110,14 @@ add_json_row (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, atlas_dataset_value_is_demonstration (query->dataset,
                                                                                 query->indicator,
                                                                                 source));
+  if (query->rank)
+    {
+      AtlasRank rank;
+
+      rank_of (query, area, &rank);
+      cli_json_add_number (builder, "rank", rank.rank > 0 ? rank.rank : NAN);
+      cli_json_add_number (builder, "n_ranked", rank.rank > 0 ? rank.n_ranked : NAN);
+    }
   json_builder_end_object (builder);
 }
 
@@ -97,7 +131,8 @@ print_values (const Query *query,
   guint n = atlas_division_get_n_areas (query->division);
 
   if (!json)
-    fputs ("area_code,area_name,level,year,value,missing_reason,demonstration\n", stdout);
+    fputs (query->rank ? "area_code,area_name,level,year,value,missing_reason,demonstration,rank,n_ranked\n"
+                       : "area_code,area_name,level,year,value,missing_reason,demonstration\n", stdout);
   else
     json_builder_begin_array (builder);
 
@@ -105,7 +140,7 @@ print_values (const Query *query,
     {
       AtlasArea *area = atlas_division_get_area (query->division, i);
 
-      if (only != NULL && area != only)
+      if ((only != NULL && area != only) || (query->shown != NULL && !query->shown[i]))
         continue;
       if (json)
         add_json_row (builder, query, area);
@@ -165,16 +200,22 @@ cli_values (int    argc,
   g_autofree char *indicator_id = NULL;
   g_autofree char *level = NULL;
   g_autofree char *area_code = NULL;
+  g_autofree char *filter_text = NULL;
+  gboolean rank = FALSE;
   int year = 0;
   const GOptionEntry entries[] = {
     { "indicator", 'i', 0, G_OPTION_ARG_STRING, &indicator_id, N_("The indicator"), N_("ID") },
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year"), N_("YEAR") },
     { "level", 'l', 0, G_OPTION_ARG_STRING, &level, N_("The level (riket, lan, kommun…)"), N_("LEVEL") },
     { "area", 'a', 0, G_OPTION_ARG_STRING, &area_code, N_("Only this area of the level"), N_("CODE") },
+    { "filter", 0, 0, G_OPTION_ARG_STRING, &filter_text, N_("Only areas of these types, such as omradestyp=1,2,3 (omradestyp@2022=… for the types of another year)"), N_("CATEGORY=CODES") },
+    { "rank", 0, 0, G_OPTION_ARG_NONE, &rank, N_("Add each area's rank among the areas listed (best first by the indicator's direction; highest first when neutral)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasAreaFilter) filter = NULL;
+  g_autofree gboolean *shown = NULL;
   Query query = { 0 };
   AtlasArea *area = NULL;
   int status;
@@ -197,9 +238,13 @@ cli_values (int    argc,
       !cli_check_year (dataset, year, &status))
     return status;
   query.year = (guint) year;
+  query.rank = rank;
 
-  if (area_code != NULL && (area = lookup_area (&query, area_code, &status)) == NULL)
+  if ((area_code != NULL && (area = lookup_area (&query, area_code, &status)) == NULL) ||
+      !cli_lookup_filter (dataset, filter_text, query.division, query.year, &filter, &shown, &status))
     return status;
+  query.filter = filter;
+  query.shown = shown;
 
   print_values (&query, area, json);
   return CLI_EXIT_OK;
