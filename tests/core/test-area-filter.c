@@ -228,6 +228,66 @@ test_rank (void)
   g_assert_false (atlas_rank_area_filtered (dataset, share, 2022, excluded, NULL, filter, &rank));
 }
 
+static GHashTable *
+read_types (guint year)
+{
+  g_autofree char *name = g_strdup_printf ("values/%u.csv", year);
+  g_auto(GStrv) lines = read_lines (name);
+  g_auto(GStrv) header = g_strsplit (lines[0], ",", -1);
+  guint type_col = column (header, "omradestyp");
+  GHashTable *types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+      if (strlen (fields[0]) == 8 && fields[type_col][0] != '\0')
+        g_hash_table_insert (types, g_strdup (fields[0]), GINT_TO_POINTER (atoi (fields[type_col])));
+    }
+  return types;
+}
+
+/* The map of type changes in Stockholms län against the two years' files. */
+static void
+test_type_changes (void)
+{
+  g_autoptr(GHashTable) before = read_types (2022);
+  g_autoptr(GHashTable) after = read_types (2023);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasTypeHistory) history = atlas_type_history_new (dataset, NULL, atlas_dataset_lookup_area (dataset, "01"),
+                                                                NULL, &error);
+  g_autoptr(AtlasAnalysisMap) map = NULL;
+  AtlasDivision *regso = atlas_dataset_lookup_division (dataset, "regso");
+  guint expected[3] = { 0, }, counted[3] = { 0, }, n;
+  const int *classes;
+
+  g_assert_no_error (error);
+  map = atlas_analysis_map_new_for_type_changes (dataset, history, 2022, 2023, &error);
+  g_assert_no_error (error);
+  classes = atlas_analysis_map_get_classes (map, &n);
+  g_assert_cmpuint (n, ==, atlas_division_get_n_areas (regso));
+  for (guint a = 0; a < n; a++)
+    {
+      const char *code = atlas_area_get_code (atlas_division_get_area (regso, a));
+      gpointer t0, t1;
+
+      if (!g_str_has_prefix (code, "01"))
+        continue;
+      if (g_hash_table_lookup_extended (before, code, NULL, &t0) &&
+          g_hash_table_lookup_extended (after, code, NULL, &t1))
+        expected[GPOINTER_TO_INT (t1) < GPOINTER_TO_INT (t0) ? 0 : GPOINTER_TO_INT (t1) == GPOINTER_TO_INT (t0) ? 1 : 2]++;
+      if (classes[a] >= 0)
+        counted[classes[a]]++;
+    }
+  for (guint c = 0; c < 3; c++)
+    g_assert_cmpuint (counted[c], ==, expected[c]);
+  g_assert_cmpuint (expected[0] + expected[2], >, 0);
+  g_assert_cmpuint (atlas_analysis_map_get_n_classes (map), ==, 3);
+
+  g_assert_null (atlas_analysis_map_new_for_type_changes (dataset, history, 2020, 2023, &error));
+  g_assert_error (error, ATLAS_ANALYSIS_ERROR, ATLAS_ANALYSIS_ERROR_INVALID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -246,6 +306,7 @@ main (int    argc,
   g_test_add_func ("/area-filter/masks", test_masks);
   g_test_add_func ("/area-filter/legend-counts", test_legend_counts);
   g_test_add_func ("/area-filter/rank", test_rank);
+  g_test_add_func ("/area-filter/type-changes", test_type_changes);
   status = g_test_run ();
   g_hash_table_unref (regso_type);
   g_hash_table_unref (deso_regso);
