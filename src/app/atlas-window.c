@@ -11,6 +11,7 @@
 #include "atlas-import-dialog.h"
 #include "atlas-indicator-chooser.h"
 #include "atlas-time-slider.h"
+#include "atlas-segregation-panel.h"
 #include "atlas-type-panel.h"
 #include "atlas-presentation.h"
 #include "atlas-preferences.h"
@@ -350,19 +351,22 @@ step_year (AtlasWindow *self,
   atlas_window_set_year (self, year_at (self, CLAMP (position + delta, 0, (int) n_years - 1)));
 }
 
-/* The indicator by områdestyp (atlas-type-panel.c), collapsed at first. */
-static void
-add_type_panel (AtlasWindow *self,
-                GtkBox      *box,
-                GtkWidget   *after)
+/* An analysis panel that follows the map (atlas-type-panel.c,
+ * atlas-segregation-panel.c), collapsed at first. */
+static GtkWidget *
+add_panel (GtkBox     *box,
+           GtkWidget  *after,
+           const char *title,
+           GtkWidget  *panel)
 {
   GtkWidget *expander = gtk_expander_new (NULL);
-  GtkWidget *label = gtk_label_new (_("By Area Type"));
+  GtkWidget *label = gtk_label_new (title);
 
   gtk_widget_add_css_class (label, "heading");
   gtk_expander_set_label_widget (GTK_EXPANDER (expander), label);
-  gtk_expander_set_child (GTK_EXPANDER (expander), atlas_type_panel_new (get_map (self)));
+  gtk_expander_set_child (GTK_EXPANDER (expander), panel);
   gtk_box_insert_child_after (box, expander, after);
+  return expander;
 }
 
 static void
@@ -386,7 +390,8 @@ setup_sidebar (AtlasWindow *self)
   gtk_box_insert_child_after (box, self->indicator_chooser, NULL);
   gtk_box_insert_child_after (box, self->time_slider, self->indicator_chooser);
   gtk_box_insert_child_after (box, expander, self->time_slider);
-  add_type_panel (self, box, expander);
+  expander = add_panel (box, expander, _("By Area Type"), atlas_type_panel_new (get_map (self)));
+  add_panel (box, expander, _("Segregation"), atlas_segregation_panel_new (get_map (self)));
 }
 
 /* ------------------------------------------------------------------ */

@@ -24,6 +24,7 @@ typedef struct
   AtlasClassBreaks *breaks;
   gsize             counts[ATLAS_CLASS_MAX];
   gsize             missing;
+  const gboolean   *shown;   /* --filter: the areas counted; NULL: all */
 } Result;
 
 static void
@@ -241,8 +242,10 @@ compute (AtlasDataset *dataset,
 
   r->requested = atlas_class_breaks_get_n_requested (r->breaks);
   values = classified_values (r);
-  r->missing = atlas_class_breaks_count (r->breaks, values,
-                                         atlas_division_get_n_areas (r->division), r->counts);
+  /* The breaks are those of every area, as the map's; a filter changes
+   * only which areas are counted. */
+  r->missing = atlas_class_breaks_count_included (r->breaks, values, r->shown,
+                                                  atlas_division_get_n_areas (r->division), r->counts);
   return CLI_CONTINUE;
 }
 
@@ -262,6 +265,9 @@ cli_classify (int    argc,
   g_autofree char *indicator_id = NULL;
   g_autofree char *level = NULL;
   g_autofree char *method = NULL;
+  g_autofree char *filter_text = NULL;
+  g_autoptr(AtlasAreaFilter) filter = NULL;
+  g_autofree gboolean *shown = NULL;
   int year = 0;
   int since = 0;
   int classes = 5;
@@ -276,6 +282,7 @@ cli_classify (int    argc,
       N_("Classify the change from this year to --year, centred on zero"), N_("YEAR") },
     { "pooled", 0, 0, G_OPTION_ARG_NONE, &pooled,
       N_("Compute the breaks over every year of the package"), NULL },
+    { "filter", 0, 0, G_OPTION_ARG_STRING, &filter_text, N_("Count only areas of these types, such as omradestyp=1,2,3"), N_("CATEGORY=CODES") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -308,6 +315,9 @@ cli_classify (int    argc,
   r.year = (guint) year;
   r.since = (guint) since;
   r.pooled = pooled && since == 0;
+  if (!cli_lookup_filter (dataset, filter_text, r.division, r.year, &filter, &shown, &status))
+    return status;
+  r.shown = shown;
   r.requested = (guint) classes;
 
   status = compute (dataset, &r);

@@ -271,6 +271,52 @@ cli_check_year (AtlasDataset *dataset,
 }
 
 /**
+ * cli_lookup_filter:
+ * @dataset: the package
+ * @text: (nullable): the --filter option, "omradestyp=1,2,3"
+ * @division: the level shown
+ * @year: the year shown
+ * @filter: (out) (transfer full) (nullable): the filter
+ * @mask: (out) (transfer full) (nullable): per area of @division whether
+ *   it is shown
+ * @status: (out): the exit status on failure
+ *
+ * Returns: %FALSE after printing why the filter cannot be used
+ */
+gboolean
+cli_lookup_filter (AtlasDataset     *dataset,
+                   const char       *text,
+                   AtlasDivision    *division,
+                   guint             year,
+                   AtlasAreaFilter **filter,
+                   gboolean        **mask,
+                   int              *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  *filter = NULL;
+  *mask = NULL;
+  if (text == NULL)
+    return TRUE;
+  *filter = atlas_area_filter_parse (dataset, text, &error);
+  if (*filter == NULL)
+    {
+      *status = cli_fail (CLI_EXIT_USAGE, "%s", error->message);
+      return FALSE;
+    }
+  *mask = atlas_area_filter_dup_mask (*filter, dataset, division, year);
+  if (*mask != NULL)
+    return TRUE;
+  *status = cli_fail (CLI_EXIT_USAGE,
+                      _("The filter “%s” does not apply to the level “%s” in %u: none of its areas "
+                        "has a %s (it is set per area of a finer level, or not for that year)"),
+                      text, atlas_division_get_id (division), year,
+                      atlas_indicator_get_name (atlas_area_filter_get_category (*filter), NULL));
+  g_clear_pointer (filter, atlas_area_filter_unref);
+  return FALSE;
+}
+
+/**
  * cli_format_value:
  * @value: a value, or NaN
  * @decimals: digits after the decimal point

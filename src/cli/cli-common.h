@@ -44,6 +44,17 @@ gboolean        cli_check_year        (AtlasDataset    *dataset,
                                        int              year,
                                        int             *status);
 
+/* --filter: the areas of @division shown in @year (NULL with *mask NULL
+ * when there is no filter); fails when the text is wrong or the filter
+ * does not apply at the level. */
+gboolean        cli_lookup_filter     (AtlasDataset    *dataset,
+                                       const char      *text,
+                                       AtlasDivision   *division,
+                                       guint            year,
+                                       AtlasAreaFilter **filter,
+                                       gboolean       **mask,
+                                       int             *status);
+
 char           *cli_format_value      (double           value,
                                        guint            decimals);
 char           *cli_format_number     (double           value);

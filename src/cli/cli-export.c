@@ -22,6 +22,7 @@ typedef struct
   int       classes;
   char     *level;
   char     *region;
+  char     *filter;
   char     *output;
   char     *page;
   int       dpi;
@@ -48,6 +49,7 @@ export_options_clear (ExportOptions *options)
   g_free (options->method);
   g_free (options->level);
   g_free (options->region);
+  g_free (options->filter);
   g_free (options->output);
   g_free (options->page);
   g_free (options->title);
@@ -78,6 +80,7 @@ parse_options (ExportOptions  *o,
     { "classes", 0, 0, G_OPTION_ARG_INT, &o->classes, N_("Number of classes, 3 to 9 (default: 5)"), N_("N") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &o->level, N_("Level of the map’s areas (kommun, deso…)"), N_("LEVEL") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &o->region, N_("Frame this area with its sub-areas"), N_("CODE") },
+    { "filter", 0, 0, G_OPTION_ARG_STRING, &o->filter, N_("Show only areas of these types, such as omradestyp=1,2,3"), N_("CATEGORY=CODES") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, N_("File to write (.png, .pdf or .svg)"), N_("FILE") },
     { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, N_("a4-portrait, a4-landscape, a3-landscape or slide-16x9"), N_("PAGE") },
     { "dpi", 0, 0, G_OPTION_ARG_INT, &o->dpi, N_("Resolution of PNG files (default 150)"), N_("N") },
@@ -307,21 +310,23 @@ create_figure (AtlasExplorerState *state,
   g_autoptr(GError) error = NULL;
   AtlasFigure *figure = atlas_figure_new_for_state (state, &error);
   AtlasPageFormat page = ATLAS_PAGE_A4_PORTRAIT;
+  g_autoptr(AtlasAreaFilter) filter = NULL;
+  g_autofree gboolean *shown = NULL;
 
   if (figure == NULL)
     {
       *status = cli_fail (CLI_EXIT_USAGE, "%s", error->message);
       return NULL;
     }
-  if (o->since != 0)
+  if ((o->since != 0 && !cli_check_year (atlas_explorer_state_get_dataset (state), o->since, status))
+      || !cli_lookup_filter (atlas_explorer_state_get_dataset (state), o->filter, atlas_figure_get_division (figure),
+                             atlas_figure_get_year (figure), &filter, &shown, status))
     {
-      if (!cli_check_year (atlas_explorer_state_get_dataset (state), o->since, status))
-        {
-          g_object_unref (figure);
-          return NULL;
-        }
-      atlas_figure_set_since_year (figure, (guint) o->since);
+      g_object_unref (figure);
+      return NULL;
     }
+  atlas_figure_set_since_year (figure, (guint) o->since);
+  atlas_figure_set_filter (figure, filter);
   if (o->page != NULL)
     atlas_page_format_from_nick (o->page, &page);
   atlas_figure_set_page (figure, page);

@@ -225,6 +225,7 @@ cli_types_history (int    argc,
   g_autofree char *category_id = NULL;
   g_autofree char *population_id = NULL;
   g_autofree char *region_code = NULL;
+  g_autofree char *output = NULL;
   int from = 0, to = 0;
   const GOptionEntry entries[] = {
     { "region", 'r', 0, G_OPTION_ARG_STRING, &region_code, N_("Riket, a län or a kommun (default: riket)"), N_("CODE") },
@@ -232,6 +233,7 @@ cli_types_history (int    argc,
     { "population", 'p', 0, G_OPTION_ARG_STRING, &population_id, N_("The residents to count (default: the package’s population)"), N_("ID") },
     { "from", 0, 0, G_OPTION_ARG_INT, &from, N_("First year of the comparison (default: the first with types)"), N_("YEAR") },
     { "to", 0, 0, G_OPTION_ARG_INT, &to, N_("Second year of the comparison (default: the last with types)"), N_("YEAR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also export a map of the areas whose type changed from --from to --to (.pdf, .svg or .png)"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -263,6 +265,16 @@ cli_types_history (int    argc,
   if (!pick_years (history, &from, &to, &status))
     return status;
   changes = atlas_type_history_dup_changes (history, (guint) from, (guint) to);
+  if (output != NULL)
+    {
+      g_autoptr(AtlasAnalysisMap) map = atlas_analysis_map_new_for_type_changes (dataset, history, (guint) from,
+                                                                                 (guint) to, &error);
+
+      if (map == NULL)
+        return cli_analysis_fail (error);
+      if (!atlas_analysis_map_export (map, output, 150, &error))
+        return cli_fail (CLI_EXIT_DATA, "%s", error->message);
+    }
 
   if (json)
     print_json (dataset, history, changes, (guint) from, (guint) to);

@@ -17,6 +17,9 @@ typedef struct
   AtlasDivision  *division;
   guint           year;
   guint           since;   /* adds the change from this year; 0: none */
+  AtlasAreaFilter *filter;  /* --filter, or NULL */
+  const gboolean *shown;    /* per area: shown by the filter; NULL: all */
+  gboolean        rank;
 } Query;
 
 /* The change since query->since, with why it is missing ("2020: …"). */
@@ -45,6 +48,17 @@ area_name (AtlasArea *area)
   return name != NULL ? g_strdup (name) : atlas_area_dup_display_name (area);
 }
 
+/* --rank: among the areas of the level the filter shows, "1" … */
+static void
+rank_of (const Query *query,
+         AtlasArea   *area,
+         AtlasRank   *rank)
+{
+  if (!atlas_rank_area_filtered (query->dataset, query->indicator, query->year, area, NULL,
+                                 query->filter, rank))
+    *rank = (AtlasRank) { 0, 0, 0 };
+}
+
 static void
 print_csv_row (const Query *query,
                AtlasArea   *area)
@@ -71,7 +85,7 @@ print_csv_row (const Query *query,
   cli_csv_append_field (line, isnan (value) ? atlas_missing_reason_describe (reason) : "", FALSE);
   cli_csv_append_field (line, atlas_dataset_value_is_demonstration (query->dataset, query->indicator,
                                                                     source) ? "true" : "false",
-                        query->since == 0);
+                        query->since == 0 && !query->rank);
   if (query->since != 0)
     {
       g_autofree char *why = NULL;
@@ -79,7 +93,19 @@ print_csv_row (const Query *query,
       g_autofree char *change_text = cli_format_value (change, atlas_indicator_get_decimals (query->indicator));
 
       cli_csv_append_field (line, change_text, FALSE);
-      cli_csv_append_field (line, why != NULL ? why : "", TRUE);
+      cli_csv_append_field (line, why != NULL ? why : "", !query->rank);
+    }
+  if (query->rank)
+    {
+      AtlasRank rank;
+      g_autofree char *position = NULL;
+      g_autofree char *of = NULL;
+
+      rank_of (query, area, &rank);
+      position = rank.rank > 0 ? g_strdup_printf ("%u", rank.rank) : g_strdup ("");
+      of = rank.rank > 0 ? g_strdup_printf ("%u", rank.n_ranked) : g_strdup ("");
+      cli_csv_append_field (line, position, FALSE);
+      cli_csv_append_field (line, of, TRUE);
     }
   fputs (line->str, stdout);
 }
@@ -125,6 +151,14 @@ add_json_row (JsonBuilder *builder,
                            ? "percentage-points" : "absolute");
       cli_json_add_string (builder, "change_missing_reason", why);
     }
+  if (query->rank)
+    {
+      AtlasRank rank;
+
+      rank_of (query, area, &rank);
+      cli_json_add_number (builder, "rank", rank.rank > 0 ? rank.rank : NAN);
+      cli_json_add_number (builder, "n_ranked", rank.rank > 0 ? rank.n_ranked : NAN);
+    }
   json_builder_end_object (builder);
 }
 
@@ -138,9 +172,16 @@ print_values (const Query *query,
   guint n = atlas_division_get_n_areas (query->division);
 
   if (!json)
-    fputs (query->since != 0
-           ? "area_code,area_name,level,year,value,missing_reason,demonstration,change,change_missing_reason\n"
-           : "area_code,area_name,level,year,value,missing_reason,demonstration\n", stdout);
+    {
+      g_autoptr(GString) header = g_string_new ("area_code,area_name,level,year,value,missing_reason,demonstration");
+
+      if (query->since != 0)
+        g_string_append (header, ",change,change_missing_reason");
+      if (query->rank)
+        g_string_append (header, ",rank,n_ranked");
+      g_string_append_c (header, '\n');
+      fputs (header->str, stdout);
+    }
   else
     json_builder_begin_array (builder);
 
@@ -148,7 +189,7 @@ print_values (const Query *query,
     {
       AtlasArea *area = atlas_division_get_area (query->division, i);
 
-      if (only != NULL && area != only)
+      if ((only != NULL && area != only) || (query->shown != NULL && !query->shown[i]))
         continue;
       if (json)
         add_json_row (builder, query, area);
@@ -208,6 +249,8 @@ cli_values (int    argc,
   g_autofree char *indicator_id = NULL;
   g_autofree char *level = NULL;
   g_autofree char *area_code = NULL;
+  g_autofree char *filter_text = NULL;
+  gboolean rank = FALSE;
   int year = 0;
   int since = 0;
   const GOptionEntry entries[] = {
@@ -217,11 +260,15 @@ cli_values (int    argc,
     { "area", 'a', 0, G_OPTION_ARG_STRING, &area_code, N_("Only this area of the level"), N_("CODE") },
     { "since", 0, 0, G_OPTION_ARG_INT, &since,
       N_("Add the change from this year to --year (percentage points for shares)"), N_("YEAR") },
+    { "filter", 0, 0, G_OPTION_ARG_STRING, &filter_text, N_("Only areas of these types, such as omradestyp=1,2,3 (omradestyp@2022=… for the types of another year)"), N_("CATEGORY=CODES") },
+    { "rank", 0, 0, G_OPTION_ARG_NONE, &rank, N_("Add each area's rank among the areas listed (best first by the indicator's direction; highest first when neutral)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasAreaFilter) filter = NULL;
+  g_autofree gboolean *shown = NULL;
   Query query = { 0 };
   AtlasArea *area = NULL;
   int status;
@@ -253,9 +300,13 @@ cli_values (int    argc,
         return cli_fail (CLI_EXIT_USAGE, "%s", error->message);
       query.since = (guint) since;
     }
+  query.rank = rank;
 
-  if (area_code != NULL && (area = lookup_area (&query, area_code, &status)) == NULL)
+  if ((area_code != NULL && (area = lookup_area (&query, area_code, &status)) == NULL) ||
+      !cli_lookup_filter (dataset, filter_text, query.division, query.year, &filter, &shown, &status))
     return status;
+  query.filter = filter;
+  query.shown = shown;
 
   print_values (&query, area, json);
   return CLI_EXIT_OK;

@@ -230,6 +230,118 @@ test_segregation_errors (void)
   g_assert_cmpint (upside_down.status, ==, 2);
 }
 
+/* --compare-levels on the real package: Uppsala's indices on DeSO and
+ * RegSO, as core computes them, and the chart. */
+static void
+test_segregation_compare_levels (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", "stockholm-uppsala", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-maup-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "maup.pdf", NULL);
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load (path, NULL, NULL);
+  AtlasIndicator *group = atlas_dataset_lookup_indicator (dataset, "hyresratt_andel");
+  g_autoptr(AtlasSegregation) deso = atlas_segregation_new (dataset, &group, 1,
+                                                            atlas_dataset_lookup_indicator (dataset, "lagenheter"),
+                                                            atlas_dataset_lookup_division (dataset, "deso"),
+                                                            atlas_dataset_lookup_division (dataset, "kommun"),
+                                                            2022, NULL);
+  g_autoptr(AtlasSegregation) regso = atlas_segregation_new_on_level (deso, atlas_dataset_lookup_division (dataset, "regso"), NULL);
+  AtlasArea *uppsala = atlas_dataset_lookup_area (dataset, "0380");
+  g_auto(CliRun) run = { 0, };
+  g_auto(CliRun) no_area = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *contents = NULL;
+  JsonObject *object, *row, *compare;
+  JsonArray *areas;
+
+  cli_test_run (&run, "segregation", path, "--group", "hyresratt_andel", "--total", "lagenheter",
+                "--level", "deso", "--by", "kommun", "--year", "2022", "--compare-levels", "regso",
+                "--area", "0380", "--output", pdf, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = cli_test_parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "compare_level"), ==, "regso");
+  g_assert_cmpstr (json_object_get_string_member (object, "compare_level_version"), ==, "RegSO 2020");
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "maup_note"), "MAUP"));
+  areas = json_object_get_array_member (object, "areas");
+  g_assert_cmpuint (json_array_get_length (areas), ==, 1);
+  row = json_array_get_object_element (areas, 0);
+  compare = json_object_get_object_member (row, "compare");
+  g_assert_cmpstr (json_object_get_string_member (row, "code"), ==, "0380");
+  assert_number (row, "dissimilarity", atlas_segregation_lookup_result (deso, uppsala)->dissimilarity);
+  assert_number (compare, "dissimilarity", atlas_segregation_lookup_result (regso, uppsala)->dissimilarity);
+  assert_number (compare, "theil", atlas_segregation_lookup_result (regso, uppsala)->theil);
+  g_assert_cmpint (json_object_get_int_member (compare, "units"), ==,
+                   atlas_segregation_lookup_result (regso, uppsala)->n_units);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpint (g_remove (pdf), ==, 0);
+
+  /* A chart is of one area. */
+  cli_test_run (&no_area, "segregation", path, "--group", "hyresratt_andel", "--total", "lagenheter",
+                "--level", "deso", "--by", "kommun", "--year", "2022", "--compare-levels", "regso",
+                "--output", pdf, NULL);
+  g_assert_cmpint (no_area.status, ==, 2);
+  g_assert_nonnull (strstr (no_area.err, "--area"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* --filter: the rows, ranks and figure of only the areas of some types. */
+static void
+test_filter (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", "stockholm-uppsala", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("platsatlas-filter-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "filter.svg", NULL);
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load (path, NULL, NULL);
+  g_autoptr(AtlasAreaFilter) filter = atlas_area_filter_parse (dataset, "omradestyp=1,2", NULL);
+  AtlasDivision *regso = atlas_dataset_lookup_division (dataset, "regso");
+  AtlasIndicator *share = atlas_dataset_lookup_indicator (dataset, "utrikes_fodda_andel");
+  g_autofree gboolean *mask = atlas_area_filter_dup_mask (filter, dataset, regso, 2022);
+  g_auto(CliRun) run = { 0, };
+  g_auto(CliRun) figure = { 0, };
+  g_auto(CliRun) kommun = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *contents = NULL;
+  JsonArray *rows;
+  guint n_shown = 0;
+
+  for (guint a = 0; a < atlas_division_get_n_areas (regso); a++)
+    n_shown += mask[a];
+  cli_test_run (&run, "values", path, "--indicator", "utrikes_fodda_andel", "--level", "regso",
+                "--year", "2022", "--filter", "omradestyp=1,2", "--rank", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = cli_test_parse_json (run.out);
+  rows = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (rows), ==, n_shown);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      AtlasArea *area = atlas_dataset_lookup_area (dataset, json_object_get_string_member (row, "area_code"));
+      AtlasRank rank;
+
+      g_assert_true (mask[atlas_area_get_index (area)]);
+      g_assert_true (atlas_rank_area_filtered (dataset, share, 2022, area, NULL, filter, &rank));
+      assert_number (row, "rank", rank.rank);
+      assert_number (row, "n_ranked", rank.n_ranked);
+    }
+
+  cli_test_run (&figure, "export", path, "--indicator", "utrikes_fodda_andel", "--level", "regso",
+                "--year", "2022", "--region", "0380", "--filter", "omradestyp=1,2", "--output", svg, NULL);
+  g_assert_cmpint (figure.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Områdestyp 1, 2"));
+  g_assert_cmpint (g_remove (svg), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  /* Områdestyp is set per RegSO: at kommun level the filter does not apply. */
+  cli_test_run (&kommun, "values", path, "--indicator", "utrikes_fodda_andel", "--level", "kommun",
+                "--year", "2022", "--filter", "omradestyp=1", NULL);
+  g_assert_cmpint (kommun.status, ==, 2);
+  g_assert_nonnull (strstr (kommun.err, "omradestyp=1"));
+}
+
 static void
 test_types_history_json (void)
 {
@@ -317,6 +429,8 @@ main (int   argc,
   g_test_add_func ("/cli/flags/options", test_flags_options);
   g_test_add_func ("/cli/segregation/json", test_segregation_json);
   g_test_add_func ("/cli/segregation/errors", test_segregation_errors);
+  g_test_add_func ("/cli/segregation/compare-levels", test_segregation_compare_levels);
+  g_test_add_func ("/cli/filter", test_filter);
   g_test_add_func ("/cli/types-history/json", test_types_history_json);
   g_test_add_func ("/cli/map-outputs", test_map_outputs);
   return g_test_run ();

@@ -334,9 +334,12 @@ test_models (void)
   g_assert_true (atlas_division_lookup_area (kommun, "0102") == beta);
   g_assert_null (atlas_division_lookup_area (kommun, "01"));
 
-  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 1);
+  /* The package's theme and indicators, then the segregation index D of
+   * its share over DeSO, which core derives (test-derived-segregation.c). */
+  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 2);
   g_assert_cmpstr (atlas_theme_get_name (atlas_dataset_lookup_theme (dataset, "bef"), "en"), ==, "Population");
-  g_assert_cmpuint (g_list_model_get_n_items (indicators), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (indicators), ==, 5);
+  g_assert_nonnull (atlas_dataset_lookup_indicator (dataset, "segregation_d_deso_share"));
   g_assert_cmpstr (atlas_indicator_get_id (first), ==, "share");
   g_assert_null (atlas_dataset_lookup_indicator (dataset, "nope"));
   {
@@ -620,7 +623,7 @@ test_types (void)
   g_assert_cmpstr (atlas_missing_reason_describe (ATLAS_MISSING_NOT_AGGREGATABLE), ==,
                    "Medians and similar values cannot be combined from sub-areas, "
                    "and no value is stored for this level");
-  for (AtlasMissingReason r = ATLAS_MISSING_NONE; r <= ATLAS_MISSING_YEAR; r++)
+  for (AtlasMissingReason r = ATLAS_MISSING_NONE; r <= ATLAS_MISSING_NOT_AT_LEVEL; r++)
     g_assert_nonnull (atlas_missing_reason_describe (r));
   g_assert_cmpstr (atlas_unit_to_nick (ATLAS_UNIT_SEK), ==, "SEK");
   g_assert_cmpstr (atlas_polarity_to_nick (ATLAS_POLARITY_HIGHER_IS_BETTER), ==, "higher-is-better");

@@ -270,6 +270,31 @@ test_area_at (Fixture       *fixture,
   g_assert_null (atlas_map_renderer_area_at (fixture->renderer, &fixture->view, px, py));
 }
 
+/* An area filter's mask: B is left out, neither filled nor hit. */
+static void
+test_visible (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const gboolean visible[] = { TRUE, FALSE, TRUE };
+  cairo_surface_t *surface;
+  double px, py;
+
+  atlas_map_renderer_set_visible (fixture->renderer, visible, G_N_ELEMENTS (visible));
+  surface = render (fixture, FALSE);
+  assert_pixel_near (pixel_at_lonlat (surface, &fixture->view, 15.5, 59.5),
+                     color_to_pixel (atlas_palette_get_color (fixture->palette, 0)));
+  g_assert_cmpuint (pixel_at_lonlat (surface, &fixture->view, 16.5, 59.5), ==, 0);
+  lonlat_to_pixel (&fixture->view, 16.5, 59.5, &px, &py);
+  g_assert_null (atlas_map_renderer_area_at (fixture->renderer, &fixture->view, px, py));
+  cairo_surface_destroy (surface);
+
+  atlas_map_renderer_set_visible (fixture->renderer, NULL, 0);
+  surface = render (fixture, FALSE);
+  assert_pixel_near (pixel_at_lonlat (surface, &fixture->view, 16.5, 59.5),
+                     color_to_pixel (atlas_palette_get_color (fixture->palette, 1)));
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_region (Fixture       *fixture,
              gconstpointer  data)
@@ -539,6 +564,7 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/renderer/class-colors", test_class_colors);
   ADD_FIXTURE_TEST ("/renderer/area-at", test_area_at);
   ADD_FIXTURE_TEST ("/renderer/region", test_region);
+  ADD_FIXTURE_TEST ("/renderer/visible", test_visible);
   ADD_FIXTURE_TEST ("/renderer/highlights", test_highlights);
   ADD_FIXTURE_TEST ("/renderer/change-division", test_change_division);
   ADD_FIXTURE_TEST ("/renderer/tiny-area", test_tiny_area);

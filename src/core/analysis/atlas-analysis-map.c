@@ -244,8 +244,7 @@ segregation_caption (AtlasSegregation *seg)
     }
   if (n_unreliable > 0)
     g_string_append_c (text, '.');
-  g_string_append_printf (text, " %s", _("The value depends on the areal unit: compare only indices "
-                                         "computed on the same level (see the method)."));
+  g_string_append_printf (text, " %s", atlas_segregation_get_maup_note ());
   g_string_append_printf (text, _(" Source: %s."), atlas_indicator_get_source (atlas_segregation_get_group (seg, 0)));
   g_string_append_printf (text, _(" Package: %s, version %s."), atlas_dataset_get_title (dataset, NULL),
                           atlas_dataset_get_version (dataset));
@@ -295,6 +294,112 @@ atlas_analysis_map_new_for_segregation (AtlasSegregation      *segregation,
                                     atlas_indicator_get_name (atlas_segregation_get_total (segregation), NULL));
   self->caption = segregation_caption (segregation);
   self->demonstration = atlas_segregation_is_demonstration (segregation);
+  return self;
+}
+
+/* ---- Type changes --------------------------------------------------- */
+
+static gboolean
+history_year_index (AtlasTypeHistory  *history,
+                    guint              year,
+                    guint             *index,
+                    GError           **error)
+{
+  for (guint y = 0; y < atlas_type_history_get_n_years (history); y++)
+    if (atlas_type_history_get_year (history, y) == year)
+      {
+        *index = y;
+        return TRUE;
+      }
+  g_set_error (error, ATLAS_ANALYSIS_ERROR, ATLAS_ANALYSIS_ERROR_INVALID,
+               _("“%s” has no types in %u; choose years in which it has"),
+               atlas_indicator_get_id (atlas_type_history_get_category (history)), year);
+  return FALSE;
+}
+
+/* The caveat first, right under the map; then which areas changed. */
+static char *
+changes_caption (AtlasDataset     *dataset,
+                 AtlasTypeHistory *history,
+                 guint             from_year,
+                 guint             to_year)
+{
+  g_autoptr(GArray) changes = atlas_type_history_dup_changes (history, from_year, to_year);
+  AtlasIndicator *category = atlas_type_history_get_category (history);
+  GString *text = g_string_new (atlas_type_history_get_caveat ());
+
+  g_string_append_c (text, ' ');
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u area changed type:",
+                                             "%u areas changed type:", changes->len), changes->len);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const AtlasTypeChange *change = &g_array_index (changes, AtlasTypeChange, i);
+      g_autofree char *name = atlas_area_dup_display_name (change->area);
+
+      g_string_append_printf (text, "%s %s %d → %d", i > 0 ? "," : "", name, change->from, change->to);
+    }
+  g_string_append_printf (text, ". %s: %s", atlas_indicator_get_name (category, NULL),
+                          atlas_indicator_get_definition (category, NULL) != NULL
+                          ? atlas_indicator_get_definition (category, NULL) : "");
+  g_string_append_printf (text, _(" Source: %s."), atlas_indicator_get_source (category));
+  g_string_append_printf (text, _(" Package: %s, version %s."), atlas_dataset_get_title (dataset, NULL),
+                          atlas_dataset_get_version (dataset));
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * atlas_analysis_map_new_for_type_changes:
+ * @dataset: the package of @history
+ * @history: area types over the years
+ * @from_year: a year with types
+ * @to_year: another
+ * @error: set when either year has no types
+ *
+ * Returns: (transfer full) (nullable): a map of the areas whose type is
+ *   lower, the same or higher in @to_year, in the history's region
+ */
+AtlasAnalysisMap *
+atlas_analysis_map_new_for_type_changes (AtlasDataset      *dataset,
+                                         AtlasTypeHistory  *history,
+                                         guint              from_year,
+                                         guint              to_year,
+                                         GError           **error)
+{
+  AtlasDivision *division;
+  AtlasAnalysisMap *self;
+  guint from, to;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (history != NULL, NULL);
+
+  if (!history_year_index (history, from_year, &from, error) ||
+      !history_year_index (history, to_year, &to, error))
+    return NULL;
+
+  division = atlas_type_history_get_division (history);
+  self = map_new (dataset, division, atlas_type_history_get_region (history), "RdBu", 3);
+  for (guint a = 0; a < atlas_division_get_n_areas (division); a++)
+    self->classes[a] = -1;
+  for (guint i = 0; i < atlas_type_history_get_n_areas (history); i++)
+    {
+      int t0 = atlas_type_history_get_area_type (history, i, from);
+      int t1 = atlas_type_history_get_area_type (history, i, to);
+
+      if (t0 >= 0 && t1 >= 0)
+        self->classes[atlas_area_get_index (atlas_type_history_get_area (history, i))] = t1 < t0 ? 0 : t1 == t0 ? 1 : 2;
+    }
+  g_ptr_array_add (self->labels, g_strdup_printf (_("Lower type than in %u"), from_year));
+  g_ptr_array_add (self->labels, g_strdup (_("Same type")));
+  g_ptr_array_add (self->labels, g_strdup_printf (_("Higher type than in %u"), from_year));
+  count_classes (self);
+
+  self->title = g_strdup_printf (_("Areas whose %s changed, %u–%u"),
+                                 atlas_indicator_get_name (atlas_type_history_get_category (history), NULL),
+                                 from_year, to_year);
+  self->subtitle = g_strdup (_("Types are relative: an area can change type because others moved "
+                                "(see the note below the map)"));
+  self->caption = changes_caption (dataset, history, from_year, to_year);
+  self->demonstration = atlas_type_history_is_demonstration (history);
   return self;
 }
 

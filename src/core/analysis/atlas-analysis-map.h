@@ -6,6 +6,7 @@
 #include "atlas-figure.h"
 #include "atlas-problem-flags.h"
 #include "atlas-segregation.h"
+#include "atlas-type-history.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,14 @@ AtlasAnalysisMap *atlas_analysis_map_new_for_flags       (AtlasProblemFlags     
                                                           AtlasArea             *region);
 AtlasAnalysisMap *atlas_analysis_map_new_for_segregation (AtlasSegregation      *segregation,
                                                           AtlasSegregationIndex  index);
+/* The areas whose type is lower, the same or higher in @to_year than in
+ * @from_year (both years of @history), with the caveat that types are
+ * relative in the caption. */
+AtlasAnalysisMap *atlas_analysis_map_new_for_type_changes (AtlasDataset          *dataset,
+                                                           AtlasTypeHistory      *history,
+                                                           guint                  from_year,
+                                                           guint                  to_year,
+                                                           GError               **error);
 void              atlas_analysis_map_set_page            (AtlasAnalysisMap      *self,
                                                           AtlasPageFormat        page);
 const char       *atlas_analysis_map_get_title           (AtlasAnalysisMap      *self);

@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "atlas-analysis.h"
 #include "atlas-segregation.h"
+#include "atlas-segregation-private.h"
 
 /* Formulas and references: docs/analyses.md. */
 
@@ -158,8 +160,11 @@ atlas_segregation_compute_units (const double           *counts,
   if (n_groups == 1)
     two_group (counts, totals, n_units, result);
   result->theil = theil_h (counts, totals, n_units, n_groups, sums, result->total);
+  /* D is symmetric in the group and the rest: either being small makes
+   * it swing with a handful of people. */
   result->unreliable = result->n_units < ATLAS_SEGREGATION_MIN_UNITS ||
-                       result->group < ATLAS_SEGREGATION_MIN_GROUP;
+                       result->group < ATLAS_SEGREGATION_MIN_GROUP ||
+                       result->total - result->group < ATLAS_SEGREGATION_MIN_GROUP;
 }
 
 static gboolean
@@ -263,15 +268,16 @@ set_count_note (AtlasSegregation *self)
 
 /* Per fine area: the index of the coarse area it lies in. */
 static guint *
-dup_coarse_index (AtlasSegregation *self)
+dup_coarse_index (AtlasDivision *fine,
+                  AtlasDivision *coarse)
 {
-  const char *coarse_id = atlas_division_get_id (self->coarse);
-  guint n = atlas_division_get_n_areas (self->fine);
+  const char *coarse_id = atlas_division_get_id (coarse);
+  guint n = atlas_division_get_n_areas (fine);
   guint *coarse_of = g_new (guint, MAX (n, 1));
 
   for (guint a = 0; a < n; a++)
     {
-      AtlasArea *ancestor = atlas_area_get_ancestor (atlas_division_get_area (self->fine, a), coarse_id);
+      AtlasArea *ancestor = atlas_area_get_ancestor (atlas_division_get_area (fine, a), coarse_id);
 
       coarse_of[a] = ancestor != NULL ? atlas_area_get_index (ancestor) : G_MAXUINT;
     }
@@ -279,28 +285,53 @@ dup_coarse_index (AtlasSegregation *self)
   return coarse_of;
 }
 
+/* The fine areas grouped by coarse area (a counting sort): those of coarse
+ * area c are order[first[c]] … order[first[c + 1] - 1]. */
+static guint *
+dup_order (const guint *coarse_of,
+           guint        n_fine,
+           guint        n_coarse,
+           guint       *first)
+{
+  guint *order = g_new (guint, MAX (n_fine, 1));
+  g_autofree guint *next = g_new0 (guint, n_coarse + 1);
+
+  memset (first, 0, sizeof (guint) * (n_coarse + 1));
+  for (guint a = 0; a < n_fine; a++)
+    if (coarse_of[a] < n_coarse)
+      first[coarse_of[a] + 1]++;
+  for (guint c = 0; c < n_coarse; c++)
+    first[c + 1] += first[c];
+  memcpy (next, first, sizeof (guint) * (n_coarse + 1));
+  for (guint a = 0; a < n_fine; a++)
+    if (coarse_of[a] < n_coarse)
+      order[next[coarse_of[a]]++] = a;
+
+  return order;
+}
+
 /* The units of one coarse area, as rows of group counts and totals. */
 static AtlasMissingReason
-gather_units (AtlasSegregation *self,
-              guint             coarse,
-              const guint      *coarse_of,
-              double          **group_counts,
-              const double     *totals,
-              GArray           *counts,
-              GArray           *unit_totals)
+gather_units (const double * const *group_counts,
+              guint                 n_groups,
+              const double         *totals,
+              const guint          *units,
+              guint                 n_units,
+              GArray               *counts,
+              GArray               *unit_totals)
 {
   AtlasMissingReason reason = ATLAS_MISSING_NONE;
 
   g_array_set_size (counts, 0);
   g_array_set_size (unit_totals, 0);
-  for (guint a = 0; a < atlas_division_get_n_areas (self->fine); a++)
+  for (guint k = 0; k < n_units; k++)
     {
-      if (coarse_of[a] != coarse)
-        continue;
+      guint a = units[k];
+
       if (isnan (totals[a]))
         reason = ATLAS_MISSING_INCOMPLETE;
       g_array_append_val (unit_totals, totals[a]);
-      for (guint m = 0; m < self->groups->len; m++)
+      for (guint m = 0; m < n_groups; m++)
         {
           if (isnan (group_counts[m][a]))
             reason = ATLAS_MISSING_INCOMPLETE;
@@ -308,7 +339,7 @@ gather_units (AtlasSegregation *self,
         }
     }
 
-  if (reason == ATLAS_MISSING_NONE && unit_totals->len == 0)
+  if (reason == ATLAS_MISSING_NONE && n_units == 0)
     reason = ATLAS_MISSING_NOT_IN_SOURCE;
   return reason;
 }
@@ -323,28 +354,47 @@ clear_result (AtlasSegregationResult *r,
   r->missing_reason = reason;
 }
 
-static void
-compute (AtlasSegregation *self)
+/**
+ * atlas_segregation_compute_division:
+ * @group_counts: (array length=n_groups): per group, its count in every
+ *   area of @fine (NaN where missing)
+ * @n_groups: at least 1
+ * @totals: the total of every area of @fine (NaN where missing)
+ * @fine: the units' level
+ * @coarse: a level above it
+ * @results: (out caller-allocates) (array): one per area of @coarse
+ *
+ * The indices of every area of @coarse over the areas of @fine inside it:
+ * missing (%ATLAS_MISSING_INCOMPLETE) when any unit lacks a count,
+ * %ATLAS_MISSING_PARTIAL_COVERAGE when @fine does not fill @coarse. Used by
+ * #AtlasSegregation and by the derived segregation indicators a package
+ * offers when it loads, so both give the same numbers.
+ */
+void
+atlas_segregation_compute_division (const double * const   *group_counts,
+                                    guint                   n_groups,
+                                    const double           *totals,
+                                    AtlasDivision          *fine,
+                                    AtlasDivision          *coarse,
+                                    AtlasSegregationResult *results)
 {
-  guint n_groups = self->groups->len;
-  const double *totals = atlas_dataset_peek_values (self->dataset, self->total, self->year, self->fine);
-  g_autofree double **group_counts = g_new (double *, n_groups);
+  guint n_fine = atlas_division_get_n_areas (fine);
+  guint n_coarse = atlas_division_get_n_areas (coarse);
+  g_autofree guint *coarse_of = dup_coarse_index (fine, coarse);
+  g_autofree guint *first = g_new (guint, n_coarse + 1);
+  g_autofree guint *order = dup_order (coarse_of, n_fine, n_coarse, first);
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) unit_totals = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean covers = atlas_analysis_division_covers (self->fine, self->coarse);
-  g_autofree guint *coarse_of = dup_coarse_index (self);
+  gboolean covers = atlas_analysis_division_covers (fine, coarse);
 
-  for (guint m = 0; m < n_groups; m++)
-    group_counts[m] = dup_group_counts (self, g_ptr_array_index (self->groups, m), totals);
-
-  g_array_set_size (self->results, atlas_division_get_n_areas (self->coarse));
-  for (guint c = 0; c < self->results->len; c++)
+  for (guint c = 0; c < n_coarse; c++)
     {
-      AtlasSegregationResult *r = &g_array_index (self->results, AtlasSegregationResult, c);
+      AtlasSegregationResult *r = &results[c];
       AtlasMissingReason reason;
 
-      r->area = atlas_division_get_area (self->coarse, c);
-      reason = gather_units (self, c, coarse_of, group_counts, totals, counts, unit_totals);
+      r->area = atlas_division_get_area (coarse, c);
+      reason = gather_units (group_counts, n_groups, totals, order + first[c],
+                             first[c + 1] - first[c], counts, unit_totals);
       r->n_units = unit_totals->len;
       if (!covers)
         reason = ATLAS_MISSING_PARTIAL_COVERAGE;
@@ -357,6 +407,22 @@ compute (AtlasSegregation *self)
                                        unit_totals->len, n_groups, r);
       r->missing_reason = ATLAS_MISSING_NONE;
     }
+}
+
+static void
+compute (AtlasSegregation *self)
+{
+  guint n_groups = self->groups->len;
+  const double *totals = atlas_dataset_peek_values (self->dataset, self->total, self->year, self->fine);
+  g_autofree double **group_counts = g_new (double *, n_groups);
+
+  for (guint m = 0; m < n_groups; m++)
+    group_counts[m] = dup_group_counts (self, g_ptr_array_index (self->groups, m), totals);
+
+  g_array_set_size (self->results, atlas_division_get_n_areas (self->coarse));
+  atlas_segregation_compute_division ((const double * const *) group_counts, n_groups, totals,
+                                      self->fine, self->coarse,
+                                      (AtlasSegregationResult *) self->results->data);
 
   for (guint m = 0; m < n_groups; m++)
     g_free (group_counts[m]);
@@ -579,9 +645,52 @@ atlas_segregation_dup_method (AtlasSegregation *self)
   coarse = g_utf8_strdown (atlas_division_get_name (self->coarse, NULL), -1);
   version = atlas_division_get_version (self->fine);
   return g_strdup_printf (_("Segregation indices computed on %s (%s) within each %s, %u; "
-                            "unreliable with fewer than %u areas or a group of fewer than %u."),
+                            "unreliable with fewer than %u areas, or fewer than %u in the group or in the rest."),
                           atlas_division_get_name (self->fine, NULL),
                           version != NULL ? version : atlas_division_get_id (self->fine),
                           coarse, self->year,
                           (guint) ATLAS_SEGREGATION_MIN_UNITS, (guint) ATLAS_SEGREGATION_MIN_GROUP);
+}
+
+/**
+ * atlas_segregation_new_on_level:
+ * @self: indices
+ * @fine: another level of units below the same coarse level
+ * @error: set when @fine does not fit (not below the coarse level, or the
+ *   same level as @self's)
+ *
+ * Returns: (transfer full) (nullable): the indices of the same request
+ *   computed on @fine
+ */
+AtlasSegregation *
+atlas_segregation_new_on_level (AtlasSegregation  *self,
+                                AtlasDivision     *fine,
+                                GError           **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_DIVISION (fine), NULL);
+
+  if (fine == self->fine)
+    {
+      g_set_error (error, ATLAS_ANALYSIS_ERROR, ATLAS_ANALYSIS_ERROR_INVALID,
+                   _("The indices are already computed on “%s”; compare them with another "
+                     "level (such as regso against deso)"), atlas_division_get_id (fine));
+      return NULL;
+    }
+  return atlas_segregation_new (self->dataset, (AtlasIndicator **) self->groups->pdata,
+                                self->groups->len, self->total, fine, self->coarse,
+                                self->year, error);
+}
+
+/**
+ * atlas_segregation_get_maup_note:
+ *
+ * Returns: (transfer none): the translated note on the areal unit
+ */
+const char *
+atlas_segregation_get_maup_note (void)
+{
+  return _("The value depends on the areal unit (MAUP): the same index computed on larger "
+           "small areas (RegSO rather than DeSO) is lower, since merging areas never raises "
+           "D or H. Compare only indices computed on the same level.");
 }

@@ -23,8 +23,8 @@ G_BEGIN_DECLS
  * @exposure: the group's exposure to the rest xPy = 1 − xPx (two groups only)
  * @theil: Theil's entropy index H, 0–1: for two groups the group against
  *   the rest, for several the multigroup H of Reardon and Firebaugh
- * @unreliable: fewer than %ATLAS_SEGREGATION_MIN_UNITS units or a group of
- *   fewer than %ATLAS_SEGREGATION_MIN_GROUP
+ * @unreliable: fewer than %ATLAS_SEGREGATION_MIN_UNITS units, or fewer than
+ *   %ATLAS_SEGREGATION_MIN_GROUP in the group or in the rest
  * @missing_reason: why the indices are missing (NaN), or %ATLAS_MISSING_NONE;
  *   an index can also be NaN alone when it is undefined (no one, or
  *   everyone, in the group)
@@ -96,6 +96,15 @@ const char       *atlas_segregation_get_count_note  (AtlasSegregation *self);
 gboolean          atlas_segregation_is_demonstration (AtlasSegregation *self);
 /* "Segregationsindex beräknade på DeSO inom varje kommun, 2022." */
 char             *atlas_segregation_dup_method      (AtlasSegregation *self);
+/* The same groups, total, coarse level and year computed on another fine
+ * level (RegSO instead of DeSO), to show how the value depends on the
+ * areal unit (MAUP). */
+AtlasSegregation *atlas_segregation_new_on_level    (AtlasSegregation *self,
+                                                     AtlasDivision    *fine,
+                                                     GError          **error);
+/* The sentence shown beside indices wherever they appear: they depend on
+ * the areal unit, so compare only those computed on the same level. */
+const char       *atlas_segregation_get_maup_note   (void);
 
 /* The indices of one set of units, for tests and other callers with their
  * own counts: @counts holds n_units × n_groups counts, row by row, and

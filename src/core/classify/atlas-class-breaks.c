@@ -931,6 +931,26 @@ atlas_class_breaks_count (const AtlasClassBreaks *self,
                           gsize                   n_values,
                           gsize                  *counts)
 {
+  return atlas_class_breaks_count_included (self, values, NULL, n_values, counts);
+}
+
+/**
+ * atlas_class_breaks_count_included:
+ * @self: breaks
+ * @values: (array length=n_values): values to classify
+ * @include: (array length=n_values) (nullable): which values count
+ * @n_values: the number of values
+ * @counts: (out caller-allocates): one count for each class
+ *
+ * Returns: how many of the included values are NaN (in no class)
+ */
+gsize
+atlas_class_breaks_count_included (const AtlasClassBreaks *self,
+                                   const double           *values,
+                                   const gboolean         *include,
+                                   gsize                   n_values,
+                                   gsize                  *counts)
+{
   gsize missing = 0;
 
   g_return_val_if_fail (self != NULL, 0);
@@ -940,8 +960,11 @@ atlas_class_breaks_count (const AtlasClassBreaks *self,
   memset (counts, 0, (self->n_breaks + 1) * sizeof (gsize));
   for (gsize i = 0; i < n_values; i++)
     {
-      int index = atlas_class_breaks_classify (self, values[i]);
+      int index;
 
+      if (include != NULL && !include[i])
+        continue;
+      index = atlas_class_breaks_classify (self, values[i]);
       if (index < 0)
         missing++;
       else

@@ -97,6 +97,13 @@ gsize             atlas_class_breaks_count         (const AtlasClassBreaks *self
                                                     const double           *values,
                                                     gsize                   n_values,
                                                     gsize                  *counts);
+/* The same over the values whose @include is TRUE (NULL: all), as a
+ * legend counts the areas a filter shows. */
+gsize             atlas_class_breaks_count_included (const AtlasClassBreaks *self,
+                                                     const double           *values,
+                                                     const gboolean         *include,
+                                                     gsize                   n_values,
+                                                     gsize                  *counts);
 gboolean          atlas_class_breaks_equal         (const AtlasClassBreaks *a,
                                                     const AtlasClassBreaks *b);
 

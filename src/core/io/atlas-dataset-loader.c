@@ -122,7 +122,10 @@ run_phases (Loader     *l,
     return FALSE;
 
   if (l->problems->len == 0)
-    atlas_package_derive_values (l->pkg);
+    {
+      atlas_package_derive_values (l->pkg);
+      atlas_package_add_segregation (l->pkg);
+    }
   return TRUE;
 }
 

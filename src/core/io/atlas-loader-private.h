@@ -167,6 +167,8 @@ void          atlas_loader_read_geometry        (Loader            *l);
 /* Also numbers the cells of all areas read so far. */
 void          atlas_loader_read_values          (Loader            *l);
 void          atlas_package_derive_values       (AtlasPackage      *pkg);
+/* After deriving: segregation indices as indicators (atlas-derive-segregation.c). */
+void          atlas_package_add_segregation     (AtlasPackage      *pkg);
 
 /* Where table (indicator, year) starts in the package's values. */
 static inline gsize

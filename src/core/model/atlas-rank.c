@@ -106,9 +106,37 @@ atlas_rank_area (AtlasDataset   *dataset,
                  AtlasArea      *within,
                  AtlasRank      *rank)
 {
+  return atlas_rank_area_filtered (dataset, indicator, year, area, within, NULL, rank);
+}
+
+/**
+ * atlas_rank_area_filtered:
+ * @dataset: the dataset
+ * @indicator: a numeric indicator
+ * @year: the year
+ * @area: the area to rank
+ * @within: (nullable): an ancestor of @area, or %NULL
+ * @filter: (nullable): rank among the areas it shows only
+ * @rank: (out caller-allocates): the result
+ *
+ * atlas_rank_area() among the areas a filter shows. A filter that does not
+ * apply at @area's level (no area of it has a type) leaves every area in.
+ *
+ * Returns: %FALSE when there is nothing to rank, or @area is filtered out
+ */
+gboolean
+atlas_rank_area_filtered (AtlasDataset    *dataset,
+                          AtlasIndicator  *indicator,
+                          guint            year,
+                          AtlasArea       *area,
+                          AtlasArea       *within,
+                          AtlasAreaFilter *filter,
+                          AtlasRank       *rank)
+{
   AtlasDivision *division;
   const double *values;
   g_autofree gboolean *mask = NULL;
+  g_autofree gboolean *shown = NULL;
 
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), FALSE);
@@ -125,6 +153,14 @@ atlas_rank_area (AtlasDataset   *dataset,
     return FALSE;
   if (within != NULL)
     mask = dup_within_mask (division, within);
+  if (filter != NULL && (shown = atlas_area_filter_dup_mask (filter, dataset, division, year)) != NULL)
+    {
+      if (mask == NULL)
+        mask = g_steal_pointer (&shown);
+      else
+        for (guint i = 0; i < atlas_division_get_n_areas (division); i++)
+          mask[i] = mask[i] && shown[i];
+    }
   return atlas_rank_values (values, atlas_division_get_n_areas (division),
                             atlas_area_get_index (area), mask,
                             atlas_indicator_get_polarity (indicator), rank);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "atlas-dataset.h"
+#include "atlas-area-filter.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +35,14 @@ gboolean atlas_rank_area   (AtlasDataset   *dataset,
                             AtlasArea      *area,
                             AtlasArea      *within,
                             AtlasRank      *rank);
+/* Among the areas a filter shows only (NULL: all): "3 of 41 RegSO of
+ * områdestyp 1–3 in Uppsala kommun". */
+gboolean atlas_rank_area_filtered (AtlasDataset    *dataset,
+                                   AtlasIndicator  *indicator,
+                                   guint            year,
+                                   AtlasArea       *area,
+                                   AtlasArea       *within,
+                                   AtlasAreaFilter *filter,
+                                   AtlasRank       *rank);
 
 G_END_DECLS

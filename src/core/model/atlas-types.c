@@ -34,6 +34,12 @@ atlas_missing_reason_describe (AtlasMissingReason reason)
       return _("The weight needed to combine the sub-areas' values is missing or zero");
     case ATLAS_MISSING_YEAR:
       return _("The indicator has no values for this year");
+    case ATLAS_MISSING_FEW_UNITS:
+      return _("Too few small areas (fewer than 5 with residents) or too few people in the "
+               "group or the rest (fewer than 100) for a reliable segregation index");
+    case ATLAS_MISSING_NOT_AT_LEVEL:
+      return _("This measure is computed only for larger areas, from the small areas "
+               "inside them");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -57,6 +63,8 @@ atlas_missing_reason_to_nick (AtlasMissingReason reason)
     [ATLAS_MISSING_PARTIAL_COVERAGE] = "partial-coverage",
     [ATLAS_MISSING_NO_WEIGHT] = "no-weight",
     [ATLAS_MISSING_YEAR] = "year",
+    [ATLAS_MISSING_FEW_UNITS] = "few-units",
+    [ATLAS_MISSING_NOT_AT_LEVEL] = "not-at-level",
   };
 
   g_return_val_if_fail ((guint) reason < G_N_ELEMENTS (nicks), NULL);

@@ -58,6 +58,11 @@ typedef enum
  * @ATLAS_MISSING_PARTIAL_COVERAGE: the package covers only part of this area
  * @ATLAS_MISSING_NO_WEIGHT: the weight for a weighted mean is missing or zero
  * @ATLAS_MISSING_YEAR: the indicator has no values for this year
+ * @ATLAS_MISSING_FEW_UNITS: a segregation index over too few small areas,
+ *   or too few people in the group or the rest, to be reliable
+ *   (%ATLAS_SEGREGATION_MIN_UNITS, %ATLAS_SEGREGATION_MIN_GROUP)
+ * @ATLAS_MISSING_NOT_AT_LEVEL: the measure exists only for larger areas,
+ *   computed from the small areas inside them (segregation indices)
  */
 typedef enum
 {
@@ -69,6 +74,8 @@ typedef enum
   ATLAS_MISSING_PARTIAL_COVERAGE,
   ATLAS_MISSING_NO_WEIGHT,
   ATLAS_MISSING_YEAR,
+  ATLAS_MISSING_FEW_UNITS,
+  ATLAS_MISSING_NOT_AT_LEVEL,
 } AtlasMissingReason;
 
 /* Translated, one sentence, for tooltips, CSV and the CLI. */

@@ -172,6 +172,8 @@ struct _AtlasMapRenderer
   AtlasArea       *compare_a;
   AtlasArea       *compare_b;
   AtlasArea       *region;
+  guint8          *visible;        /* per choropleth area; NULL: all */
+  guint            n_visible;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapRenderer, atlas_map_renderer, G_TYPE_OBJECT)
@@ -860,6 +862,7 @@ atlas_map_renderer_dispose (GObject *object)
   g_clear_object (&self->compare_a);
   g_clear_object (&self->compare_b);
   g_clear_object (&self->region);
+  g_clear_pointer (&self->visible, g_free);
   g_clear_pointer (&self->palette, atlas_palette_unref);
 
   G_OBJECT_CLASS (atlas_map_renderer_parent_class)->dispose (object);
@@ -1016,20 +1019,26 @@ in_region (AtlasMapRenderer *self,
   return atlas_area_get_ancestor (area, region_id) == self->region;
 }
 
+/* The region, and for the choropleth the filter's visible areas. */
 static void
 update_mask (AtlasMapRenderer *self,
              Layer            *layer)
 {
+  gboolean filtered;
   guint n;
 
   g_clear_pointer (&layer->mask, g_free);
-  if (self->region == NULL || layer->division == NULL)
+  if (layer->division == NULL)
+    return;
+  n = layer->projection->n_features;
+  filtered = layer == &self->choropleth && self->visible != NULL && self->n_visible == n;
+  if (self->region == NULL && !filtered)
     return;
 
-  n = layer->projection->n_features;
   layer->mask = g_new0 (guint8, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    layer->mask[i] = in_region (self, atlas_division_get_area (layer->division, i));
+    layer->mask[i] = in_region (self, atlas_division_get_area (layer->division, i)) &&
+                     (!filtered || self->visible[i]);
 }
 
 /* Returns whether the projection had to change. */
@@ -1190,6 +1199,35 @@ atlas_map_renderer_set_region (AtlasMapRenderer *self,
   update_mask (self, &self->choropleth);
   update_mask (self, &self->outer);
   update_mask (self, &self->inner);
+}
+
+/**
+ * atlas_map_renderer_set_visible:
+ * @self: a renderer
+ * @visible: (array length=n_areas) (nullable): per area of the
+ *   choropleth's division whether it is drawn, or %NULL for all
+ * @n_areas: the division's number of areas
+ *
+ * Areas left out are neither filled, outlined nor hit-tested, like areas
+ * outside the region. A mask for another division is ignored.
+ */
+void
+atlas_map_renderer_set_visible (AtlasMapRenderer *self,
+                                const gboolean   *visible,
+                                guint             n_areas)
+{
+  g_return_if_fail (ATLAS_IS_MAP_RENDERER (self));
+
+  g_clear_pointer (&self->visible, g_free);
+  self->n_visible = 0;
+  if (visible != NULL)
+    {
+      self->visible = g_new (guint8, MAX (n_areas, 1));
+      for (guint i = 0; i < n_areas; i++)
+        self->visible[i] = visible[i] != FALSE;
+      self->n_visible = n_areas;
+    }
+  update_mask (self, &self->choropleth);
 }
 
 /* Drawing: basemap */

@@ -87,6 +87,12 @@ void              atlas_map_renderer_set_compare    (AtlasMapRenderer *self,
 void              atlas_map_renderer_set_region     (AtlasMapRenderer *self,
                                                      AtlasArea        *region);
 
+/* Per area of the choropleth's division, whether it is drawn (an area
+ * filter: only områdestyp 1–3); copied; NULL draws every area. */
+void              atlas_map_renderer_set_visible    (AtlasMapRenderer *self,
+                                                     const gboolean   *visible,
+                                                     guint             n_areas);
+
 /* Sea, land, neighbouring countries and lakes only: for basemap tiles. */
 void              atlas_map_renderer_draw_basemap   (AtlasMapRenderer   *self,
                                                      cairo_t            *cr,

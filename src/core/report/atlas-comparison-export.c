@@ -37,6 +37,8 @@ typedef enum
   LABEL_REASON_PARTIAL_COVERAGE,
   LABEL_REASON_NO_WEIGHT,
   LABEL_REASON_YEAR,
+  LABEL_REASON_FEW_UNITS,
+  LABEL_REASON_NOT_AT_LEVEL,
   N_LABELS
 } Label;
 
@@ -71,10 +73,15 @@ static const char * const labels[N_LABELS][2] = {
                                "the weight to combine values is missing or zero" },
   [LABEL_REASON_YEAR] = { "indikatorn har inga värden detta år",
                           "the indicator has no values this year" },
+  [LABEL_REASON_FEW_UNITS] = { "för få små områden eller personer för ett tillförlitligt "
+                               "segregationsindex",
+                               "too few small areas or people for a reliable segregation index" },
+  [LABEL_REASON_NOT_AT_LEVEL] = { "beräknas bara för större områden, ur de små områdena i dem",
+                                  "computed only for larger areas, from the small areas in them" },
 };
 
 /* Superscript markers of the missing reasons, one per AtlasMissingReason. */
-static const char * const reason_marks[] = { "", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷" };
+static const char * const reason_marks[] = { "", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
 
 static gboolean
 is_english (const char *lang)

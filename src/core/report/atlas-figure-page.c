@@ -490,6 +490,17 @@ caption_paragraphs (Page *page)
   g_ptr_array_add (texts, definition_text (page));
   if (caveat != NULL)
     g_ptr_array_add (texts, g_strdup (caveat));
+  if (atlas_figure_get_filter (page->figure) != NULL)
+    {
+      /* Only when it applies at this level (not above the types' level). */
+      g_autofree gboolean *shown = atlas_area_filter_dup_mask (atlas_figure_get_filter (page->figure),
+                                                               atlas_figure_get_dataset (page->figure), division,
+                                                               atlas_figure_get_year (page->figure));
+
+      if (shown != NULL)
+        g_ptr_array_add (texts, atlas_area_filter_describe (atlas_figure_get_filter (page->figure),
+                                                            atlas_figure_get_year (page->figure)));
+    }
   g_ptr_array_add (texts, classification_text (page));
   g_ptr_array_add (texts, g_strconcat (LABEL (page, DIVISION),
                                        version != NULL ? version : atlas_division_get_name (division, page->lang),
@@ -581,6 +592,13 @@ create_renderer (Page *page)
   atlas_map_renderer_set_choropleth (renderer, division, page->plan->classes, page->plan->palette);
   if (region != NULL && atlas_area_get_geometry (region) != NULL)
     atlas_map_renderer_set_region (renderer, region);
+  if (atlas_figure_get_filter (figure) != NULL)
+    {
+      g_autofree gboolean *visible = atlas_area_filter_dup_mask (atlas_figure_get_filter (figure), dataset,
+                                                                 division, atlas_figure_get_year (figure));
+
+      atlas_map_renderer_set_visible (renderer, visible, atlas_division_get_n_areas (division));
+    }
   return renderer;
 }
 

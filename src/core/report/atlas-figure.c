@@ -29,6 +29,7 @@ struct _AtlasFigure
   guint             year;
   guint             since_year;  /* a change map from this year; 0: none */
   AtlasArea        *region;
+  AtlasAreaFilter  *filter;
   AtlasPageFormat   page;
   guint             dpi;
   char             *title;
@@ -179,6 +180,7 @@ atlas_figure_dispose (GObject *object)
   g_clear_object (&self->indicator);
   g_clear_object (&self->division);
   g_clear_object (&self->region);
+  g_clear_pointer (&self->filter, atlas_area_filter_unref);
   if (self->classification != NULL)
     g_signal_handlers_disconnect_by_data (self->classification, self);
   g_clear_object (&self->classification);
@@ -351,6 +353,7 @@ atlas_figure_copy (AtlasFigure *self)
 
   copy = atlas_figure_new (self->dataset, self->indicator, self->division, self->year);
   g_set_object (&copy->region, self->region);
+  atlas_figure_set_filter (copy, self->filter);
   copy->page = self->page;
   copy->dpi = self->dpi;
   copy->title = g_strdup (self->title);
@@ -477,6 +480,40 @@ atlas_figure_set_region (AtlasFigure *self,
 
   if (g_set_object (&self->region, region))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+}
+
+/**
+ * atlas_figure_get_filter:
+ * @self: a figure
+ *
+ * Returns: (transfer none) (nullable): the areas shown, or %NULL for all
+ */
+AtlasAreaFilter *
+atlas_figure_get_filter (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), NULL);
+  return self->filter;
+}
+
+/**
+ * atlas_figure_set_filter:
+ * @self: a figure
+ * @filter: (nullable): show only the areas it allows, or %NULL for all
+ *
+ * The caption says which areas are shown; class boundaries stay those of
+ * all areas, so filtered and unfiltered maps compare.
+ */
+void
+atlas_figure_set_filter (AtlasFigure     *self,
+                         AtlasAreaFilter *filter)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  if (atlas_area_filter_equal (self->filter, filter))
+    return;
+  g_clear_pointer (&self->filter, atlas_area_filter_unref);
+  if (filter != NULL)
+    self->filter = atlas_area_filter_ref (filter);
 }
 
 AtlasPageFormat

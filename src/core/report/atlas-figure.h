@@ -6,6 +6,7 @@
 
 #include "atlas-class-breaks.h"
 #include "atlas-classification.h"
+#include "atlas-area-filter.h"
 #include "atlas-dataset.h"
 #include "atlas-map-renderer.h"
 
@@ -92,6 +93,9 @@ void              atlas_figure_set_since_year     (AtlasFigure       *self,
 AtlasArea        *atlas_figure_get_region         (AtlasFigure       *self);
 void              atlas_figure_set_region         (AtlasFigure       *self,
                                                    AtlasArea         *region);
+AtlasAreaFilter  *atlas_figure_get_filter         (AtlasFigure       *self);
+void              atlas_figure_set_filter         (AtlasFigure       *self,
+                                                   AtlasAreaFilter   *filter);
 AtlasPageFormat   atlas_figure_get_page           (AtlasFigure       *self);
 void              atlas_figure_set_page           (AtlasFigure       *self,
                                                    AtlasPageFormat    page);
