@@ -171,6 +171,7 @@ struct _AtlasMapRenderer
   AtlasArea       *compare_a;
   AtlasArea       *compare_b;
   AtlasArea       *region;
+  gboolean         clip_to_parent;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapRenderer, atlas_map_renderer, G_TYPE_OBJECT)
@@ -889,6 +890,7 @@ static void
 atlas_map_renderer_init (AtlasMapRenderer *self)
 {
   self->style = ATLAS_MAP_STYLE_LIGHT;
+  self->clip_to_parent = TRUE;
 }
 
 /**
@@ -1446,16 +1448,23 @@ draw_badge (cairo_t          *cr,
 }
 
 static void
+draw_area_outlines (AtlasMapRenderer *self,
+                    cairo_t          *cr,
+                    const Frame      *frame)
+{
+  const Style *style = &styles[self->style];
+  const Layer *chor = &self->choropleth;
+
+  if (chor->projection->median_size * frame->scale >= OUTLINE_MIN_MEDIAN_PX * frame->pixel)
+    stroke_layer (cr, chor, frame, &style->area_outline, style->area_outline_alpha, 0.5);
+}
+
+static void
 draw_outlines (AtlasMapRenderer *self,
                cairo_t          *cr,
                const Frame      *frame)
 {
   const Style *style = &styles[self->style];
-  const Layer *chor = &self->choropleth;
-
-  if (chor->division != NULL &&
-      chor->projection->median_size * frame->scale >= OUTLINE_MIN_MEDIAN_PX * frame->pixel)
-    stroke_layer (cr, chor, frame, &style->area_outline, style->area_outline_alpha, 0.5);
 
   stroke_layer (cr, &self->inner, frame, &style->inner_border, 0.8, 0.6 * style->border_width);
   stroke_layer (cr, &self->outer, frame, &style->outer_border, 0.9, 1.4 * style->border_width);
@@ -1486,6 +1495,59 @@ draw_highlights (AtlasMapRenderer *self,
     draw_badge (cr, self->compare_b, frame, style, &style->compare_b, "B");
 }
 
+/* The context layer just above the choropleth's level (kommun for DeSO),
+ * whose outlines the fills must stay within. */
+static const Layer *
+parent_layer (AtlasMapRenderer *self)
+{
+  guint depth = atlas_division_get_depth (self->choropleth.division);
+  const Layer *candidates[] = { &self->inner, &self->outer };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i]->division != NULL && candidates[i]->division != self->choropleth.division
+        && atlas_division_get_depth (candidates[i]->division) < depth)
+      return candidates[i];
+  return NULL;
+}
+
+/* Sub-areas are clipped by their parents' outlines: packages combine
+ * borders of different sources and generalisations, so a DeSO may reach
+ * into the sea or over the kommun border. One clip path of the parents
+ * in view (with the region's mask: just the region) is cheap next to the
+ * fills. Returns whether a clip was set. */
+static gboolean
+clip_to_parents (AtlasMapRenderer *self,
+                 cairo_t          *cr,
+                 const Frame      *frame)
+{
+  const Layer *parent = self->clip_to_parent ? parent_layer (self) : NULL;
+
+  if (parent == NULL)
+    return FALSE;
+  cairo_new_path (cr);
+  for (guint f = 0; f < parent->projection->n_features; f++)
+    if (layer_shows (parent, f, frame))
+      append_feature (cr, parent->projection, f, frame, APPEND_FILL);
+  cairo_clip (cr);
+  return TRUE;
+}
+
+/**
+ * atlas_map_renderer_set_clip_to_parent:
+ * @self: a renderer
+ * @clip: whether fills stay within the outlines of the context level just
+ *   above the choropleth (kommun borders for DeSO and RegSO, län borders
+ *   for kommuner); on by default
+ */
+void
+atlas_map_renderer_set_clip_to_parent (AtlasMapRenderer *self,
+                                       gboolean          clip)
+{
+  g_return_if_fail (ATLAS_IS_MAP_RENDERER (self));
+
+  self->clip_to_parent = !!clip;
+}
+
 /**
  * atlas_map_renderer_draw_choropleth:
  * @self: a renderer
@@ -1511,7 +1573,18 @@ atlas_map_renderer_draw_choropleth (AtlasMapRenderer   *self,
    * outlines get them; at border widths bevels look the same. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   if (self->choropleth.division != NULL)
-    fill_classes (self, cr, &frame);
+    {
+      gboolean clipped;
+
+      cairo_save (cr);
+      clipped = clip_to_parents (self, cr, &frame);
+      fill_classes (self, cr, &frame);
+      if (clipped)
+        draw_area_outlines (self, cr, &frame);
+      cairo_restore (cr);
+      if (!clipped)
+        draw_area_outlines (self, cr, &frame);
+    }
   draw_outlines (self, cr, &frame);
   draw_highlights (self, cr, &frame);
   cairo_restore (cr);

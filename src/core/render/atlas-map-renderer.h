@@ -87,6 +87,10 @@ void              atlas_map_renderer_set_compare    (AtlasMapRenderer *self,
 void              atlas_map_renderer_set_region     (AtlasMapRenderer *self,
                                                      AtlasArea        *region);
 
+/* Fills stay within the outlines of the context level above (default). */
+void              atlas_map_renderer_set_clip_to_parent (AtlasMapRenderer *self,
+                                                         gboolean          clip);
+
 /* Sea, land, neighbouring countries and lakes only: for basemap tiles. */
 void              atlas_map_renderer_draw_basemap   (AtlasMapRenderer   *self,
                                                      cairo_t            *cr,

@@ -1018,6 +1018,43 @@ layout_below (Page       *page,
   layout->legend.height = layout->caption.height = band;
 }
 
+/* Width over height of what the map frames, in Mercator. */
+static double
+content_aspect (Page *page)
+{
+  const AtlasBBox *bb = &page->plan->bbox;
+  double x0, y0, x1, y1;
+
+  if (atlas_bbox_is_empty (bb))
+    return 0;
+  atlas_mercator_from_lonlat (bb->min_x, bb->max_y, &x0, &y0);
+  atlas_mercator_from_lonlat (bb->max_x, bb->min_y, &x1, &y1);
+  return y1 > y0 ? (x1 - x0) / (y1 - y0) : 0;
+}
+
+/* A tall region on a wide page: the map box narrows to the content's
+ * shape (with the margin the view keeps) and the legend column follows
+ * it, so the page shows the areas rather than a band of sea. */
+static void
+fit_map_width (Page       *page,
+               PageLayout *layout)
+{
+  double aspect = content_aspect (page);
+  double margin = MIN (layout->map.width, layout->map.height) * 0.04;
+  double wanted = aspect * (layout->map.height - 2 * margin) + 2 * margin;
+  double shift;
+
+  if (aspect <= 0 || wanted >= layout->map.width * 0.97)
+    return;
+  /* Room for the inset in the corner. */
+  wanted = MAX (wanted, layout->map.height * 0.5);
+  shift = layout->map.width - wanted;
+  layout->map.width = wanted;
+  layout->legend.x -= shift;
+  if (layout->caption.x > layout->map.x)
+    layout->caption.x -= shift;
+}
+
 /* Landscape and slides: legend right of the map, the caption under the
  * legend when it fits there, else across the foot of the page. */
 static void
@@ -1044,6 +1081,7 @@ layout_side (Page       *page,
       layout->caption = (Rect) { foot.x, body->y + body->height - caption_h, foot.width, caption_h };
     }
   layout->map = (Rect) { body->x, body->y, body->width - side_w - s->gap * 1.5, map_h };
+  fit_map_width (page, layout);
 }
 
 static void

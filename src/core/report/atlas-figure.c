@@ -933,18 +933,40 @@ atlas_figure_draw (AtlasFigure *self,
  * the helpers every export shares (atlas-export-private.h): nothing
  * half-written is ever visible, and a failure leaves no file behind. */
 
+/* "20–64 år · procent. Källa: SCB": what the document is about, for
+ * file browsers and reference managers. */
+static char *
+pdf_subject (AtlasFigure           *self,
+             const AtlasFigurePlan *plan)
+{
+  const char *source = self->indicator != NULL ? atlas_indicator_get_source (self->indicator) : NULL;
+
+  if (source == NULL || source[0] == '\0')
+    return g_strdup (plan->subtitle);
+  if (plan->subtitle == NULL || plan->subtitle[0] == '\0')
+    return g_strconcat (atlas_figure_label (self->lang, FIGURE_LABEL_SOURCE), source, NULL);
+  return g_strconcat (plan->subtitle, ". ", atlas_figure_label (self->lang, FIGURE_LABEL_SOURCE), source, NULL);
+}
+
 static cairo_surface_t *
-create_vector_surface (AtlasFigureFormat  format,
-                       GByteArray        *bytes,
-                       double             width,
-                       double             height)
+create_vector_surface (AtlasFigure           *self,
+                       const AtlasFigurePlan *plan,
+                       AtlasFigureFormat      format,
+                       GByteArray            *bytes,
+                       double                 width,
+                       double                 height)
 {
   cairo_surface_t *surface;
 
   if (format == ATLAS_FIGURE_FORMAT_PDF)
     {
+      g_autofree char *subject = pdf_subject (self, plan);
+
       surface = cairo_pdf_surface_create_for_stream (atlas_export_append_bytes, bytes, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Platsatlas");
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, plan->title);
+      if (subject != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
       return surface;
     }
 
@@ -992,7 +1014,7 @@ render_vector (AtlasFigure            *self,
   if (format == ATLAS_FIGURE_FORMAT_SVG)
     text_runs = atlas_figure_text_runs_new ();
   atlas_page_format_get_size (self->page, &width, &height);
-  surface = create_vector_surface (format, bytes, width, height);
+  surface = create_vector_surface (self, plan, format, bytes, width, height);
   cr = cairo_create (surface);
   atlas_figure_page_draw (self, plan, cr, width, height, text_runs);
   cairo_destroy (cr);
