@@ -332,6 +332,12 @@ atlas_labels_draw (cairo_t                 *cr,
       cairo_select_font_face (cr, options->font_family, CAIRO_FONT_SLANT_NORMAL,
                               label->forced ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
       cairo_set_font_size (cr, options->font_size);
+      cairo_set_source_rgb (cr, ink, ink, ink);
+      if (options->show_text != NULL)
+        {
+          options->show_text (cr, label, options->user_data);
+          continue;
+        }
       /* The halo is the text's outline stroked wide in the paper colour. */
       cairo_move_to (cr, label->x, label->baseline_y);
       cairo_text_path (cr, label->text);

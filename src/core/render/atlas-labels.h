@@ -51,6 +51,9 @@ typedef struct
  * @leaders: whether labels that do not fit inside their area may sit
  *   beside it with a leader line (figures), or are left out (the app)
  * @max_labels: at most this many labels besides the forced ones
+ * @show_text: (nullable): draws one label's text instead of the halo
+ *   and cairo_show_text() (an SVG export records it as real text)
+ * @user_data: for @show_text
  * @below: (nullable): per area index, a distance in view units below the
  *   interior point to put the label at (under a circle drawn there)
  *
@@ -66,6 +69,10 @@ typedef struct
   gboolean       leaders;
   guint          max_labels;
   const double  *below;
+  void         (*show_text) (cairo_t          *cr,
+                             const AtlasLabel *label,
+                             gpointer          user_data);
+  gpointer       user_data;
 } AtlasLabelOptions;
 
 /**

@@ -771,6 +771,20 @@ labels_wanted (Page *page)
     }
 }
 
+/* SVG: labels become real <text> with a stroked halo. */
+static void
+record_label (cairo_t          *cr,
+              const AtlasLabel *label,
+              gpointer          user_data)
+{
+  GPtrArray *runs = user_data;
+  AtlasFigureTextRun *run;
+
+  atlas_figure_text_runs_add (runs, cr, label->text, label->x, label->baseline_y);
+  run = g_ptr_array_index (runs, runs->len - 1);
+  run->halo = run->size * 0.25;
+}
+
 /* Names of the areas, or only of the marked ones; in map units. */
 static void
 labels (Page               *page,
@@ -799,6 +813,11 @@ labels (Page               *page,
   options.forced = forced;
   options.leaders = TRUE;
   options.max_labels = all ? 400 : 0;
+  if (page->text_runs != NULL)
+    {
+      options.show_text = record_label;
+      options.user_data = page->text_runs;
+    }
   if (page->plan->circles)
     {
       /* Names go under their circles. */

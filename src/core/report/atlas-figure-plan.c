@@ -516,4 +516,6 @@ atlas_figure_plan_clear (AtlasFigurePlan *plan)
   g_clear_pointer (&plan->shown, g_free);
   g_clear_pointer (&plan->title, g_free);
   g_clear_pointer (&plan->subtitle, g_free);
+  /* Ready to be filled again. */
+  memset (plan, 0, sizeof *plan);
 }

@@ -115,6 +115,7 @@ typedef struct
   double          size;     /* font size, user space */
   gboolean        bold;
   double          rgba[4];
+  double          halo;     /* width of a light outline under the text; 0 none */
 } AtlasFigureTextRun;
 
 GPtrArray *atlas_figure_text_runs_new  (void);
