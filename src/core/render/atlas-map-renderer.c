@@ -7,6 +7,7 @@
 #include "atlas-area.h"
 #include "atlas-division.h"
 #include "atlas-geometry-private.h"
+#include "atlas-labels.h"
 #include "atlas-map-renderer.h"
 #include "atlas-map-renderer-private.h"
 
@@ -172,6 +173,7 @@ struct _AtlasMapRenderer
   AtlasArea       *compare_b;
   AtlasArea       *region;
   gboolean         clip_to_parent;
+  gboolean         labels;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapRenderer, atlas_map_renderer, G_TYPE_OBJECT)
@@ -1532,6 +1534,57 @@ clip_to_parents (AtlasMapRenderer *self,
   return TRUE;
 }
 
+/* Labels on screen: as many names as fit inside their areas, and the
+ * selected and compared areas always (beside them when they are small). */
+#define LABEL_FONT_PX 12.0
+#define LABEL_MAX 150
+
+static void
+draw_labels (AtlasMapRenderer   *self,
+             cairo_t            *cr,
+             const AtlasMapView *view)
+{
+  AtlasArea *forced[4] = { NULL };
+  AtlasLabelOptions options = { "Sans", LABEL_FONT_PX, NULL, NULL, forced, FALSE, LABEL_MAX, NULL };
+  AtlasArea *marked[] = { self->selected, self->compare_a, self->compare_b };
+  AtlasDivision *division = self->choropleth.division;
+  g_autoptr(GArray) placed = NULL;
+  g_autofree guint8 *none = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    if (marked[i] != NULL && atlas_area_get_geometry (marked[i]) != NULL && in_region (self, marked[i]))
+      forced[n++] = marked[i];
+  if (division == NULL)
+    {
+      /* Only the marked areas (the app's highlight layer). */
+      if (n == 0)
+        return;
+      division = atlas_area_get_division (forced[0]);
+      none = g_new0 (guint8, MAX (atlas_division_get_n_areas (division), 1));
+      options.shown = none;
+      options.max_labels = 0;
+    }
+  else
+    options.shown = self->choropleth.mask;
+  placed = atlas_labels_place (cr, view, division, &options);
+  atlas_labels_draw (cr, placed, &options, self->style == ATLAS_MAP_STYLE_DARK);
+}
+
+/**
+ * atlas_map_renderer_set_labels:
+ * @self: a renderer
+ * @labels: whether draw_choropleth() names the areas (off by default)
+ */
+void
+atlas_map_renderer_set_labels (AtlasMapRenderer *self,
+                               gboolean          labels)
+{
+  g_return_if_fail (ATLAS_IS_MAP_RENDERER (self));
+
+  self->labels = !!labels;
+}
+
 /**
  * atlas_map_renderer_set_clip_to_parent:
  * @self: a renderer
@@ -1587,6 +1640,8 @@ atlas_map_renderer_draw_choropleth (AtlasMapRenderer   *self,
     }
   draw_outlines (self, cr, &frame);
   draw_highlights (self, cr, &frame);
+  if (self->labels)
+    draw_labels (self, cr, view);
   cairo_restore (cr);
 }
 

@@ -87,6 +87,10 @@ void              atlas_map_renderer_set_compare    (AtlasMapRenderer *self,
 void              atlas_map_renderer_set_region     (AtlasMapRenderer *self,
                                                      AtlasArea        *region);
 
+/* Area names inside their areas where they fit, without overlaps, and
+ * the selected and compared areas' names always (off by default). */
+void              atlas_map_renderer_set_labels     (AtlasMapRenderer *self,
+                                                     gboolean          labels);
 /* Fills stay within the outlines of the context level above (default). */
 void              atlas_map_renderer_set_clip_to_parent (AtlasMapRenderer *self,
                                                          gboolean          clip);
