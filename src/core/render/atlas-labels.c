@@ -277,6 +277,12 @@ atlas_labels_place (cairo_t                 *cr,
       to_view (view, lon, lat, &label.anchor_x, &label.anchor_y);
       if (options->below != NULL)
         label.anchor_y += options->below[atlas_area_get_index (c->area)] + label.height / 2.0;
+      /* An area whose middle is off the map is named on a map that shows it. */
+      if (label.anchor_x < 0 || label.anchor_y < 0 || label.anchor_x > view->width || label.anchor_y > view->height)
+        {
+          g_free (label.text);
+          continue;
+        }
       if (place_one (&label, view, placed, options, font.ascent))
         {
           g_array_append_val (placed, label);
