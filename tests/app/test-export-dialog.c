@@ -7,6 +7,7 @@
 #include "app-test-util.h"
 #include "atlas-application.h"
 #include "atlas-export-dialog.h"
+#include "atlas-map-layer.h"
 #include "atlas-window.h"
 
 /* The export dialog writes the data behind the map as well as figures,
@@ -59,6 +60,30 @@ find_combo (GtkWidget *root,
           && g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (child))) == n_items)
         return ADW_COMBO_ROW (child);
       if ((found = find_combo (child, n_items)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The combo row whose first entry reads @first (in English or Swedish). */
+static AdwComboRow *
+find_combo_by_first (GtkWidget  *root,
+                     const char *english,
+                     const char *swedish)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found;
+
+      if (ADW_IS_COMBO_ROW (child) && GTK_IS_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (child))))
+        {
+          const char *first = gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (child))), 0);
+
+          if (g_strcmp0 (first, english) == 0 || g_strcmp0 (first, swedish) == 0)
+            return ADW_COMBO_ROW (child);
+        }
+      if ((found = find_combo_by_first (child, english, swedish)) != NULL)
         return found;
     }
   return NULL;
@@ -169,6 +194,45 @@ test_remembers (void)
   g_rmdir (dir);
 }
 
+/* "The view on the map" frames what the map shows: the figure's extent
+ * is the map's visible box, worked out here from the layer's view. */
+static void
+test_view_extent (void)
+{
+  AtlasWindow *window = open_window ("uppsala-lan");
+  AtlasMap *map = atlas_window_get_map (window);
+  AtlasExportDialog *dialog;
+  AdwComboRow *frame_row;
+  AtlasMapView view;
+  AtlasBBox extent;
+  double west, north, east, south;
+
+  app_test_drain ();
+  atlas_map_layer_get_view (atlas_map_get_layer (map), &view);
+  g_assert_cmpfloat (view.scale, >, 0);
+  atlas_mercator_to_lonlat (view.center_x - view.width / 2 / view.scale,
+                            view.center_y - view.height / 2 / view.scale, &west, &north);
+  atlas_mercator_to_lonlat (view.center_x + view.width / 2 / view.scale,
+                            view.center_y + view.height / 2 / view.scale, &east, &south);
+
+  dialog = open_dialog (window);
+  g_assert_false (atlas_figure_get_extent (atlas_export_dialog_get_figure (dialog), NULL));
+  frame_row = find_combo_by_first (GTK_WIDGET (dialog), "The level or region", "Nivån eller regionen");
+  g_assert_nonnull (frame_row);
+  adw_combo_row_set_selected (frame_row, 1);
+  g_assert_true (atlas_figure_get_extent (atlas_export_dialog_get_figure (dialog), &extent));
+  g_assert_cmpfloat_with_epsilon (extent.min_x, west, 1e-9);
+  g_assert_cmpfloat_with_epsilon (extent.max_x, east, 1e-9);
+  g_assert_cmpfloat_with_epsilon (extent.min_y, south, 1e-9);
+  g_assert_cmpfloat_with_epsilon (extent.max_y, north, 1e-9);
+  /* Back to the level: no extent. */
+  adw_combo_row_set_selected (frame_row, 0);
+  g_assert_false (atlas_figure_get_extent (atlas_export_dialog_get_figure (dialog), NULL));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  app_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +244,7 @@ main (int   argc,
 
   g_test_add_func ("/export-dialog/csv", test_csv_from_dialog);
   g_test_add_func ("/export-dialog/remembers", test_remembers);
+  g_test_add_func ("/export-dialog/view-extent", test_view_extent);
 
   status = g_test_run ();
   app_test_application_free (g_steal_pointer (&app));
