@@ -356,21 +356,22 @@ atlas_figure_symbol_radius (double value,
   return max_radius * sqrt (value / max_value);
 }
 
-/* Circles over neutral areas: every area with a value gets the palest
- * grey, missing ones stay hatched. */
+/* Circles over neutral areas: every area with a value gets a light grey
+ * (ColorBrewer Greys, second of seven: #d9d9d9) on which the white area
+ * outlines show; missing ones stay hatched. */
 static gboolean
 plan_circles (AtlasFigurePlan  *plan,
               GError          **error)
 {
   g_clear_pointer (&plan->palette, atlas_palette_unref);
-  plan->palette = atlas_palette_new ("Greys", 3, FALSE, error);
+  plan->palette = atlas_palette_new ("Greys", 7, FALSE, error);
   if (plan->palette == NULL)
     return FALSE;
   plan->circles = TRUE;
   plan->max_value = 0;
   for (guint i = 0; i < plan->n_areas; i++)
     {
-      plan->classes[i] = isnan (plan->values[i]) ? -1 : 0;
+      plan->classes[i] = isnan (plan->values[i]) ? -1 : 1;
       if (plan->shown[i] && !isnan (plan->values[i]))
         plan->max_value = MAX (plan->max_value, plan->values[i]);
     }
