@@ -261,12 +261,13 @@ atlas_labels_place (cairo_t                 *cr,
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
-      AtlasLabel label = { c->area, label_text (c->area) };
+      AtlasLabel label = { c->area, NULL };
       cairo_text_extents_t extents;
       double lon, lat;
 
       if (!c->forced && n_free >= options->max_labels)
         break;
+      label.text = label_text (c->area);
       cairo_select_font_face (cr, options->font_family, CAIRO_FONT_SLANT_NORMAL,
                               c->forced ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
       cairo_text_extents (cr, label.text, &extents);
