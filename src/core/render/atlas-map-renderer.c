@@ -1516,22 +1516,19 @@ parent_layer (AtlasMapRenderer *self)
  * borders of different sources and generalisations, so a DeSO may reach
  * into the sea or over the kommun border. One clip path of the parents
  * in view (with the region's mask: just the region) is cheap next to the
- * fills. Returns whether a clip was set. */
-static gboolean
+ * fills. */
+static void
 clip_to_parents (AtlasMapRenderer *self,
                  cairo_t          *cr,
                  const Frame      *frame)
 {
-  const Layer *parent = self->clip_to_parent ? parent_layer (self) : NULL;
+  const Layer *parent = parent_layer (self);
 
-  if (parent == NULL)
-    return FALSE;
   cairo_new_path (cr);
   for (guint f = 0; f < parent->projection->n_features; f++)
     if (layer_shows (parent, f, frame))
       append_feature (cr, parent->projection, f, frame, APPEND_FILL);
   cairo_clip (cr);
-  return TRUE;
 }
 
 /* Labels on screen: as many names as fit inside their areas, and the
@@ -1627,16 +1624,29 @@ atlas_map_renderer_draw_choropleth (AtlasMapRenderer   *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   if (self->choropleth.division != NULL)
     {
-      gboolean clipped;
+      if (self->clip_to_parent && parent_layer (self) != NULL)
+        {
+          cairo_pattern_t *fills;
 
-      cairo_save (cr);
-      clipped = clip_to_parents (self, cr, &frame);
-      fill_classes (self, cr, &frame);
-      if (clipped)
-        draw_area_outlines (self, cr, &frame);
-      cairo_restore (cr);
-      if (!clipped)
-        draw_area_outlines (self, cr, &frame);
+          /* Fills and outlines are drawn unclipped into a group that is
+           * then painted once through the clip: one masked composite
+           * instead of one per class. */
+          cairo_push_group (cr);
+          fill_classes (self, cr, &frame);
+          draw_area_outlines (self, cr, &frame);
+          fills = cairo_pop_group (cr);
+          cairo_save (cr);
+          clip_to_parents (self, cr, &frame);
+          cairo_set_source (cr, fills);
+          cairo_paint (cr);
+          cairo_restore (cr);
+          cairo_pattern_destroy (fills);
+        }
+      else
+        {
+          fill_classes (self, cr, &frame);
+          draw_area_outlines (self, cr, &frame);
+        }
     }
   draw_outlines (self, cr, &frame);
   draw_highlights (self, cr, &frame);
