@@ -1053,7 +1053,7 @@ content_aspect (Page *page)
 
 /* A tall region on a wide page: the map box narrows to the content's
  * shape (with the margin the view keeps) and the legend column follows
- * it, so the page shows the areas rather than a band of sea. */
+ * it, both centred, so the page shows the areas rather than a band of sea. */
 static void
 fit_map_width (Page       *page,
                PageLayout *layout)
@@ -1067,11 +1067,13 @@ fit_map_width (Page       *page,
     return;
   /* Room for the inset in the corner. */
   wanted = MAX (wanted, layout->map.height * 0.5);
+  /* Map and legend column move together to the middle of the page. */
   shift = layout->map.width - wanted;
-  layout->map.width = wanted;
-  layout->legend.x -= shift;
   if (layout->caption.x > layout->map.x)
-    layout->caption.x -= shift;
+    layout->caption.x -= shift / 2;
+  layout->map.width = wanted;
+  layout->map.x += shift / 2;
+  layout->legend.x -= shift / 2;
 }
 
 /* Landscape and slides: legend right of the map, the caption under the
