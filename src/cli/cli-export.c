@@ -34,6 +34,7 @@ typedef struct
   char     *extent;
   char     *inset;
   char     *csv_style;
+  char     *select;
 } ExportOptions;
 
 static void
@@ -54,6 +55,7 @@ export_options_clear (ExportOptions *options)
   g_free (options->extent);
   g_free (options->inset);
   g_free (options->csv_style);
+  g_free (options->select);
 }
 
 static int
@@ -84,6 +86,8 @@ parse_options (ExportOptions  *o,
       N_("Frame this box instead of the whole level or region"), N_("MINLON,MINLAT,MAXLON,MAXLAT") },
     { "inset", 0, 0, G_OPTION_ARG_STRING, &o->inset,
       N_("An inset map: auto, none, or a box MINLON,MINLAT,MAXLON,MAXLAT"), N_("auto|none|BOX") },
+    { "select", 0, 0, G_OPTION_ARG_STRING, &o->select,
+      N_("Outline and always name this area, as when it is selected on the map"), N_("CODE") },
     { "csv-style", 0, 0, G_OPTION_ARG_STRING, &o->csv_style,
       N_("Separators of a .csv file: plain (commas, decimal points) or swedish (semicolons, decimal commas)"),
       N_("STYLE") },
@@ -202,6 +206,7 @@ create_figure (AtlasDataset  *dataset,
   AtlasIndicator *indicator;
   AtlasDivision *division;
   AtlasArea *region = NULL;
+  AtlasArea *selected = NULL;
   AtlasFigure *figure;
   AtlasPageFormat page = ATLAS_PAGE_A4_PORTRAIT;
 
@@ -211,8 +216,11 @@ create_figure (AtlasDataset  *dataset,
       || (o->region != NULL && (region = lookup_region (dataset, o->region, status)) == NULL))
     return NULL;
 
+  if (o->select != NULL && (selected = lookup_region (dataset, o->select, status)) == NULL)
+    return NULL;
   figure = atlas_figure_new (dataset, indicator, division, o->year);
   atlas_figure_set_region (figure, region);
+  atlas_figure_set_marked_areas (figure, selected, NULL, NULL);
   if (o->page != NULL)
     atlas_page_format_from_nick (o->page, &page);
   atlas_figure_set_page (figure, page);

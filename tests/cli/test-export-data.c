@@ -173,6 +173,46 @@ test_usage (void)
   g_assert_nonnull (strstr (bad_output.err, ".gpkg"));
 }
 
+/* --select names the area on the figure even among 238 DeSO, where
+ * names are otherwise left out (read back with pdftotext). */
+static void
+test_select_named (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "deso.pdf", NULL);
+  g_auto(CliRun) plain = { 0 };
+  g_auto(CliRun) selected = { 0 };
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      remove_dir (dir);
+      return;
+    }
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      CliRun *run = pass == 0 ? &plain : &selected;
+      const char *argv[] = { pdftotext, path, "-", NULL };
+      g_autofree char *out = NULL;
+
+      if (pass == 0)
+        cli_test_run (run, "export", "uppsala-lan", "--indicator", "utrikes_fodda_andel", "--year", "2023",
+                      "--level", "deso", "-o", path, NULL);
+      else
+        cli_test_run (run, "export", "uppsala-lan", "--indicator", "utrikes_fodda_andel", "--year", "2023",
+                      "--level", "deso", "--select", "0380C1170", "-o", path, NULL);
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &out, NULL, NULL, NULL));
+      if (pass == 0)
+        g_assert_null (strstr (out, "0380C1170"));
+      else
+        g_assert_nonnull (strstr (out, "0380C1170"));
+    }
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,6 +222,7 @@ main (int    argc,
   g_test_add_func ("/export-data/gpkg-ogrinfo", test_gpkg_ogrinfo);
   g_test_add_func ("/export-data/csv-swedish", test_csv_swedish);
   g_test_add_func ("/export-data/usage", test_usage);
+  g_test_add_func ("/export-data/select-named", test_select_named);
 
   return g_test_run ();
 }
