@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "atlas-export-dialog.h"
+#include "atlas-map-layer.h"
+#include "atlas-window.h"
 
 /* Typing in the title field re-renders the preview only after a pause,
  * and any other change is gathered for a moment before the map, which
@@ -11,12 +13,24 @@
 #define TEXT_DELAY_MS 400
 #define RENDER_DELAY_MS 120
 
-/* File type rows, in the order of format_model in the template. */
-static const AtlasFigureFormat formats[] = {
-  ATLAS_FIGURE_FORMAT_PDF,
-  ATLAS_FIGURE_FORMAT_PNG,
-  ATLAS_FIGURE_FORMAT_SVG,
+/* File type rows, in the order of format_model in the template: three
+ * figure formats, then the data behind the map. The nick is what the
+ * "export-format" setting stores. */
+static const struct
+{
+  const char       *nick;
+  gboolean          data;
+  AtlasFigureFormat figure;
+  AtlasDataFormat   data_format;
+} formats[] = {
+  { "pdf", FALSE, ATLAS_FIGURE_FORMAT_PDF, 0 },
+  { "png", FALSE, ATLAS_FIGURE_FORMAT_PNG, 0 },
+  { "svg", FALSE, ATLAS_FIGURE_FORMAT_SVG, 0 },
+  { "csv", TRUE, 0, ATLAS_DATA_FORMAT_CSV },
+  { "gpkg", TRUE, 0, ATLAS_DATA_FORMAT_GPKG },
 };
+
+static const char *const page_nicks[] = { "a4-portrait", "a4-landscape", "a3-landscape", "slide-16x9" };
 
 struct _AtlasExportDialog
 {
@@ -34,6 +48,11 @@ struct _AtlasExportDialog
   GtkWidget            *subtitle_row;
   GtkWidget            *lang_row;
   GtkWidget            *region_row;
+  GtkWidget            *frame_row;
+  GtkWidget            *labels_row;
+  GtkWidget            *symbols_row;
+  GtkWidget            *excel_row;
+  GtkWidget            *excel_switch;
   GtkWidget            *batch_switch;
   GtkWidget            *batch_level_row;
   GtkWidget            *progress_revealer;
@@ -41,6 +60,8 @@ struct _AtlasExportDialog
   GtkWidget            *progress_bar;
 
   AtlasFigure          *figure;
+  GSettings            *settings;
+  AtlasBBox             view_box;       /* the map's view when the dialog opened */
   AdwToastOverlay      *toasts;
   GPtrArray            *regions;        /* AtlasArea or NULL (none), per row */
   GPtrArray            *batch_levels;   /* AtlasDivision, per row */
@@ -59,10 +80,28 @@ struct _AtlasExportDialog
 
 G_DEFINE_FINAL_TYPE (AtlasExportDialog, atlas_export_dialog, ADW_TYPE_WINDOW)
 
+static guint
+chosen_row (AtlasExportDialog *self)
+{
+  return MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)), G_N_ELEMENTS (formats) - 1);
+}
+
+static gboolean
+chosen_data (AtlasExportDialog *self)
+{
+  return formats[chosen_row (self)].data;
+}
+
 static AtlasFigureFormat
 chosen_format (AtlasExportDialog *self)
 {
-  return formats[adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row))];
+  return formats[chosen_row (self)].figure;
+}
+
+static const char *
+chosen_extension (AtlasExportDialog *self)
+{
+  return formats[chosen_row (self)].nick;
 }
 
 /* Preview */
@@ -195,20 +234,95 @@ on_figure_notify (AtlasExportDialog *self,
   schedule_render (self);
 }
 
+/* Settings: format, page, DPI, language and folder outlive the dialog. */
+
+static guint
+index_of_nick (const char        *nick,
+               const char *const *nicks,
+               guint              n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (nick, nicks[i]) == 0)
+      return i;
+  return 0;
+}
+
+static void
+load_settings (AtlasExportDialog *self)
+{
+  g_autofree char *format = g_settings_get_string (self->settings, "export-format");
+  g_autofree char *page = g_settings_get_string (self->settings, "export-page");
+  g_autofree char *lang = g_settings_get_string (self->settings, "export-language");
+  const char *format_nicks[G_N_ELEMENTS (formats)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    format_nicks[i] = formats[i].nick;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->format_row),
+                              index_of_nick (format, format_nicks, G_N_ELEMENTS (formats)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->page_row),
+                              index_of_nick (page, page_nicks, G_N_ELEMENTS (page_nicks)));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->dpi_spin), g_settings_get_uint (self->settings, "export-dpi"));
+  /* Empty: the interface language. */
+  if (lang[0] != '\0')
+    adw_combo_row_set_selected (ADW_COMBO_ROW (self->lang_row), g_str_equal (lang, "en") ? 1 : 0);
+  gtk_switch_set_active (GTK_SWITCH (self->excel_switch), g_settings_get_boolean (self->settings, "export-csv-swedish"));
+}
+
+static void
+save_settings (AtlasExportDialog *self)
+{
+  if (self->settings == NULL)
+    return;
+  g_settings_set_string (self->settings, "export-format", formats[chosen_row (self)].nick);
+  g_settings_set_string (self->settings, "export-page",
+                         page_nicks[MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->page_row)),
+                                         G_N_ELEMENTS (page_nicks) - 1)]);
+  g_settings_set_uint (self->settings, "export-dpi",
+                       gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->dpi_spin)));
+  g_settings_set_string (self->settings, "export-language", atlas_figure_get_lang (self->figure));
+  g_settings_set_boolean (self->settings, "export-csv-swedish",
+                          gtk_switch_get_active (GTK_SWITCH (self->excel_switch)));
+}
+
+static void
+remember_folder (AtlasExportDialog *self,
+                 const char        *path,
+                 gboolean           is_folder)
+{
+  g_autofree char *folder = is_folder ? g_strdup (path) : g_path_get_dirname (path);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "export-folder", folder);
+}
+
 /* Options */
 
 static void
 on_options_changed (AtlasExportDialog *self)
 {
   guint region = adw_combo_row_get_selected (ADW_COMBO_ROW (self->region_row));
-  gboolean png = chosen_format (self) == ATLAS_FIGURE_FORMAT_PNG;
+  gboolean data = chosen_data (self);
+  gboolean png = !data && chosen_format (self) == ATLAS_FIGURE_FORMAT_PNG;
+  gboolean view = adw_combo_row_get_selected (ADW_COMBO_ROW (self->frame_row)) == 1;
 
   atlas_figure_set_page (self->figure, adw_combo_row_get_selected (ADW_COMBO_ROW (self->page_row)));
   atlas_figure_set_dpi (self->figure, gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->dpi_spin)));
   atlas_figure_set_lang (self->figure, adw_combo_row_get_selected (ADW_COMBO_ROW (self->lang_row)) == 1 ? "en" : "sv");
   if (region < self->regions->len)
     atlas_figure_set_region (self->figure, self->regions->pdata[region]);
+  atlas_figure_set_extent (self->figure, view && !atlas_bbox_is_empty (&self->view_box) ? &self->view_box : NULL);
+  atlas_figure_set_labels (self->figure, MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->labels_row)),
+                                              ATLAS_LABEL_OFF));
+  atlas_figure_set_symbols (self->figure, adw_combo_row_get_selected (ADW_COMBO_ROW (self->symbols_row)) == 1
+                                          ? ATLAS_SYMBOL_CHOROPLETH : ATLAS_SYMBOL_AUTO);
   gtk_widget_set_sensitive (self->dpi_row, png);
+  gtk_widget_set_visible (self->excel_row, formats[chosen_row (self)].data_format == ATLAS_DATA_FORMAT_CSV && data);
+  gtk_widget_set_sensitive (self->batch_switch, !data);
+  if (data)
+    gtk_switch_set_active (GTK_SWITCH (self->batch_switch), FALSE);
+  gtk_widget_set_visible (self->symbols_row,
+                          atlas_indicator_get_unit (atlas_figure_get_indicator (self->figure)) == ATLAS_UNIT_COUNT);
+  save_settings (self);
 }
 
 static char *
@@ -380,8 +494,13 @@ on_exported (GObject      *source,
   g_autofree char *text = NULL;
   g_autofree char *name = g_path_get_basename (path);
 
-  atlas_figure_export_finish (ATLAS_FIGURE (source), result, &error);
+  if (g_object_get_data (G_OBJECT (self), "export-data") != NULL)
+    atlas_figure_export_data_finish (ATLAS_FIGURE (source), result, &error);
+  else
+    atlas_figure_export_finish (ATLAS_FIGURE (source), result, &error);
   text = g_strdup_printf (_("Exported “%s”"), name);
+  if (error == NULL)
+    remember_folder (self, path, FALSE);
   finish_export (self, text, path, error);
 }
 
@@ -415,6 +534,8 @@ on_batch_exported (GObject      *source,
   g_autofree char *text = NULL;
 
   if (paths != NULL)
+    remember_folder (self, folder, TRUE);
+  if (paths != NULL)
     text = g_strdup_printf (ngettext ("Exported %u figure", "Exported %u figures", g_strv_length (paths)),
                             g_strv_length (paths));
   finish_export (self, text, folder, error);
@@ -437,16 +558,15 @@ export_batch (AtlasExportDialog *self,
   g_task_run_in_thread (task, batch_thread);
 }
 
-/* A name typed without the extension gets the one of the chosen type. */
+/* A name typed without the extension gets the one of the chosen type; a
+ * name with a known one (figure or data) is written as that type. */
 static char *
 path_with_extension (AtlasExportDialog *self,
                      const char        *path)
 {
-  AtlasFigureFormat format;
-
-  if (atlas_figure_format_from_path (path, &format, NULL) && format == chosen_format (self))
+  if (atlas_figure_format_from_path (path, NULL, NULL) || atlas_data_format_matches (path))
     return g_strdup (path);
-  return g_strconcat (path, ".", atlas_figure_format_get_extension (chosen_format (self)), NULL);
+  return g_strconcat (path, ".", chosen_extension (self), NULL);
 }
 
 void
@@ -469,8 +589,19 @@ atlas_export_dialog_export_to (AtlasExportDialog *self,
       return;
     }
   g_object_set_data_full (G_OBJECT (self), "export-path", path_with_extension (self, path), g_free);
-  atlas_figure_export_async (self->figure, g_object_get_data (G_OBJECT (self), "export-path"),
-                             self->cancellable, on_exported, g_object_ref (self));
+  path = g_object_get_data (G_OBJECT (self), "export-path");
+  if (atlas_data_format_matches (path))
+    {
+      AtlasCsvStyle style = gtk_switch_get_active (GTK_SWITCH (self->excel_switch))
+                            ? ATLAS_CSV_STYLE_SWEDISH : ATLAS_CSV_STYLE_PLAIN;
+
+      g_object_set_data (G_OBJECT (self), "export-data", GINT_TO_POINTER (TRUE));
+      atlas_figure_export_data_async (self->figure, path, style, self->cancellable, on_exported,
+                                      g_object_ref (self));
+      return;
+    }
+  g_object_set_data (G_OBJECT (self), "export-data", NULL);
+  atlas_figure_export_async (self->figure, path, self->cancellable, on_exported, g_object_ref (self));
 }
 
 static char *
@@ -481,7 +612,7 @@ suggested_name (AtlasExportDialog *self)
 
   return g_strdup_printf ("%s-%s-%u.%s", atlas_indicator_get_id (indicator),
                           atlas_division_get_id (division), atlas_figure_get_year (self->figure),
-                          atlas_figure_format_get_extension (chosen_format (self)));
+                          chosen_extension (self));
 }
 
 static void
@@ -515,6 +646,15 @@ on_export_clicked (AtlasExportDialog *self)
       g_autofree char *name = suggested_name (self);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
     }
+  {
+    g_autofree char *folder = g_settings_get_string (self->settings, "export-folder");
+
+    if (folder[0] != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (folder);
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), file, NULL);
+      }
+  }
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -550,6 +690,7 @@ atlas_export_dialog_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->figure, self);
   g_clear_object (&self->figure);
   g_clear_object (&self->toasts);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (atlas_export_dialog_parent_class)->dispose (object);
 }
@@ -573,6 +714,11 @@ atlas_export_dialog_class_init (AtlasExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, subtitle_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, lang_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, region_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, frame_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, labels_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, symbols_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, excel_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, excel_switch);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, batch_switch);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, batch_level_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, progress_revealer);
@@ -588,6 +734,7 @@ atlas_export_dialog_init (AtlasExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->regions = g_ptr_array_new ();
+  self->settings = g_settings_new (APP_ID);
   self->batch_levels = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->preview), draw_preview, self, NULL);
 }
@@ -609,15 +756,38 @@ figure_from_state (AtlasExplorerState *state)
   return figure;
 }
 
+/* What the map shows now, in lon/lat: the "view on the map" frame. */
+static void
+view_box_from_map (AtlasExportDialog *self,
+                   AtlasMap          *map)
+{
+  AtlasMapView view;
+  double lon0, lat0, lon1, lat1;
+
+  atlas_bbox_init_empty (&self->view_box);
+  atlas_map_layer_get_view (atlas_map_get_layer (map), &view);
+  if (view.scale <= 0 || view.width <= 0 || view.height <= 0)
+    return;
+  atlas_mercator_to_lonlat (view.center_x - view.width / 2.0 / view.scale,
+                            view.center_y + view.height / 2.0 / view.scale, &lon0, &lat0);
+  atlas_mercator_to_lonlat (view.center_x + view.width / 2.0 / view.scale,
+                            view.center_y - view.height / 2.0 / view.scale, &lon1, &lat1);
+  atlas_bbox_extend (&self->view_box, MAX (lon0, -180), MAX (lat0, -85));
+  atlas_bbox_extend (&self->view_box, MIN (lon1, 180), MIN (lat1, 85));
+}
+
 static void
 connect_options (AtlasExportDialog *self)
 {
-  GtkWidget *rows[] = { self->page_row, self->format_row, self->lang_row, self->region_row };
+  GtkWidget *rows[] = { self->page_row, self->format_row, self->lang_row, self->region_row,
+                        self->frame_row, self->labels_row, self->symbols_row };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     g_signal_connect_object (rows[i], "notify::selected", G_CALLBACK (on_options_changed), self,
                              G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dpi_spin, "value-changed", G_CALLBACK (on_options_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->excel_switch, "notify::active", G_CALLBACK (on_options_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (on_text_changed), self,
                            G_CONNECT_SWAPPED);
@@ -643,8 +813,14 @@ atlas_export_dialog_new (GtkWindow          *parent,
   self = g_object_new (ATLAS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->toasts = g_object_ref (toasts);
   self->figure = g_steal_pointer (&figure);
+  /* "The view on the map" frames what the window's map shows */
+  if (ATLAS_IS_WINDOW (parent))
+    view_box_from_map (self, atlas_window_get_map (ATLAS_WINDOW (parent)));
+  else
+    atlas_bbox_init_empty (&self->view_box);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->lang_row),
                               g_str_equal (atlas_figure_get_lang (self->figure), "en") ? 1 : 0);
+  load_settings (self);
   fill_regions (self);
   fill_batch_levels (self);
   sync_default_texts (self);

@@ -594,6 +594,10 @@ atlas_map_layer_init (AtlasMapLayer *self)
 
   self->renderer = atlas_map_renderer_new ();
   self->highlighter = atlas_map_renderer_new ();
+  /* Names where they fit; the highlighter names the selected and
+   * compared areas on top. */
+  atlas_map_renderer_set_labels (self->renderer, TRUE);
+  atlas_map_renderer_set_labels (self->highlighter, TRUE);
   self->style = ATLAS_MAP_STYLE_LIGHT;
 
   motion = gtk_event_controller_motion_new ();

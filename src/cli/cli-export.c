@@ -40,6 +40,13 @@ typedef struct
   gboolean  reverse;
   char     *view;
   char     *view_name;
+  /* cartography, and the data behind the map */
+  char     *labels;
+  char     *symbols;
+  char     *extent;
+  char     *inset;
+  char     *csv_style;
+  char     *select;
 } ExportOptions;
 
 static void
@@ -62,6 +69,12 @@ export_options_clear (ExportOptions *options)
   g_free (options->palette);
   g_free (options->view);
   g_free (options->view_name);
+  g_free (options->labels);
+  g_free (options->symbols);
+  g_free (options->extent);
+  g_free (options->inset);
+  g_free (options->csv_style);
+  g_free (options->select);
 }
 
 static int
@@ -81,7 +94,8 @@ parse_options (ExportOptions  *o,
     { "level", 0, 0, G_OPTION_ARG_STRING, &o->level, N_("Level of the map’s areas (kommun, deso…)"), N_("LEVEL") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &o->region, N_("Frame this area with its sub-areas"), N_("CODE") },
     { "filter", 0, 0, G_OPTION_ARG_STRING, &o->filter, N_("Show only areas of these types, such as omradestyp=1,2,3"), N_("CATEGORY=CODES") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, N_("File to write (.png, .pdf or .svg)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+      N_("File to write: a figure (.png, .pdf or .svg) or the data behind the map (.csv or .gpkg)"), N_("FILE") },
     { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, N_("a4-portrait, a4-landscape, a3-landscape or slide-16x9"), N_("PAGE") },
     { "dpi", 0, 0, G_OPTION_ARG_INT, &o->dpi, N_("Resolution of PNG files (default 150)"), N_("N") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &o->title, N_("Title instead of the default"), N_("TEXT") },
@@ -101,16 +115,59 @@ parse_options (ExportOptions  *o,
       N_("Draw a saved view (a views.json file); other options change it"), N_("FILE") },
     { "view-name", 0, 0, G_OPTION_ARG_STRING, &o->view_name,
       N_("Which view of the file, when it has more than one"), N_("NAME") },
+    { "labels", 0, 0, G_OPTION_ARG_STRING, &o->labels, N_("Area names on the map: auto, on or off"), N_("MODE") },
+    { "symbols", 0, 0, G_OPTION_ARG_STRING, &o->symbols,
+      N_("Counts as circles or filled areas: auto, circles or choropleth"), N_("MODE") },
+    { "extent", 0, 0, G_OPTION_ARG_STRING, &o->extent,
+      N_("Frame this box instead of the whole level or region"), N_("MINLON,MINLAT,MAXLON,MAXLAT") },
+    { "inset", 0, 0, G_OPTION_ARG_STRING, &o->inset,
+      N_("An inset map: auto, none, or a box MINLON,MINLAT,MAXLON,MAXLAT"), N_("auto|none|BOX") },
+    { "select", 0, 0, G_OPTION_ARG_STRING, &o->select,
+      N_("Outline and always name this area, as when it is selected on the map"), N_("CODE") },
+    { "csv-style", 0, 0, G_OPTION_ARG_STRING, &o->csv_style,
+      N_("Separators of a .csv file: plain (commas, decimal points) or swedish (semicolons, decimal commas)"),
+      N_("STYLE") },
     { NULL }
   };
 
   return cli_parse_options ("export", "PACKAGE",
                             _("Writes a report-ready map figure (PNG, PDF or SVG) with title, legend, "
-                              "scale bar, caption and source. Without --output the file is "
+                              "scale bar, caption and source, or, for an output ending in .csv or .gpkg, "
+                              "the data behind the map (code, name, parent, value, unit, year, missing "
+                              "reason, demonstration flag, source; a GeoPackage adds the areas in "
+                              "SWEREF 99 TM). Without --output the file is "
                               "INDICATOR-LEVEL-YEAR.pdf in the current folder; batches are PDF files "
                               "named by area code and name. With --view the figure shows the saved "
                               "view exactly as the app exports it, drawn from PACKAGE."),
                             entries, argc, argv, 1);
+}
+
+static gboolean
+nick_ok (const char        *value,
+         const char *const *nicks)
+{
+  return value == NULL || g_strv_contains (nicks, value);
+}
+
+/* --labels, --symbols, --extent and --inset. */
+static int
+check_map_options (ExportOptions *o)
+{
+  const char *const label_nicks[] = { "auto", "on", "off", NULL };
+  const char *const symbol_nicks[] = { "auto", "circles", "choropleth", NULL };
+  g_autoptr(GError) error = NULL;
+  AtlasBBox box;
+
+  if (!nick_ok (o->labels, label_nicks))
+    return cli_fail (CLI_EXIT_USAGE, _("--labels must be auto, on or off"));
+  if (!nick_ok (o->symbols, symbol_nicks))
+    return cli_fail (CLI_EXIT_USAGE, _("--symbols must be auto, circles or choropleth"));
+  if (o->extent != NULL && !atlas_bbox_parse (o->extent, &box, &error))
+    return cli_fail (CLI_EXIT_USAGE, "--extent: %s", error->message);
+  if (o->inset != NULL && g_strcmp0 (o->inset, "auto") != 0 && g_strcmp0 (o->inset, "none") != 0
+      && !atlas_bbox_parse (o->inset, &box, &error))
+    return cli_fail (CLI_EXIT_USAGE, "--inset: %s", error->message);
+  return CLI_CONTINUE;
 }
 
 /* Option combinations that make no sense, before anything is loaded. */
@@ -154,9 +211,14 @@ check_usage (ExportOptions *o)
 
       return cli_fail (CLI_EXIT_USAGE, _("Unknown colour scheme “%s”; the schemes are: %s"), o->palette, known);
     }
-  if (o->output != NULL && !atlas_figure_format_from_path (o->output, NULL, &error))
-    return cli_fail (CLI_EXIT_USAGE, "%s", error->message);
-  return CLI_CONTINUE;
+  if (o->output != NULL && !atlas_data_format_matches (o->output)
+      && !atlas_figure_format_from_path (o->output, NULL, &error))
+    return cli_fail (CLI_EXIT_USAGE,
+                     _("Cannot export to “%s”: the file name must end in .png, .pdf, .svg, .csv or .gpkg"),
+                     o->output);
+  if (o->csv_style != NULL && g_strcmp0 (o->csv_style, "plain") != 0 && g_strcmp0 (o->csv_style, "swedish") != 0)
+    return cli_fail (CLI_EXIT_USAGE, _("--csv-style must be plain or swedish"));
+  return check_map_options (o);
 }
 
 /* "1.5,3,7": strictly ascending numbers, checked against the values'
@@ -302,17 +364,52 @@ create_state (AtlasDataset  *dataset,
   return g_steal_pointer (&state);
 }
 
+static void
+apply_map_options (AtlasFigure   *figure,
+                   ExportOptions *o)
+{
+  AtlasBBox box;
+
+  if (g_strcmp0 (o->labels, "on") == 0)
+    atlas_figure_set_labels (figure, ATLAS_LABEL_ON);
+  else if (g_strcmp0 (o->labels, "off") == 0)
+    atlas_figure_set_labels (figure, ATLAS_LABEL_OFF);
+  if (g_strcmp0 (o->symbols, "circles") == 0)
+    atlas_figure_set_symbols (figure, ATLAS_SYMBOL_CIRCLES);
+  else if (g_strcmp0 (o->symbols, "choropleth") == 0)
+    atlas_figure_set_symbols (figure, ATLAS_SYMBOL_CHOROPLETH);
+  if (o->extent != NULL && atlas_bbox_parse (o->extent, &box, NULL))
+    atlas_figure_set_extent (figure, &box);
+  if (g_strcmp0 (o->inset, "auto") == 0)
+    atlas_figure_set_inset (figure, ATLAS_INSET_AUTO, NULL);
+  else if (o->inset != NULL && atlas_bbox_parse (o->inset, &box, NULL))
+    atlas_figure_set_inset (figure, ATLAS_INSET_BBOX, &box);
+}
+
 static AtlasFigure *
 create_figure (AtlasExplorerState *state,
                ExportOptions      *o,
                int                *status)
 {
   g_autoptr(GError) error = NULL;
-  AtlasFigure *figure = atlas_figure_new_for_state (state, &error);
+  AtlasFigure *figure = NULL;
   AtlasPageFormat page = ATLAS_PAGE_A4_PORTRAIT;
   g_autoptr(AtlasAreaFilter) filter = NULL;
   g_autofree gboolean *shown = NULL;
 
+  if (o->select != NULL)
+    {
+      const char *codes[] = { o->select, NULL };
+
+      if (atlas_dataset_lookup_area (atlas_explorer_state_get_dataset (state), o->select) == NULL)
+        {
+          *status = cli_fail (CLI_EXIT_USAGE, _("“%s” has no area with the code “%s”"),
+                              atlas_dataset_get_id (atlas_explorer_state_get_dataset (state)), o->select);
+          return NULL;
+        }
+      atlas_explorer_state_set_selection (state, codes);
+    }
+  figure = atlas_figure_new_for_state (state, &error);
   if (figure == NULL)
     {
       *status = cli_fail (CLI_EXIT_USAGE, "%s", error->message);
@@ -335,6 +432,7 @@ create_figure (AtlasExplorerState *state,
   atlas_figure_set_title (figure, o->title);
   atlas_figure_set_subtitle (figure, o->subtitle);
   atlas_figure_set_lang (figure, o->lang);
+  apply_map_options (figure, o);
   return figure;
 }
 
@@ -380,7 +478,15 @@ export_single (AtlasFigure    *figure,
   g_auto(GStrv) files = g_new0 (char *, 2);
 
   files[0] = o->output != NULL ? g_strdup (o->output) : default_output (figure);
-  if (!atlas_figure_export (figure, files[0], NULL, error))
+  if (atlas_data_format_matches (files[0]))
+    {
+      AtlasCsvStyle style = g_strcmp0 (o->csv_style, "swedish") == 0
+                            ? ATLAS_CSV_STYLE_SWEDISH : ATLAS_CSV_STYLE_PLAIN;
+
+      if (!atlas_figure_export_data (figure, files[0], style, NULL, error))
+        return NULL;
+    }
+  else if (!atlas_figure_export (figure, files[0], NULL, error))
     return NULL;
   return g_steal_pointer (&files);
 }

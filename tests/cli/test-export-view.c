@@ -215,7 +215,8 @@ test_options_match_view (Fixture       *f,
   export_cli ((const char *[]) { "export", "--indicator", "arbetsloshet", "--level", "kommun",
                                  "--year", "2022", "--region", "03", "--method", "manual",
                                  "--breaks", "4,6.5,9", "--scope", "year", "--palette", "PuBuGn",
-                                 "--reverse-palette", "--dpi", "60", "-o", options_png, f->package, NULL });
+                                 "--reverse-palette", "--select", "0380", "--dpi", "60", "-o", options_png,
+                                 f->package, NULL });
   assert_same_pixels (view_png, options_png);
 
   export_cli ((const char *[]) { "export", "--view", f->views, "--year", "2020", "--dpi", "60",

@@ -7,6 +7,7 @@
 #include "atlas-area.h"
 #include "atlas-division.h"
 #include "atlas-geometry-private.h"
+#include "atlas-labels.h"
 #include "atlas-map-renderer.h"
 #include "atlas-map-renderer-private.h"
 
@@ -174,6 +175,8 @@ struct _AtlasMapRenderer
   AtlasArea       *region;
   guint8          *visible;        /* per choropleth area; NULL: all */
   guint            n_visible;
+  gboolean         clip_to_parent;
+  gboolean         labels;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapRenderer, atlas_map_renderer, G_TYPE_OBJECT)
@@ -893,6 +896,7 @@ static void
 atlas_map_renderer_init (AtlasMapRenderer *self)
 {
   self->style = ATLAS_MAP_STYLE_LIGHT;
+  self->clip_to_parent = TRUE;
 }
 
 /**
@@ -1497,16 +1501,23 @@ draw_badge (cairo_t          *cr,
 }
 
 static void
+draw_area_outlines (AtlasMapRenderer *self,
+                    cairo_t          *cr,
+                    const Frame      *frame)
+{
+  const Style *style = &styles[self->style];
+  const Layer *chor = &self->choropleth;
+
+  if (chor->projection->median_size * frame->scale >= OUTLINE_MIN_MEDIAN_PX * frame->pixel)
+    stroke_layer (cr, chor, frame, &style->area_outline, style->area_outline_alpha, 0.5);
+}
+
+static void
 draw_outlines (AtlasMapRenderer *self,
                cairo_t          *cr,
                const Frame      *frame)
 {
   const Style *style = &styles[self->style];
-  const Layer *chor = &self->choropleth;
-
-  if (chor->division != NULL &&
-      chor->projection->median_size * frame->scale >= OUTLINE_MIN_MEDIAN_PX * frame->pixel)
-    stroke_layer (cr, chor, frame, &style->area_outline, style->area_outline_alpha, 0.5);
 
   stroke_layer (cr, &self->inner, frame, &style->inner_border, 0.8, 0.6 * style->border_width);
   stroke_layer (cr, &self->outer, frame, &style->outer_border, 0.9, 1.4 * style->border_width);
@@ -1537,6 +1548,107 @@ draw_highlights (AtlasMapRenderer *self,
     draw_badge (cr, self->compare_b, frame, style, &style->compare_b, "B");
 }
 
+/* The context layer just above the choropleth's level (kommun for DeSO),
+ * whose outlines the fills must stay within. */
+static const Layer *
+parent_layer (AtlasMapRenderer *self)
+{
+  guint depth = atlas_division_get_depth (self->choropleth.division);
+  const Layer *candidates[] = { &self->inner, &self->outer };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i]->division != NULL && candidates[i]->division != self->choropleth.division
+        && atlas_division_get_depth (candidates[i]->division) < depth)
+      return candidates[i];
+  return NULL;
+}
+
+/* Sub-areas are clipped by their parents' outlines: packages combine
+ * borders of different sources and generalisations, so a DeSO may reach
+ * into the sea or over the kommun border. One clip path of the parents
+ * in view (with the region's mask: just the region) is cheap next to the
+ * fills. */
+static void
+clip_to_parents (AtlasMapRenderer *self,
+                 cairo_t          *cr,
+                 const Frame      *frame)
+{
+  const Layer *parent = parent_layer (self);
+
+  cairo_new_path (cr);
+  for (guint f = 0; f < parent->projection->n_features; f++)
+    if (layer_shows (parent, f, frame))
+      append_feature (cr, parent->projection, f, frame, APPEND_FILL);
+  cairo_clip (cr);
+}
+
+/* Labels on screen: as many names as fit inside their areas, and the
+ * selected and compared areas always (beside them when they are small). */
+#define LABEL_FONT_PX 12.0
+#define LABEL_MAX 150
+
+static void
+draw_labels (AtlasMapRenderer   *self,
+             cairo_t            *cr,
+             const AtlasMapView *view)
+{
+  AtlasArea *forced[4] = { NULL };
+  AtlasLabelOptions options = { "Sans", LABEL_FONT_PX, NULL, NULL, forced, FALSE, LABEL_MAX, NULL };
+  AtlasArea *marked[] = { self->selected, self->compare_a, self->compare_b };
+  AtlasDivision *division = self->choropleth.division;
+  g_autoptr(GArray) placed = NULL;
+  g_autofree guint8 *none = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    if (marked[i] != NULL && atlas_area_get_geometry (marked[i]) != NULL && in_region (self, marked[i]))
+      forced[n++] = marked[i];
+  if (division == NULL)
+    {
+      /* Only the marked areas (the app's highlight layer). */
+      if (n == 0)
+        return;
+      division = atlas_area_get_division (forced[0]);
+      none = g_new0 (guint8, MAX (atlas_division_get_n_areas (division), 1));
+      options.shown = none;
+      options.max_labels = 0;
+    }
+  else
+    options.shown = self->choropleth.mask;
+  placed = atlas_labels_place (cr, view, division, &options);
+  atlas_labels_draw (cr, placed, &options, self->style == ATLAS_MAP_STYLE_DARK);
+}
+
+/**
+ * atlas_map_renderer_set_labels:
+ * @self: a renderer
+ * @labels: whether draw_choropleth() names the areas (off by default)
+ */
+void
+atlas_map_renderer_set_labels (AtlasMapRenderer *self,
+                               gboolean          labels)
+{
+  g_return_if_fail (ATLAS_IS_MAP_RENDERER (self));
+
+  self->labels = !!labels;
+}
+
+/**
+ * atlas_map_renderer_set_clip_to_parent:
+ * @self: a renderer
+ * @clip: whether fills stay within the outlines of the context level just
+ *   above the choropleth (kommun borders for DeSO and RegSO, län borders
+ *   for kommuner); on by default
+ */
+void
+atlas_map_renderer_set_clip_to_parent (AtlasMapRenderer *self,
+                                       gboolean          clip)
+{
+  g_return_if_fail (ATLAS_IS_MAP_RENDERER (self));
+
+  self->clip_to_parent = !!clip;
+}
+
 /**
  * atlas_map_renderer_draw_choropleth:
  * @self: a renderer
@@ -1562,9 +1674,35 @@ atlas_map_renderer_draw_choropleth (AtlasMapRenderer   *self,
    * outlines get them; at border widths bevels look the same. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   if (self->choropleth.division != NULL)
-    fill_classes (self, cr, &frame);
+    {
+      if (self->clip_to_parent && parent_layer (self) != NULL)
+        {
+          cairo_pattern_t *fills;
+
+          /* Fills and outlines are drawn unclipped into a group that is
+           * then painted once through the clip: one masked composite
+           * instead of one per class. */
+          cairo_push_group (cr);
+          fill_classes (self, cr, &frame);
+          draw_area_outlines (self, cr, &frame);
+          fills = cairo_pop_group (cr);
+          cairo_save (cr);
+          clip_to_parents (self, cr, &frame);
+          cairo_set_source (cr, fills);
+          cairo_paint (cr);
+          cairo_restore (cr);
+          cairo_pattern_destroy (fills);
+        }
+      else
+        {
+          fill_classes (self, cr, &frame);
+          draw_area_outlines (self, cr, &frame);
+        }
+    }
   draw_outlines (self, cr, &frame);
   draw_highlights (self, cr, &frame);
+  if (self->labels)
+    draw_labels (self, cr, view);
   cairo_restore (cr);
 }
 

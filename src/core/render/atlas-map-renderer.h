@@ -92,6 +92,13 @@ void              atlas_map_renderer_set_region     (AtlasMapRenderer *self,
 void              atlas_map_renderer_set_visible    (AtlasMapRenderer *self,
                                                      const gboolean   *visible,
                                                      guint             n_areas);
+/* Area names inside their areas where they fit, without overlaps, and
+ * the selected and compared areas' names always (off by default). */
+void              atlas_map_renderer_set_labels     (AtlasMapRenderer *self,
+                                                     gboolean          labels);
+/* Fills stay within the outlines of the context level above (default). */
+void              atlas_map_renderer_set_clip_to_parent (AtlasMapRenderer *self,
+                                                         gboolean          clip);
 
 /* Sea, land, neighbouring countries and lakes only: for basemap tiles. */
 void              atlas_map_renderer_draw_basemap   (AtlasMapRenderer   *self,

@@ -8,6 +8,7 @@
 #include "atlas-class-labels.h"
 #include "atlas-change.h"
 #include "atlas-figure-private.h"
+#include "atlas-labels.h"
 #include "atlas-map-renderer.h"
 
 /* Page composition in points. Text uses cairo's toy API (core has no
@@ -20,6 +21,11 @@
  * paper should be finer than a point. */
 #define MAP_UNITS_PER_PT 2.0
 #define EARTH_CIRCUMFERENCE_M 40075016.686
+/* Names on the map when at most this many areas are shown (labels auto). */
+#define AUTO_LABEL_MAX_AREAS 60
+/* The largest circle's radius as a share of the map's shorter side. */
+#define CIRCLE_MAX_SHARE 0.075
+#define CIRCLE_RGB 0x2a6fb0
 
 typedef struct
 {
@@ -54,7 +60,15 @@ typedef struct
   PageStyle              style;
   gboolean               demonstration;
   GPtrArray             *text_runs;   /* SVG: text recorded, not drawn */
+  double                 max_radius;  /* the largest circle, points */
 } Page;
+
+double
+atlas_figure_page_max_radius (double width_pt,
+                              double height_pt)
+{
+  return MIN (width_pt, height_pt) * CIRCLE_MAX_SHARE;
+}
 
 static void
 page_style_init (PageStyle       *style,
@@ -383,7 +397,56 @@ legend_notes (Page       *page,
   if (method_note != NULL)
     y += paragraph (page, method_note, s->caption, FALSE, box, y, draw);
   y += paragraph (page, atlas_class_breaks_boundary_note (page->lang), s->caption, FALSE, box, y, draw);
+  if (atlas_indicator_get_unit (indicator) == ATLAS_UNIT_COUNT)
+    {
+      set_rgb (page->cr, 0x1a1a1a);
+      y += paragraph (page, atlas_figure_label (page->lang, FIGURE_LABEL_COUNT_CHOROPLETH),
+                      s->caption, FALSE, box, y, draw);
+    }
   return y - top;
+}
+
+static double nice_length (double max_metres);
+
+/* Nested circles for a few round values up to the largest shown. */
+static double
+size_legend (Page       *page,
+             const Rect *box,
+             double      y,
+             gboolean    draw)
+{
+  cairo_t *cr = page->cr;
+  const PageStyle *s = &page->style;
+  double max = page->plan->max_value;
+  double steps[3] = { nice_length (max), nice_length (max / 4), nice_length (max / 16) };
+  double big = atlas_figure_symbol_radius (steps[0], max, page->max_radius);
+  double cx = box->x + big, bottom = y + 2 * big;
+
+  for (guint i = 0; draw && i < G_N_ELEMENTS (steps); i++)
+    {
+      double r = atlas_figure_symbol_radius (steps[i], max, page->max_radius);
+      g_autofree char *label = atlas_format_number (steps[i], 0, page->lang);
+
+      if (r <= 0 || (i > 0 && steps[i] == steps[i - 1]))
+        continue;
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, bottom - r, r, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, ((CIRCLE_RGB >> 16) & 0xff) / 255.0, ((CIRCLE_RGB >> 8) & 0xff) / 255.0,
+                             (CIRCLE_RGB & 0xff) / 255.0, 0.25);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, CIRCLE_RGB);
+      cairo_set_line_width (cr, 0.6);
+      cairo_stroke (cr);
+      cairo_move_to (cr, cx, bottom - 2 * r);
+      cairo_line_to (cr, cx + big + s->legend * 0.6, bottom - 2 * r);
+      set_rgb (cr, 0x808080);
+      cairo_set_line_width (cr, 0.4);
+      cairo_stroke (cr);
+      set_font (cr, s->legend, FALSE);
+      set_rgb (cr, 0x1a1a1a);
+      show_line (page, label, cx + big + s->legend * 0.9, bottom - 2 * r + s->legend * 0.35);
+    }
+  return 2 * big + s->legend * 0.6;
 }
 
 static double
@@ -398,6 +461,12 @@ legend (Page       *page,
   set_rgb (page->cr, 0x1a1a1a);
   y += paragraph (page, title, s->legend_title, TRUE, box, y, draw);
   y += s->legend * 0.5;
+  if (page->plan->circles)
+    {
+      y += size_legend (page, box, y, draw);
+      y += legend_row (page, NULL, atlas_figure_label (page->lang, FIGURE_LABEL_MISSING), box, y, draw);
+      return y - box->y;
+    }
   y += legend_rows (page, box, y, draw);
   if (page->plan->breaks != NULL)
     y += legend_notes (page, box, y, draw);
@@ -428,6 +497,8 @@ classification_text (Page *page)
   const char *region_note = "";
   gboolean pooled = atlas_classification_get_pooled (atlas_figure_get_classification (page->figure));
 
+  if (page->plan->circles)
+    return g_strdup (LABEL (page, CIRCLES));
   if (page->plan->breaks == NULL)
     return g_strdup (LABEL (page, CATEGORIES));
 
@@ -671,29 +742,287 @@ watermark (Page       *page,
   cairo_restore (cr);
 }
 
+static int
+compare_by_value_desc (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      values)
+{
+  double x = ((const double *) values)[*(const guint *) a];
+  double y = ((const double *) values)[*(const guint *) b];
+
+  return (x < y) - (x > y);
+}
+
+/* Circles at the areas' interior points, largest first so that small
+ * ones stay on top; in map units. */
 static void
-map (Page       *page,
-     const Rect *box)
+circles (Page               *page,
+         const AtlasMapView *view,
+         double              max_radius)
 {
   cairo_t *cr = page->cr;
-  g_autoptr(AtlasMapRenderer) renderer = NULL;
-  AtlasMapView view;
-  double margin = MIN (box->width, box->height) * 0.04;
+  AtlasDivision *division = atlas_figure_get_division (page->figure);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  /* A huge custom title or tiny preview can leave no room for a map. */
-  if (box->width < 24 || box->height < 24)
+  for (guint i = 0; i < page->plan->n_areas; i++)
+    if (page->plan->shown[i] && !isnan (page->plan->values[i]) && page->plan->values[i] > 0)
+      g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_by_value_desc, (gpointer) page->plan->values);
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint i = g_array_index (order, guint, k);
+      AtlasGeometry *g = atlas_area_get_geometry (atlas_division_get_area (division, i));
+      double lon, lat, x, y;
+      double r = atlas_figure_symbol_radius (page->plan->values[i], page->plan->max_value, max_radius);
+
+      if (g == NULL || r <= 0)
+        continue;
+      atlas_geometry_get_label_point (g, &lon, &lat);
+      atlas_mercator_from_lonlat (lon, lat, &x, &y);
+      x = (x - view->center_x) * view->scale + view->width / 2.0;
+      y = (y - view->center_y) * view->scale + view->height / 2.0;
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, r * MAP_UNITS_PER_PT, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, ((CIRCLE_RGB >> 16) & 0xff) / 255.0, ((CIRCLE_RGB >> 8) & 0xff) / 255.0,
+                             (CIRCLE_RGB & 0xff) / 255.0, 0.72);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 0.6 * MAP_UNITS_PER_PT);
+      cairo_stroke (cr);
+    }
+}
+
+static gboolean
+labels_wanted (Page *page)
+{
+  switch (atlas_figure_get_labels (page->figure))
+    {
+    case ATLAS_LABEL_ON:
+      return TRUE;
+    case ATLAS_LABEL_OFF:
+      return FALSE;
+    case ATLAS_LABEL_AUTO:
+    default:
+      return page->plan->n_shown <= AUTO_LABEL_MAX_AREAS;
+    }
+}
+
+/* SVG: labels become real <text> with a stroked halo. */
+static void
+record_label (cairo_t          *cr,
+              const AtlasLabel *label,
+              gpointer          user_data)
+{
+  GPtrArray *runs = user_data;
+  AtlasFigureTextRun *run;
+
+  atlas_figure_text_runs_add (runs, cr, label->text, label->x, label->baseline_y);
+  run = g_ptr_array_index (runs, runs->len - 1);
+  run->halo = run->size * 0.25;
+}
+
+/* Names of the areas, or only of the marked ones; in map units. */
+static void
+labels (Page               *page,
+        const AtlasMapView *view,
+        const guint8       *shown)
+{
+  AtlasArea **marked = NULL;
+  AtlasLabelOptions options = { 0 };
+  g_autoptr(GArray) placed = NULL;
+  AtlasArea *forced[4] = { NULL };
+  g_autofree double *below = NULL;
+  guint n_forced = 0;
+  gboolean all = labels_wanted (page);
+
+  g_object_get (page->figure, "marked-areas", &marked, NULL);
+  for (guint i = 0; i < 3; i++)
+    if (marked[i] != NULL)
+      forced[n_forced++] = marked[i];
+  if (!all && n_forced == 0)
     return;
 
-  renderer = create_renderer (page);
-  atlas_map_view_fit_bbox (&view, &page->plan->bbox, box->width * MAP_UNITS_PER_PT,
+  options.font_family = FONT_FAMILY;
+  options.font_size = page->style.legend * 0.95 * MAP_UNITS_PER_PT;
+  options.shown = shown;
+  options.priority = page->plan->circles ? page->plan->values : NULL;
+  options.forced = forced;
+  options.leaders = TRUE;
+  options.max_labels = all ? 400 : 0;
+  if (page->text_runs != NULL)
+    {
+      options.show_text = record_label;
+      options.user_data = page->text_runs;
+    }
+  if (page->plan->circles)
+    {
+      /* Names go under their circles. */
+      below = g_new0 (double, MAX (page->plan->n_areas, 1));
+      for (guint i = 0; i < page->plan->n_areas; i++)
+        below[i] = atlas_figure_symbol_radius (page->plan->values[i], page->plan->max_value,
+                                               page->max_radius) * MAP_UNITS_PER_PT;
+      options.below = below;
+    }
+  placed = atlas_labels_place (page->cr, view, atlas_figure_get_division (page->figure), &options);
+  atlas_labels_draw (page->cr, placed, &options, atlas_figure_get_style (page->figure) == ATLAS_MAP_STYLE_DARK);
+}
+
+static void
+set_marked (AtlasMapRenderer *renderer,
+            AtlasFigure      *figure)
+{
+  AtlasArea **marked = NULL;
+
+  g_object_get (figure, "marked-areas", &marked, NULL);
+  atlas_map_renderer_set_selected (renderer, marked[0]);
+  atlas_map_renderer_set_compare (renderer, marked[1], marked[2]);
+}
+
+/* One map into box: areas, circles and names; returns the view. */
+static void
+map_content (Page             *page,
+             AtlasMapRenderer *renderer,
+             const AtlasBBox  *bbox,
+             const Rect       *box,
+             const guint8     *shown,
+             AtlasMapView     *view)
+{
+  cairo_t *cr = page->cr;
+  double margin = MIN (box->width, box->height) * 0.04;
+
+  atlas_map_view_fit_bbox (view, bbox, box->width * MAP_UNITS_PER_PT,
                            box->height * MAP_UNITS_PER_PT, margin * MAP_UNITS_PER_PT);
   cairo_save (cr);
   cairo_rectangle (cr, box->x, box->y, box->width, box->height);
   cairo_clip (cr);
   cairo_translate (cr, box->x, box->y);
   cairo_scale (cr, 1 / MAP_UNITS_PER_PT, 1 / MAP_UNITS_PER_PT);
-  atlas_map_renderer_draw (renderer, cr, &view);
+  atlas_map_renderer_draw (renderer, cr, view);
+  if (page->plan->circles)
+    circles (page, view, page->max_radius);
+  labels (page, view, shown);
   cairo_restore (cr);
+}
+
+static void
+frame_rect (cairo_t    *cr,
+            const Rect *r,
+            double      width)
+{
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  set_rgb (cr, 0x4d4d4d);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+}
+
+/* Where the inset's box lies on the main map, in points. */
+static Rect
+bbox_on_map (const AtlasMapView *view,
+             const AtlasBBox    *bbox,
+             const Rect         *box)
+{
+  double x0, y0, x1, y1;
+
+  atlas_mercator_from_lonlat (bbox->min_x, bbox->max_y, &x0, &y0);
+  atlas_mercator_from_lonlat (bbox->max_x, bbox->min_y, &x1, &y1);
+  x0 = ((x0 - view->center_x) * view->scale + view->width / 2.0) / MAP_UNITS_PER_PT;
+  y0 = ((y0 - view->center_y) * view->scale + view->height / 2.0) / MAP_UNITS_PER_PT;
+  x1 = ((x1 - view->center_x) * view->scale + view->width / 2.0) / MAP_UNITS_PER_PT;
+  y1 = ((y1 - view->center_y) * view->scale + view->height / 2.0) / MAP_UNITS_PER_PT;
+  return (Rect) { box->x + x0, box->y + y0, x1 - x0, y1 - y0 };
+}
+
+/* The inset in the map's corner away from the dense part, a third of the
+ * map's size in the inset box's own shape. */
+static Rect
+inset_rect (const Rect *box,
+            const Rect *marker,
+            double      aspect)
+{
+  double side = MIN (box->width, box->height) * 0.42;
+  double w = aspect >= 1 ? side : side * aspect, h = aspect >= 1 ? side / aspect : side;
+  double pad = MIN (box->width, box->height) * 0.025;
+  gboolean right = marker->x + marker->width / 2 < box->x + box->width / 2;
+  gboolean bottom = marker->y + marker->height / 2 < box->y + box->height / 2;
+
+  return (Rect) { right ? box->x + box->width - w - pad : box->x + pad,
+                  bottom ? box->y + box->height - h - pad : box->y + pad, w, h };
+}
+
+static void
+inset (Page               *page,
+       AtlasMapRenderer   *renderer,
+       const AtlasMapView *main_view,
+       const Rect         *box)
+{
+  cairo_t *cr = page->cr;
+  const AtlasBBox *bbox = &page->plan->inset;
+  Rect marker = bbox_on_map (main_view, bbox, box);
+  double x0, y0, x1, y1;
+  AtlasMapView view;
+  Rect r;
+
+  atlas_mercator_from_lonlat (bbox->min_x, bbox->max_y, &x0, &y0);
+  atlas_mercator_from_lonlat (bbox->max_x, bbox->min_y, &x1, &y1);
+  r = inset_rect (box, &marker, y1 > y0 ? (x1 - x0) / (y1 - y0) : 1.0);
+  frame_rect (cr, &marker, 0.9);
+  cairo_move_to (cr, marker.x + marker.width / 2, marker.y + marker.height / 2);
+  cairo_line_to (cr, CLAMP (marker.x + marker.width / 2, r.x, r.x + r.width),
+                 CLAMP (marker.y + marker.height / 2, r.y, r.y + r.height));
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+  cairo_rectangle (cr, r.x - 2, r.y - 2, r.width + 4, r.height + 4);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  map_content (page, renderer, bbox, &r, page->plan->shown, &view);
+  frame_rect (cr, &r, 0.9);
+  set_font (cr, page->style.caption, TRUE);
+  set_rgb (cr, 0x1a1a1a);
+  show_line (page, atlas_figure_label (page->lang, FIGURE_LABEL_INSET), r.x + 3, r.y + page->style.caption + 2);
+}
+
+/* Areas whose names the main map may show: with an inset, not those
+ * inside it (they are named there). */
+static guint8 *
+main_map_shown (Page *page)
+{
+  AtlasDivision *division = atlas_figure_get_division (page->figure);
+  guint8 *shown = g_memdup2 (page->plan->shown, MAX (page->plan->n_areas, 1));
+
+  for (guint i = 0; page->plan->has_inset && i < page->plan->n_areas; i++)
+    {
+      AtlasGeometry *g = atlas_area_get_geometry (atlas_division_get_area (division, i));
+      double lon, lat;
+
+      if (g == NULL)
+        continue;
+      atlas_geometry_get_label_point (g, &lon, &lat);
+      if (atlas_bbox_contains (&page->plan->inset, lon, lat))
+        shown[i] = FALSE;
+    }
+  return shown;
+}
+
+static void
+map (Page       *page,
+     const Rect *box)
+{
+  cairo_t *cr = page->cr;
+  g_autoptr(AtlasMapRenderer) renderer = NULL;
+  g_autofree guint8 *shown = NULL;
+  AtlasMapView view;
+
+  /* A huge custom title or tiny preview can leave no room for a map. */
+  if (box->width < 24 || box->height < 24)
+    return;
+
+  renderer = create_renderer (page);
+  set_marked (renderer, page->figure);
+  shown = main_map_shown (page);
+  map_content (page, renderer, &page->plan->bbox, box, shown, &view);
+  if (page->plan->has_inset)
+    inset (page, renderer, &view, box);
 
   scale_bar (page, &view, box);
   if (page->demonstration)
@@ -745,6 +1074,45 @@ layout_below (Page       *page,
   layout->legend.height = layout->caption.height = band;
 }
 
+/* Width over height of what the map frames, in Mercator. */
+static double
+content_aspect (Page *page)
+{
+  const AtlasBBox *bb = &page->plan->bbox;
+  double x0, y0, x1, y1;
+
+  if (atlas_bbox_is_empty (bb))
+    return 0;
+  atlas_mercator_from_lonlat (bb->min_x, bb->max_y, &x0, &y0);
+  atlas_mercator_from_lonlat (bb->max_x, bb->min_y, &x1, &y1);
+  return y1 > y0 ? (x1 - x0) / (y1 - y0) : 0;
+}
+
+/* A tall region on a wide page: the map box narrows to the content's
+ * shape (with the margin the view keeps) and the legend column follows
+ * it, both centred, so the page shows the areas rather than a band of sea. */
+static void
+fit_map_width (Page       *page,
+               PageLayout *layout)
+{
+  double aspect = content_aspect (page);
+  double margin = MIN (layout->map.width, layout->map.height) * 0.04;
+  double wanted = aspect * (layout->map.height - 2 * margin) + 2 * margin;
+  double shift;
+
+  if (aspect <= 0 || wanted >= layout->map.width * 0.97)
+    return;
+  /* Room for the inset in the corner. */
+  wanted = MAX (wanted, layout->map.height * 0.5);
+  /* Map and legend column move together to the middle of the page. */
+  shift = layout->map.width - wanted;
+  if (layout->caption.x > layout->map.x)
+    layout->caption.x -= shift / 2;
+  layout->map.width = wanted;
+  layout->map.x += shift / 2;
+  layout->legend.x -= shift / 2;
+}
+
 /* Landscape and slides: legend right of the map, the caption under the
  * legend when it fits there, else across the foot of the page. */
 static void
@@ -771,6 +1139,7 @@ layout_side (Page       *page,
       layout->caption = (Rect) { foot.x, body->y + body->height - caption_h, foot.width, caption_h };
     }
   layout->map = (Rect) { body->x, body->y, body->width - side_w - s->gap * 1.5, map_h };
+  fit_map_width (page, layout);
 }
 
 static void
@@ -849,6 +1218,7 @@ atlas_figure_page_draw (AtlasFigure           *figure,
 
   page_init (&page, figure, plan, cr);
   page.text_runs = text_runs;
+  page.max_radius = atlas_figure_page_max_radius (width_pt, height_pt);
   cairo_save (cr);
   paper (cr, width_pt, height_pt);
   layout_page (&page, &layout, width_pt, height_pt);

@@ -50,6 +50,11 @@ static const struct
   [FIGURE_LABEL_UNIT_CATEGORY] = { "kategori", "category" },
   [FIGURE_LABEL_METHOD_CENTRED] = { "symmetrisk kring noll (kvantiler av förändringens storlek)",
                                    "symmetric around zero (quantiles of the size of change)" },
+  [FIGURE_LABEL_CIRCLES] = { "Cirklarnas yta är proportionell mot värdet; områdena visas utan färgskala.",
+                             "Each circle's area is proportional to the value; the areas themselves are not coloured." },
+  [FIGURE_LABEL_COUNT_CHOROPLETH] = { "Antal beror på områdenas storlek: stora områden har ofta höga antal. Jämför andelar eller visa antalen som cirklar.",
+                                      "Counts depend on the size of the areas: large areas often have high counts. Compare shares, or show the counts as circles." },
+  [FIGURE_LABEL_INSET] = { "Förstoring", "Enlarged" },
   [FIGURE_LABEL_SCOPE_REGION] = { "Klassgränserna gäller alla områden på denna nivå i paketet, inte bara de som visas.",
                                   "The class boundaries cover every area of this level in the package, not only those shown." },
 };
@@ -367,10 +372,153 @@ plan_bbox (AtlasFigurePlan *plan,
 {
   AtlasArea *region = framing_region (figure);
 
+  if (atlas_figure_get_extent (figure, &plan->bbox))
+    return;
   if (region != NULL)
     plan->bbox = *atlas_geometry_get_bbox (atlas_area_get_geometry (region));
   else
     plan->bbox = *atlas_division_get_bbox (atlas_figure_get_division (figure));
+}
+
+static void
+plan_shown (AtlasFigurePlan *plan,
+            AtlasFigure     *figure)
+{
+  AtlasDivision *division = atlas_figure_get_division (figure);
+
+  plan->shown = g_new0 (guint8, MAX (plan->n_areas, 1));
+  for (guint i = 0; i < plan->n_areas; i++)
+    if (atlas_figure_shows_area (figure, atlas_division_get_area (division, i)))
+      {
+        plan->shown[i] = TRUE;
+        plan->n_shown++;
+      }
+}
+
+double
+atlas_figure_symbol_radius (double value,
+                            double max_value,
+                            double max_radius)
+{
+  if (isnan (value) || value <= 0 || !(max_value > 0))
+    return 0;
+  return max_radius * sqrt (value / max_value);
+}
+
+/* Circles over neutral areas: every area with a value gets a light grey
+ * (ColorBrewer Greys, second of seven: #d9d9d9) on which the white area
+ * outlines show; missing ones stay hatched. */
+static gboolean
+plan_circles (AtlasFigurePlan  *plan,
+              GError          **error)
+{
+  g_clear_pointer (&plan->palette, atlas_palette_unref);
+  plan->palette = atlas_palette_new ("Greys", 7, FALSE, error);
+  if (plan->palette == NULL)
+    return FALSE;
+  plan->circles = TRUE;
+  plan->max_value = 0;
+  for (guint i = 0; i < plan->n_areas; i++)
+    {
+      plan->classes[i] = isnan (plan->values[i]) ? -1 : 1;
+      if (plan->shown[i] && !isnan (plan->values[i]))
+        plan->max_value = MAX (plan->max_value, plan->values[i]);
+    }
+  return TRUE;
+}
+
+static void
+mercator_box (const AtlasBBox *bb,
+              double           out[4])
+{
+  atlas_mercator_from_lonlat (bb->min_x, bb->max_y, &out[0], &out[1]);
+  atlas_mercator_from_lonlat (bb->max_x, bb->min_y, &out[2], &out[3]);
+}
+
+#define INSET_GRID 8
+/* An automatic inset when the median area spans less than this share of
+ * the frame's longer side, and its cell holds at least INSET_MIN_AREAS. */
+#define INSET_MEDIAN_SHARE 0.02
+#define INSET_MIN_AREAS 8
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The shown areas' interior points binned on a grid over the frame; the
+ * fullest cell's areas make the inset. */
+static void
+plan_auto_inset (AtlasFigurePlan *plan,
+                 AtlasDivision   *division)
+{
+  double frame[4], side;
+  guint counts[INSET_GRID * INSET_GRID] = { 0 };
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree int *cell_of = g_new0 (int, MAX (plan->n_areas, 1));
+  guint best = 0;
+
+  mercator_box (&plan->bbox, frame);
+  side = MAX (frame[2] - frame[0], frame[3] - frame[1]);
+  for (guint i = 0; i < plan->n_areas; i++)
+    {
+      AtlasGeometry *g = atlas_area_get_geometry (atlas_division_get_area (division, i));
+      double box[4], lon, lat, x, y;
+      int cx, cy;
+
+      cell_of[i] = -1;
+      if (!plan->shown[i] || g == NULL)
+        continue;
+      mercator_box (atlas_geometry_get_bbox (g), box);
+      g_array_append_val (sizes, ((double) { MAX (box[2] - box[0], box[3] - box[1]) }));
+      atlas_geometry_get_label_point (g, &lon, &lat);
+      atlas_mercator_from_lonlat (lon, lat, &x, &y);
+      cx = (int) floor ((x - frame[0]) / (frame[2] - frame[0]) * INSET_GRID);
+      cy = (int) floor ((y - frame[1]) / (frame[3] - frame[1]) * INSET_GRID);
+      if (cx < 0 || cy < 0 || cx >= INSET_GRID || cy >= INSET_GRID)
+        continue;
+      cell_of[i] = cy * INSET_GRID + cx;
+      counts[cell_of[i]]++;
+      if (counts[cell_of[i]] > counts[best])
+        best = cell_of[i];
+    }
+  if (sizes->len < INSET_MIN_AREAS || counts[best] < INSET_MIN_AREAS || side <= 0)
+    return;
+  g_array_sort (sizes, compare_doubles);
+  if (g_array_index (sizes, double, sizes->len / 2) >= side * INSET_MEDIAN_SHARE)
+    return;
+
+  atlas_bbox_init_empty (&plan->inset);
+  for (guint i = 0; i < plan->n_areas; i++)
+    if (cell_of[i] == (int) best)
+      atlas_bbox_union (&plan->inset,
+                        atlas_geometry_get_bbox (atlas_area_get_geometry (atlas_division_get_area (division, i))));
+  plan->has_inset = !atlas_bbox_is_empty (&plan->inset);
+}
+
+static void
+plan_inset (AtlasFigurePlan *plan,
+            AtlasFigure     *figure)
+{
+  AtlasBBox box;
+
+  switch (atlas_figure_get_inset (figure, &box))
+    {
+    case ATLAS_INSET_BBOX:
+      plan->inset = box;
+      plan->has_inset = TRUE;
+      break;
+    case ATLAS_INSET_AUTO:
+      plan_auto_inset (plan, atlas_figure_get_division (figure));
+      break;
+    case ATLAS_INSET_NONE:
+    default:
+      break;
+    }
 }
 
 gboolean
@@ -402,7 +550,11 @@ atlas_figure_plan_init (AtlasFigurePlan  *plan,
   else if (!plan_classes (plan, figure, values, error))
     return FALSE;
 
+  plan_shown (plan, figure);
+  if (atlas_figure_uses_circles (figure) && !plan_circles (plan, error))
+    return FALSE;
   plan_bbox (plan, figure);
+  plan_inset (plan, figure);
   plan->title = atlas_figure_dup_display_title (figure);
   plan->subtitle = g_strdup (atlas_figure_get_subtitle (figure));
   if (plan->subtitle == NULL)
@@ -418,6 +570,9 @@ atlas_figure_plan_clear (AtlasFigurePlan *plan)
   g_clear_pointer (&plan->classes, g_free);
   g_clear_pointer (&plan->owned_values, g_free);
   plan->values = NULL;
+  g_clear_pointer (&plan->shown, g_free);
   g_clear_pointer (&plan->title, g_free);
   g_clear_pointer (&plan->subtitle, g_free);
+  /* Ready to be filled again. */
+  memset (plan, 0, sizeof *plan);
 }

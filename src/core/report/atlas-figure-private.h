@@ -47,6 +47,9 @@ typedef enum
   FIGURE_LABEL_UNIT_CATEGORY,
   FIGURE_LABEL_SCOPE_REGION,
   FIGURE_LABEL_METHOD_CENTRED,
+  FIGURE_LABEL_CIRCLES,
+  FIGURE_LABEL_COUNT_CHOROPLETH,
+  FIGURE_LABEL_INSET,
   FIGURE_LABEL_N
 } FigureLabel;
 
@@ -66,7 +69,19 @@ typedef struct
   char             *title;
   char             *subtitle;
   AtlasBBox         bbox;      /* what the map frames, lon/lat */
+  guint8           *shown;     /* per area: within the region and extent */
+  guint             n_shown;
+  gboolean          circles;   /* counts as proportional circles */
+  double            max_value; /* the largest value shown, for circles */
+  gboolean          has_inset;
+  AtlasBBox         inset;     /* lon/lat */
 } AtlasFigurePlan;
+
+/* Circle radius for @value when @max_value gets @max_radius: the circle's
+ * area is proportional to the value; 0 for missing or non-positive. */
+double   atlas_figure_symbol_radius    (double            value,
+                                        double            max_value,
+                                        double            max_radius);
 
 gboolean atlas_figure_plan_init        (AtlasFigurePlan  *plan,
                                         AtlasFigure      *figure,
@@ -74,6 +89,10 @@ gboolean atlas_figure_plan_init        (AtlasFigurePlan  *plan,
 void     atlas_figure_plan_clear       (AtlasFigurePlan  *plan);
 char    *atlas_figure_default_title    (AtlasFigure      *figure);
 char    *atlas_figure_default_subtitle (AtlasFigure      *figure);
+
+/* The largest proportional circle's radius in points on a page. */
+double   atlas_figure_page_max_radius  (double            width_pt,
+                                        double            height_pt);
 
 /* text_runs: NULL to draw text with cairo; else an array from
  * atlas_figure_text_runs_new() that records every line of text instead of
@@ -107,6 +126,7 @@ typedef struct
   double          size;     /* font size, user space */
   gboolean        bold;
   double          rgba[4];
+  double          halo;     /* width of a light outline under the text; 0 none */
 } AtlasFigureTextRun;
 
 GPtrArray *atlas_figure_text_runs_new  (void);

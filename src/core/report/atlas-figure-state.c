@@ -70,5 +70,16 @@ atlas_figure_new_for_state (AtlasExplorerState  *state,
   atlas_figure_set_region (figure, region);
   classification = atlas_classification_copy (atlas_explorer_state_get_classification (state));
   atlas_figure_set_classification (figure, classification);
+  /* The selected area and the compared pair are outlined and named, as
+   * on the map; codes the dataset lacks are left out. */
+  {
+    const char * const *selection = atlas_explorer_state_get_selection (state);
+    const char *first = selection != NULL ? selection[0] : NULL;
+
+    atlas_figure_set_marked_areas (figure,
+                                   first != NULL ? atlas_explorer_state_lookup_area (state, first) : NULL,
+                                   atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_a (state)),
+                                   atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_b (state)));
+  }
   return g_steal_pointer (&figure);
 }

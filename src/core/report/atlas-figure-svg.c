@@ -126,6 +126,13 @@ append_run (GString                  *out,
       append_number (out, " fill-opacity=\"", run->rgba[3]);
       g_string_append_c (out, '"');
     }
+  if (run->halo > 0)
+    {
+      /* Map labels: a light outline painted under the fill. */
+      append_number (out, " stroke=\"#ffffff\" stroke-opacity=\"0.85\" stroke-linejoin=\"round\""
+                     " paint-order=\"stroke\" stroke-width=\"", run->halo);
+      g_string_append_c (out, '"');
+    }
   g_string_append_printf (out, ">%s</text>\n", escaped);
 }
 

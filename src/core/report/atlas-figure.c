@@ -37,6 +37,13 @@ struct _AtlasFigure
   char             *lang;
   AtlasClassification *classification;
   AtlasMapStyle     style;
+  AtlasLabelMode    labels;
+  AtlasSymbolMode   symbols;
+  gboolean          has_extent;
+  AtlasBBox         extent;
+  AtlasInsetMode    inset;
+  AtlasBBox         inset_box;
+  AtlasArea        *marked[3];
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFigure, atlas_figure, G_TYPE_OBJECT)
@@ -56,6 +63,11 @@ enum {
   PROP_LANG,
   PROP_CLASSIFICATION,
   PROP_STYLE,
+  PROP_LABELS,
+  PROP_SYMBOLS,
+  PROP_EXTENT,
+  PROP_INSET,
+  PROP_MARKED,
   N_PROPS
 };
 
@@ -184,6 +196,8 @@ atlas_figure_dispose (GObject *object)
   if (self->classification != NULL)
     g_signal_handlers_disconnect_by_data (self->classification, self);
   g_clear_object (&self->classification);
+  for (guint i = 0; i < G_N_ELEMENTS (self->marked); i++)
+    g_clear_object (&self->marked[i]);
 
   G_OBJECT_CLASS (atlas_figure_parent_class)->dispose (object);
 }
@@ -223,6 +237,11 @@ atlas_figure_get_property (GObject    *object,
     case PROP_LANG: g_value_set_string (value, self->lang); break;
     case PROP_CLASSIFICATION: g_value_set_object (value, self->classification); break;
     case PROP_STYLE: g_value_set_enum (value, self->style); break;
+    case PROP_LABELS: g_value_set_enum (value, self->labels); break;
+    case PROP_SYMBOLS: g_value_set_enum (value, self->symbols); break;
+    case PROP_EXTENT: g_value_set_pointer (value, self->has_extent ? &self->extent : NULL); break;
+    case PROP_INSET: g_value_set_enum (value, self->inset); break;
+    case PROP_MARKED: g_value_set_pointer (value, self->marked); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -251,6 +270,8 @@ atlas_figure_set_property (GObject      *object,
     case PROP_LANG: atlas_figure_set_lang (self, g_value_get_string (value)); break;
     case PROP_CLASSIFICATION: atlas_figure_set_classification (self, g_value_get_object (value)); break;
     case PROP_STYLE: atlas_figure_set_style (self, g_value_get_enum (value)); break;
+    case PROP_LABELS: atlas_figure_set_labels (self, g_value_get_enum (value)); break;
+    case PROP_SYMBOLS: atlas_figure_set_symbols (self, g_value_get_enum (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -287,6 +308,18 @@ install_properties (GObjectClass *object_class)
   properties[PROP_STYLE] =
     g_param_spec_enum ("style", NULL, NULL, ATLAS_TYPE_MAP_STYLE,
                        ATLAS_MAP_STYLE_LIGHT, PARAM_FLAGS);
+  properties[PROP_LABELS] =
+    g_param_spec_enum ("labels", NULL, NULL, ATLAS_TYPE_LABEL_MODE, ATLAS_LABEL_AUTO, PARAM_FLAGS);
+  properties[PROP_SYMBOLS] =
+    g_param_spec_enum ("symbols", NULL, NULL, ATLAS_TYPE_SYMBOL_MODE, ATLAS_SYMBOL_AUTO, PARAM_FLAGS);
+  /* Read-only views of what the setters change, for "notify" watchers. */
+  properties[PROP_EXTENT] =
+    g_param_spec_pointer ("extent", NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INSET] =
+    g_param_spec_enum ("inset", NULL, NULL, ATLAS_TYPE_INSET_MODE, ATLAS_INSET_NONE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARKED] =
+    g_param_spec_pointer ("marked-areas", NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -363,6 +396,14 @@ atlas_figure_copy (AtlasFigure *self)
   set_classification (copy, atlas_classification_copy (self->classification));
   copy->style = self->style;
   copy->since_year = self->since_year;
+  copy->labels = self->labels;
+  copy->symbols = self->symbols;
+  copy->has_extent = self->has_extent;
+  copy->extent = self->extent;
+  copy->inset = self->inset;
+  copy->inset_box = self->inset_box;
+  for (guint i = 0; i < G_N_ELEMENTS (self->marked); i++)
+    g_set_object (&copy->marked[i], self->marked[i]);
 
   return copy;
 }
@@ -674,6 +715,218 @@ atlas_figure_set_style (AtlasFigure   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
 }
 
+AtlasLabelMode
+atlas_figure_get_labels (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), ATLAS_LABEL_AUTO);
+  return self->labels;
+}
+
+void
+atlas_figure_set_labels (AtlasFigure    *self,
+                         AtlasLabelMode  labels)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (labels <= ATLAS_LABEL_OFF);
+
+  if (self->labels == labels)
+    return;
+  self->labels = labels;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABELS]);
+}
+
+AtlasSymbolMode
+atlas_figure_get_symbols (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), ATLAS_SYMBOL_AUTO);
+  return self->symbols;
+}
+
+void
+atlas_figure_set_symbols (AtlasFigure     *self,
+                          AtlasSymbolMode  symbols)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (symbols <= ATLAS_SYMBOL_CHOROPLETH);
+
+  if (self->symbols == symbols)
+    return;
+  self->symbols = symbols;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYMBOLS]);
+}
+
+/* Circles stand for amounts: only counts, whose sizes add up; shares and
+ * rates stay choropleths whatever is asked. */
+gboolean
+atlas_figure_uses_circles (AtlasFigure *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), FALSE);
+
+  return self->indicator != NULL
+         && atlas_indicator_get_unit (self->indicator) == ATLAS_UNIT_COUNT
+         && self->symbols != ATLAS_SYMBOL_CHOROPLETH;
+}
+
+static gboolean
+bbox_equal (const AtlasBBox *a,
+            const AtlasBBox *b)
+{
+  return a->min_x == b->min_x && a->min_y == b->min_y && a->max_x == b->max_x && a->max_y == b->max_y;
+}
+
+/**
+ * atlas_figure_set_extent:
+ * @extent: (nullable): a box in longitude/latitude, or NULL for the whole
+ *   level or region
+ */
+void
+atlas_figure_set_extent (AtlasFigure     *self,
+                         const AtlasBBox *extent)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (extent == NULL || !atlas_bbox_is_empty (extent));
+
+  if ((extent == NULL && !self->has_extent)
+      || (extent != NULL && self->has_extent && bbox_equal (extent, &self->extent)))
+    return;
+  self->has_extent = extent != NULL;
+  if (extent != NULL)
+    self->extent = *extent;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTENT]);
+}
+
+/**
+ * atlas_figure_get_extent:
+ * @extent: (out) (optional): the box, when there is one
+ *
+ * Returns: TRUE when the figure frames an extent of its own
+ */
+gboolean
+atlas_figure_get_extent (AtlasFigure *self,
+                         AtlasBBox   *extent)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), FALSE);
+
+  if (self->has_extent && extent != NULL)
+    *extent = self->extent;
+  return self->has_extent;
+}
+
+void
+atlas_figure_set_inset (AtlasFigure     *self,
+                        AtlasInsetMode   mode,
+                        const AtlasBBox *bbox)
+{
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+  g_return_if_fail (mode <= ATLAS_INSET_BBOX);
+  g_return_if_fail (mode != ATLAS_INSET_BBOX || (bbox != NULL && !atlas_bbox_is_empty (bbox)));
+
+  if (self->inset == mode && (mode != ATLAS_INSET_BBOX || bbox_equal (bbox, &self->inset_box)))
+    return;
+  self->inset = mode;
+  if (mode == ATLAS_INSET_BBOX)
+    self->inset_box = *bbox;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSET]);
+}
+
+/**
+ * atlas_figure_get_inset:
+ * @bbox: (out) (optional): the inset's box for ATLAS_INSET_BBOX
+ */
+AtlasInsetMode
+atlas_figure_get_inset (AtlasFigure *self,
+                        AtlasBBox   *bbox)
+{
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), ATLAS_INSET_NONE);
+
+  if (bbox != NULL && self->inset == ATLAS_INSET_BBOX)
+    *bbox = self->inset_box;
+  return self->inset;
+}
+
+/**
+ * atlas_figure_set_marked_areas:
+ * @selected: (nullable): the selected area
+ * @compare_a: (nullable): comparison area A
+ * @compare_b: (nullable): comparison area B
+ */
+void
+atlas_figure_set_marked_areas (AtlasFigure *self,
+                               AtlasArea   *selected,
+                               AtlasArea   *compare_a,
+                               AtlasArea   *compare_b)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (ATLAS_IS_FIGURE (self));
+
+  changed |= g_set_object (&self->marked[0], selected);
+  changed |= g_set_object (&self->marked[1], compare_a);
+  changed |= g_set_object (&self->marked[2], compare_b);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKED]);
+}
+
+static gboolean
+area_in_scope (AtlasArea *area,
+               AtlasArea *scope);
+
+gboolean
+atlas_figure_shows_area (AtlasFigure *self,
+                         AtlasArea   *area)
+{
+  AtlasGeometry *geometry;
+  const AtlasBBox *box;
+
+  g_return_val_if_fail (ATLAS_IS_FIGURE (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_AREA (area), FALSE);
+
+  if (self->region != NULL && atlas_area_get_geometry (self->region) != NULL
+      && !area_in_scope (area, self->region))
+    return FALSE;
+  if (!self->has_extent)
+    return TRUE;
+  geometry = atlas_area_get_geometry (area);
+  if (geometry == NULL)
+    return FALSE;
+  box = atlas_geometry_get_bbox (geometry);
+  return box->max_x >= self->extent.min_x && box->min_x <= self->extent.max_x
+         && box->max_y >= self->extent.min_y && box->min_y <= self->extent.max_y;
+}
+
+gboolean
+atlas_bbox_parse (const char  *text,
+                  AtlasBBox   *bbox,
+                  GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  double v[4];
+
+  g_return_val_if_fail (text != NULL && bbox != NULL, FALSE);
+
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; i < 4; i++)
+    {
+      char *end = NULL;
+
+      if (parts[i] == NULL)
+        break;
+      v[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
+      if (end == parts[i] || *end != '\0' || !isfinite (v[i]))
+        break;
+      if (i == 3 && parts[4] == NULL && v[0] < v[2] && v[1] < v[3]
+          && v[0] >= -180 && v[2] <= 180 && v[1] >= -90 && v[3] <= 90)
+        {
+          *bbox = (AtlasBBox) { v[0], v[1], v[2], v[3] };
+          return TRUE;
+        }
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("“%s” is not a box: expected four numbers minlon,minlat,maxlon,maxlat in degrees "
+                 "(for example 17.5,59.8,17.8,59.9), with min below max"), text);
+  return FALSE;
+}
+
 /**
  * atlas_figure_dup_display_title:
  *
@@ -787,18 +1040,40 @@ atlas_figure_draw_map (AtlasFigure *self,
  * the helpers every export shares (atlas-export-private.h): nothing
  * half-written is ever visible, and a failure leaves no file behind. */
 
+/* "20–64 år · procent. Källa: SCB": what the document is about, for
+ * file browsers and reference managers. */
+static char *
+pdf_subject (AtlasFigure           *self,
+             const AtlasFigurePlan *plan)
+{
+  const char *source = self->indicator != NULL ? atlas_indicator_get_source (self->indicator) : NULL;
+
+  if (source == NULL || source[0] == '\0')
+    return g_strdup (plan->subtitle);
+  if (plan->subtitle == NULL || plan->subtitle[0] == '\0')
+    return g_strconcat (atlas_figure_label (self->lang, FIGURE_LABEL_SOURCE), source, NULL);
+  return g_strconcat (plan->subtitle, ". ", atlas_figure_label (self->lang, FIGURE_LABEL_SOURCE), source, NULL);
+}
+
 static cairo_surface_t *
-create_vector_surface (AtlasFigureFormat  format,
-                       GByteArray        *bytes,
-                       double             width,
-                       double             height)
+create_vector_surface (AtlasFigure           *self,
+                       const AtlasFigurePlan *plan,
+                       AtlasFigureFormat      format,
+                       GByteArray            *bytes,
+                       double                 width,
+                       double                 height)
 {
   cairo_surface_t *surface;
 
   if (format == ATLAS_FIGURE_FORMAT_PDF)
     {
+      g_autofree char *subject = pdf_subject (self, plan);
+
       surface = cairo_pdf_surface_create_for_stream (atlas_export_append_bytes, bytes, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Platsatlas");
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, plan->title);
+      if (subject != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
       return surface;
     }
 
@@ -846,7 +1121,7 @@ render_vector (AtlasFigure            *self,
   if (format == ATLAS_FIGURE_FORMAT_SVG)
     text_runs = atlas_figure_text_runs_new ();
   atlas_page_format_get_size (self->page, &width, &height);
-  surface = create_vector_surface (format, bytes, width, height);
+  surface = create_vector_surface (self, plan, format, bytes, width, height);
   cr = cairo_create (surface);
   atlas_figure_page_draw (self, plan, cr, width, height, text_runs);
   cairo_destroy (cr);

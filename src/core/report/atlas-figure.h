@@ -43,6 +43,51 @@ gboolean    atlas_figure_format_from_path  (const char        *path,
                                             GError           **error);
 const char *atlas_figure_format_get_extension (AtlasFigureFormat format);
 
+/**
+ * AtlasLabelMode:
+ * @ATLAS_LABEL_AUTO: names when there are few enough areas to read them
+ * @ATLAS_LABEL_ON: a name for every area that has room (or a leader line)
+ * @ATLAS_LABEL_OFF: no names, except for the selected and compared areas
+ */
+typedef enum
+{
+  ATLAS_LABEL_AUTO,  /*< nick=auto >*/
+  ATLAS_LABEL_ON,    /*< nick=on >*/
+  ATLAS_LABEL_OFF,   /*< nick=off >*/
+} AtlasLabelMode;
+
+/**
+ * AtlasSymbolMode:
+ * @ATLAS_SYMBOL_AUTO: circles for counts, a choropleth for everything else
+ * @ATLAS_SYMBOL_CIRCLES: proportional circles (counts only)
+ * @ATLAS_SYMBOL_CHOROPLETH: filled areas, with a note for counts
+ */
+typedef enum
+{
+  ATLAS_SYMBOL_AUTO,        /*< nick=auto >*/
+  ATLAS_SYMBOL_CIRCLES,     /*< nick=circles >*/
+  ATLAS_SYMBOL_CHOROPLETH,  /*< nick=choropleth >*/
+} AtlasSymbolMode;
+
+/**
+ * AtlasInsetMode:
+ * @ATLAS_INSET_NONE: no inset map
+ * @ATLAS_INSET_AUTO: an inset of the densest cluster of areas when most
+ *   areas are too small to see on the page
+ * @ATLAS_INSET_BBOX: an inset of the box given with atlas_figure_set_inset()
+ */
+typedef enum
+{
+  ATLAS_INSET_NONE,  /*< nick=none >*/
+  ATLAS_INSET_AUTO,  /*< nick=auto >*/
+  ATLAS_INSET_BBOX,  /*< nick=bbox >*/
+} AtlasInsetMode;
+
+/* "minlon,minlat,maxlon,maxlat" in degrees, WGS 84. */
+gboolean    atlas_bbox_parse               (const char        *text,
+                                            AtlasBBox         *bbox,
+                                            GError           **error);
+
 #define ATLAS_TYPE_FIGURE (atlas_figure_get_type ())
 G_DECLARE_FINAL_TYPE (AtlasFigure, atlas_figure, ATLAS, FIGURE, GObject)
 
@@ -118,6 +163,39 @@ AtlasMapStyle     atlas_figure_get_style          (AtlasFigure       *self);
 void              atlas_figure_set_style          (AtlasFigure       *self,
                                                    AtlasMapStyle      style);
 
+/* Labels: area names on the map (property "labels"). */
+AtlasLabelMode    atlas_figure_get_labels         (AtlasFigure       *self);
+void              atlas_figure_set_labels         (AtlasFigure       *self,
+                                                   AtlasLabelMode     labels);
+/* Counts as circles or as a choropleth (property "symbols"). */
+AtlasSymbolMode   atlas_figure_get_symbols        (AtlasFigure       *self);
+void              atlas_figure_set_symbols        (AtlasFigure       *self,
+                                                   AtlasSymbolMode    symbols);
+/* Whether the figure draws proportional circles: a count indicator and
+ * symbols auto or circles. */
+gboolean          atlas_figure_uses_circles       (AtlasFigure       *self);
+/* The part of the world the map frames instead of the whole level or
+ * region (the view on screen); NULL clears. Areas outside it are left
+ * out of the data export and the labels. Notifies "extent". */
+void              atlas_figure_set_extent         (AtlasFigure       *self,
+                                                   const AtlasBBox   *extent);
+gboolean          atlas_figure_get_extent         (AtlasFigure       *self,
+                                                   AtlasBBox         *extent);
+/* The inset map: none, automatic, or the box @bbox (mode BBOX only). */
+void              atlas_figure_set_inset          (AtlasFigure       *self,
+                                                   AtlasInsetMode     mode,
+                                                   const AtlasBBox   *bbox);
+AtlasInsetMode    atlas_figure_get_inset          (AtlasFigure       *self,
+                                                   AtlasBBox         *bbox);
+/* Areas always labelled and outlined: the selection and the compared
+ * pair (each may be NULL). */
+void              atlas_figure_set_marked_areas   (AtlasFigure       *self,
+                                                   AtlasArea         *selected,
+                                                   AtlasArea         *compare_a,
+                                                   AtlasArea         *compare_b);
+/* Whether @area is within the figure's region and extent. */
+gboolean          atlas_figure_shows_area         (AtlasFigure       *self,
+                                                   AtlasArea         *area);
 /* The title as it will be printed: the title property, else the default
  * ("Arbetslöshet, kommuner i Uppsala län 2024"). Free with g_free(). */
 char             *atlas_figure_dup_display_title  (AtlasFigure       *self);
