@@ -23,6 +23,7 @@
 #include "atlas-indicator.h"
 #include "atlas-map-renderer.h"
 #include "atlas-palette.h"
+#include "atlas-postgis.h"
 #include "atlas-problem-flags.h"
 #include "atlas-rank.h"
 #include "atlas-saved-view.h"
