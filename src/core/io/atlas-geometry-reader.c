@@ -520,7 +520,7 @@ read_layer (Loader       *l,
     atlas_postgis_check_read (l, spec);
 
   if (l->server != NULL)
-    atlas_postgis_close_table (ds, layer);
+    atlas_postgis_close_table (l, layer);
   else
     GDALClose (ds);
   return ok;

@@ -116,7 +116,7 @@ const char   *atlas_postgis_root                (AtlasPgPackage    *server);
 void         *atlas_postgis_open_table          (Loader            *l,
                                                  GeometrySpec      *spec,
                                                  void             **layer);
-void          atlas_postgis_close_table         (void              *ds,
+void          atlas_postgis_close_table         (Loader            *l,
                                                  void              *layer);
 void          atlas_postgis_check_read          (Loader            *l,
                                                  GeometrySpec      *spec);

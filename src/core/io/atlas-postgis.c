@@ -61,6 +61,11 @@ struct _AtlasPgPackage
   char                *root;     /* /vsimem/ folder of manifest.json and values/ */
   char                *manifest;
   GPtrArray           *entries;  /* TableEntry */
+  /* One connection for the whole load: setting one up (a backend, the
+   * password exchange) costs more than reading a table. Threads take
+   * turns on it. */
+  GDALDatasetH         ds;
+  GMutex               ds_lock;
   AtlasPostgisProgress progress;
   gpointer             progress_data;
   GMutex               lock;
@@ -90,6 +95,9 @@ pg_package_free (AtlasPgPackage *pg)
 {
   if (pg->root != NULL)
     VSIRmdirRecursive (pg->root);
+  if (pg->ds != NULL)
+    GDALClose (pg->ds);
+  g_mutex_clear (&pg->ds_lock);
   g_free (pg->conninfo);
   g_free (pg->schema);
   g_free (pg->label);
@@ -394,6 +402,19 @@ report_step (AtlasPgPackage *pg,
 }
 
 static void
+report_table (AtlasPgPackage   *pg,
+              const TableEntry *e)
+{
+  g_autofree char *step = NULL;
+
+  if (pg->progress == NULL)
+    return;
+  /* Translators: a step of loading from the database, "Read the table stockholm_uppsala.deso" */
+  step = g_strdup_printf (_("Read the table %s.%s"), e->schema, e->table);
+  report_step (pg, step);
+}
+
+static void
 set_missing_package_error (GError        **error,
                            AtlasPgPackage *pg,
                            const char     *message)
@@ -511,10 +532,10 @@ pg_package_open (const char          *connection,
                  GError             **error)
 {
   g_autoptr(AtlasPgPackage) pg = g_new0 (AtlasPgPackage, 1);
-  GDALDatasetH ds;
   gboolean ok;
 
   g_mutex_init (&pg->lock);
+  g_mutex_init (&pg->ds_lock);
   pg->entries = g_ptr_array_new_with_free_func (table_entry_free);
   pg->label = atlas_postgis_describe (connection, schema);
   pg->schema = g_strdup (schema);
@@ -524,11 +545,10 @@ pg_package_open (const char          *connection,
   if (!check_schema (schema, error) || (pg->conninfo = conninfo_for (connection, error)) == NULL)
     return NULL;
 
-  ds = connect_pg (pg->conninfo, pg->label, NULL, NULL, FALSE, error);
-  if (ds == NULL)
+  pg->ds = connect_pg (pg->conninfo, pg->label, schema, NULL, FALSE, error);
+  if (pg->ds == NULL)
     return NULL;
-  ok = read_manifest_text (pg, ds, error) && read_table_entries (pg, ds, error);
-  GDALClose (ds);
+  ok = read_manifest_text (pg, pg->ds, error) && read_table_entries (pg, pg->ds, error);
   if (!ok)
     return NULL;
 
@@ -846,30 +866,6 @@ table_as_csv (AtlasPgPackage   *pg,
   return ok;
 }
 
-/* The tables of @shapes, opened on one connection. */
-static GDALDatasetH
-connect_for_tables (AtlasPgPackage *pg,
-                    gboolean        values,
-                    GError        **error)
-{
-  g_autoptr(GString) tables = g_string_new (NULL);
-
-  for (guint i = 0; i < pg->entries->len; i++)
-    {
-      const TableEntry *e = g_ptr_array_index (pg->entries, i);
-      g_autofree char *name = qualified_name (e);
-
-      if ((e->shape == SHAPE_VALUES || e->shape == SHAPE_VALUES_LONG) != values ||
-          strstr (tables->str, name) != NULL)
-        continue;
-      g_string_append_printf (tables, "%s%s", tables->len > 0 ? "," : "", name);
-    }
-  if (tables->len == 0)
-    return NULL;
-
-  return connect_pg (pg->conninfo, pg->label, pg->schema, tables->str, FALSE, error);
-}
-
 /* values/YEAR.csv, the only value files a package has. */
 static gboolean
 is_values_path (const char *path)
@@ -905,7 +901,6 @@ copy_to_memory (AtlasPgPackage *pg,
                 GError        **error)
 {
   static gint counter;
-  GDALDatasetH ds = NULL;
   gboolean ok = TRUE;
   GString *manifest;
 
@@ -929,21 +924,17 @@ copy_to_memory (AtlasPgPackage *pg,
 
       if (e->shape != SHAPE_VALUES && e->shape != SHAPE_VALUES_LONG)
         continue;
-      if (ds == NULL && (ds = connect_for_tables (pg, TRUE, error)) == NULL)
-        return FALSE;
 
       csv = g_string_new (NULL);
-      ok = table_as_csv (pg, ds, e, csv, cancellable, error);
+      ok = table_as_csv (pg, pg->ds, e, csv, cancellable, error);
       path = g_strconcat (pg->root, "/", e->path, NULL);
       if (ok && is_values_path (e->path))
         put_memory_file (path, csv);
       else
         g_string_free (csv, TRUE);
-      report_step (pg, e->path);
+      report_table (pg, e);
     }
 
-  if (ds != NULL)
-    GDALClose (ds);
   return ok;
 }
 
@@ -963,7 +954,7 @@ atlas_postgis_open_table (Loader       *l,
   AtlasPgPackage *pg = l->server;
   const TableEntry *e = find_entry (pg, spec->file, spec->layer);
   g_autofree char *name = NULL;
-  GDALDatasetH ds;
+  OGRLayerH table;
 
   *layer = NULL;
   if (e == NULL || (e->shape != SHAPE_GEOMETRY && e->shape != SHAPE_AREAS))
@@ -974,38 +965,33 @@ atlas_postgis_open_table (Loader       *l,
       return NULL;
     }
 
+  /* Held until atlas_postgis_close_table(): the rows are read meanwhile. */
+  g_mutex_lock (&pg->ds_lock);
   name = qualified_name (e);
   g_clear_pointer (&l->gdal_message, g_free);
-  ds = open_pg (pg->conninfo, pg->schema, name, FALSE, NULL);
-  if (ds != NULL && GDALDatasetGetLayerCount (ds) == 1 &&
-      (*layer = open_ordered (ds, GDALDatasetGetLayer (ds, 0), e, "")) != NULL)
+  table = GDALDatasetGetLayerByName (pg->ds, g_str_equal (e->schema, pg->schema) ? e->table : name);
+  if (table != NULL && (*layer = open_ordered (pg->ds, table, e, "")) != NULL)
     {
       CPLErrorReset ();
-      report_step (pg, e->table);
-      return ds;
+      report_table (pg, e);
+      return pg->ds;
     }
+  g_mutex_unlock (&pg->ds_lock);
 
-  if (ds == NULL)
-    {
-      g_autofree char *text = connection_problem (pg->label, l->gdal_message);
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, name, NULL, "%s", text);
-    }
-  else
-    {
-      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, name, NULL,
-                                _("the table does not exist in %s, or cannot be read; expected the table or view named for “%s” in %s.%s"),
-                                pg->label, spec->file, pg->schema, TABLES_TABLE);
-      GDALClose (ds);
-    }
+  atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, name, NULL,
+                            _("the table does not exist in %s, or cannot be read; expected the table or view named for “%s” in %s.%s"),
+                            pg->label, spec->file, pg->schema, TABLES_TABLE);
   return NULL;
 }
 
 void
-atlas_postgis_close_table (void *ds,
-                           void *layer)
+atlas_postgis_close_table (Loader *l,
+                           void   *layer)
 {
-  GDALDatasetReleaseResultSet (ds, layer);
-  GDALClose (ds);
+  AtlasPgPackage *pg = l->server;
+
+  GDALDatasetReleaseResultSet (pg->ds, layer);
+  g_mutex_unlock (&pg->ds_lock);
 }
 
 /* A read that ends early because the server went away looks like the end
@@ -1621,22 +1607,24 @@ write_geometry_file (GDALDatasetH      source,
   g_autofree char *name = qualified_name (e);
   g_autofree char *stem = stem_of (e->path);
   const char *driver_name = driver_for_path (e->path);
-  OGRLayerH layer = GDALDatasetGetLayerByName (source, g_str_equal (e->schema, pg->schema) ? e->table : name);
+  OGRLayerH table = GDALDatasetGetLayerByName (source, g_str_equal (e->schema, pg->schema) ? e->table : name);
   GDALDriverH driver = driver_name != NULL ? GDALGetDriverByName (driver_name) : NULL;
-  GDALDatasetH target;
+  GDALDatasetH target = NULL;
+  OGRLayerH layer = NULL;
   OGRLayerH copy = NULL;
 
-  if (layer == NULL || driver == NULL)
+  if (table == NULL || driver == NULL || (layer = open_ordered (source, table, e, "")) == NULL)
     return FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     target = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_UPDATE, NULL, NULL, NULL);
   else
     target = GDALCreate (driver, path, 0, 0, 0, GDT_Unknown, NULL);
-  if (target == NULL)
-    return FALSE;
-
-  copy = GDALDatasetCopyLayer (target, layer, e->layer != NULL ? e->layer : stem, NULL);
-  GDALClose (target);
+  if (target != NULL)
+    {
+      copy = GDALDatasetCopyLayer (target, layer, e->layer != NULL ? e->layer : stem, NULL);
+      GDALClose (target);
+    }
+  GDALDatasetReleaseResultSet (source, layer);
   return copy != NULL;
 }
 
@@ -1659,19 +1647,7 @@ write_entries (AtlasPgPackage *pg,
                const char     *directory,
                GError        **error)
 {
-  g_autoptr(GString) tables = g_string_new (NULL);
-  GDALDatasetH source;
   gboolean ok = TRUE;
-
-  for (guint i = 0; i < pg->entries->len; i++)
-    {
-      g_autofree char *name = qualified_name (g_ptr_array_index (pg->entries, i));
-
-      if (strstr (tables->str, name) == NULL)
-        g_string_append_printf (tables, "%s%s", tables->len > 0 ? "," : "", name);
-    }
-  if ((source = connect_pg (pg->conninfo, pg->label, pg->schema, tables->str, FALSE, error)) == NULL)
-    return FALSE;
 
   for (guint i = 0; ok && i < pg->entries->len; i++)
     {
@@ -1682,14 +1658,13 @@ write_entries (AtlasPgPackage *pg,
       ok = g_str_has_prefix (path, directory) && !strstr (e->path, "..") && !g_path_is_absolute (e->path) &&
            g_mkdir_with_parents (folder, 0755) == 0;
       if (ok && e->shape == SHAPE_GEOMETRY)
-        ok = write_geometry_file (source, pg, e, directory);
+        ok = write_geometry_file (pg->ds, pg, e, directory);
       else if (ok)
-        ok = write_csv_file (source, pg, e, directory, error);
+        ok = write_csv_file (pg->ds, pg, e, directory, error);
       if (!ok && (error == NULL || *error == NULL))
         set_write_error (error, directory, e->path, NULL);
     }
 
-  GDALClose (source);
   return ok;
 }
 
