@@ -422,6 +422,16 @@ on_progress (double      fraction,
   g_array_append_val (fractions, fraction);
 }
 
+/* Cancels once a third of the tables are read. */
+static void
+on_progress_cancel (double      fraction,
+                    const char *step,
+                    gpointer    user_data)
+{
+  if (fraction > 0.3)
+    g_cancellable_cancel (user_data);
+}
+
 static void
 test_progress_and_cancel (void)
 {
@@ -443,7 +453,12 @@ test_progress_and_cancel (void)
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
   g_clear_object (&dataset);
 
-  g_cancellable_cancel (cancellable);
+  /* Cancelled while loading, and before starting. */
+  dataset = atlas_dataset_load_postgis (service, SCHEMA, on_progress_cancel, cancellable, cancellable, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
   dataset = atlas_dataset_load_postgis (service, SCHEMA, NULL, NULL, cancellable, &error);
   g_assert_null (dataset);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

@@ -818,6 +818,87 @@ lost_connection_text (AtlasPgPackage   *pg,
                           e->schema, e->table, pg->label, detail);
 }
 
+/* "name", as SQL quotes an identifier. */
+static void
+append_sql_name (GString    *sql,
+                 const char *name)
+{
+  g_string_append_c (sql, '"');
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (sql, '"');
+      g_string_append_c (sql, *p);
+    }
+  g_string_append_c (sql, '"');
+}
+
+/* A wide value table as CSV lines made by the server in one text value:
+ * fetching it row by row through OGR costs more than all the rest of
+ * loading. With extra_float_digits above 0, a double prints as the
+ * shortest text that reads back as the same number; a numeric prints
+ * as stored. @header gets the header line. */
+static OGRLayerH
+open_as_csv (GDALDatasetH      ds,
+             OGRLayerH         table,
+             const TableEntry *e,
+             GString          *header)
+{
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn (table);
+  const char *fid = OGR_L_GetFIDColumn (table);
+  g_autoptr(GString) sql = g_string_new ("SELECT string_agg(");
+  OGRLayerH result;
+
+  for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
+    {
+      OGRFieldDefnH field = OGR_FD_GetFieldDefn (defn, i);
+      g_autoptr(GString) column = g_string_new (NULL);
+
+      append_sql_name (column, OGR_Fld_GetNameRef (field));
+      append_text (header, OGR_Fld_GetNameRef (field));
+      g_string_append_c (header, i + 1 < OGR_FD_GetFieldCount (defn) ? ',' : '\n');
+      if (i > 0)
+        g_string_append (sql, " || ',' || ");
+      if (OGR_Fld_GetType (field) == OFTString)
+        g_string_append_printf (sql, "CASE WHEN %s IS NULL THEN '' WHEN %s ~ '[\",\\r\\n]' "
+                                "THEN '\"' || replace(%s, '\"', '\"\"') || '\"' ELSE %s END",
+                                column->str, column->str, column->str, column->str);
+      else
+        g_string_append_printf (sql, "coalesce((%s)::text, '')", column->str);
+    }
+  g_string_append (sql, ", E'\\n'");
+  if (fid != NULL && *fid != '\0')
+    {
+      g_string_append (sql, " ORDER BY ");
+      append_sql_name (sql, fid);
+    }
+  g_string_append_printf (sql, ") FROM \"%s\".\"%s\"", e->schema, e->table);
+
+  result = GDALDatasetExecuteSQL (ds, "SET extra_float_digits = 3", NULL, NULL);
+  if (result != NULL)
+    GDALDatasetReleaseResultSet (ds, result);
+  return GDALDatasetExecuteSQL (ds, sql->str, NULL, NULL);
+}
+
+static gboolean
+append_csv_text (GString   *out,
+                 GString   *header,
+                 OGRLayerH  layer)
+{
+  OGRFeatureH row = OGR_L_GetNextFeature (layer);
+
+  g_string_append_len (out, header->str, header->len);
+  if (row == NULL)
+    return FALSE;
+  if (OGR_F_IsFieldSetAndNotNull (row, 0))
+    {
+      g_string_append (out, OGR_F_GetFieldAsString (row, 0));
+      g_string_append_c (out, '\n');
+    }
+  OGR_F_Destroy (row);
+  return TRUE;
+}
+
 /* A table without geometry as CSV text, whatever its shape. */
 static gboolean
 table_as_csv (AtlasPgPackage   *pg,
@@ -831,11 +912,14 @@ table_as_csv (AtlasPgPackage   *pg,
   g_autofree char *where = e->shape == SHAPE_VALUES_LONG ? g_strdup_printf (" WHERE \"year\" = %u", year_of_path (e->path))
                                                           : g_strdup ("");
   OGRLayerH table = GDALDatasetGetLayerByName (ds, g_str_equal (e->schema, pg->schema) ? e->table : name);
+  g_autoptr(GString) header = g_string_new (NULL);
   OGRLayerH layer = NULL;
   PgMessage m = { NULL };
   gboolean ok;
 
-  if (table == NULL || (layer = open_ordered (ds, table, e, where)) == NULL)
+  if (table != NULL)
+    layer = e->shape == SHAPE_VALUES ? open_as_csv (ds, table, e, header) : open_ordered (ds, table, e, where);
+  if (layer == NULL)
     {
       g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
                    _("%s: the table %s, named for “%s” in %s.%s, does not exist; expected a table or view of that name"),
@@ -847,6 +931,8 @@ table_as_csv (AtlasPgPackage   *pg,
   CPLErrorReset ();
   if (e->shape == SHAPE_VALUES_LONG)
     ok = append_long_csv (out, layer, cancellable);
+  else if (e->shape == SHAPE_VALUES)
+    ok = append_csv_text (out, header, layer);
   else
     ok = append_layer_csv (out, layer, cancellable);
   CPLPopErrorHandler ();
@@ -1043,8 +1129,11 @@ atlas_dataset_load_postgis (const char          *connection,
   g_return_val_if_fail (connection != NULL && schema != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   pg = pg_package_open (connection, schema, progress, progress_data, error);
-  if (pg == NULL || !copy_to_memory (pg, cancellable, error))
+  if (pg == NULL || !copy_to_memory (pg, cancellable, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
