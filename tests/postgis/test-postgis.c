@@ -487,6 +487,8 @@ test_cli (void)
 
   cli_test_run (&to, "pack", "--to-postgis", service, "--schema", "via_cli", package_dir, NULL);
   g_assert_cmpint (to.status, ==, 0);
+  /* An empty folder made for it is taken. */
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
   cli_test_run (&from, "pack", "--from-postgis", service, "--schema", "via_cli", "--output", out, NULL);
   g_assert_cmpint (from.status, ==, 0);
   a = read_file (package_dir, "manifest.json");

@@ -1836,8 +1836,10 @@ atlas_postgis_read_package (const char *connection,
 
   manifest = g_build_filename (temporary, MANIFEST, NULL);
   ok = g_file_set_contents (manifest, pg->manifest, -1, error) && write_entries (pg, temporary, error);
-  if (ok && g_file_test (absolute, G_FILE_TEST_IS_DIR))
-    g_rmdir (absolute);
+  /* g_mkdtemp() makes a private folder; the package is an ordinary one.
+   * rename() replaces an empty folder of that name atomically. */
+  if (ok)
+    g_chmod (temporary, 0755);
   if (ok && g_rename (temporary, absolute) != 0)
     {
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
