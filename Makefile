@@ -11,7 +11,8 @@ DEB_PACKAGES = build-essential pkg-config meson ninja-build gettext \
   libglib2.0-dev libgtk-4-dev libshumate-dev libadwaita-1-dev libgdal-dev \
   gdal-bin libjson-glib-dev libxml2-dev libcairo2-dev xvfb xauth desktop-file-utils \
   appstream poppler-utils python3 libxml2-utils librsvg2-common \
-  fonts-dejavu-core libxtst-dev clang libclang-rt-14-dev
+  fonts-dejavu-core libxtst-dev clang libclang-rt-14-dev \
+  postgresql-15 postgresql-client-15 postgresql-15-postgis-3
 
 .PHONY: all deps build run check check-asan bench clean datasets fuzz
 

@@ -2,7 +2,8 @@
 /* Time to open each packaged dataset, against a reference measured in the
  * same run: plain OGR reading and reprojecting the package's geometry files
  * to WGS 84, without any of our checking, indexing or values. Prints one
- * JSON object per package. */
+ * JSON object per package, and one for the same package loaded from
+ * PostGIS ("source":"postgis"). */
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -100,7 +101,7 @@ time_reference (const char *path)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static void
+static double
 bench_package (const char *id,
                const char *path)
 {
@@ -122,6 +123,54 @@ bench_package (const char *id,
   r = bench_median (ref, bench_runs (RUNS));
   printf ("{\"bench\":\"load\",\"package\":\"%s\",\"ms\":%.1f,\"areas\":%u,"
           "\"ref_ms\":%.1f,\"ratio\":%.2f}\n", id, m, n_areas, r, m / r);
+  fflush (stdout);
+  return m;
+}
+
+/* The same package loaded from PostGIS on this machine, beside its load
+ * from the package folder (GeoPackage geometry, CSV values) measured just
+ * before: the server tables are written once, then read as the app reads
+ * them. Needs the throwaway server of tests/pg-cluster.sh. */
+static void
+bench_postgis (const char *id,
+               const char *path,
+               double      files_ms)
+{
+  const char *service = g_getenv ("PLATSATLAS_TEST_PG_SERVICE");
+  const char *why = g_getenv ("PLATSATLAS_TEST_PG_UNAVAILABLE");
+  g_autofree char *schema = g_strdelimit (g_strdup_printf ("bench_%s", id), "-", '_');
+  g_autoptr(GError) error = NULL;
+  double ms[RUNS];
+  guint n_areas = 0;
+
+  if (service == NULL)
+    {
+      printf ("{\"bench\":\"load\",\"source\":\"postgis\",\"package\":\"%s\",\"skipped\":\"%s\"}\n",
+              id, why != NULL ? why : "no PostGIS server (run through tests/pg-cluster.sh)");
+      fflush (stdout);
+      return;
+    }
+  if (!atlas_postgis_write_package (path, service, schema, &error))
+    g_error ("%s", error->message);
+
+  for (guint i = 0; i < bench_runs (RUNS) + 1; i++)
+    {
+      g_autoptr(AtlasDataset) dataset = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      dataset = atlas_dataset_load_postgis (service, schema, NULL, NULL, NULL, &error);
+      if (dataset == NULL)
+        g_error ("%s", error->message);
+      /* The first run warms the server's caches. */
+      if (i > 0)
+        ms[i - 1] = (g_get_monotonic_time () - start) / 1000.0;
+      n_areas = count_areas (dataset);
+    }
+
+  printf ("{\"bench\":\"load\",\"source\":\"postgis\",\"package\":\"%s\",\"ms\":%.1f,\"areas\":%u,"
+          "\"files_ms\":%.1f,\"ratio\":%.2f}\n",
+          id, bench_median (ms, bench_runs (RUNS)), n_areas, files_ms,
+          bench_median (ms, bench_runs (RUNS)) / files_ms);
   fflush (stdout);
 }
 
@@ -222,7 +271,7 @@ main (int   argc,
       g_autofree char *manifest = g_build_filename (path, "manifest.json", NULL);
 
       if (g_file_test (manifest, G_FILE_TEST_EXISTS))
-        bench_package (id, path);
+        bench_postgis (id, path, bench_package (id, path));
     }
 
   bench_synthetic ();

@@ -227,6 +227,7 @@ set_accels (GtkApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.open-folder", { "<Control><Shift>o", NULL } },
+    { "win.open-database", { "<Control><Alt>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.sidebar-visible", { "F9", NULL } },

@@ -9,6 +9,7 @@
 #include "atlas-classification-panel.h"
 #include "atlas-comparison-panel.h"
 #include "atlas-import-dialog.h"
+#include "atlas-database-dialog.h"
 #include "atlas-indicator-chooser.h"
 #include "atlas-time-slider.h"
 #include "atlas-segregation-panel.h"
@@ -1111,6 +1112,14 @@ on_open_folder (GtkWidget  *widget,
 }
 
 static void
+on_open_database (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  atlas_database_dialog_run (ATLAS_WINDOW (widget));
+}
+
+static void
 on_import (GtkWidget  *widget,
            const char *action,
            GVariant   *parameter)
@@ -1183,6 +1192,7 @@ install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, on_open);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, on_open_folder);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, on_open_database);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, on_search);
   gtk_widget_class_install_action (widget_class, "win.zoom-coverage", NULL, on_map_command);
@@ -1490,6 +1500,32 @@ atlas_window_open (AtlasWindow *self,
   data->path = g_strdup (path);
   data->started = g_get_monotonic_time ();
   atlas_dataset_load_async (path, self->load_cancellable, on_dataset_loaded, data);
+}
+
+/**
+ * atlas_window_show_dataset:
+ * @self: a window
+ * @dataset: a dataset loaded elsewhere, such as from PostGIS
+ *
+ * Shows @dataset in place of the current one, stopping any package load
+ * under way. The next start still opens the last package folder: a
+ * server package is opened deliberately, each time.
+ */
+void
+atlas_window_show_dataset (AtlasWindow  *self,
+                           AtlasDataset *dataset)
+{
+  g_autofree char *last = NULL;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (ATLAS_IS_DATASET (dataset));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  set_loading (self, NULL);
+  last = g_settings_get_string (self->settings, "last-dataset");
+  set_dataset (self, dataset, atlas_dataset_get_path (dataset));
+  g_settings_set_string (self->settings, "last-dataset", last);
 }
 
 AtlasDataset *

@@ -21,6 +21,9 @@ AtlasWindow    *atlas_window_new           (AtlasApplication *application);
  * "load-failed" is emitted after the error is shown. */
 void            atlas_window_open          (AtlasWindow      *self,
                                             const char       *path);
+/* Shows a dataset loaded elsewhere (from PostGIS), replacing the shown one. */
+void            atlas_window_show_dataset  (AtlasWindow      *self,
+                                            AtlasDataset     *dataset);
 AtlasDataset   *atlas_window_get_dataset   (AtlasWindow      *self);
 gboolean        atlas_window_get_loading   (AtlasWindow      *self);
 

@@ -117,9 +117,36 @@ resolve_package (const char *package)
   return NULL;
 }
 
+/* "SERVICE/SCHEMA", the connection being a service name or libpq
+ * keywords (which may hold "/" in a socket folder): the schema follows
+ * the last "/". */
+static AtlasDataset *
+load_from_postgis (const char *target,
+                   int        *status)
+{
+  const char *slash = strrchr (target, '/');
+  g_autofree char *connection = slash != NULL ? g_strndup (target, slash - target) : NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset;
+
+  if (connection == NULL || *connection == '\0' || slash[1] == '\0')
+    {
+      *status = cli_fail (CLI_EXIT_USAGE,
+                          _("“%s%s”: expected %sSERVICE/SCHEMA, such as %sregionstat/stockholm_uppsala"),
+                          CLI_POSTGIS_PREFIX, target, CLI_POSTGIS_PREFIX, CLI_POSTGIS_PREFIX);
+      return NULL;
+    }
+
+  dataset = atlas_dataset_load_postgis (connection, slash + 1, NULL, NULL, NULL, &error);
+  if (dataset == NULL)
+    *status = cli_fail (CLI_EXIT_DATA, _("Cannot open the package from the database: %s"), error->message);
+  return dataset;
+}
+
 /**
  * cli_open_dataset:
- * @package: a package directory or .zip, or the id of a packaged dataset
+ * @package: a package directory or .zip, the id of a packaged dataset, or
+ *   postgis:SERVICE/SCHEMA for a package kept in PostGIS
  * @status: (out): the exit status when this fails
  *
  * Returns: (transfer full) (nullable): the loaded dataset
@@ -128,10 +155,14 @@ AtlasDataset *
 cli_open_dataset (const char *package,
                   int        *status)
 {
-  g_autofree char *path = resolve_package (package);
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   AtlasDataset *dataset;
 
+  if (g_str_has_prefix (package, CLI_POSTGIS_PREFIX))
+    return load_from_postgis (package + strlen (CLI_POSTGIS_PREFIX), status);
+
+  path = resolve_package (package);
   if (path == NULL)
     {
       g_autofree char *known = list_packaged_datasets ();

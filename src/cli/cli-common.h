@@ -5,6 +5,10 @@
 
 #include "atlas-core.h"
 
+/* A PACKAGE argument starting with this names a package kept in PostGIS:
+ * postgis:SERVICE/SCHEMA (docs/postgis.md). */
+#define CLI_POSTGIS_PREFIX "postgis:"
+
 G_BEGIN_DECLS
 
 /* Exit statuses: a usage error is something the command line got wrong

@@ -28,6 +28,9 @@ typedef struct
   char    **name;
   gboolean  json;
   gboolean  plan;
+  char     *to_postgis;
+  char     *from_postgis;
+  char     *schema;
 } PackOptions;
 
 static void
@@ -46,6 +49,9 @@ pack_options_clear (PackOptions *o)
   g_strfreev (o->dissolve);
   g_strfreev (o->draw_within);
   g_strfreev (o->name);
+  g_free (o->to_postgis);
+  g_free (o->from_postgis);
+  g_free (o->schema);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PackOptions, pack_options_clear)
@@ -78,7 +84,11 @@ pack_description (void)
            "--recipe FILE.json: read choices and files from FILE when it exists (files given on the command "
            "line replace its files), and write every choice to it afterwards, so that next year's package "
            "is one command: platsatlas-cli pack --recipe FILE.json --output DIR [NEW FILES…]. "
-           "See docs/importing.md.");
+           "See docs/importing.md.\n\n"
+           "--to-postgis SERVICE PACKAGE writes a package directory into a new schema of a PostGIS "
+           "database (--schema, default the package id); --from-postgis SERVICE --schema SCHEMA --output DIR "
+           "writes it back as a directory. SERVICE is a pg_service.conf name or “host=… dbname=…”; "
+           "passwords come from ~/.pgpass, PGPASSWORD or pg_service.conf. See docs/postgis.md.");
 }
 
 static int
@@ -104,6 +114,9 @@ parse_pack_options (int          *argc,
     { "name", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->name, N_("Rename an indicator"), N_("ID=NAME") },
     { "plan", 0, 0, G_OPTION_ARG_NONE, &o->plan, N_("Print what was recognised, write nothing"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Print the report as JSON"), NULL },
+    { "to-postgis", 0, 0, G_OPTION_ARG_STRING, &o->to_postgis, N_("Write the package directory PACKAGE into a PostGIS database"), N_("SERVICE") },
+    { "from-postgis", 0, 0, G_OPTION_ARG_STRING, &o->from_postgis, N_("Write a package kept in a PostGIS database to --output"), N_("SERVICE") },
+    { "schema", 0, 0, G_OPTION_ARG_STRING, &o->schema, N_("The package's schema in the database"), N_("SCHEMA") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
@@ -116,6 +129,8 @@ parse_pack_options (int          *argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     return cli_fail (CLI_EXIT_USAGE, _("%s (see “platsatlas-cli %s --help”)"), error->message, "pack");
+  if (o->to_postgis != NULL || o->from_postgis != NULL)
+    return CLI_CONTINUE;
   if (o->output == NULL && !o->plan)
     return cli_fail (CLI_EXIT_USAGE, _("pack needs --output DIR, the package folder to create (see “platsatlas-cli pack --help”)"));
   if (*argc < 2 && o->recipe == NULL)
@@ -217,6 +232,54 @@ finish (AtlasImporter *importer,
   return json_object_get_boolean_member (validation, "valid") ? CLI_EXIT_OK : CLI_EXIT_DATA;
 }
 
+/* "stockholm-uppsala" → "stockholm_uppsala": a package id as a schema name. */
+static char *
+schema_for_id (const char *id)
+{
+  char *schema = g_ascii_strdown (id, -1);
+
+  g_strdelimit (schema, "-", '_');
+  return schema;
+}
+
+static int
+pack_to_postgis (PackOptions *o,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *where = NULL;
+
+  if (argc != 2)
+    return cli_fail (CLI_EXIT_USAGE, _("pack --to-postgis needs one PACKAGE, the package directory to write (see “platsatlas-cli pack --help”)"));
+  if (o->schema == NULL && (dataset = atlas_dataset_load (argv[1], NULL, &error)) == NULL)
+    return cli_fail (CLI_EXIT_DATA, _("Cannot open the package “%s”: %s"), argv[1], error->message);
+
+  schema = o->schema != NULL ? g_strdup (o->schema) : schema_for_id (atlas_dataset_get_id (dataset));
+  if (!atlas_postgis_write_package (argv[1], o->to_postgis, schema, &error))
+    return cli_fail (CLI_EXIT_DATA, "%s", error->message);
+
+  where = atlas_postgis_describe (o->to_postgis, schema);
+  printf (_("Package written to %s\n"), where);
+  return CLI_EXIT_OK;
+}
+
+static int
+pack_from_postgis (PackOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (o->schema == NULL || o->output == NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("pack --from-postgis needs --schema SCHEMA and --output DIR (see “platsatlas-cli pack --help”)"));
+  if (!atlas_postgis_read_package (o->from_postgis, o->schema, o->output, &error))
+    return cli_fail (CLI_EXIT_DATA, "%s", error->message);
+
+  printf (_("Package written: %s\n"), o->output);
+  return CLI_EXIT_OK;
+}
+
 /**
  * cli_pack:
  * @argc: the argument count
@@ -237,6 +300,12 @@ cli_pack (int    argc,
 
   if (status != CLI_CONTINUE)
     return status;
+  if (o.to_postgis != NULL && o.from_postgis != NULL)
+    return cli_fail (CLI_EXIT_USAGE, _("give either --to-postgis or --from-postgis, not both"));
+  if (o.to_postgis != NULL)
+    return pack_to_postgis (&o, argc, argv);
+  if (o.from_postgis != NULL)
+    return pack_from_postgis (&o);
   if (!configure (importer, &o, argc, argv, &error))
     return cli_fail (error->code == ATLAS_IMPORT_ERROR_OPTION ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
   if (!atlas_importer_inspect (importer, NULL, &error))

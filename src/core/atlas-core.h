@@ -30,6 +30,7 @@
 #include "atlas-labels.h"
 #include "atlas-map-renderer.h"
 #include "atlas-palette.h"
+#include "atlas-postgis.h"
 #include "atlas-problem-flags.h"
 #include "atlas-profile-chart.h"
 #include "atlas-rank.h"

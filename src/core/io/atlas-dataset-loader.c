@@ -108,7 +108,11 @@ run_phases (Loader     *l,
             const char *path,
             GError    **error)
 {
-  if (!atlas_loader_locate_root (l, path) || !atlas_loader_read_manifest (l))
+  if (l->server != NULL)
+    l->root = g_strdup (atlas_postgis_root (l->server));
+  else if (!atlas_loader_locate_root (l, path))
+    return TRUE;
+  if (!atlas_loader_read_manifest (l))
     return TRUE;
   if (g_cancellable_set_error_if_cancelled (l->cancellable, error))
     return FALSE;
@@ -129,12 +133,13 @@ run_phases (Loader     *l,
   return TRUE;
 }
 
-AtlasPackage *
-atlas_package_load (const char   *path,
-                    GCancellable *cancellable,
-                    GPtrArray    *problems,
-                    guint        *problem_classes,
-                    GError      **error)
+static AtlasPackage *
+load_package (const char      *path,
+              AtlasPgPackage  *server,
+              GCancellable    *cancellable,
+              GPtrArray       *problems,
+              guint           *problem_classes,
+              GError         **error)
 {
   Loader l = { NULL, };
   guint64 n_dropped = 0;
@@ -156,6 +161,7 @@ atlas_package_load (const char   *path,
   l.cell_of_code = g_hash_table_new (g_str_hash, g_str_equal);
   l.staged = g_array_new (FALSE, FALSE, sizeof (StagedValue));
   l.areas_complete = TRUE;
+  l.server = server;
 
   /* GDAL's messages become problems here, never lines on stderr. The
    * handler stack is per thread, so parallel loads do not mix them. */
@@ -167,4 +173,27 @@ atlas_package_load (const char   *path,
 
   atlas_loader_clear (&l);
   return pkg;
+}
+
+AtlasPackage *
+atlas_package_load (const char   *path,
+                    GCancellable *cancellable,
+                    GPtrArray    *problems,
+                    guint        *problem_classes,
+                    GError      **error)
+{
+  return load_package (path, NULL, cancellable, problems, problem_classes, error);
+}
+
+/* A package whose files atlas-postgis.c copied to /vsimem/ and whose
+ * tables it opens; @label names it in messages and as its path. */
+AtlasPackage *
+atlas_package_load_server (AtlasPgPackage *server,
+                           const char     *label,
+                           GCancellable   *cancellable,
+                           GPtrArray      *problems,
+                           guint          *problem_classes,
+                           GError        **error)
+{
+  return load_package (label, server, cancellable, problems, problem_classes, error);
 }

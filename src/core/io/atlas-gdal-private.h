@@ -23,4 +23,8 @@ extern const char *const atlas_gdal_geometry_drivers[];
  * importer leaves CSV to its own table readers. */
 extern const char *const atlas_gdal_package_drivers[];
 
+/* GDAL's PostgreSQL driver, for server packages only (atlas-postgis.c):
+ * never among the drivers a package of files may use. */
+extern const char *const atlas_gdal_server_drivers[];
+
 G_END_DECLS

@@ -14,6 +14,12 @@ const char *const atlas_gdal_package_drivers[] = {
   "GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", "CSV", NULL
 };
 
+/* Only for a server package, which the user opens deliberately through
+ * atlas-postgis.c: never for a package of files. */
+const char *const atlas_gdal_server_drivers[] = {
+  "PostgreSQL", NULL
+};
+
 /* Platsatlas uses GDAL for nothing that needs the network, so these are
  * set for the whole process. */
 static gpointer

@@ -499,23 +499,30 @@ read_layer (Loader       *l,
             GeometrySpec *spec,
             GArray       *raws)
 {
-  GDALDatasetH ds = open_geometry_file (l, spec);
+  OGRLayerH layer = NULL;
+  GDALDatasetH ds = l->server != NULL ? atlas_postgis_open_table (l, spec, &layer)
+                                      : open_geometry_file (l, spec);
   OGRCoordinateTransformationH ct = NULL;
   FieldIndexes fields;
-  OGRLayerH layer;
   gboolean ok;
 
   if (ds == NULL)
     return FALSE;
 
-  layer = find_layer (l, spec, ds);
+  if (l->server == NULL)
+    layer = find_layer (l, spec, ds);
   ok = layer != NULL;
   ok = ok && find_fields (l, spec, layer, &fields);
   ok = ok && (spec->is_table || make_transformation (l, spec, layer, &ct));
   if (ok)
     read_features (l, spec, layer, &fields, ct, raws);
+  if (ok && l->server != NULL)
+    atlas_postgis_check_read (l, spec);
 
-  GDALClose (ds);
+  if (l->server != NULL)
+    atlas_postgis_close_table (l, layer);
+  else
+    GDALClose (ds);
   return ok;
 }
 
@@ -577,6 +584,7 @@ run_layer_worker (gpointer data)
 
   w.root = queue->loader->root;
   w.real_root = queue->loader->real_root;
+  w.server = queue->loader->server;
   w.cancellable = queue->loader->cancellable;
   w.wgs84 = OSRNewSpatialReference (NULL);
   OSRImportFromEPSG (w.wgs84, 4326);

@@ -32,6 +32,9 @@ G_BEGIN_DECLS
 #define ATLAS_LIMIT_AREAS           1000000
 #define ATLAS_LIMIT_VALUE_CELLS     ((guint64) 50000000)
 
+/* A package read from PostGIS (atlas-postgis.c). */
+typedef struct _AtlasPgPackage AtlasPgPackage;
+
 /* Where a division's areas come from, as its manifest entry says. */
 typedef struct _GeometrySpec
 {
@@ -72,6 +75,9 @@ typedef struct
    * files, and building a transformation costs PROJ database lookups. */
   OGRSpatialReferenceH ct_source;
   OGRCoordinateTransformationH ct;
+  /* A package read from PostGIS (atlas-postgis.c), borrowed; NULL for a
+   * package of files. Its geometry and areas come from tables. */
+  AtlasPgPackage      *server;
 } Loader;
 
 /* One stored value as read from a table; the dense store is sized and
@@ -94,6 +100,26 @@ typedef struct
 
 /* atlas-dataset-loader.c */
 void          atlas_loader_clear                (Loader            *l);
+AtlasPackage *atlas_package_load_server         (AtlasPgPackage    *server,
+                                                 const char        *label,
+                                                 GCancellable      *cancellable,
+                                                 GPtrArray         *problems,
+                                                 guint             *problem_classes,
+                                                 GError           **error);
+
+/* atlas-postgis.c: where a package read from PostGIS keeps its files
+ * (manifest.json and values/YEAR.csv, copied from the server into
+ * /vsimem/), and the table a geometry or areas spec names: a GDALDatasetH
+ * and its rows in order as an OGRLayerH, NULL after reporting a problem,
+ * closed with atlas_postgis_close_table(). */
+const char   *atlas_postgis_root                (AtlasPgPackage    *server);
+void         *atlas_postgis_open_table          (Loader            *l,
+                                                 GeometrySpec      *spec,
+                                                 void             **layer);
+void          atlas_postgis_close_table         (Loader            *l,
+                                                 void              *layer);
+void          atlas_postgis_check_read          (Loader            *l,
+                                                 GeometrySpec      *spec);
 
 /* atlas-package-io.c: problems */
 void          atlas_loader_add_problem_valist   (Loader            *l,

@@ -64,4 +64,13 @@ AtlasPackage *atlas_package_load (const char   *path,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasPackage, atlas_package_free)
 
+/* For loaders other than atlas_dataset_load() (atlas-postgis.c): the
+ * dataset that takes @pkg, and the error that lists @problems of the
+ * package named @path. */
+AtlasDataset *atlas_dataset_new_for_package    (AtlasPackage *pkg);
+void          atlas_dataset_set_problems_error (GError      **error,
+                                                const char   *path,
+                                                GPtrArray    *problems,
+                                                guint         classes);
+
 G_END_DECLS

@@ -52,8 +52,8 @@ atlas_dataset_init (AtlasDataset *self)
   self->indicator_index = g_hash_table_new (NULL, NULL);
 }
 
-static AtlasDataset *
-dataset_new_from_package (AtlasPackage *pkg)
+AtlasDataset *
+atlas_dataset_new_for_package (AtlasPackage *pkg)
 {
   AtlasDataset *self = g_object_new (ATLAS_TYPE_DATASET, NULL);
 
@@ -120,11 +120,11 @@ describe_problems (const char *path,
   return g_string_free (message, FALSE);
 }
 
-static void
-set_problems_error (GError    **error,
-                    const char *path,
-                    GPtrArray  *problems,
-                    guint       classes)
+void
+atlas_dataset_set_problems_error (GError    **error,
+                                  const char *path,
+                                  GPtrArray  *problems,
+                                  guint       classes)
 {
   g_autofree char *message = describe_problems (path, problems);
 
@@ -165,11 +165,11 @@ atlas_dataset_load (const char    *path,
   if (pkg == NULL)
     {
       if (problems->len > 0 && (error == NULL || *error == NULL))
-        set_problems_error (error, path, problems, classes);
+        atlas_dataset_set_problems_error (error, path, problems, classes);
       return NULL;
     }
 
-  return dataset_new_from_package (pkg);
+  return atlas_dataset_new_for_package (pkg);
 }
 
 static void
