@@ -786,7 +786,7 @@ atlas_explorer_state_compute_breaks (AtlasExplorerState  *self,
   if (indicator == NULL || division == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("No indicator or level is shown."));
+                           _("There are no values to classify"));
       return NULL;
     }
   return atlas_classification_compute_shown_breaks (self->classification, self->dataset,
