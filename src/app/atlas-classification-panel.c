@@ -25,8 +25,13 @@ struct _AtlasClassificationPanel
   GtkWidget *direction_label;
   GtkWidget *cvd_grid;
 
-  AtlasMap *map;
+  AtlasExplorerState *state;
   GSettings *settings;
+  /* The classes and colours the map shows for the state, computed while
+   * the panel is shown (it starts collapsed), else when it is shown */
+  AtlasClassBreaks *breaks;
+  AtlasPalette *palette;
+  gboolean stale;
   GPtrArray *schemes;     /* scheme ids in dropdown order; "" = default */
 };
 
@@ -34,7 +39,7 @@ G_DEFINE_FINAL_TYPE (AtlasClassificationPanel, atlas_classification_panel, GTK_T
 
 enum {
   PROP_0,
-  PROP_MAP,
+  PROP_STATE,
   N_PROPS
 };
 
@@ -99,6 +104,12 @@ position_to_scheme (GBinding     *binding,
   return TRUE;
 }
 
+static AtlasClassification *
+classification (AtlasClassificationPanel *self)
+{
+  return atlas_explorer_state_get_classification (self->state);
+}
+
 /* ------------------------------------------------------------------ */
 /* Colour swatches                                                    */
 
@@ -133,7 +144,7 @@ draw_cvd_row (GtkDrawingArea *area,
               gpointer        user_data)
 {
   AtlasClassificationPanel *self = user_data;
-  AtlasPalette *palette = atlas_map_get_palette (self->map);
+  AtlasPalette *palette = self->palette;
   AtlasCvd cvd = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "cvd"));
 
   if (palette != NULL)
@@ -149,7 +160,7 @@ draw_scheme_swatch (GtkDrawingArea *area,
 {
   AtlasClassificationPanel *self = user_data;
   const char *scheme = g_object_get_data (G_OBJECT (area), "scheme");
-  AtlasIndicator *indicator = atlas_map_get_indicator (self->map);
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
   g_autoptr(AtlasPalette) palette = NULL;
 
   /* Without an indicator there is no default to show yet */
@@ -160,7 +171,7 @@ draw_scheme_swatch (GtkDrawingArea *area,
    * way round. */
   if (indicator != NULL)
     palette = atlas_palette_new_for_indicator (indicator, scheme, 5,
-                                               atlas_classification_get_palette_reverse (atlas_map_get_classification (self->map)),
+                                               atlas_classification_get_palette_reverse (classification (self)),
                                                NULL);
   else
     palette = atlas_palette_new (scheme, 5, FALSE, NULL);
@@ -285,30 +296,29 @@ setup_cvd_preview (AtlasClassificationPanel *self)
 /* The words the legend and figures use too, read from the palette the map
  * draws with. */
 static const char *
-describe_direction (AtlasMap *map)
+describe_direction (AtlasClassificationPanel *self)
 {
-  AtlasPalette *palette = atlas_map_get_palette (map);
-  AtlasIndicator *indicator = atlas_map_get_indicator (map);
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
 
-  if (palette == NULL || indicator == NULL)
+  if (self->palette == NULL || indicator == NULL)
     return NULL;
-  return atlas_palette_describe_direction (palette, indicator, NULL);
+  return atlas_palette_describe_direction (self->palette, indicator, NULL);
 }
 
 static gboolean
-is_category (AtlasMap *map)
+is_category (AtlasClassificationPanel *self)
 {
-  AtlasIndicator *indicator = atlas_map_get_indicator (map);
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
 
   return indicator != NULL && atlas_indicator_get_unit (indicator) == ATLAS_UNIT_CATEGORY;
 }
 
 static void
-update_state (AtlasClassificationPanel *self)
+update_controls (AtlasClassificationPanel *self)
 {
-  AtlasIndicator *indicator = atlas_map_get_indicator (self->map);
-  gboolean category = is_category (self->map);
-  AtlasClassMethod method = atlas_classification_get_method (atlas_map_get_classification (self->map));
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
+  gboolean category = is_category (self);
+  AtlasClassMethod method = atlas_classification_get_method (classification (self));
   gboolean manual = method == ATLAS_CLASS_METHOD_MANUAL;
   const char *direction;
 
@@ -323,7 +333,7 @@ update_state (AtlasClassificationPanel *self)
   /* Manual breaks, box and percentile maps set the number of classes themselves */
   gtk_widget_set_sensitive (self->count_spin, !manual && !atlas_class_method_is_fixed (method));
   gtk_widget_set_visible (self->manual_box, manual && !category);
-  direction = !category ? describe_direction (self->map) : NULL;
+  direction = !category ? describe_direction (self) : NULL;
   gtk_widget_set_visible (self->direction_label, direction != NULL);
   gtk_label_set_text (GTK_LABEL (self->direction_label), direction != NULL ? direction : "");
 }
@@ -334,19 +344,19 @@ update_state (AtlasClassificationPanel *self)
 /* Manual breaks keep the data's range over every year, so the legend's
  * ends stay put while the year changes. */
 static gboolean
-data_range (AtlasMap *map,
-            double   *min,
-            double   *max)
+data_range (AtlasClassificationPanel *self,
+            double                   *min,
+            double                   *max)
 {
+  AtlasExplorerState *state = self->state;
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (state);
+  AtlasDivision *division = atlas_explorer_state_lookup_division (state);
   g_autoptr(AtlasClassBreaks) breaks = NULL;
 
-  if (atlas_map_get_dataset (map) == NULL || atlas_map_get_indicator (map) == NULL ||
-      atlas_map_get_division (map) == NULL || is_category (map))
+  if (indicator == NULL || division == NULL || is_category (self))
     return FALSE;
-  breaks = atlas_class_breaks_for_dataset (atlas_map_get_dataset (map),
-                                           atlas_map_get_indicator (map),
-                                           atlas_map_get_division (map),
-                                           atlas_map_get_year (map), TRUE,
+  breaks = atlas_class_breaks_for_dataset (atlas_explorer_state_get_dataset (state), indicator, division,
+                                           atlas_explorer_state_get_year (state), TRUE,
                                            ATLAS_CLASS_METHOD_QUANTILE, ATLAS_CLASS_MIN, NULL);
   if (breaks == NULL)
     return FALSE;
@@ -356,14 +366,14 @@ data_range (AtlasMap *map,
 }
 
 static AtlasClassBreaks *
-new_manual_breaks (AtlasMap      *map,
-                   const double  *values,
-                   guint          n_values,
-                   GError       **error)
+new_manual_breaks (AtlasClassificationPanel  *self,
+                   const double              *values,
+                   guint                      n_values,
+                   GError                   **error)
 {
   double min, max;
 
-  if (!data_range (map, &min, &max))
+  if (!data_range (self, &min, &max))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("The indicator has no values to classify here."));
@@ -373,12 +383,12 @@ new_manual_breaks (AtlasMap      *map,
                                         MAX (max, values[n_values - 1]), error);
 }
 
-/* The remembered breaks of the map's indicator, applied to the map; the
- * map falls back to quantiles while there are none. */
+/* The remembered breaks of the state's indicator, applied to the state;
+ * the map shows quantiles while there are none. */
 static void
 restore_manual_breaks (AtlasClassificationPanel *self)
 {
-  AtlasIndicator *indicator = atlas_map_get_indicator (self->map);
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
   g_autoptr(GVariant) all = g_settings_get_value (self->settings, "manual-breaks");
   g_autoptr(GVariant) stored = NULL;
   g_autoptr(AtlasClassBreaks) breaks = NULL;
@@ -391,9 +401,9 @@ restore_manual_breaks (AtlasClassificationPanel *self)
     {
       values = g_variant_get_fixed_array (stored, &n_values, sizeof (double));
       if (n_values > 0)
-        breaks = new_manual_breaks (self->map, values, n_values, NULL);
+        breaks = new_manual_breaks (self, values, n_values, NULL);
     }
-  atlas_classification_set_manual_breaks (atlas_map_get_classification (self->map), breaks);
+  atlas_classification_set_manual_breaks (classification (self), breaks);
 }
 
 static void
@@ -401,7 +411,7 @@ remember_manual_breaks (AtlasClassificationPanel *self,
                         const double             *values,
                         guint                     n_values)
 {
-  const char *id = atlas_indicator_get_id (atlas_map_get_indicator (self->map));
+  const char *id = atlas_indicator_get_id (atlas_explorer_state_lookup_indicator (self->state));
   g_autoptr(GVariant) all = g_settings_get_value (self->settings, "manual-breaks");
   GVariantBuilder builder;
   GVariantIter iter;
@@ -504,16 +514,15 @@ on_breaks_activate (AtlasClassificationPanel *self)
 
 /* The entry shows the classes in use, the starting point for editing. */
 static void
-on_map_breaks_notify (AtlasClassificationPanel *self)
+show_breaks (AtlasClassificationPanel *self)
 {
-  AtlasClassBreaks *breaks = atlas_map_get_breaks (self->map);
   g_autofree char *text = NULL;
 
   /* Never under the user's typing: the entry's text child holds focus */
-  if (breaks != NULL &&
+  if (self->breaks != NULL &&
       !(gtk_widget_get_state_flags (self->breaks_entry) & GTK_STATE_FLAG_FOCUS_WITHIN))
     {
-      text = dup_breaks_text (breaks, atlas_map_get_indicator (self->map));
+      text = dup_breaks_text (self->breaks, atlas_explorer_state_lookup_indicator (self->state));
       gtk_editable_set_text (GTK_EDITABLE (self->breaks_entry), text);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (self->cvd_grid); child != NULL;
@@ -530,34 +539,72 @@ queue_draw_tree (GtkWidget *widget)
   gtk_widget_queue_draw (widget);
 }
 
+/* The classes and colours the map shows, by the same rules (core's
+ * atlas_explorer_state_compute_breaks()); area types keep their own. */
+static void
+compute_shown (AtlasClassificationPanel *self)
+{
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
+  guint n_colors = 2;
+
+  self->stale = FALSE;
+  g_clear_pointer (&self->breaks, atlas_class_breaks_unref);
+  g_clear_pointer (&self->palette, atlas_palette_unref);
+  if (indicator == NULL || atlas_explorer_state_awaits_package (self->state))
+    return;
+  if (is_category (self))
+    n_colors = atlas_indicator_get_n_categories (indicator);
+  else if ((self->breaks = atlas_explorer_state_compute_breaks (self->state, NULL)) != NULL)
+    n_colors = atlas_class_breaks_get_n_classes (self->breaks);
+  self->palette = atlas_classification_create_palette (classification (self), indicator, n_colors, NULL);
+}
+
 /* The scheme swatches follow the indicator's polarity and the toggle. */
 static void
-on_map_palette_notify (AtlasClassificationPanel *self)
+update_shown (AtlasClassificationPanel *self)
 {
-  on_map_breaks_notify (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  compute_shown (self);
+  show_breaks (self);
   queue_draw_tree (self->scheme_dropdown);
-  update_state (self);
+  update_controls (self);
 }
 
 static void
-on_map_indicator_notify (AtlasClassificationPanel *self)
+on_state_indicator_notify (AtlasClassificationPanel *self)
 {
   gtk_widget_set_visible (self->breaks_error_label, FALSE);
   gtk_widget_remove_css_class (self->breaks_entry, "error");
   restore_manual_breaks (self);
-  update_state (self);
+  update_controls (self);
+  update_shown (self);
+}
+
+static void
+atlas_classification_panel_map (GtkWidget *widget)
+{
+  AtlasClassificationPanel *self = ATLAS_CLASSIFICATION_PANEL (widget);
+
+  GTK_WIDGET_CLASS (atlas_classification_panel_parent_class)->map (widget);
+  if (self->stale)
+    update_shown (self);
 }
 
 /* ------------------------------------------------------------------ */
 /* GObject                                                            */
 
 static void
-bind_map (AtlasClassificationPanel *self)
+bind_state (AtlasClassificationPanel *self)
 {
   const GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
   const char *follow[] = { "notify::method", "notify::palette-scheme",
                            "notify::palette-reverse" };
-  AtlasClassification *classification = atlas_map_get_classification (self->map);
+  const char *shown[] = { "notify::dataset", "notify::level", "notify::year" };
+  AtlasClassification *classification = atlas_explorer_state_get_classification (self->state);
 
   g_object_bind_property_full (classification, "method", self->method_dropdown, "selected",
                                flags, method_to_position, position_to_method, NULL, NULL);
@@ -572,17 +619,18 @@ bind_map (AtlasClassificationPanel *self)
   g_object_bind_property (classification, "palette-reverse", self->reverse_check, "active", flags);
 
   for (guint i = 0; i < G_N_ELEMENTS (follow); i++)
-    g_signal_connect_object (classification, follow[i], G_CALLBACK (update_state),
+    g_signal_connect_object (classification, follow[i], G_CALLBACK (update_controls),
                              self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::indicator",
-                           G_CALLBACK (on_map_indicator_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (classification, "changed", G_CALLBACK (update_shown),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::indicator",
+                           G_CALLBACK (on_state_indicator_notify), self, G_CONNECT_SWAPPED);
   /* The data's range, and so the manual classes, differ per level */
-  g_signal_connect_object (self->map, "notify::division",
+  g_signal_connect_object (self->state, "notify::level",
                            G_CALLBACK (restore_manual_breaks), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::breaks",
-                           G_CALLBACK (on_map_breaks_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::palette",
-                           G_CALLBACK (on_map_palette_notify), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    g_signal_connect_object (self->state, shown[i], G_CALLBACK (update_shown),
+                             self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -592,10 +640,9 @@ atlas_classification_panel_constructed (GObject *object)
 
   G_OBJECT_CLASS (atlas_classification_panel_parent_class)->constructed (object);
 
-  g_assert (ATLAS_IS_MAP (self->map));
-  bind_map (self);
-  on_map_indicator_notify (self);
-  on_map_breaks_notify (self);
+  g_assert (ATLAS_IS_EXPLORER_STATE (self->state));
+  bind_state (self);
+  on_state_indicator_notify (self);
 }
 
 static void
@@ -607,10 +654,15 @@ atlas_classification_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CLASSIFICATION_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  /* The map may outlive this widget's dispose */
-  if (self->map != NULL)
-    g_signal_handlers_disconnect_by_data (self->map, self);
-  g_clear_object (&self->map);
+  /* The state and its classification may outlive this widget's dispose */
+  if (self->state != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->state, self);
+      g_signal_handlers_disconnect_by_data (classification (self), self);
+    }
+  g_clear_object (&self->state);
+  g_clear_pointer (&self->breaks, atlas_class_breaks_unref);
+  g_clear_pointer (&self->palette, atlas_palette_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->schemes, g_ptr_array_unref);
   G_OBJECT_CLASS (atlas_classification_panel_parent_class)->dispose (object);
@@ -626,8 +678,8 @@ atlas_classification_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      g_value_set_object (value, self->map);
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -644,8 +696,8 @@ atlas_classification_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      self->map = g_value_dup_object (value);
+    case PROP_STATE:
+      self->state = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -684,9 +736,10 @@ atlas_classification_panel_class_init (AtlasClassificationPanelClass *klass)
   object_class->dispose = atlas_classification_panel_dispose;
   object_class->get_property = atlas_classification_panel_get_property;
   object_class->set_property = atlas_classification_panel_set_property;
+  widget_class->map = atlas_classification_panel_map;
 
-  properties[PROP_MAP] =
-    g_param_spec_object ("map", NULL, NULL, ATLAS_TYPE_MAP,
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, ATLAS_TYPE_EXPLORER_STATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -708,19 +761,28 @@ atlas_classification_panel_init (AtlasClassificationPanel *self)
 }
 
 GtkWidget *
-atlas_classification_panel_new (AtlasMap *map)
+atlas_classification_panel_new (AtlasExplorerState *state)
 {
-  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
 
-  return g_object_new (ATLAS_TYPE_CLASSIFICATION_PANEL, "map", map, NULL);
+  return g_object_new (ATLAS_TYPE_CLASSIFICATION_PANEL, "state", state, NULL);
 }
 
-AtlasMap *
-atlas_classification_panel_get_map (AtlasClassificationPanel *self)
+AtlasExplorerState *
+atlas_classification_panel_get_state (AtlasClassificationPanel *self)
 {
   g_return_val_if_fail (ATLAS_IS_CLASSIFICATION_PANEL (self), NULL);
 
-  return self->map;
+  return self->state;
+}
+
+/* For tests: the classes the panel shows (it computes them when shown) */
+AtlasClassBreaks *
+atlas_classification_panel_get_breaks (AtlasClassificationPanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CLASSIFICATION_PANEL (self), NULL);
+
+  return self->breaks;
 }
 
 gboolean
@@ -740,10 +802,10 @@ atlas_classification_panel_set_manual_breaks (AtlasClassificationPanel  *self,
                    _("Type at least two breaks, separated by semicolons."));
       return FALSE;
     }
-  manual = new_manual_breaks (self->map, breaks, n_breaks, error);
+  manual = new_manual_breaks (self, breaks, n_breaks, error);
   if (manual == NULL)
     return FALSE;
   remember_manual_breaks (self, breaks, n_breaks);
-  atlas_classification_set_manual_breaks (atlas_map_get_classification (self->map), manual);
+  atlas_classification_set_manual_breaks (classification (self), manual);
   return TRUE;
 }

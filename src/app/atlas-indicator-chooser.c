@@ -16,7 +16,7 @@ struct _AtlasIndicatorChooser
   GtkWidget *list_view;
   GtkWidget *empty_label;
 
-  AtlasMap *map;
+  AtlasExplorerState *state;
   GListStore *rows;              /* AtlasIndicator in theme order */
   GtkListItemFactory *factory;
   GtkFilter *filter;
@@ -30,7 +30,7 @@ G_DEFINE_FINAL_TYPE (AtlasIndicatorChooser, atlas_indicator_chooser, GTK_TYPE_WI
 
 enum {
   PROP_0,
-  PROP_MAP,
+  PROP_STATE,
   N_PROPS
 };
 
@@ -43,7 +43,7 @@ static const char *
 theme_name (AtlasIndicatorChooser *self,
             AtlasIndicator        *indicator)
 {
-  AtlasDataset *dataset = atlas_map_get_dataset (self->map);
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (self->state);
   const char *id = atlas_indicator_get_theme_id (indicator);
   AtlasTheme *theme = dataset != NULL && id != NULL ? atlas_dataset_lookup_theme (dataset, id) : NULL;
 
@@ -64,7 +64,7 @@ append_theme (AtlasIndicatorChooser *self,
       const char *theme_id = atlas_indicator_get_theme_id (indicator);
 
       if (theme != NULL ? g_strcmp0 (theme_id, atlas_theme_get_id (theme)) != 0
-                        : theme_id != NULL && atlas_dataset_lookup_theme (atlas_map_get_dataset (self->map), theme_id) != NULL)
+                        : theme_id != NULL && atlas_dataset_lookup_theme (atlas_explorer_state_get_dataset (self->state), theme_id) != NULL)
         continue;
       g_ptr_array_add (rows, g_object_ref (indicator));
     }
@@ -75,7 +75,7 @@ append_theme (AtlasIndicatorChooser *self,
 static void
 fill_rows (AtlasIndicatorChooser *self)
 {
-  AtlasDataset *dataset = atlas_map_get_dataset (self->map);
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (self->state);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *themes;
   GListModel *indicators;
@@ -203,7 +203,7 @@ on_row_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (name), atlas_indicator_get_name (indicator, NULL));
   gtk_widget_set_tooltip_text (row, atlas_indicator_get_definition (indicator, NULL));
   gtk_widget_set_visible (background, atlas_indicator_get_kind (indicator) == ATLAS_INDICATOR_KIND_BACKGROUND);
-  gtk_widget_set_visible (demo, atlas_dataset_indicator_is_demonstration (atlas_map_get_dataset (self->map), indicator));
+  gtk_widget_set_visible (demo, atlas_dataset_indicator_is_demonstration (atlas_explorer_state_get_dataset (self->state), indicator));
 }
 
 /* ------------------------------------------------------------------ */
@@ -250,10 +250,12 @@ find_shown (AtlasIndicatorChooser *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The state's indicator, chosen and in view. While the state awaits a
+ * saved view's package its indicator is not in the list: none is. */
 static void
-select_map_indicator (AtlasIndicatorChooser *self)
+select_state_indicator (AtlasIndicatorChooser *self)
 {
-  guint position = find_shown (self, atlas_map_get_indicator (self->map));
+  guint position = find_shown (self, atlas_explorer_state_lookup_indicator (self->state));
 
   self->syncing++;
   gtk_single_selection_set_selected (self->selection, position);
@@ -313,12 +315,12 @@ on_search_key_pressed (AtlasIndicatorChooser *self,
 }
 
 static void
-on_map_dataset_notify (AtlasIndicatorChooser *self)
+on_state_dataset_notify (AtlasIndicatorChooser *self)
 {
   self->syncing++;
   fill_rows (self);
   self->syncing--;
-  select_map_indicator (self);
+  select_state_indicator (self);
   update_empty (self);
 }
 
@@ -363,12 +365,12 @@ atlas_indicator_chooser_constructed (GObject *object)
 
   G_OBJECT_CLASS (atlas_indicator_chooser_parent_class)->constructed (object);
 
-  g_assert (ATLAS_IS_MAP (self->map));
-  g_signal_connect_object (self->map, "notify::dataset",
-                           G_CALLBACK (on_map_dataset_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::indicator",
-                           G_CALLBACK (select_map_indicator), self, G_CONNECT_SWAPPED);
-  on_map_dataset_notify (self);
+  g_assert (ATLAS_IS_EXPLORER_STATE (self->state));
+  g_signal_connect_object (self->state, "notify::dataset",
+                           G_CALLBACK (on_state_dataset_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::indicator",
+                           G_CALLBACK (select_state_indicator), self, G_CONNECT_SWAPPED);
+  on_state_dataset_notify (self);
 }
 
 static void
@@ -389,10 +391,10 @@ atlas_indicator_chooser_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->factory);
   g_clear_object (&self->rows);
-  /* The map may outlive this widget's dispose */
-  if (self->map != NULL)
-    g_signal_handlers_disconnect_by_data (self->map, self);
-  g_clear_object (&self->map);
+  /* The state may outlive this widget's dispose */
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_pointer (&self->query, g_free);
   G_OBJECT_CLASS (atlas_indicator_chooser_parent_class)->dispose (object);
 }
@@ -407,8 +409,8 @@ atlas_indicator_chooser_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      g_value_set_object (value, self->map);
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -425,8 +427,8 @@ atlas_indicator_chooser_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      self->map = g_value_dup_object (value);
+    case PROP_STATE:
+      self->state = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -444,8 +446,8 @@ atlas_indicator_chooser_class_init (AtlasIndicatorChooserClass *klass)
   object_class->get_property = atlas_indicator_chooser_get_property;
   object_class->set_property = atlas_indicator_chooser_set_property;
 
-  properties[PROP_MAP] =
-    g_param_spec_object ("map", NULL, NULL, ATLAS_TYPE_MAP,
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, ATLAS_TYPE_EXPLORER_STATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -470,19 +472,19 @@ atlas_indicator_chooser_init (AtlasIndicatorChooser *self)
 }
 
 GtkWidget *
-atlas_indicator_chooser_new (AtlasMap *map)
+atlas_indicator_chooser_new (AtlasExplorerState *state)
 {
-  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
 
-  return g_object_new (ATLAS_TYPE_INDICATOR_CHOOSER, "map", map, NULL);
+  return g_object_new (ATLAS_TYPE_INDICATOR_CHOOSER, "state", state, NULL);
 }
 
-AtlasMap *
-atlas_indicator_chooser_get_map (AtlasIndicatorChooser *self)
+AtlasExplorerState *
+atlas_indicator_chooser_get_state (AtlasIndicatorChooser *self)
 {
   g_return_val_if_fail (ATLAS_IS_INDICATOR_CHOOSER (self), NULL);
 
-  return self->map;
+  return self->state;
 }
 
 void
@@ -500,7 +502,7 @@ atlas_indicator_chooser_set_filter (AtlasIndicatorChooser *self,
   /* Headings depend on the row above, which filtering changes: rebind */
   gtk_list_view_set_factory (GTK_LIST_VIEW (self->list_view), NULL);
   gtk_list_view_set_factory (GTK_LIST_VIEW (self->list_view), self->factory);
-  select_map_indicator (self);
+  select_state_indicator (self);
   update_empty (self);
 }
 
@@ -522,11 +524,27 @@ atlas_indicator_chooser_choose (AtlasIndicatorChooser *self,
   g_return_if_fail (ATLAS_IS_INDICATOR_CHOOSER (self));
   g_return_if_fail (ATLAS_IS_INDICATOR (indicator));
 
-  dataset = atlas_map_get_dataset (self->map);
+  dataset = atlas_explorer_state_get_dataset (self->state);
   if (dataset == NULL)
     return;
-  /* Choosing an indicator should never show an empty map */
-  year = nearest_year_with_values (dataset, indicator, atlas_map_get_year (self->map));
-  atlas_map_set_indicator (self->map, indicator);
-  atlas_map_set_year (self->map, year);
+  /* Choosing an indicator should never show an empty map; one change of
+   * the state, so the map draws once */
+  year = nearest_year_with_values (dataset, indicator, atlas_explorer_state_get_year (self->state));
+  atlas_explorer_state_freeze (self->state);
+  atlas_explorer_state_set_indicator (self->state, atlas_indicator_get_id (indicator));
+  atlas_explorer_state_set_year (self->state, year);
+  atlas_explorer_state_thaw (self->state);
+}
+
+/**
+ * atlas_indicator_chooser_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the indicator chosen in the list
+ */
+AtlasIndicator *
+atlas_indicator_chooser_get_selected (AtlasIndicatorChooser *self)
+{
+  g_return_val_if_fail (ATLAS_IS_INDICATOR_CHOOSER (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
 }

@@ -34,6 +34,10 @@ struct _AtlasMap
   char              *online_tiles_url;
   AtlasTileSource   *tile_source;
 
+  /* What the map shows when it follows a state (atlas_map_set_state()) */
+  AtlasExplorerState *state;
+  guint              following;
+
   AtlasDataset      *dataset;
   AtlasDivision     *division;
   AtlasIndicator    *indicator;
@@ -124,22 +128,10 @@ static AtlasClassBreaks *
 compute_breaks (AtlasMap *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasClassification) quantiles = NULL;
-  AtlasClassification *classification = self->classification;
   AtlasClassBreaks *breaks;
 
-  /* Manual classes for an indicator the user has given no breaks for yet:
-   * quantiles until there are some, rather than an empty map. */
-  if (atlas_classification_get_method (classification) == ATLAS_CLASS_METHOD_MANUAL
-      && atlas_classification_get_manual_breaks (classification) == NULL)
-    {
-      quantiles = atlas_classification_copy (classification);
-      atlas_classification_set_method (quantiles, ATLAS_CLASS_METHOD_QUANTILE);
-      classification = quantiles;
-    }
-
-  breaks = atlas_classification_compute_breaks (classification, self->dataset, self->indicator,
-                                                self->division, self->year, &error);
+  breaks = atlas_classification_compute_shown_breaks (self->classification, self->dataset, self->indicator,
+                                                      self->division, self->year, &error);
   /* No value at all is a normal state (a year without data): all hatched. */
   if (breaks == NULL)
     g_debug ("No classes for %s: %s", atlas_indicator_get_id (self->indicator), error->message);
@@ -922,6 +914,9 @@ atlas_map_dispose (GObject *object)
   self->online_layer = NULL;
 
   g_clear_object (&self->tile_source);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_object (&self->dataset);
   g_clear_object (&self->division);
   g_clear_object (&self->indicator);
@@ -1162,6 +1157,11 @@ atlas_map_set_dataset (AtlasMap     *self,
   g_return_if_fail (ATLAS_IS_MAP (self));
   g_return_if_fail (dataset == NULL || ATLAS_IS_DATASET (dataset));
 
+  if (self->state != NULL && self->following == 0)
+    {
+      atlas_explorer_state_set_dataset (self->state, dataset);
+      return;
+    }
   if (!g_set_object (&self->dataset, dataset))
     return;
 
@@ -1197,6 +1197,11 @@ atlas_map_set_division (AtlasMap      *self,
   g_return_if_fail (ATLAS_IS_MAP (self));
   g_return_if_fail (division == NULL || ATLAS_IS_DIVISION (division));
 
+  if (self->state != NULL && self->following == 0)
+    {
+      atlas_explorer_state_set_level (self->state, division != NULL ? atlas_division_get_id (division) : NULL);
+      return;
+    }
   if (!g_set_object (&self->division, division))
     return;
 
@@ -1221,6 +1226,11 @@ atlas_map_set_indicator (AtlasMap       *self,
   g_return_if_fail (ATLAS_IS_MAP (self));
   g_return_if_fail (indicator == NULL || ATLAS_IS_INDICATOR (indicator));
 
+  if (self->state != NULL && self->following == 0)
+    {
+      atlas_explorer_state_set_indicator (self->state, indicator != NULL ? atlas_indicator_get_id (indicator) : NULL);
+      return;
+    }
   if (!g_set_object (&self->indicator, indicator))
     return;
 
@@ -1242,6 +1252,11 @@ atlas_map_set_year (AtlasMap *self,
 {
   g_return_if_fail (ATLAS_IS_MAP (self));
 
+  if (self->state != NULL && self->following == 0)
+    {
+      atlas_explorer_state_set_year (self->state, year);
+      return;
+    }
   if (self->year == year)
     return;
 
@@ -1256,6 +1271,66 @@ atlas_map_get_year (AtlasMap *self)
   g_return_val_if_fail (ATLAS_IS_MAP (self), 0);
 
   return self->year;
+}
+
+/* The map shows the state's dataset, level, indicator and year, in one
+ * go per change of the state; a state waiting for its package is not
+ * shown until the package is in. */
+static void
+follow_state (AtlasMap *self)
+{
+  AtlasExplorerState *state = self->state;
+
+  if (atlas_explorer_state_awaits_package (state))
+    return;
+  self->following++;
+  g_object_freeze_notify (G_OBJECT (self));
+  atlas_map_set_dataset (self, atlas_explorer_state_get_dataset (state));
+  atlas_map_set_division (self, atlas_explorer_state_lookup_division (state));
+  atlas_map_set_indicator (self, atlas_explorer_state_lookup_indicator (state));
+  atlas_map_set_year (self, atlas_explorer_state_get_year (state));
+  g_object_thaw_notify (G_OBJECT (self));
+  self->following--;
+}
+
+/**
+ * atlas_map_set_state:
+ * @state: (nullable): what to show
+ *
+ * Makes the map follow @state: its dataset, level, indicator, year and
+ * classification are the state's, and the map's setters of those set the
+ * state instead. Set once, before the state is shown.
+ */
+void
+atlas_map_set_state (AtlasMap           *self,
+                     AtlasExplorerState *state)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+  g_return_if_fail (state == NULL || ATLAS_IS_EXPLORER_STATE (state));
+
+  if (self->state == state)
+    return;
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  if (state == NULL)
+    return;
+  atlas_map_set_classification (self, atlas_explorer_state_get_classification (state));
+  g_signal_connect_object (state, "changed", G_CALLBACK (follow_state), self, G_CONNECT_SWAPPED);
+  follow_state (self);
+}
+
+/**
+ * atlas_map_get_state:
+ *
+ * Returns: (transfer none) (nullable): the state the map follows
+ */
+AtlasExplorerState *
+atlas_map_get_state (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->state;
 }
 
 /**

@@ -28,6 +28,12 @@ G_DECLARE_FINAL_TYPE (AtlasMap, atlas_map, ATLAS, MAP, GtkWidget)
  */
 GtkWidget        *atlas_map_new                (void);
 
+/* Follow @state (dataset, level, indicator, year, classification); the
+ * setters of those then set the state. */
+void              atlas_map_set_state          (AtlasMap           *self,
+                                                AtlasExplorerState *state);
+AtlasExplorerState *atlas_map_get_state        (AtlasMap         *self);
+
 void              atlas_map_set_dataset        (AtlasMap         *self,
                                                 AtlasDataset     *dataset);
 AtlasDataset     *atlas_map_get_dataset        (AtlasMap         *self);

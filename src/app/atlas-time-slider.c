@@ -22,7 +22,7 @@ struct _AtlasTimeSlider
   GtkWidget *range_label;
   GtkWidget *note_label;
 
-  AtlasMap *map;
+  AtlasExplorerState *state;
   GSettings *settings;
   GArray *years;            /* guint: every year of the package */
   GArray *with_values;      /* guint: years the indicator has values for */
@@ -35,7 +35,7 @@ G_DEFINE_FINAL_TYPE (AtlasTimeSlider, atlas_time_slider, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_MAP,
+  PROP_STATE,
   PROP_PLAYING,
   PROP_SPEED,
   N_PROPS
@@ -135,7 +135,7 @@ update_range_label (AtlasTimeSlider *self)
 static void
 update_note (AtlasTimeSlider *self)
 {
-  guint year = atlas_map_get_year (self->map);
+  guint year = atlas_explorer_state_get_year (self->state);
   g_autofree char *text = NULL;
   gboolean empty = self->with_values->len > 0 && year != 0 && !has_values (self, year);
 
@@ -148,9 +148,9 @@ update_note (AtlasTimeSlider *self)
 }
 
 static void
-on_map_year_notify (AtlasTimeSlider *self)
+on_state_year_notify (AtlasTimeSlider *self)
 {
-  guint year = atlas_map_get_year (self->map);
+  guint year = atlas_explorer_state_get_year (self->state);
   int position = year_position (self, year);
   g_autofree char *text = year != 0 ? g_strdup_printf ("%u", year) : g_strdup ("–");
 
@@ -163,10 +163,10 @@ on_map_year_notify (AtlasTimeSlider *self)
 }
 
 static void
-on_map_indicator_notify (AtlasTimeSlider *self)
+on_state_indicator_notify (AtlasTimeSlider *self)
 {
-  AtlasDataset *dataset = atlas_map_get_dataset (self->map);
-  AtlasIndicator *indicator = atlas_map_get_indicator (self->map);
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (self->state);
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
 
   g_clear_pointer (&self->with_values, g_array_unref);
   if (dataset != NULL && indicator != NULL)
@@ -179,9 +179,9 @@ on_map_indicator_notify (AtlasTimeSlider *self)
 }
 
 static void
-on_map_dataset_notify (AtlasTimeSlider *self)
+on_state_dataset_notify (AtlasTimeSlider *self)
 {
-  AtlasDataset *dataset = atlas_map_get_dataset (self->map);
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (self->state);
   guint n_years = 0;
   const guint *years = dataset != NULL ? atlas_dataset_get_years (dataset, &n_years) : NULL;
 
@@ -192,8 +192,8 @@ on_map_dataset_notify (AtlasTimeSlider *self)
   gtk_range_set_range (GTK_RANGE (self->scale), 0, MAX (n_years, 2) - 1);
   self->syncing--;
   gtk_widget_set_sensitive (GTK_WIDGET (self), n_years > 1);
-  on_map_indicator_notify (self);
-  on_map_year_notify (self);
+  on_state_indicator_notify (self);
+  on_state_year_notify (self);
 }
 
 static void
@@ -203,8 +203,8 @@ on_scale_value_changed (AtlasTimeSlider *self)
 
   if (self->syncing > 0 || self->years->len == 0)
     return;
-  atlas_map_set_year (self->map, year_at (self, MIN ((guint) lround (MAX (value, 0)),
-                                                     self->years->len - 1)));
+  atlas_explorer_state_set_year (self->state, year_at (self, MIN ((guint) lround (MAX (value, 0)),
+                                                                   self->years->len - 1)));
 }
 
 static void
@@ -282,10 +282,10 @@ atlas_time_slider_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TIME_SLIDER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  /* The map may outlive this widget's dispose */
-  if (self->map != NULL)
-    g_signal_handlers_disconnect_by_data (self->map, self);
-  g_clear_object (&self->map);
+  /* The state may outlive this widget's dispose */
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (atlas_time_slider_parent_class)->dispose (object);
 }
@@ -310,8 +310,8 @@ atlas_time_slider_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      g_value_set_object (value, self->map);
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
       break;
     case PROP_PLAYING:
       g_value_set_boolean (value, atlas_time_slider_get_playing (self));
@@ -334,8 +334,8 @@ atlas_time_slider_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      self->map = g_value_dup_object (value);
+    case PROP_STATE:
+      self->state = g_value_dup_object (value);
       break;
     case PROP_PLAYING:
       atlas_time_slider_set_playing (self, g_value_get_boolean (value));
@@ -355,14 +355,14 @@ atlas_time_slider_constructed (GObject *object)
 
   G_OBJECT_CLASS (atlas_time_slider_parent_class)->constructed (object);
 
-  g_assert (ATLAS_IS_MAP (self->map));
-  g_signal_connect_object (self->map, "notify::dataset",
-                           G_CALLBACK (on_map_dataset_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::indicator",
-                           G_CALLBACK (on_map_indicator_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::year",
-                           G_CALLBACK (on_map_year_notify), self, G_CONNECT_SWAPPED);
-  on_map_dataset_notify (self);
+  g_assert (ATLAS_IS_EXPLORER_STATE (self->state));
+  g_signal_connect_object (self->state, "notify::dataset",
+                           G_CALLBACK (on_state_dataset_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::indicator",
+                           G_CALLBACK (on_state_indicator_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::year",
+                           G_CALLBACK (on_state_year_notify), self, G_CONNECT_SWAPPED);
+  on_state_dataset_notify (self);
   g_settings_bind (self->settings, "play-speed", self, "speed", G_SETTINGS_BIND_DEFAULT);
 }
 
@@ -378,8 +378,8 @@ atlas_time_slider_class_init (AtlasTimeSliderClass *klass)
   object_class->get_property = atlas_time_slider_get_property;
   object_class->set_property = atlas_time_slider_set_property;
 
-  properties[PROP_MAP] =
-    g_param_spec_object ("map", NULL, NULL, ATLAS_TYPE_MAP,
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, ATLAS_TYPE_EXPLORER_STATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLAYING] =
     g_param_spec_boolean ("playing", NULL, NULL, FALSE,
@@ -423,19 +423,19 @@ atlas_time_slider_init (AtlasTimeSlider *self)
 }
 
 GtkWidget *
-atlas_time_slider_new (AtlasMap *map)
+atlas_time_slider_new (AtlasExplorerState *state)
 {
-  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
 
-  return g_object_new (ATLAS_TYPE_TIME_SLIDER, "map", map, NULL);
+  return g_object_new (ATLAS_TYPE_TIME_SLIDER, "state", state, NULL);
 }
 
-AtlasMap *
-atlas_time_slider_get_map (AtlasTimeSlider *self)
+AtlasExplorerState *
+atlas_time_slider_get_state (AtlasTimeSlider *self)
 {
   g_return_val_if_fail (ATLAS_IS_TIME_SLIDER (self), NULL);
 
-  return self->map;
+  return self->state;
 }
 
 /* The first year after @position with values, or -1. */
@@ -456,10 +456,10 @@ atlas_time_slider_advance (AtlasTimeSlider *self)
 
   g_return_val_if_fail (ATLAS_IS_TIME_SLIDER (self), FALSE);
 
-  next = next_year_with_values (self, year_position (self, atlas_map_get_year (self->map)));
+  next = next_year_with_values (self, year_position (self, atlas_explorer_state_get_year (self->state)));
   if (next < 0)
     return FALSE;
-  atlas_map_set_year (self->map, year_at (self, next));
+  atlas_explorer_state_set_year (self->state, year_at (self, next));
   return next_year_with_values (self, next) >= 0;
 }
 
@@ -471,14 +471,14 @@ atlas_time_slider_set_playing (AtlasTimeSlider *self,
 
   if (playing == atlas_time_slider_get_playing (self))
     return;
-  if (playing && next_year_with_values (self, year_position (self, atlas_map_get_year (self->map))) < 0)
+  if (playing && next_year_with_values (self, year_position (self, atlas_explorer_state_get_year (self->state))) < 0)
     {
       /* Play from the start when the last year is showing */
       int first = next_year_with_values (self, -1);
 
       if (first < 0)
         return;
-      atlas_map_set_year (self->map, year_at (self, first));
+      atlas_explorer_state_set_year (self->state, year_at (self, first));
     }
   if (playing)
     start_timer (self);
@@ -538,9 +538,23 @@ atlas_time_slider_step (AtlasTimeSlider *self,
 
   g_return_if_fail (ATLAS_IS_TIME_SLIDER (self));
 
-  position = year_position (self, atlas_map_get_year (self->map));
+  position = year_position (self, atlas_explorer_state_get_year (self->state));
   if (position < 0 || self->years->len == 0)
     return;
   position = CLAMP (position + delta, 0, (int) self->years->len - 1);
-  atlas_map_set_year (self->map, year_at (self, position));
+  atlas_explorer_state_set_year (self->state, year_at (self, position));
+}
+
+/* The year the slider points at, or 0 */
+guint
+atlas_time_slider_get_shown_year (AtlasTimeSlider *self)
+{
+  double value;
+
+  g_return_val_if_fail (ATLAS_IS_TIME_SLIDER (self), 0);
+
+  value = gtk_range_get_value (GTK_RANGE (self->scale));
+  if (self->years->len == 0)
+    return 0;
+  return year_at (self, MIN ((guint) lround (MAX (value, 0)), self->years->len - 1));
 }

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-map.h"
+#include "atlas-core.h"
 
 G_BEGIN_DECLS
 
@@ -14,13 +14,13 @@ G_DECLARE_FINAL_TYPE (AtlasTimeSlider, atlas_time_slider, ATLAS, TIME_SLIDER, Gt
  * AtlasTimeSlider:
  *
  * The year control of the sidebar: a slider over every year of the
- * map's dataset, with marks on the years in which the indicator has
- * values, and a play button that animates through those years at
- * "speed" years per second. It drives the map's "year" property; the
+ * state's dataset, with marks on the years in which the state's indicator
+ * has values, and a play button that animates through those years at
+ * "speed" years per second. It shows and sets the state's "year"; the
  * values are in memory, so the map follows within the frame.
  */
-GtkWidget *atlas_time_slider_new            (AtlasMap        *map);
-AtlasMap  *atlas_time_slider_get_map        (AtlasTimeSlider *self);
+GtkWidget          *atlas_time_slider_new       (AtlasExplorerState *state);
+AtlasExplorerState *atlas_time_slider_get_state (AtlasTimeSlider    *self);
 void       atlas_time_slider_set_playing    (AtlasTimeSlider *self,
                                              gboolean         playing);
 gboolean   atlas_time_slider_get_playing    (AtlasTimeSlider *self);
@@ -30,6 +30,8 @@ void       atlas_time_slider_set_speed      (AtlasTimeSlider *self,
 double     atlas_time_slider_get_speed      (AtlasTimeSlider *self);
 /* One animation step: the next year with values; FALSE at the end. */
 gboolean   atlas_time_slider_advance        (AtlasTimeSlider *self);
+/* The year the slider points at (0: none) */
+guint      atlas_time_slider_get_shown_year (AtlasTimeSlider *self);
 /* Moves by @delta years of the package, stopping at either end. */
 void       atlas_time_slider_step           (AtlasTimeSlider *self,
                                              int              delta);

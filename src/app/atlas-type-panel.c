@@ -15,9 +15,9 @@ struct _AtlasTypePanel
   GtkWidget *demonstration_label;
   GtkWidget *note_label;
 
-  AtlasMap           *map;
+  AtlasExplorerState *state;
   AtlasTypeBreakdown *breakdown;
-  /* The map changed while the panel was not shown (it starts collapsed):
+  /* The state changed while the panel was not shown (it starts collapsed):
    * the breakdown is computed when it is shown or asked for, not on every
    * year step. */
   gboolean            stale;
@@ -27,7 +27,7 @@ G_DEFINE_FINAL_TYPE (AtlasTypePanel, atlas_type_panel, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_MAP,
+  PROP_STATE,
   N_PROPS
 };
 
@@ -122,7 +122,7 @@ static AtlasArea *
 pick_region (AtlasTypePanel *self,
              AtlasDivision  *typed)
 {
-  AtlasArea *selected = atlas_map_get_selected_area (self->map);
+  AtlasArea *selected = atlas_explorer_state_lookup_selected (self->state);
 
   if (selected == NULL || typed == NULL ||
       !atlas_analysis_division_is_above (atlas_area_get_division (selected), typed))
@@ -153,8 +153,8 @@ show_breakdown (AtlasTypePanel *self)
 static void
 update (AtlasTypePanel *self)
 {
-  AtlasDataset *dataset = atlas_map_get_dataset (self->map);
-  AtlasIndicator *indicator = atlas_map_get_indicator (self->map);
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (self->state);
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
   AtlasIndicator *category = dataset != NULL ? atlas_analysis_default_category (dataset, NULL) : NULL;
   g_autoptr(GError) error = NULL;
 
@@ -163,10 +163,10 @@ update (AtlasTypePanel *self)
   g_clear_pointer (&self->breakdown, atlas_type_breakdown_unref);
   gtk_widget_set_visible (self->demonstration_label, FALSE);
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), "");
-  if (category != NULL && indicator != NULL)
+  if (category != NULL && indicator != NULL && !atlas_explorer_state_awaits_package (self->state))
     self->breakdown = atlas_type_breakdown_new (dataset, indicator, category,
                                                 pick_region (self, atlas_analysis_find_stored_division (dataset, category)),
-                                                atlas_map_get_year (self->map), 0, &error);
+                                                atlas_explorer_state_get_year (self->state), 0, &error);
   if (self->breakdown != NULL)
     show_breakdown (self);
   else
@@ -176,7 +176,7 @@ update (AtlasTypePanel *self)
 }
 
 static void
-on_map_changed (AtlasTypePanel *self)
+on_state_changed (AtlasTypePanel *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     update (self);
@@ -203,22 +203,22 @@ atlas_type_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TYPE_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  if (self->map != NULL)
-    g_signal_handlers_disconnect_by_data (self->map, self);
-  g_clear_object (&self->map);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_pointer (&self->breakdown, atlas_type_breakdown_unref);
   G_OBJECT_CLASS (atlas_type_panel_parent_class)->dispose (object);
 }
 
 static void
-set_map (AtlasTypePanel *self,
-         AtlasMap       *map)
+set_state (AtlasTypePanel     *self,
+           AtlasExplorerState *state)
 {
-  const char *signals[] = { "notify::dataset", "notify::indicator", "notify::year", "notify::selected-area" };
+  const char *signals[] = { "notify::dataset", "notify::indicator", "notify::year", "notify::selection" };
 
-  self->map = g_object_ref (map);
+  self->state = g_object_ref (state);
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (map, signals[i], G_CALLBACK (on_map_changed), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (state, signals[i], G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
   update (self);
 }
 
@@ -232,8 +232,8 @@ atlas_type_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      g_value_set_object (value, self->map);
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -250,8 +250,8 @@ atlas_type_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      set_map (self, g_value_get_object (value));
+    case PROP_STATE:
+      set_state (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -269,8 +269,8 @@ atlas_type_panel_class_init (AtlasTypePanelClass *klass)
   object_class->set_property = atlas_type_panel_set_property;
   widget_class->map = atlas_type_panel_map;
 
-  properties[PROP_MAP] =
-    g_param_spec_object ("map", NULL, NULL, ATLAS_TYPE_MAP,
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, ATLAS_TYPE_EXPLORER_STATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -292,16 +292,16 @@ atlas_type_panel_init (AtlasTypePanel *self)
 
 /**
  * atlas_type_panel_new:
- * @map: the map to follow
+ * @state: what to follow
  *
  * Returns: (transfer floating): a new panel
  */
 GtkWidget *
-atlas_type_panel_new (AtlasMap *map)
+atlas_type_panel_new (AtlasExplorerState *state)
 {
-  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
 
-  return g_object_new (ATLAS_TYPE_TYPE_PANEL, "map", map, NULL);
+  return g_object_new (ATLAS_TYPE_TYPE_PANEL, "state", state, NULL);
 }
 
 /**

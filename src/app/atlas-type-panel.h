@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-map.h"
+#include "atlas-core.h"
 
 G_BEGIN_DECLS
 
@@ -13,13 +13,14 @@ G_DECLARE_FINAL_TYPE (AtlasTypePanel, atlas_type_panel, ATLAS, TYPE_PANEL, GtkWi
 /**
  * AtlasTypePanel:
  *
- * The map's indicator broken down by area type (områdestyp) for the map's
- * year: per type the number of areas and the value by the indicator's
- * own aggregation rule, inside the selected län or kommun (else riket).
- * It follows the map's dataset, indicator, year and selection; the numbers
- * are those of `platsatlas-cli by-type` (AtlasTypeBreakdown).
+ * The state's indicator broken down by area type (områdestyp) for the
+ * state's year: per type the number of areas and the value by the
+ * indicator's own aggregation rule, inside the selected län or kommun
+ * (else riket). It follows the state's dataset, indicator, year and
+ * selection; the numbers are those of `platsatlas-cli by-type`
+ * (AtlasTypeBreakdown).
  */
-GtkWidget          *atlas_type_panel_new           (AtlasMap       *map);
+GtkWidget          *atlas_type_panel_new           (AtlasExplorerState *state);
 /* The breakdown shown, or NULL when the package has no area types. */
 AtlasTypeBreakdown *atlas_type_panel_get_breakdown (AtlasTypePanel *self);
 

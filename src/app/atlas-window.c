@@ -378,11 +378,11 @@ setup_sidebar (AtlasWindow *self)
   GtkWidget *expander_label = gtk_label_new_with_mnemonic (_("_Classes and Colours"));
 
   self->indicators = g_list_store_new (ATLAS_TYPE_INDICATOR);
-  /* The panels drive the map themselves (atlas-indicator-chooser.c,
-   * atlas-time-slider.c, atlas-classification-panel.c) */
-  self->indicator_chooser = atlas_indicator_chooser_new (get_map (self));
-  self->time_slider = atlas_time_slider_new (get_map (self));
-  self->classification_panel = atlas_classification_panel_new (get_map (self));
+  /* The panels show and set the state (atlas-indicator-chooser.c,
+   * atlas-time-slider.c, atlas-classification-panel.c, atlas-type-panel.c) */
+  self->indicator_chooser = atlas_indicator_chooser_new (self->state);
+  self->time_slider = atlas_time_slider_new (self->state);
+  self->classification_panel = atlas_classification_panel_new (self->state);
   gtk_widget_set_margin_top (self->classification_panel, 6);
   gtk_widget_add_css_class (expander_label, "heading");
   gtk_expander_set_label_widget (GTK_EXPANDER (expander), expander_label);
@@ -391,7 +391,7 @@ setup_sidebar (AtlasWindow *self)
   gtk_box_insert_child_after (box, self->indicator_chooser, NULL);
   gtk_box_insert_child_after (box, self->time_slider, self->indicator_chooser);
   gtk_box_insert_child_after (box, expander, self->time_slider);
-  expander = add_panel (box, expander, _("By Area Type"), atlas_type_panel_new (get_map (self)));
+  expander = add_panel (box, expander, _("By Area Type"), atlas_type_panel_new (self->state));
   add_panel (box, expander, _("Segregation"), atlas_segregation_panel_new (get_map (self)));
 }
 
@@ -463,8 +463,9 @@ push_selection (AtlasWindow *self)
   atlas_details_set_area (ATLAS_DETAILS (self->details), selected);
 }
 
-/* Shows the state in every widget the window owns; each setter returns
- * early when nothing changed, so this runs on every "changed". While a
+/* Shows the state in the widgets that do not watch it themselves (the map
+ * and the sidebar panels do); each setter returns early when nothing
+ * changed, so this runs on every "changed". While a
  * package is loading for a saved view, the state names things the shown
  * package may not have: nothing is pushed until it is in. */
 static void
@@ -480,10 +481,6 @@ push_state (AtlasWindow *self)
     return;
   self->pushing++;
   atlas_explorer_state_get_camera (state, &camera[0], &camera[1], &camera[2]);
-  atlas_map_set_dataset (get_map (self), self->dataset);
-  atlas_map_set_division (get_map (self), division);
-  atlas_map_set_indicator (get_map (self), indicator);
-  atlas_map_set_year (get_map (self), year);
   atlas_details_set_indicator (ATLAS_DETAILS (self->details), indicator);
   atlas_details_set_year (ATLAS_DETAILS (self->details), year);
   push_selection (self);
@@ -495,26 +492,6 @@ push_state (AtlasWindow *self)
   if (division != NULL)
     push_camera (self, camera);
   self->pushing--;
-}
-
-/* The map's own changes (the sidebar panels) become the state's. While
- * the state is pushed the map is half way between two states: ignored. */
-static void
-on_map_changed (AtlasWindow *self)
-{
-  AtlasMap *map = get_map (self);
-  AtlasDivision *division = atlas_map_get_division (map);
-  AtlasIndicator *indicator = atlas_map_get_indicator (map);
-
-  if (self->pushing > 0 || self->dataset == NULL || atlas_map_get_dataset (map) != self->dataset)
-    return;
-  atlas_explorer_state_freeze (self->state);
-  if (division != NULL)
-    atlas_explorer_state_set_level (self->state, atlas_division_get_id (division));
-  if (indicator != NULL)
-    atlas_explorer_state_set_indicator (self->state, atlas_indicator_get_id (indicator));
-  atlas_explorer_state_set_year (self->state, atlas_map_get_year (map));
-  atlas_explorer_state_thaw (self->state);
 }
 
 /* A click, or the comparison panel starting or ending a comparison
@@ -580,18 +557,15 @@ on_state_package (AtlasWindow *self)
 static void
 connect_state (AtlasWindow *self)
 {
-  const char *map_properties[] = { "notify::division", "notify::indicator", "notify::year" };
   const char *compare_properties[] = { "notify::compare-a", "notify::compare-b" };
   ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
 
   self->state = atlas_explorer_state_new ();
-  atlas_map_set_classification (get_map (self), atlas_explorer_state_get_classification (self->state));
+  /* First: the selection pushed below needs the map showing the state */
+  atlas_map_set_state (get_map (self), self->state);
   g_signal_connect_object (self->state, "changed", G_CALLBACK (push_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::package", G_CALLBACK (on_state_package), self,
                            G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (map_properties); i++)
-    g_signal_connect_object (self->map, map_properties[i], G_CALLBACK (on_map_changed), self,
-                             G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map, "notify::selected-area", G_CALLBACK (on_map_selection_changed),
                            self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (compare_properties); i++)
@@ -775,8 +749,9 @@ update_controls (AtlasWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], ready);
 }
 
-/* The old dataset's objects leave the map before the new dataset comes in,
- * so that no widget ever mixes the two. */
+/* The old dataset's selection and comparison leave the map before the new
+ * dataset comes in, so that no widget ever mixes the two (the map takes
+ * the rest from the state, in one go). */
 static void
 clear_map_state (AtlasWindow *self)
 {
@@ -784,8 +759,6 @@ clear_map_state (AtlasWindow *self)
   self->syncing++;
   atlas_map_set_selected_area (get_map (self), NULL);
   atlas_map_set_compare (get_map (self), NULL, NULL);
-  atlas_map_set_indicator (get_map (self), NULL);
-  atlas_map_set_division (get_map (self), NULL);
   self->syncing--;
   self->pushing--;
 }

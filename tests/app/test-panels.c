@@ -18,6 +18,7 @@
 typedef struct
 {
   GtkWindow *window;
+  AtlasExplorerState *state;
   AtlasMap *map;
   AtlasIndicatorChooser *chooser;
   AtlasTimeSlider *slider;
@@ -48,11 +49,14 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (settings, "manual-breaks");
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
+  /* The map and the panels share one state and know nothing of each other */
+  fixture->state = atlas_explorer_state_new ();
   fixture->map = ATLAS_MAP (atlas_map_new ());
+  atlas_map_set_state (fixture->map, fixture->state);
   gtk_widget_set_hexpand (GTK_WIDGET (fixture->map), TRUE);
-  fixture->chooser = ATLAS_INDICATOR_CHOOSER (atlas_indicator_chooser_new (fixture->map));
-  fixture->slider = ATLAS_TIME_SLIDER (atlas_time_slider_new (fixture->map));
-  fixture->panel = ATLAS_CLASSIFICATION_PANEL (atlas_classification_panel_new (fixture->map));
+  fixture->chooser = ATLAS_INDICATOR_CHOOSER (atlas_indicator_chooser_new (fixture->state));
+  fixture->slider = ATLAS_TIME_SLIDER (atlas_time_slider_new (fixture->state));
+  fixture->panel = ATLAS_CLASSIFICATION_PANEL (atlas_classification_panel_new (fixture->state));
   fixture->details = ATLAS_DETAILS (atlas_details_new ());
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (fixture->chooser));
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (fixture->slider));
@@ -65,13 +69,15 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dataset = app_test_load_packaged ("sverige-kommuner");
   fixture->kommun = atlas_dataset_lookup_division (fixture->dataset, "kommun");
-  atlas_map_set_dataset (fixture->map, fixture->dataset);
-  atlas_map_set_division (fixture->map, fixture->kommun);
-  atlas_map_set_indicator (fixture->map, atlas_dataset_lookup_indicator (fixture->dataset, "arbetsloshet"));
-  atlas_map_set_year (fixture->map, last_year (fixture->dataset));
+  atlas_explorer_state_freeze (fixture->state);
+  atlas_explorer_state_set_dataset (fixture->state, fixture->dataset);
+  atlas_explorer_state_set_level (fixture->state, "kommun");
+  atlas_explorer_state_set_indicator (fixture->state, "arbetsloshet");
+  atlas_explorer_state_set_year (fixture->state, last_year (fixture->dataset));
+  atlas_explorer_state_thaw (fixture->state);
   atlas_details_set_dataset (fixture->details, fixture->dataset);
   g_object_bind_property (fixture->map, "indicator", fixture->details, "indicator", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (fixture->map, "year", fixture->details, "year", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (fixture->state, "year", fixture->details, "year", G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -81,6 +87,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_assert_finalize_object (fixture->state);
   g_clear_object (&fixture->dataset);
 }
 
@@ -108,6 +115,7 @@ test_chooser (Fixture       *fixture,
   atlas_indicator_chooser_set_filter (fixture->chooser, NULL);
 
   atlas_indicator_chooser_choose (fixture->chooser, income);
+  g_assert_cmpstr (atlas_explorer_state_get_indicator (fixture->state), ==, "median_inkomst");
   g_assert_true (atlas_map_get_indicator (fixture->map) == income);
 }
 
@@ -149,7 +157,7 @@ test_slider_steps (Fixture       *fixture,
   g_autoptr(GArray) last = NULL;
   g_autoptr(AtlasClassBreaks) first_breaks = NULL;
 
-  atlas_classification_set_pooled (atlas_map_get_classification (fixture->map), TRUE);
+  atlas_classification_set_pooled (atlas_explorer_state_get_classification (fixture->state), TRUE);
   atlas_time_slider_step (fixture->slider, -100);
   g_assert_cmpuint (atlas_map_get_year (fixture->map), ==, years[0]);
   first = dup_classes (fixture);
@@ -227,7 +235,7 @@ test_breaks_agree (Fixture       *fixture,
   AtlasIndicator *indicator = atlas_map_get_indicator (fixture->map);
   guint year = atlas_map_get_year (fixture->map) - 3;
 
-  atlas_map_set_year (fixture->map, year);
+  atlas_explorer_state_set_year (fixture->state, year);
   for (AtlasClassMethod method = ATLAS_CLASS_METHOD_QUANTILE; method < ATLAS_CLASS_METHOD_MANUAL; method++)
     for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
       for (int pooled = 0; pooled <= 1; pooled++)
@@ -236,7 +244,7 @@ test_breaks_agree (Fixture       *fixture,
           g_autoptr(AtlasClassBreaks) expected = NULL;
           g_autoptr(AtlasClassBreaks) shown = NULL;
 
-          g_object_set (atlas_map_get_classification (fixture->map), "method", method,
+          g_object_set (atlas_explorer_state_get_classification (fixture->state), "method", method,
                         "count", counts[c], "pooled", pooled, NULL);
           g_object_get (fixture->map, "breaks", &shown, NULL);
           expected = atlas_class_breaks_for_dataset (fixture->dataset, indicator, fixture->kommun,
@@ -254,8 +262,7 @@ test_manual_breaks (Fixture       *fixture,
                     gconstpointer  data)
 {
   const double values[] = { 2.0, 3.0, 4.5 };
-  AtlasIndicator *unemployment = atlas_map_get_indicator (fixture->map);
-  AtlasIndicator *income = atlas_dataset_lookup_indicator (fixture->dataset, "median_inkomst");
+  AtlasIndicator *unemployment = atlas_explorer_state_lookup_indicator (fixture->state);
   g_autoptr(AtlasClassBreaks) range = NULL;
   g_autoptr(AtlasClassBreaks) expected = NULL;
   g_autoptr(AtlasClassBreaks) shown = NULL;
@@ -265,7 +272,7 @@ test_manual_breaks (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   const double bad[] = { 3.0, 2.0 };
 
-  atlas_classification_set_method (atlas_map_get_classification (fixture->map), ATLAS_CLASS_METHOD_MANUAL);
+  atlas_classification_set_method (atlas_explorer_state_get_classification (fixture->state), ATLAS_CLASS_METHOD_MANUAL);
   g_assert_true (atlas_classification_panel_set_manual_breaks (fixture->panel, values, 3, &error));
   g_assert_no_error (error);
   range = atlas_class_breaks_for_dataset (fixture->dataset, unemployment, fixture->kommun,
@@ -278,16 +285,18 @@ test_manual_breaks (Fixture       *fixture,
   g_object_get (fixture->map, "breaks", &shown, NULL);
   g_assert_true (atlas_class_breaks_equal (expected, shown));
   g_clear_pointer (&shown, atlas_class_breaks_unref);
+  /* The panel shows the map's classes, computed from the state alone */
+  g_assert_true (atlas_class_breaks_equal (expected, atlas_classification_panel_get_breaks (fixture->panel)));
 
   /* Remembered per indicator */
   stored = g_settings_get_value (settings, "manual-breaks");
   entry = g_variant_lookup_value (stored, "arbetsloshet", G_VARIANT_TYPE ("ad"));
   g_assert_nonnull (entry);
   g_assert_cmpuint (g_variant_n_children (entry), ==, 3);
-  atlas_map_set_indicator (fixture->map, income);
+  atlas_explorer_state_set_indicator (fixture->state, "median_inkomst");
   g_assert_cmpuint (atlas_class_breaks_get_method (atlas_map_get_breaks (fixture->map)), !=,
                     ATLAS_CLASS_METHOD_MANUAL);
-  atlas_map_set_indicator (fixture->map, unemployment);
+  atlas_explorer_state_set_indicator (fixture->state, "arbetsloshet");
   g_assert_true (atlas_class_breaks_equal (expected, atlas_map_get_breaks (fixture->map)));
 
   /* Breaks out of order are refused with a reason, and change nothing */
@@ -335,12 +344,12 @@ test_legend_direction (Fixture       *fixture,
 {
   AtlasLegend *legend = ATLAS_LEGEND (atlas_map_get_legend (fixture->map));
   AtlasIndicator *income = atlas_dataset_lookup_indicator (fixture->dataset, "median_inkomst");
-  AtlasClassification *classification = atlas_map_get_classification (fixture->map);
+  AtlasClassification *classification = atlas_explorer_state_get_classification (fixture->state);
   AtlasPalette *palette;
   guint n;
 
   g_assert_cmpint (atlas_indicator_get_polarity (income), ==, ATLAS_POLARITY_HIGHER_IS_BETTER);
-  atlas_map_set_indicator (fixture->map, income);
+  atlas_explorer_state_set_indicator (fixture->state, "median_inkomst");
   app_test_drain ();
   palette = atlas_map_get_palette (fixture->map);
   n = atlas_palette_get_n_colors (palette);
@@ -357,7 +366,7 @@ test_legend_direction (Fixture       *fixture,
   atlas_classification_set_palette_reverse (classification, FALSE);
 
   /* Unemployment: lower is better, not reversed, darker = more = worse */
-  atlas_map_set_indicator (fixture->map, atlas_dataset_lookup_indicator (fixture->dataset, "arbetsloshet"));
+  atlas_explorer_state_set_indicator (fixture->state, "arbetsloshet");
   app_test_drain ();
   g_assert_cmpstr (atlas_legend_get_direction (legend), ==, "Mörkare = sämre (högre värden)");
 }
@@ -378,21 +387,21 @@ test_details_own_year (Fixture       *fixture,
   g_assert_cmpuint (years->len, >, 0);
   g_assert_cmpuint (g_array_index (years, guint, 0), >, 2019);
   atlas_details_set_area (fixture->details, area);
-  atlas_map_set_year (fixture->map, 2019);
+  atlas_explorer_state_set_year (fixture->state, 2019);
   text = atlas_details_get_type_text (fixture->details);
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, "No data for 2019."));
   g_assert_nonnull (strstr (text, ", 2023: "));
   g_assert_null (strstr (text, ", 2019: "));
 
-  atlas_map_set_year (fixture->map, 2023);
+  atlas_explorer_state_set_year (fixture->state, 2023);
   text = atlas_details_get_type_text (fixture->details);
   g_assert_null (strstr (text, "No data"));
   g_assert_nonnull (strstr (text, ", 2023: "));
 
   /* The share itself, mapped at 2019: no value, and the year says so */
-  atlas_map_set_indicator (fixture->map, share);
-  atlas_map_set_year (fixture->map, 2019);
+  atlas_explorer_state_set_indicator (fixture->state, "omradestyp1_andel");
+  atlas_explorer_state_set_year (fixture->state, 2019);
   g_assert_cmpstr (atlas_details_get_value_text (fixture->details), ==, "No data for 2019");
 }
 

@@ -6,6 +6,8 @@
 #include "app-test-util.h"
 #include "atlas-application.h"
 #include "atlas-export-dialog.h"
+#include "atlas-indicator-chooser.h"
+#include "atlas-time-slider.h"
 #include "atlas-window.h"
 
 /* The window's AtlasExplorerState is what the user looks at: setting it
@@ -168,6 +170,88 @@ test_widgets_write_state (void)
   app_test_close_window (window);
 }
 
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+/* The sidebar shows the state, and sets it, without a word to the map:
+ * the state's indicator, year and level move the chooser, the slider and
+ * the map; the slider and the chooser change the state once each. */
+static void
+test_sidebar_shares_state (void)
+{
+  AtlasWindow *window = open_window ("sverige-kommuner");
+  AtlasExplorerState *state = atlas_window_get_state (window);
+  AtlasMap *map = atlas_window_get_map (window);
+  AtlasIndicatorChooser *chooser = ATLAS_INDICATOR_CHOOSER (app_test_find_widget (GTK_WIDGET (window),
+                                                                                  ATLAS_TYPE_INDICATOR_CHOOSER));
+  AtlasTimeSlider *slider = ATLAS_TIME_SLIDER (app_test_find_widget (GTK_WIDGET (window), ATLAS_TYPE_TIME_SLIDER));
+  GtkRange *scale = GTK_RANGE (app_test_find_widget (GTK_WIDGET (slider), GTK_TYPE_SCALE));
+  AtlasIndicator *unemployment = atlas_dataset_lookup_indicator (atlas_window_get_dataset (window), "arbetsloshet");
+  guint n_years;
+  const guint *years = atlas_dataset_get_years (atlas_window_get_dataset (window), &n_years);
+  guint year_notifies = 0, indicator_notifies = 0, changes = 0;
+
+  g_assert_nonnull (chooser);
+  g_assert_nonnull (slider);
+  g_assert_true (atlas_explorer_state_get_year (state) != years[1]);
+
+  atlas_explorer_state_freeze (state);
+  atlas_explorer_state_set_level (state, "lan");
+  atlas_explorer_state_set_indicator (state, "median_inkomst");
+  atlas_explorer_state_set_year (state, years[1]);
+  atlas_explorer_state_thaw (state);
+  app_test_drain ();
+  g_assert_cmpstr (atlas_indicator_get_id (atlas_indicator_chooser_get_selected (chooser)), ==, "median_inkomst");
+  g_assert_cmpuint (atlas_time_slider_get_shown_year (slider), ==, years[1]);
+  g_assert_cmpstr (atlas_division_get_id (atlas_map_get_division (map)), ==, "lan");
+  g_assert_cmpstr (atlas_indicator_get_id (atlas_map_get_indicator (map)), ==, "median_inkomst");
+  g_assert_cmpuint (atlas_map_get_year (map), ==, years[1]);
+
+  /* The year alone: the slider and the map follow */
+  atlas_explorer_state_set_year (state, years[n_years - 1]);
+  app_test_drain ();
+  g_assert_cmpuint (atlas_time_slider_get_shown_year (slider), ==, years[n_years - 1]);
+  g_assert_cmpuint (atlas_map_get_year (map), ==, years[n_years - 1]);
+
+  /* Moving the slider as the user does: one notify, one change */
+  g_signal_connect (state, "notify::year", G_CALLBACK (on_notify), &year_notifies);
+  g_signal_connect (state, "notify::indicator", G_CALLBACK (on_notify), &indicator_notifies);
+  g_signal_connect (state, "changed", G_CALLBACK (on_changed), &changes);
+  gtk_range_set_value (scale, 2);
+  app_test_drain ();
+  g_assert_cmpuint (year_notifies, ==, 1);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (atlas_explorer_state_get_year (state), ==, years[2]);
+  g_assert_cmpuint (atlas_map_get_year (map), ==, years[2]);
+  g_assert_cmpuint (atlas_time_slider_get_shown_year (slider), ==, years[2]);
+
+  /* Choosing an indicator: one change of the state, however many fields */
+  year_notifies = changes = 0;
+  atlas_indicator_chooser_choose (chooser, unemployment);
+  app_test_drain ();
+  g_assert_cmpuint (indicator_notifies, ==, 1);
+  g_assert_cmpuint (year_notifies, <=, 1);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpstr (atlas_explorer_state_get_indicator (state), ==, "arbetsloshet");
+  g_assert_true (atlas_map_get_indicator (map) == unemployment);
+  g_assert_true (atlas_indicator_chooser_get_selected (chooser) == unemployment);
+
+  /* The slider's own step is the state's year, too */
+  atlas_time_slider_step (slider, 1);
+  g_assert_cmpuint (atlas_explorer_state_get_year (state), ==, atlas_map_get_year (map));
+  g_assert_cmpuint (atlas_explorer_state_get_year (state), ==, atlas_time_slider_get_shown_year (slider));
+
+  g_signal_handlers_disconnect_by_data (state, &year_notifies);
+  g_signal_handlers_disconnect_by_data (state, &indicator_notifies);
+  g_signal_handlers_disconnect_by_data (state, &changes);
+  app_test_close_window (window);
+}
+
 /* A saved view with manual classes shows its own breaks again after the
  * map has shown another indicator, and the export dialog draws them. */
 static void
@@ -284,6 +368,7 @@ main (int   argc,
 
   g_test_add_func ("/state/drives-widgets", test_state_drives_widgets);
   g_test_add_func ("/state/widgets-write-state", test_widgets_write_state);
+  g_test_add_func ("/state/sidebar-shares-state", test_sidebar_shares_state);
   g_test_add_func ("/state/view-keeps-manual-breaks", test_view_keeps_manual_breaks);
   g_test_add_func ("/state/view-opens-package", test_view_opens_package);
 

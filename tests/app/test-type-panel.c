@@ -6,16 +6,15 @@
 #include <math.h>
 
 #include "app-test-util.h"
-#include "atlas-map.h"
 #include "atlas-type-panel.h"
 
-/* The area-type panel follows the map and shows the numbers of
+/* The area-type panel follows the explorer state and shows the numbers of
  * AtlasTypeBreakdown (and so of `platsatlas-cli by-type`). */
 
 typedef struct
 {
   GtkWindow      *window;
-  AtlasMap       *map;
+  AtlasExplorerState *state;
   AtlasTypePanel *panel;
   AtlasDataset   *dataset;
 } Fixture;
@@ -24,23 +23,20 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
   fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1000, 700);
-  fixture->map = ATLAS_MAP (atlas_map_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (fixture->map), TRUE);
-  fixture->panel = ATLAS_TYPE_PANEL (atlas_type_panel_new (fixture->map));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->panel));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->map));
-  gtk_window_set_child (fixture->window, box);
+  gtk_window_set_default_size (fixture->window, 400, 700);
+  fixture->state = atlas_explorer_state_new ();
+  fixture->panel = ATLAS_TYPE_PANEL (atlas_type_panel_new (fixture->state));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->panel));
   gtk_window_present (fixture->window);
 
   fixture->dataset = app_test_load_packaged ("uppsala-lan");
-  atlas_map_set_dataset (fixture->map, fixture->dataset);
-  atlas_map_set_division (fixture->map, atlas_dataset_lookup_division (fixture->dataset, "deso"));
-  atlas_map_set_indicator (fixture->map, atlas_dataset_lookup_indicator (fixture->dataset, "arbetslosa_20_64"));
-  atlas_map_set_year (fixture->map, 2022);
+  atlas_explorer_state_freeze (fixture->state);
+  atlas_explorer_state_set_dataset (fixture->state, fixture->dataset);
+  atlas_explorer_state_set_level (fixture->state, "deso");
+  atlas_explorer_state_set_indicator (fixture->state, "arbetslosa_20_64");
+  atlas_explorer_state_set_year (fixture->state, 2022);
+  atlas_explorer_state_thaw (fixture->state);
 }
 
 static void
@@ -50,6 +46,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_assert_finalize_object (fixture->state);
   g_clear_object (&fixture->dataset);
 }
 
@@ -79,7 +76,7 @@ assert_same_as_core (AtlasTypeBreakdown *shown,
 }
 
 static void
-test_follows_map (Fixture       *fixture,
+test_follows_state (Fixture       *fixture,
                   gconstpointer  data)
 {
   AtlasTypeBreakdown *shown = atlas_type_panel_get_breakdown (fixture->panel);
@@ -87,13 +84,13 @@ test_follows_map (Fixture       *fixture,
   assert_same_as_core (shown, fixture->dataset, "arbetslosa_20_64", NULL, 2022);
   g_assert_cmpuint (atlas_type_breakdown_get_total (shown)->n_areas, >, 100);
 
-  atlas_map_set_year (fixture->map, 2023);
+  atlas_explorer_state_set_year (fixture->state, 2023);
   assert_same_as_core (atlas_type_panel_get_breakdown (fixture->panel), fixture->dataset,
                        "arbetslosa_20_64", NULL, 2023);
 
   /* Selecting a kommun frames the breakdown to it. */
-  atlas_map_set_division (fixture->map, atlas_dataset_lookup_division (fixture->dataset, "kommun"));
-  atlas_map_set_selected_area (fixture->map, atlas_dataset_lookup_area (fixture->dataset, "0380"));
+  atlas_explorer_state_set_level (fixture->state, "kommun");
+  atlas_explorer_state_select (fixture->state, "0380");
   assert_same_as_core (atlas_type_panel_get_breakdown (fixture->panel), fixture->dataset,
                        "arbetslosa_20_64", "0380", 2023);
 }
@@ -104,9 +101,11 @@ test_no_types (Fixture       *fixture,
 {
   g_autoptr(AtlasDataset) kommuner = app_test_load_packaged ("sverige-kommuner");
 
-  atlas_map_set_dataset (fixture->map, kommuner);
-  atlas_map_set_division (fixture->map, atlas_dataset_lookup_division (kommuner, "kommun"));
-  atlas_map_set_indicator (fixture->map, atlas_dataset_lookup_indicator (kommuner, "arbetsloshet"));
+  atlas_explorer_state_freeze (fixture->state);
+  atlas_explorer_state_set_dataset (fixture->state, kommuner);
+  atlas_explorer_state_set_level (fixture->state, "kommun");
+  atlas_explorer_state_set_indicator (fixture->state, "arbetsloshet");
+  atlas_explorer_state_thaw (fixture->state);
   g_assert_null (atlas_type_panel_get_breakdown (fixture->panel));
 }
 
@@ -124,7 +123,7 @@ main (int   argc,
   adw_init ();
   GDALAllRegister ();
 
-  g_test_add ("/type-panel/follows-map", Fixture, NULL, fixture_set_up, test_follows_map, fixture_tear_down);
+  g_test_add ("/type-panel/follows-state", Fixture, NULL, fixture_set_up, test_follows_state, fixture_tear_down);
   g_test_add ("/type-panel/no-types", Fixture, NULL, fixture_set_up, test_no_types, fixture_tear_down);
   return g_test_run ();
 }

@@ -243,6 +243,64 @@ test_real_regso_years (void)
                 "utrikes_fodda", "utrikes_fodda_andel", "folkmangd");
 }
 
+typedef struct
+{
+  AtlasDataset *dataset;
+  GArray       *copy;   /* double: the kommun values as this thread read them */
+} Reader;
+
+static gpointer
+read_kommun_values (gpointer data)
+{
+  Reader *reader = data;
+  AtlasIndicator *indicator = atlas_dataset_lookup_indicator (reader->dataset, "segregation_d_deso_utrikes_fodda_andel");
+  AtlasDivision *kommun = atlas_dataset_lookup_division (reader->dataset, "kommun");
+  const double *values = atlas_dataset_peek_values (reader->dataset, indicator, 2022, kommun);
+
+  g_array_append_vals (reader->copy, values, atlas_division_get_n_areas (kommun));
+  return NULL;
+}
+
+/* The indices are computed when a table is first read: threads reading
+ * it for the first time at once all see the values of a dataset that has
+ * computed them before (checked against the counts above). */
+static void
+test_first_read_from_threads (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", "stockholm-uppsala", NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *fresh = atlas_dataset_load (path, NULL, &error);
+  AtlasIndicator *indicator = atlas_dataset_lookup_indicator (real, "segregation_d_deso_utrikes_fodda_andel");
+  AtlasDivision *kommun = atlas_dataset_lookup_division (real, "kommun");
+  const double *expected = atlas_dataset_peek_values (real, indicator, 2022, kommun);
+  Reader readers[4];
+  GThread *threads[4];
+  guint n_values = 0;
+
+  g_assert_no_error (error);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      readers[t].dataset = fresh;
+      readers[t].copy = g_array_new (FALSE, FALSE, sizeof (double));
+      threads[t] = g_thread_new ("reader", read_kommun_values, &readers[t]);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      g_thread_join (threads[t]);
+      g_assert_cmpuint (readers[t].copy->len, ==, atlas_division_get_n_areas (kommun));
+      for (guint a = 0; a < readers[t].copy->len; a++)
+        {
+          double value = g_array_index (readers[t].copy, double, a);
+
+          g_assert_true (value == expected[a] || (isnan (value) && isnan (expected[a])));
+          n_values += !isnan (value);
+        }
+      g_array_unref (readers[t].copy);
+    }
+  g_assert_cmpuint (n_values, >, 0);
+  g_assert_finalize_object (fresh);
+}
+
 static void
 assert_years (const char  *id,
               const guint *expected,
@@ -568,6 +626,7 @@ main (int    argc,
   g_test_add_func ("/derived-segregation/real-regso-years", test_real_regso_years);
   g_test_add_func ("/derived-segregation/years-and-levels", test_real_years_and_levels);
   g_test_add_func ("/derived-segregation/small-package", test_small_package_by_hand);
+  g_test_add_func ("/derived-segregation/first-read-from-threads", test_first_read_from_threads);
   g_test_add_func ("/derived-segregation/maup", test_maup);
   g_test_add_func ("/derived-segregation/maup-chart", test_maup_chart);
   status = g_test_run ();

@@ -337,6 +337,31 @@ atlas_classification_compute_breaks (AtlasClassification *self,
   return atlas_class_breaks_ref (self->manual_breaks);
 }
 
+/**
+ * atlas_classification_compute_shown_breaks:
+ *
+ * As atlas_classification_compute_breaks(), but the manual method without
+ * breaks (an indicator the user has given none for yet) gives quantiles
+ * with the count and scope, as the map shows until there are some.
+ *
+ * Returns: (transfer full): the breaks, or NULL with @error set
+ */
+AtlasClassBreaks *
+atlas_classification_compute_shown_breaks (AtlasClassification *self,
+                                           AtlasDataset        *dataset,
+                                           AtlasIndicator      *indicator,
+                                           AtlasDivision       *division,
+                                           guint                year,
+                                           GError             **error)
+{
+  g_return_val_if_fail (ATLAS_IS_CLASSIFICATION (self), NULL);
+
+  if (self->method == ATLAS_CLASS_METHOD_MANUAL && self->manual_breaks == NULL)
+    return atlas_class_breaks_for_dataset (dataset, indicator, division, year, self->pooled,
+                                           ATLAS_CLASS_METHOD_QUANTILE, self->count, error);
+  return atlas_classification_compute_breaks (self, dataset, indicator, division, year, error);
+}
+
 AtlasPalette *
 atlas_classification_create_palette (AtlasClassification *self,
                                      AtlasIndicator      *indicator,

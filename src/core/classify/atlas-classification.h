@@ -67,6 +67,14 @@ AtlasClassBreaks    *atlas_classification_compute_breaks      (AtlasClassificati
                                                                AtlasDivision       *division,
                                                                guint                year,
                                                                GError             **error);
+/* The manual method without breaks gives quantiles (what the map shows
+ * until the user gives breaks). */
+AtlasClassBreaks    *atlas_classification_compute_shown_breaks (AtlasClassification *self,
+                                                                AtlasDataset        *dataset,
+                                                                AtlasIndicator      *indicator,
+                                                                AtlasDivision       *division,
+                                                                guint                year,
+                                                                GError             **error);
 /**
  * atlas_classification_create_palette:
  *

@@ -39,6 +39,8 @@ package_new (const char *path)
 {
   AtlasPackage *pkg = g_new0 (AtlasPackage, 1);
 
+  g_mutex_init (&pkg->lazy_lock);
+
   pkg->path = g_strdup (path);
   pkg->sources = g_array_new (FALSE, TRUE, sizeof (AtlasSource));
   g_array_set_clear_func (pkg->sources, source_clear);
@@ -77,6 +79,9 @@ atlas_package_free (AtlasPackage *pkg)
   g_free (pkg->values);
   g_free (pkg->states);
   g_free (pkg->has_stored);
+  g_free (pkg->lazy_pending);
+  g_clear_pointer (&pkg->lazy_specs, g_array_unref);
+  g_mutex_clear (&pkg->lazy_lock);
   g_ptr_array_unref (pkg->notes);
   g_free (pkg);
 }

@@ -47,10 +47,24 @@ typedef struct
   double     *values;           /* NaN where missing */
   guint8     *states;           /* ATLAS_CELL_STATE */
   gboolean   *has_stored;       /* per table: any stored value at all */
+  /* Segregation indices (atlas-derive-segregation.c) are computed per
+   * table when first read, not at load: one flag per table of those
+   * indicators, from @first_lazy on, set while it is still to be filled,
+   * read with atomics and filled under @lazy_lock. Read a table only
+   * after atlas_package_ensure_table(). */
+  guint       first_lazy;
+  gint       *lazy_pending;
+  GArray     *lazy_specs;
+  GMutex      lazy_lock;
   GPtrArray  *notes;            /* AtlasProblem: what the loader changed, such as a re-encoding */
 } AtlasPackage;
 
 void          atlas_package_free (AtlasPackage *package);
+/* Fills table (@indicator, @year_index) now if it is computed on first
+ * use; safe from any thread. */
+void          atlas_package_ensure_table (AtlasPackage *package,
+                                          guint         indicator,
+                                          guint         year_index);
 
 /* Reads and checks a whole package. Every problem found is appended to
  * @problems (AtlasProblem) and its class, an AtlasDatasetError, set as a

@@ -656,8 +656,11 @@ atlas_dataset_dup_indicator_years (AtlasDataset   *self,
 
   years = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint y = 0; y < self->pkg->years->len; y++)
-    if (self->pkg->has_stored[(guint) i * self->pkg->years->len + y])
-      g_array_append_val (years, g_array_index (self->pkg->years, guint, y));
+    {
+      atlas_package_ensure_table (self->pkg, (guint) i, y);
+      if (self->pkg->has_stored[(guint) i * self->pkg->years->len + y])
+        g_array_append_val (years, g_array_index (self->pkg->years, guint, y));
+    }
 
   return years;
 }
@@ -722,6 +725,7 @@ atlas_dataset_get_value (AtlasDataset       *self,
       return ATLAS_VALUE_MISSING;
     }
 
+  atlas_package_ensure_table (self->pkg, (guint) i, (guint) y);
   cell = table_start (self, (guint) i, (guint) y) + offset + atlas_area_get_index (area);
   state = self->pkg->states[cell];
   if (value != NULL)
@@ -762,5 +766,6 @@ atlas_dataset_peek_values (AtlasDataset   *self,
   if (y < 0)
     return NULL;
 
+  atlas_package_ensure_table (self->pkg, (guint) i, (guint) y);
   return self->pkg->values + table_start (self, (guint) i, (guint) y) + offset;
 }

@@ -17,7 +17,9 @@
  * Duncan's D of that group over the small areas inside each kommun, län
  * and riket. They are ordinary indicators from then on, so the map, the
  * legend, rankings, comparisons, the time slider and figures show them
- * with no special case. */
+ * with no special case. Their values are computed per table when first
+ * read (atlas_package_ensure_table()): a one-shot export of another
+ * indicator never pays for them. */
 
 /* Small areas are the levels at least this far below riket (riket 0,
  * län 1, kommun 2), the level the comparison calls "kommun" too. */
@@ -328,24 +330,59 @@ atlas_package_add_segregation (AtlasPackage *pkg)
 {
   g_autoptr(GArray) derived = find_derived (pkg);
   guint first = pkg->indicators->len;
+  guint n_years = pkg->years->len;
 
   if (derived->len == 0)
     return;
 
   add_theme (pkg);
   grow_tables (pkg, first + derived->len);
+  pkg->first_lazy = first;
+  pkg->lazy_pending = g_new (gint, derived->len * MAX (n_years, 1));
   for (guint k = 0; k < derived->len; k++)
     {
-      const Derived *dv = &g_array_index (derived, Derived, k);
-
-      g_ptr_array_add (pkg->indicators, new_indicator (pkg, dv));
-      for (guint y = 0; y < pkg->years->len; y++)
+      g_ptr_array_add (pkg->indicators, new_indicator (pkg, &g_array_index (derived, Derived, k)));
+      for (guint y = 0; y < n_years; y++)
         {
-          pkg->has_stored[(first + k) * pkg->years->len + y] = FALSE;
-          if (year_has_counts (pkg, dv, y))
-            fill_table (pkg, first + k, y, dv);
-          else
-            fill_missing (pkg, atlas_package_table_start (pkg, first + k, y), ATLAS_MISSING_YEAR);
+          /* Whether a year has any index is known only once computed */
+          pkg->has_stored[(first + k) * n_years + y] = FALSE;
+          pkg->lazy_pending[k * n_years + y] = 1;
         }
     }
+  pkg->lazy_specs = g_steal_pointer (&derived);
+}
+
+static void
+fill_lazy_table (AtlasPackage *pkg,
+                 guint         i,
+                 guint         y)
+{
+  const Derived *dv = &g_array_index (pkg->lazy_specs, Derived, i - pkg->first_lazy);
+
+  pkg->has_stored[i * pkg->years->len + y] = FALSE;
+  if (year_has_counts (pkg, dv, y))
+    fill_table (pkg, i, y, dv);
+  else
+    fill_missing (pkg, atlas_package_table_start (pkg, i, y), ATLAS_MISSING_YEAR);
+}
+
+void
+atlas_package_ensure_table (AtlasPackage *pkg,
+                            guint         indicator,
+                            guint         year_index)
+{
+  gint *pending;
+
+  if (pkg->lazy_specs == NULL || indicator < pkg->first_lazy)
+    return;
+  pending = &pkg->lazy_pending[(indicator - pkg->first_lazy) * pkg->years->len + year_index];
+  if (!g_atomic_int_get (pending))
+    return;
+  g_mutex_lock (&pkg->lazy_lock);
+  if (g_atomic_int_get (pending))
+    {
+      fill_lazy_table (pkg, indicator, year_index);
+      g_atomic_int_set (pending, 0);
+    }
+  g_mutex_unlock (&pkg->lazy_lock);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 
 #include "atlas-explorer-state.h"
 
@@ -756,6 +757,40 @@ same_path (const char *a,
   file_a = g_file_new_for_path (a);
   file_b = g_file_new_for_path (b);
   return g_file_equal (file_a, file_b);
+}
+
+gboolean
+atlas_explorer_state_awaits_package (AtlasExplorerState *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (self), FALSE);
+
+  return self->dataset != NULL && !same_path (self->package, atlas_dataset_get_path (self->dataset));
+}
+
+/**
+ * atlas_explorer_state_compute_breaks:
+ *
+ * Returns: (transfer full) (nullable): the breaks, or NULL with @error set
+ */
+AtlasClassBreaks *
+atlas_explorer_state_compute_breaks (AtlasExplorerState  *self,
+                                     GError             **error)
+{
+  AtlasIndicator *indicator;
+  AtlasDivision *division;
+
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (self), NULL);
+
+  indicator = atlas_explorer_state_lookup_indicator (self);
+  division = atlas_explorer_state_lookup_division (self);
+  if (indicator == NULL || division == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("There are no values to classify"));
+      return NULL;
+    }
+  return atlas_classification_compute_shown_breaks (self->classification, self->dataset,
+                                                    indicator, division, self->year, error);
 }
 
 gboolean

@@ -126,6 +126,17 @@ AtlasArea          *atlas_explorer_state_lookup_area      (AtlasExplorerState *s
 /* The first selected area that the dataset has, or NULL. */
 AtlasArea          *atlas_explorer_state_lookup_selected  (AtlasExplorerState *self);
 
+/* TRUE while "package" names another package than the dataset's: a saved
+ * view asked for it and it is loading, so the ids may not be the
+ * dataset's. Views wait for the package rather than show half of it. */
+gboolean            atlas_explorer_state_awaits_package (AtlasExplorerState *self);
+
+/* The class breaks the map shows for the state: its classification's, but
+ * quantiles while the manual method has no breaks yet (rather than an empty
+ * map). NULL with @error set when there is nothing to classify. */
+AtlasClassBreaks   *atlas_explorer_state_compute_breaks (AtlasExplorerState *self,
+                                                         GError            **error);
+
 /* TRUE when both show the same package, level, indicator and year (year 0
  * in @view stands for any year). */
 gboolean            atlas_explorer_state_shows_same     (AtlasExplorerState *self,
