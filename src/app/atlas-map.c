@@ -41,6 +41,7 @@ struct _AtlasMap
   AtlasClassification *classification;
   AtlasMapStyle      style;
   AtlasArea         *selected_area;
+  char             **selection;     /* codes outlined beside the selected area */
   AtlasArea         *compare_a;
   AtlasArea         *compare_b;
   AtlasBasemap      *basemap;
@@ -226,6 +227,60 @@ can_draw (AtlasMap *self)
   return self->dataset != NULL && self->division != NULL && self->indicator != NULL;
 }
 
+/* The codes that name areas of the shown level; the others (another
+ * level's) wait until that level is shown. */
+static GPtrArray *
+selection_areas (AtlasMap *self)
+{
+  GPtrArray *areas = g_ptr_array_new ();
+
+  for (guint i = 0; self->division != NULL && self->selection != NULL && self->selection[i] != NULL; i++)
+    {
+      AtlasArea *area = atlas_division_lookup_area (self->division, self->selection[i]);
+
+      if (area != NULL)
+        g_ptr_array_add (areas, area);
+    }
+  return areas;
+}
+
+/* The legend counts the selected areas of each class. */
+static void
+count_selection (AtlasMap  *self,
+                 GPtrArray *areas)
+{
+  guint n = self->palette != NULL ? atlas_palette_get_n_colors (self->palette) : 0;
+  g_autofree gsize *counts = NULL;
+  gsize n_missing = 0;
+
+  if (areas->len == 0 || n == 0 || self->classes == NULL)
+    {
+      atlas_legend_set_selected_counts (self->legend, NULL, 0, 0);
+      return;
+    }
+  counts = g_new0 (gsize, n);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      guint index = atlas_area_get_index (g_ptr_array_index (areas, i));
+      int class = index < self->n_classes ? self->classes[index] : -2;
+
+      if (class >= 0 && (guint) class < n)
+        counts[class]++;
+      else if (class == -1)
+        n_missing++;
+    }
+  atlas_legend_set_selected_counts (self->legend, counts, n, n_missing);
+}
+
+static void
+update_selection (AtlasMap *self)
+{
+  g_autoptr(GPtrArray) areas = selection_areas (self);
+
+  atlas_map_layer_set_selection (self->layer, areas);
+  count_selection (self, areas);
+}
+
 static void
 update_classification (AtlasMap *self)
 {
@@ -276,6 +331,7 @@ update_classification (AtlasMap *self)
   gtk_widget_set_visible (self->demo_badge, atlas_dataset_indicator_is_demonstration (self->dataset, self->indicator));
   set_breaks (self, breaks);
   set_palette (self, palette);
+  update_selection (self);
 }
 
 static void
@@ -945,6 +1001,7 @@ atlas_map_finalize (GObject *object)
 
   g_free (self->online_tiles_url);
   g_free (self->classes);
+  g_strfreev (self->selection);
 
   G_OBJECT_CLASS (atlas_map_parent_class)->finalize (object);
 }
@@ -1200,6 +1257,7 @@ atlas_map_set_division (AtlasMap      *self,
   if (!g_set_object (&self->division, division))
     return;
 
+  update_selection (self);
   /* A pending framing happens with the update, once the legend is known. */
   update_context_divisions (self);
   queue_update (self);
@@ -1339,6 +1397,38 @@ atlas_map_get_selected_area (AtlasMap *self)
   g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
 
   return self->selected_area;
+}
+
+/**
+ * atlas_map_set_selection:
+ * @codes: (nullable) (array zero-terminated=1): area codes
+ *
+ * Outlines every area of the shown level that @codes names (the shared
+ * selection of the exploring views), thinner than the selected area.
+ */
+void
+atlas_map_set_selection (AtlasMap           *self,
+                         const char * const *codes)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (self->selection == NULL && (codes == NULL || codes[0] == NULL))
+    return;
+  if (self->selection != NULL && codes != NULL && g_strv_equal ((const char * const *) self->selection, codes))
+    return;
+  g_strfreev (self->selection);
+  self->selection = codes != NULL && codes[0] != NULL ? g_strdupv ((char **) codes) : NULL;
+  update_selection (self);
+}
+
+/* The areas of the shown level that are outlined as the selection, in
+ * the order of the codes (transfer container). */
+GPtrArray *
+atlas_map_dup_selection_areas (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return selection_areas (self);
 }
 
 void

@@ -51,6 +51,11 @@ AtlasMapStyle     atlas_map_get_style          (AtlasMap         *self);
 void              atlas_map_set_selected_area  (AtlasMap         *self,
                                                 AtlasArea        *area);
 AtlasArea        *atlas_map_get_selected_area  (AtlasMap         *self);
+/* Many selected areas (codes of any level; those of the shown level are
+ * outlined), as brushed in the scatter plot. */
+void              atlas_map_set_selection      (AtlasMap           *self,
+                                                const char * const *codes);
+GPtrArray        *atlas_map_dup_selection_areas (AtlasMap          *self);
 /* "compare-a" and "compare-b": the comparison's areas, outlined on top. */
 void              atlas_map_set_compare        (AtlasMap         *self,
                                                 AtlasArea        *area_a,
