@@ -18,6 +18,7 @@ struct _AtlasExplorePanel
 
   GtkWidget          *box;
   GtkWidget          *stack;
+  GtkWidget          *switcher;
   GtkWidget          *y_dropdown;
   GtkWidget          *scatter;
   GtkWidget          *profile;
@@ -194,6 +195,29 @@ dup_indicator_name (AtlasIndicator *indicator)
   return g_strdup (indicator != NULL ? atlas_indicator_get_name (indicator, NULL) : "");
 }
 
+/* Ellipsized names: the longest would widen the sidebar. */
+static void
+on_setup_name (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_name (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  AtlasIndicator *indicator = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), atlas_indicator_get_name (indicator, NULL));
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), atlas_indicator_get_name (indicator, NULL));
+}
+
 static GtkWidget *
 create_hint (const char *text)
 {
@@ -212,10 +236,16 @@ create_scatter_page (AtlasExplorePanel *self)
   GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear Selection"));
+  GtkListItemFactory *factory;
   GtkExpression *name;
 
   name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (dup_indicator_name), NULL, NULL);
   self->y_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->indicators)), name);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_name), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_name), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->y_dropdown), factory);
+  g_object_unref (factory);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->y_dropdown), TRUE);
   gtk_widget_set_hexpand (self->y_dropdown, TRUE);
   gtk_widget_set_tooltip_text (self->y_dropdown, _("The indicator on the vertical axis; the map's indicator is on the horizontal one"));
@@ -254,12 +284,45 @@ create_similar_page (AtlasExplorePanel *self)
 }
 
 static void
+on_page_toggled (GtkToggleButton   *button,
+                 AtlasExplorePanel *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_stack_set_visible_child_name (GTK_STACK (self->stack), g_object_get_data (G_OBJECT (button), "page"));
+}
+
+/* Linked toggle buttons rather than a GtkStackSwitcher, whose buttons
+ * would widen the sidebar. */
+static void
 add_page (AtlasExplorePanel *self,
+          GtkWidget         *switcher,
           GtkWidget         *child,
           const char        *name,
           const char        *title)
 {
-  gtk_stack_add_titled (GTK_STACK (self->stack), child, name, title);
+  GtkWidget *button = gtk_toggle_button_new_with_mnemonic (title);
+  GtkWidget *first = gtk_widget_get_first_child (switcher);
+
+  gtk_stack_add_named (GTK_STACK (self->stack), child, name);
+  gtk_widget_set_hexpand (button, TRUE);
+  g_object_set_data_full (G_OBJECT (button), "page", g_strdup (name), g_free);
+  if (first != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
+  else
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_signal_connect (button, "toggled", G_CALLBACK (on_page_toggled), self);
+  gtk_box_append (GTK_BOX (switcher), button);
+}
+
+static void
+sync_switcher (AtlasExplorePanel *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+
+  for (GtkWidget *button = gtk_widget_get_first_child (self->switcher); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "page"), page) == 0)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
 }
 
 static void
@@ -289,24 +352,25 @@ atlas_explore_panel_class_init (AtlasExplorePanelClass *klass)
 static void
 atlas_explore_panel_init (AtlasExplorePanel *self)
 {
-  GtkWidget *switcher;
+  GtkWidget *switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
+  self->switcher = switcher;
   self->indicators = g_list_store_new (ATLAS_TYPE_INDICATOR);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (self->box, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   self->stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
-  switcher = gtk_stack_switcher_new ();
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->stack));
+  gtk_widget_add_css_class (switcher, "linked");
   self->profile = atlas_profile_view_new ();
 
-  add_page (self, create_scatter_page (self), "scatter", _("Scatter"));
-  add_page (self, self->profile, "profile", _("Profile"));
-  add_page (self, create_similar_page (self), "similar", _("Similar"));
+  add_page (self, switcher, create_scatter_page (self), "scatter", _("_Scatter"));
+  add_page (self, switcher, self->profile, "profile", _("_Profile"));
+  add_page (self, switcher, create_similar_page (self), "similar", _("S_imilar"));
   gtk_box_append (GTK_BOX (self->box), switcher);
   gtk_box_append (GTK_BOX (self->box), self->stack);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (sync_switcher), self);
 }
 
 GtkWidget *
