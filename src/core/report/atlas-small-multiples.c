@@ -234,9 +234,7 @@ draw_page (gpointer   data,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  atlas_pen_set_font_to_fit (cr, title, 16, TRUE, pen.right - pen.left);
-  pen.y += 16;
-  atlas_pen_show (&pen, title, pen.left, pen.y);
+  atlas_pen_wrapped (&pen, title, 16, TRUE, 1);
   if (atlas_dataset_indicator_is_demonstration (m->dataset, m->indicator))
     {
       atlas_pen_set_font (cr, 10, TRUE);
