@@ -31,6 +31,8 @@ struct _AtlasLegend
   /* How many of each class's areas are selected (the exploring views'
    * selection), one per class then the missing row; NULL: none. */
   GArray    *selected_counts;
+  /* A change map's earlier year, or 0 */
+  guint      since;
 };
 
 typedef struct
@@ -314,6 +316,42 @@ set_notes (AtlasLegend            *self,
                                atlas_class_breaks_method_note (breaks, NULL));
 }
 
+/* A change map: its title ("Förändring 2020–2023, procentenheter"), the
+ * two years, and increase and decrease read through the polarity. */
+static void
+show_change (AtlasLegend    *self,
+             AtlasIndicator *indicator,
+             guint           year)
+{
+  g_autofree char *title = atlas_change_dup_title (indicator, self->since, year, NULL);
+  const char *label = atlas_indicator_get_short_label (indicator, NULL);
+  g_autofree char *heading = g_strdup_printf ("%s: %s", label != NULL ? label : atlas_indicator_get_name (indicator, NULL),
+                                              title);
+  g_autofree char *years = g_strdup_printf ("%u" EN_DASH "%u", self->since, year);
+
+  gtk_label_set_label (self->title_label, heading);
+  gtk_label_set_label (self->year_label, years);
+  gtk_label_set_label (self->scope_label, _("Classes centred on no change"));
+  gtk_widget_set_visible (GTK_WIDGET (self->direction_label), TRUE);
+  gtk_label_set_label (self->direction_label, atlas_change_describe_direction (indicator, NULL));
+}
+
+/**
+ * atlas_legend_set_since:
+ * @since: the earlier year of a change map, or 0
+ *
+ * Makes the next atlas_legend_set_classification() describe a change map
+ * from @since to its year.
+ */
+void
+atlas_legend_set_since (AtlasLegend *self,
+                        guint        since)
+{
+  g_return_if_fail (ATLAS_IS_LEGEND (self));
+
+  self->since = since;
+}
+
 void
 atlas_legend_set_classification (AtlasLegend            *self,
                                  AtlasIndicator         *indicator,
@@ -349,6 +387,8 @@ atlas_legend_set_classification (AtlasLegend            *self,
   gtk_label_set_label (self->scope_label, pooled ? _("Class limits fixed across all years")
                                                  : _("Class limits for this year only"));
   set_direction (self, indicator, palette, categories);
+  if (self->since != 0 && !categories)
+    show_change (self, indicator, year);
   if (categories)
     add_category_rows (self, indicator, palette, counts);
   else if (breaks != NULL)

@@ -33,6 +33,8 @@ void       atlas_legend_set_classification (AtlasLegend            *self,
                                             gboolean                pooled,
                                             const gsize            *counts,
                                             gsize                   n_missing);
+void       atlas_legend_set_since          (AtlasLegend            *self,
+                                            guint                   since);
 void       atlas_legend_set_selected_counts (AtlasLegend          *self,
                                              const gsize          *counts,
                                              gsize                 n_counts,

@@ -42,6 +42,8 @@ struct _AtlasMap
   AtlasMapStyle      style;
   AtlasArea         *selected_area;
   char             **selection;     /* codes outlined beside the selected area */
+  guint              since_year;    /* a change map from this year; 0: none */
+  gboolean           showing_change;
   AtlasArea         *compare_a;
   AtlasArea         *compare_b;
   AtlasBasemap      *basemap;
@@ -85,6 +87,8 @@ enum {
   PROP_PALETTE,
   PROP_BASEMAP,
   PROP_ONLINE_TILES_URL,
+  PROP_SINCE_YEAR,
+  PROP_SHOWING_CHANGE,
   N_PROPS
 };
 
@@ -281,12 +285,58 @@ update_selection (AtlasMap *self)
   count_selection (self, areas);
 }
 
+/* A change map from since-year to the year: the change per area, classes
+ * centred on zero and diverging colours read through the polarity, as
+ * figures and `classify --since` make them. FALSE, and a plain map, when
+ * the years make none (the year is not later, a value is missing in
+ * every area). */
+static gboolean
+compute_change (AtlasMap          *self,
+                double           **changes,
+                AtlasClassBreaks **breaks,
+                AtlasPalette     **palette)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasClassification *classification = self->classification;
+
+  if (self->since_year == 0 || self->since_year >= self->year)
+    return FALSE;
+  *changes = atlas_change_compute (self->dataset, self->indicator, self->division, self->since_year, self->year,
+                                   &error);
+  if (*changes != NULL)
+    *breaks = atlas_change_compute_breaks (self->indicator, self->division, *changes,
+                                           atlas_classification_get_count (classification),
+                                           self->since_year, self->year, &error);
+  if (*breaks != NULL)
+    *palette = atlas_change_create_palette (self->indicator, atlas_classification_get_palette_scheme (classification),
+                                            atlas_class_breaks_get_n_classes (*breaks),
+                                            atlas_classification_get_palette_reverse (classification), &error);
+  if (*palette != NULL)
+    return TRUE;
+  g_debug ("No change map for %s: %s", atlas_indicator_get_id (self->indicator), error->message);
+  g_clear_pointer (changes, g_free);
+  g_clear_pointer (breaks, atlas_class_breaks_unref);
+  return FALSE;
+}
+
+static void
+set_showing_change (AtlasMap *self,
+                    gboolean  showing)
+{
+  atlas_legend_set_since (self->legend, showing ? self->since_year : 0);
+  if (self->showing_change == showing)
+    return;
+  self->showing_change = showing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_CHANGE]);
+}
+
 static void
 update_classification (AtlasMap *self)
 {
   g_autoptr(AtlasClassBreaks) breaks = NULL;
   g_autoptr(AtlasPalette) palette = NULL;
   g_autofree gsize *counts = g_new0 (gsize, ATLAS_CLASS_MAX + 1);
+  g_autofree double *changes = NULL;
   const double *values = NULL;
   gboolean categories;
   gsize n_missing = 0;
@@ -315,6 +365,11 @@ update_classification (AtlasMap *self)
       palette = create_palette (self, atlas_indicator_get_n_categories (self->indicator));
       classify_categories (self, values, counts, &n_missing);
     }
+  else if (compute_change (self, &changes, &breaks, &palette))
+    {
+      values = changes;
+      classify_values (self, breaks, values, counts, &n_missing);
+    }
   else
     {
       breaks = compute_breaks (self);
@@ -322,6 +377,7 @@ update_classification (AtlasMap *self)
       classify_values (self, breaks, values, counts, &n_missing);
     }
 
+  set_showing_change (self, changes != NULL);
   atlas_map_layer_set_choropleth (self->layer, self->division, self->classes, palette);
   atlas_legend_set_division (self->legend, self->division);
   atlas_legend_set_classification (self->legend, self->indicator, breaks, palette,
@@ -1027,6 +1083,8 @@ atlas_map_get_property (GObject    *object,
     case PROP_COMPARE_B: g_value_set_object (value, self->compare_b); break;
     case PROP_HOVERED_AREA: g_value_set_object (value, atlas_map_get_hovered_area (self)); break;
     case PROP_BREAKS: g_value_set_boxed (value, atlas_map_get_breaks (self)); break;
+    case PROP_SINCE_YEAR: g_value_set_uint (value, self->since_year); break;
+    case PROP_SHOWING_CHANGE: g_value_set_boolean (value, self->showing_change); break;
     case PROP_PALETTE: g_value_set_boxed (value, atlas_map_get_palette (self)); break;
     case PROP_BASEMAP: g_value_set_object (value, self->basemap); break;
     case PROP_ONLINE_TILES_URL: g_value_set_string (value, self->online_tiles_url); break;
@@ -1055,6 +1113,7 @@ atlas_map_set_property (GObject      *object,
     case PROP_COMPARE_B: atlas_map_set_compare (self, self->compare_a, g_value_get_object (value)); break;
     case PROP_BASEMAP: atlas_map_set_basemap (self, g_value_get_object (value)); break;
     case PROP_ONLINE_TILES_URL: atlas_map_set_online_tiles_url (self, g_value_get_string (value)); break;
+    case PROP_SINCE_YEAR: atlas_map_set_since_year (self, g_value_get_uint (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1087,6 +1146,10 @@ install_properties (GObjectClass *object_class)
     g_param_spec_object ("compare-b", NULL, NULL, ATLAS_TYPE_AREA, RW_FLAGS);
   properties[PROP_HOVERED_AREA] =
     g_param_spec_object ("hovered-area", NULL, NULL, ATLAS_TYPE_AREA, RO_FLAGS);
+  properties[PROP_SINCE_YEAR] =
+    g_param_spec_uint ("since-year", NULL, NULL, 0, G_MAXUINT, 0, RW_FLAGS);
+  properties[PROP_SHOWING_CHANGE] =
+    g_param_spec_boolean ("showing-change", NULL, NULL, FALSE, RO_FLAGS);
   properties[PROP_BREAKS] =
     g_param_spec_boxed ("breaks", NULL, NULL, ATLAS_TYPE_CLASS_BREAKS, RO_FLAGS);
   properties[PROP_PALETTE] =
@@ -1397,6 +1460,43 @@ atlas_map_get_selected_area (AtlasMap *self)
   g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
 
   return self->selected_area;
+}
+
+/**
+ * atlas_map_set_since_year:
+ * @since_year: the earlier year of a change map, or 0 for the year's values
+ *
+ * Shows the change of the indicator from @since_year to the map's year
+ * (a change map, "showing-change") whenever that year is later and the
+ * indicator has numbers.
+ */
+void
+atlas_map_set_since_year (AtlasMap *self,
+                          guint     since_year)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (self->since_year == since_year)
+    return;
+  self->since_year = since_year;
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE_YEAR]);
+}
+
+guint
+atlas_map_get_since_year (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), 0);
+
+  return self->since_year;
+}
+
+gboolean
+atlas_map_get_showing_change (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), FALSE);
+
+  return self->showing_change;
 }
 
 /**

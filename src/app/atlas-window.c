@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-window.h"
+#include "atlas-change-control.h"
 #include "atlas-classification-panel.h"
 #include "atlas-comparison-panel.h"
 #include "atlas-import-dialog.h"
@@ -395,6 +396,7 @@ setup_sidebar (AtlasWindow *self)
   expander = add_panel (box, expander, _("By Area Type"), atlas_type_panel_new (get_map (self)));
   expander = add_panel (box, expander, _("Segregation"), atlas_segregation_panel_new (get_map (self)));
   add_panel (box, expander, _("Explore"), atlas_explore_panel_new (get_map (self), self->state));
+  gtk_box_insert_child_after (box, atlas_change_control_new (get_map (self)), self->time_slider);
 }
 
 /* ------------------------------------------------------------------ */

@@ -5,6 +5,7 @@
 
 #include "app-test-util.h"
 #include "atlas-application.h"
+#include "atlas-change-control.h"
 #include "atlas-explore-panel.h"
 #include "atlas-legend.h"
 #include "atlas-scatter-view.h"
@@ -204,6 +205,69 @@ test_similar_sets_comparison (void)
   app_test_close_window (window);
 }
 
+/* "Förändring sedan 2020" in the sidebar: the map classifies each
+ * kommun's change of the share born abroad 2020–2023 (the test's own subtraction of the package's
+ * values) in classes that hold zero in the middle, and the legend reads
+ * the direction through the polarity; 2020 itself shows its values. */
+static void
+test_change_map (void)
+{
+  AtlasWindow *window = open_deso_window ();
+  AtlasExplorerState *state = atlas_window_get_state (window);
+  AtlasMap *map = atlas_window_get_map (window);
+  AtlasDataset *dataset = atlas_window_get_dataset (window);
+  AtlasIndicator *indicator = atlas_dataset_lookup_indicator (dataset, "utrikes_fodda_andel");
+  GtkWidget *control = app_test_find_widget (GTK_WIDGET (window), ATLAS_TYPE_CHANGE_CONTROL);
+  AtlasDivision *kommuner = atlas_dataset_lookup_division (dataset, "kommun");
+  AtlasClassBreaks *breaks;
+  const double *limits;
+  guint n_limits = 0, checked = 0;
+  int zero_class;
+
+  g_assert_nonnull (control);
+  atlas_explorer_state_freeze (state);
+  atlas_explorer_state_set_level (state, "kommun");
+  atlas_explorer_state_set_indicator (state, "utrikes_fodda_andel");
+  atlas_explorer_state_set_year (state, 2023);
+  atlas_explorer_state_thaw (state);
+  app_test_drain ();
+  atlas_change_control_set_since (ATLAS_CHANGE_CONTROL (control), 2020);
+  app_test_drain ();
+  g_assert_cmpuint (atlas_map_get_since_year (map), ==, 2020);
+  g_assert_true (atlas_map_get_showing_change (map));
+  g_assert_cmpstr (atlas_legend_get_direction (ATLAS_LEGEND (atlas_map_get_legend (map))), ==,
+                   atlas_change_describe_direction (indicator, NULL));
+
+  breaks = atlas_map_get_breaks (map);
+  limits = atlas_class_breaks_get_breaks (breaks, &n_limits);
+  g_assert_cmpuint (n_limits, >=, 2);
+  g_assert_cmpfloat (limits[0], <, 0.0);
+  g_assert_cmpfloat (limits[n_limits - 1], >, 0.0);
+  /* centred: the class that holds 0 has limits on either side of it */
+  zero_class = atlas_class_breaks_classify (breaks, 0.0);
+  g_assert_cmpint (zero_class, >=, 0);
+  for (guint i = 0; i < atlas_division_get_n_areas (kommuner); i++)
+    {
+      AtlasArea *area = atlas_division_get_area (kommuner, i);
+      double before, after;
+
+      if (atlas_dataset_get_value (dataset, indicator, 2020, area, &before, NULL) == ATLAS_VALUE_MISSING
+          || atlas_dataset_get_value (dataset, indicator, 2023, area, &after, NULL) == ATLAS_VALUE_MISSING)
+        continue;
+      g_assert_cmpint (atlas_map_get_area_class (map, area), ==, atlas_class_breaks_classify (breaks, after - before));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 40);
+
+  atlas_explorer_state_set_year (state, 2020);
+  app_test_drain ();
+  g_assert_false (atlas_map_get_showing_change (map));
+  atlas_change_control_set_since (ATLAS_CHANGE_CONTROL (control), 0);
+  app_test_drain ();
+  g_assert_cmpuint (atlas_map_get_since_year (map), ==, 0);
+  app_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +282,7 @@ main (int   argc,
 
   g_test_add_func ("/explore-window/brush-selects-on-map", test_brush_selects_on_map);
   g_test_add_func ("/explore-window/similar-sets-comparison", test_similar_sets_comparison);
+  g_test_add_func ("/explore-window/change-map", test_change_map);
 
   status = g_test_run ();
   app_test_application_free (g_steal_pointer (&app));
