@@ -56,10 +56,15 @@ static void
 update_note (AtlasChangeControl *self)
 {
   guint since = atlas_map_get_since_year (self->map);
+  guint year = atlas_map_get_year (self->map);
   g_autofree char *text = NULL;
 
-  if (since != 0 && !atlas_map_get_showing_change (self->map))
+  if (since == 0 || atlas_map_get_showing_change (self->map))
+    ;
+  else if (since >= year)
     text = g_strdup_printf (_("The change since %u shows for later years."), since);
+  else
+    text = g_strdup_printf (_("No area of this level has a value in both %u and %u."), since, year);
   gtk_widget_set_visible (self->note, text != NULL);
   gtk_label_set_label (GTK_LABEL (self->note), text != NULL ? text : "");
 }
