@@ -360,7 +360,10 @@ atlas_explore_panel_init (AtlasExplorePanel *self)
   gtk_widget_set_margin_top (self->box, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   self->stack = gtk_stack_new ();
+  /* Each page its own size: a homogeneous stack measured the pages'
+   * widths for the tallest one's height and widened the sidebar. */
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_widget_add_css_class (switcher, "linked");
   self->profile = atlas_profile_view_new ();
 

@@ -248,7 +248,8 @@ selection_areas (AtlasMap *self)
   return areas;
 }
 
-/* The legend counts the selected areas of each class. */
+/* The legend counts the selected areas of each class, when there are
+ * several (a brushed or similar-areas selection, not a click). */
 static void
 count_selection (AtlasMap  *self,
                  GPtrArray *areas)
@@ -257,7 +258,7 @@ count_selection (AtlasMap  *self,
   g_autofree gsize *counts = NULL;
   gsize n_missing = 0;
 
-  if (areas->len == 0 || n == 0 || self->classes == NULL)
+  if (areas->len < 2 || n == 0 || self->classes == NULL)
     {
       atlas_legend_set_selected_counts (self->legend, NULL, 0, 0);
       return;
