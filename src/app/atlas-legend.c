@@ -28,6 +28,11 @@ struct _AtlasLegend
   /* Row: the widgets of each row, kept and relabelled when the next
    * classification has as many rows (a year step), not rebuilt. */
   GPtrArray *rows;
+  /* How many of each class's areas are selected (the exploring views'
+   * selection), one per class then the missing row; NULL: none. */
+  GArray    *selected_counts;
+  /* A change map's earlier year, or 0 */
+  guint      since;
 };
 
 typedef struct
@@ -37,6 +42,8 @@ typedef struct
   GtkWidget  *count_label;   /* NULL when the row shows no count */
   AtlasColor  color;
   gboolean    missing;       /* hatched, as missing values on the map */
+  gboolean    has_count;
+  gsize       count;
 } Row;
 
 G_DEFINE_FINAL_TYPE (AtlasLegend, atlas_legend, GTK_TYPE_WIDGET)
@@ -138,7 +145,10 @@ set_row_count (AtlasLegend *self,
                gsize        count)
 {
   g_autofree char *text = NULL;
+  GArray *selected = self->selected_counts;
 
+  row->has_count = has_count;
+  row->count = count;
   if (!has_count)
     {
       if (row->count_label != NULL)
@@ -154,7 +164,18 @@ set_row_count (AtlasLegend *self,
       gtk_widget_add_css_class (row->count_label, "numeric");
       gtk_grid_attach (self->rows_grid, row->count_label, 2, index, 1, 1);
     }
-  text = g_strdup_printf (ngettext ("%u area", "%u areas", count), (guint) count);
+  if (selected != NULL)
+    {
+      guint at = row->missing ? selected->len - 1 : MIN (index, selected->len - 1);
+      guint n_selected = (guint) g_array_index (selected, gsize, at);
+
+      /* TRANSLATORS: areas of a class in the legend, of which some are
+       * selected in the scatter plot or the similar-areas list */
+      text = g_strdup_printf (ngettext ("%u area, %u selected", "%u areas, %u selected", count),
+                              (guint) count, n_selected);
+    }
+  else
+    text = g_strdup_printf (ngettext ("%u area", "%u areas", count), (guint) count);
   gtk_label_set_label (GTK_LABEL (row->count_label), text);
 }
 
@@ -295,6 +316,42 @@ set_notes (AtlasLegend            *self,
                                atlas_class_breaks_method_note (breaks, NULL));
 }
 
+/* A change map: its title ("Förändring 2020–2023, procentenheter"), the
+ * two years, and increase and decrease read through the polarity. */
+static void
+show_change (AtlasLegend    *self,
+             AtlasIndicator *indicator,
+             guint           year)
+{
+  g_autofree char *title = atlas_change_dup_title (indicator, self->since, year, NULL);
+  const char *label = atlas_indicator_get_short_label (indicator, NULL);
+  g_autofree char *heading = g_strdup_printf ("%s: %s", label != NULL ? label : atlas_indicator_get_name (indicator, NULL),
+                                              title);
+  g_autofree char *years = g_strdup_printf ("%u" EN_DASH "%u", self->since, year);
+
+  gtk_label_set_label (self->title_label, heading);
+  gtk_label_set_label (self->year_label, years);
+  gtk_label_set_label (self->scope_label, _("Classes centred on no change"));
+  gtk_widget_set_visible (GTK_WIDGET (self->direction_label), TRUE);
+  gtk_label_set_label (self->direction_label, atlas_change_describe_direction (indicator, NULL));
+}
+
+/**
+ * atlas_legend_set_since:
+ * @since: the earlier year of a change map, or 0
+ *
+ * Makes the next atlas_legend_set_classification() describe a change map
+ * from @since to its year.
+ */
+void
+atlas_legend_set_since (AtlasLegend *self,
+                        guint        since)
+{
+  g_return_if_fail (ATLAS_IS_LEGEND (self));
+
+  self->since = since;
+}
+
 void
 atlas_legend_set_classification (AtlasLegend            *self,
                                  AtlasIndicator         *indicator,
@@ -330,6 +387,8 @@ atlas_legend_set_classification (AtlasLegend            *self,
   gtk_label_set_label (self->scope_label, pooled ? _("Class limits fixed across all years")
                                                  : _("Class limits for this year only"));
   set_direction (self, indicator, palette, categories);
+  if (self->since != 0 && !categories)
+    show_change (self, indicator, year);
   if (categories)
     add_category_rows (self, indicator, palette, counts);
   else if (breaks != NULL)
@@ -411,6 +470,53 @@ atlas_legend_dispose (GObject *object)
   G_OBJECT_CLASS (atlas_legend_parent_class)->dispose (object);
 }
 
+/**
+ * atlas_legend_set_selected_counts:
+ * @counts: (nullable) (array length=n_counts): per class, how many of its
+ *   areas are selected; NULL clears
+ * @n_missing: how many selected areas have no value
+ *
+ * Shows beside each class's count how many of its areas the exploring
+ * views' selection holds.
+ */
+void
+atlas_legend_set_selected_counts (AtlasLegend *self,
+                                  const gsize *counts,
+                                  gsize        n_counts,
+                                  gsize        n_missing)
+{
+  g_return_if_fail (ATLAS_IS_LEGEND (self));
+
+  g_clear_pointer (&self->selected_counts, g_array_unref);
+  if (counts != NULL)
+    {
+      self->selected_counts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n_counts + 1);
+      g_array_append_vals (self->selected_counts, counts, n_counts);
+      g_array_append_val (self->selected_counts, n_missing);
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      set_row_count (self, row, i, row->has_count, row->count);
+    }
+}
+
+/* For tests: the count text of row @index, or NULL. */
+const char *
+atlas_legend_get_row_count (AtlasLegend *self,
+                            guint        index)
+{
+  Row *row;
+
+  g_return_val_if_fail (ATLAS_IS_LEGEND (self), NULL);
+
+  if (index >= self->rows->len)
+    return NULL;
+  row = g_ptr_array_index (self->rows, index);
+  return row->count_label != NULL ? gtk_label_get_label (GTK_LABEL (row->count_label)) : NULL;
+}
+
 static void
 atlas_legend_finalize (GObject *object)
 {
@@ -418,6 +524,7 @@ atlas_legend_finalize (GObject *object)
 
   g_clear_pointer (&self->row_labels, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->selected_counts, g_array_unref);
 
   G_OBJECT_CLASS (atlas_legend_parent_class)->finalize (object);
 }

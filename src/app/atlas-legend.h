@@ -33,6 +33,14 @@ void       atlas_legend_set_classification (AtlasLegend            *self,
                                             gboolean                pooled,
                                             const gsize            *counts,
                                             gsize                   n_missing);
+void       atlas_legend_set_since          (AtlasLegend            *self,
+                                            guint                   since);
+void       atlas_legend_set_selected_counts (AtlasLegend          *self,
+                                             const gsize          *counts,
+                                             gsize                 n_counts,
+                                             gsize                 n_missing);
+const char *atlas_legend_get_row_count     (AtlasLegend            *self,
+                                            guint                   index);
 void       atlas_legend_set_division       (AtlasLegend            *self,
                                             AtlasDivision          *division);
 const char *atlas_legend_get_undrawn_note  (AtlasLegend            *self);

@@ -24,6 +24,7 @@ struct _AtlasMapLayer
 
   AtlasArea        *hovered;
   AtlasArea        *selected;
+  GPtrArray        *selection;        /* more selected areas, or NULL */
   AtlasArea        *compare_a;
   AtlasArea        *compare_b;
 
@@ -253,6 +254,8 @@ append_highlights (AtlasMapLayer      *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     add_area_box (view, areas[i], box);
+  for (guint i = 0; self->selection != NULL && i < self->selection->len; i++)
+    add_area_box (view, g_ptr_array_index (self->selection, i), box);
   box[0] = MAX (box[0], 0.0);
   box[1] = MAX (box[1], 0.0);
   box[2] = MIN (box[2], view->width);
@@ -496,6 +499,7 @@ atlas_map_layer_dispose (GObject *object)
   g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
   g_clear_object (&self->hovered);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_object (&self->compare_a);
   g_clear_object (&self->compare_b);
   g_clear_object (&self->division);
@@ -690,6 +694,26 @@ atlas_map_layer_set_selected_area (AtlasMapLayer *self,
     return;
 
   atlas_map_renderer_set_selected (self->highlighter, area);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Many selected areas (@areas is copied), outlined over the cache. */
+void
+atlas_map_layer_set_selection (AtlasMapLayer *self,
+                               GPtrArray     *areas)
+{
+  g_return_if_fail (ATLAS_IS_MAP_LAYER (self));
+
+  if (self->selection == NULL && (areas == NULL || areas->len == 0))
+    return;
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
+  if (areas != NULL && areas->len > 0)
+    {
+      self->selection = g_ptr_array_new_full (areas->len, g_object_unref);
+      for (guint i = 0; i < areas->len; i++)
+        g_ptr_array_add (self->selection, g_object_ref (g_ptr_array_index (areas, i)));
+    }
+  atlas_map_renderer_set_selection (self->highlighter, self->selection);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

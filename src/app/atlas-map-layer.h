@@ -33,6 +33,8 @@ void           atlas_map_layer_set_style            (AtlasMapLayer   *self,
 AtlasMapStyle  atlas_map_layer_get_style            (AtlasMapLayer   *self);
 void           atlas_map_layer_set_selected_area    (AtlasMapLayer   *self,
                                                      AtlasArea       *area);
+void           atlas_map_layer_set_selection        (AtlasMapLayer   *self,
+                                                     GPtrArray       *areas);
 AtlasArea     *atlas_map_layer_get_hovered_area     (AtlasMapLayer   *self);
 void           atlas_map_layer_set_compare          (AtlasMapLayer   *self,
                                                      AtlasArea       *area_a,

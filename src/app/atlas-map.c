@@ -45,6 +45,9 @@ struct _AtlasMap
   AtlasClassification *classification;
   AtlasMapStyle      style;
   AtlasArea         *selected_area;
+  char             **selection;     /* codes outlined beside the selected area */
+  guint              since_year;    /* a change map from this year; 0: none */
+  gboolean           showing_change;
   AtlasArea         *compare_a;
   AtlasArea         *compare_b;
   AtlasBasemap      *basemap;
@@ -88,6 +91,8 @@ enum {
   PROP_PALETTE,
   PROP_BASEMAP,
   PROP_ONLINE_TILES_URL,
+  PROP_SINCE_YEAR,
+  PROP_SHOWING_CHANGE,
   N_PROPS
 };
 
@@ -218,12 +223,113 @@ can_draw (AtlasMap *self)
   return self->dataset != NULL && self->division != NULL && self->indicator != NULL;
 }
 
+/* The codes that name areas of the shown level; the others (another
+ * level's) wait until that level is shown. */
+static GPtrArray *
+selection_areas (AtlasMap *self)
+{
+  GPtrArray *areas = g_ptr_array_new ();
+
+  for (guint i = 0; self->division != NULL && self->selection != NULL && self->selection[i] != NULL; i++)
+    {
+      AtlasArea *area = atlas_division_lookup_area (self->division, self->selection[i]);
+
+      if (area != NULL)
+        g_ptr_array_add (areas, area);
+    }
+  return areas;
+}
+
+/* The legend counts the selected areas of each class, when there are
+ * several (a brushed or similar-areas selection, not a click). */
+static void
+count_selection (AtlasMap  *self,
+                 GPtrArray *areas)
+{
+  guint n = self->palette != NULL ? atlas_palette_get_n_colors (self->palette) : 0;
+  g_autofree gsize *counts = NULL;
+  gsize n_missing = 0;
+
+  if (areas->len < 2 || n == 0 || self->classes == NULL)
+    {
+      atlas_legend_set_selected_counts (self->legend, NULL, 0, 0);
+      return;
+    }
+  counts = g_new0 (gsize, n);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      guint index = atlas_area_get_index (g_ptr_array_index (areas, i));
+      int class = index < self->n_classes ? self->classes[index] : -2;
+
+      if (class >= 0 && (guint) class < n)
+        counts[class]++;
+      else if (class == -1)
+        n_missing++;
+    }
+  atlas_legend_set_selected_counts (self->legend, counts, n, n_missing);
+}
+
+static void
+update_selection (AtlasMap *self)
+{
+  g_autoptr(GPtrArray) areas = selection_areas (self);
+
+  atlas_map_layer_set_selection (self->layer, areas);
+  count_selection (self, areas);
+}
+
+/* A change map from since-year to the year: the change per area, classes
+ * centred on zero and diverging colours read through the polarity, as
+ * figures and `classify --since` make them. FALSE, and a plain map, when
+ * the years make none (the year is not later, a value is missing in
+ * every area). */
+static gboolean
+compute_change (AtlasMap          *self,
+                double           **changes,
+                AtlasClassBreaks **breaks,
+                AtlasPalette     **palette)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasClassification *classification = self->classification;
+
+  if (self->since_year == 0 || self->since_year >= self->year)
+    return FALSE;
+  *changes = atlas_change_compute (self->dataset, self->indicator, self->division, self->since_year, self->year,
+                                   &error);
+  if (*changes != NULL)
+    *breaks = atlas_change_compute_breaks (self->indicator, self->division, *changes,
+                                           atlas_classification_get_count (classification),
+                                           self->since_year, self->year, &error);
+  if (*breaks != NULL)
+    *palette = atlas_change_create_palette (self->indicator, atlas_classification_get_palette_scheme (classification),
+                                            atlas_class_breaks_get_n_classes (*breaks),
+                                            atlas_classification_get_palette_reverse (classification), &error);
+  if (*palette != NULL)
+    return TRUE;
+  g_debug ("No change map for %s: %s", atlas_indicator_get_id (self->indicator), error->message);
+  g_clear_pointer (changes, g_free);
+  g_clear_pointer (breaks, atlas_class_breaks_unref);
+  return FALSE;
+}
+
+static void
+set_showing_change (AtlasMap *self,
+                    gboolean  showing)
+{
+  atlas_legend_set_since (self->legend, showing ? self->since_year : 0);
+  if (self->showing_change == showing)
+    return;
+  self->showing_change = showing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_CHANGE]);
+}
+
 static void
 update_classification (AtlasMap *self)
 {
   g_autoptr(AtlasClassBreaks) breaks = NULL;
   g_autoptr(AtlasPalette) palette = NULL;
   g_autofree gsize *counts = g_new0 (gsize, ATLAS_CLASS_MAX + 1);
+  g_autofree double *changes = NULL;
   const double *values = NULL;
   gboolean categories;
   gsize n_missing = 0;
@@ -252,6 +358,11 @@ update_classification (AtlasMap *self)
       palette = create_palette (self, atlas_indicator_get_n_categories (self->indicator));
       classify_categories (self, values, counts, &n_missing);
     }
+  else if (compute_change (self, &changes, &breaks, &palette))
+    {
+      values = changes;
+      classify_values (self, breaks, values, counts, &n_missing);
+    }
   else
     {
       breaks = compute_breaks (self);
@@ -259,6 +370,7 @@ update_classification (AtlasMap *self)
       classify_values (self, breaks, values, counts, &n_missing);
     }
 
+  set_showing_change (self, changes != NULL);
   atlas_map_layer_set_choropleth (self->layer, self->division, self->classes, palette);
   atlas_legend_set_division (self->legend, self->division);
   atlas_legend_set_classification (self->legend, self->indicator, breaks, palette,
@@ -268,6 +380,7 @@ update_classification (AtlasMap *self)
   gtk_widget_set_visible (self->demo_badge, atlas_dataset_indicator_is_demonstration (self->dataset, self->indicator));
   set_breaks (self, breaks);
   set_palette (self, palette);
+  update_selection (self);
 }
 
 static void
@@ -940,6 +1053,7 @@ atlas_map_finalize (GObject *object)
 
   g_free (self->online_tiles_url);
   g_free (self->classes);
+  g_strfreev (self->selection);
 
   G_OBJECT_CLASS (atlas_map_parent_class)->finalize (object);
 }
@@ -965,6 +1079,8 @@ atlas_map_get_property (GObject    *object,
     case PROP_COMPARE_B: g_value_set_object (value, self->compare_b); break;
     case PROP_HOVERED_AREA: g_value_set_object (value, atlas_map_get_hovered_area (self)); break;
     case PROP_BREAKS: g_value_set_boxed (value, atlas_map_get_breaks (self)); break;
+    case PROP_SINCE_YEAR: g_value_set_uint (value, self->since_year); break;
+    case PROP_SHOWING_CHANGE: g_value_set_boolean (value, self->showing_change); break;
     case PROP_PALETTE: g_value_set_boxed (value, atlas_map_get_palette (self)); break;
     case PROP_BASEMAP: g_value_set_object (value, self->basemap); break;
     case PROP_ONLINE_TILES_URL: g_value_set_string (value, self->online_tiles_url); break;
@@ -993,6 +1109,7 @@ atlas_map_set_property (GObject      *object,
     case PROP_COMPARE_B: atlas_map_set_compare (self, self->compare_a, g_value_get_object (value)); break;
     case PROP_BASEMAP: atlas_map_set_basemap (self, g_value_get_object (value)); break;
     case PROP_ONLINE_TILES_URL: atlas_map_set_online_tiles_url (self, g_value_get_string (value)); break;
+    case PROP_SINCE_YEAR: atlas_map_set_since_year (self, g_value_get_uint (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1025,6 +1142,10 @@ install_properties (GObjectClass *object_class)
     g_param_spec_object ("compare-b", NULL, NULL, ATLAS_TYPE_AREA, RW_FLAGS);
   properties[PROP_HOVERED_AREA] =
     g_param_spec_object ("hovered-area", NULL, NULL, ATLAS_TYPE_AREA, RO_FLAGS);
+  properties[PROP_SINCE_YEAR] =
+    g_param_spec_uint ("since-year", NULL, NULL, 0, G_MAXUINT, 0, RW_FLAGS);
+  properties[PROP_SHOWING_CHANGE] =
+    g_param_spec_boolean ("showing-change", NULL, NULL, FALSE, RO_FLAGS);
   properties[PROP_BREAKS] =
     g_param_spec_boxed ("breaks", NULL, NULL, ATLAS_TYPE_CLASS_BREAKS, RO_FLAGS);
   properties[PROP_PALETTE] =
@@ -1205,6 +1326,7 @@ atlas_map_set_division (AtlasMap      *self,
   if (!g_set_object (&self->division, division))
     return;
 
+  update_selection (self);
   /* A pending framing happens with the update, once the legend is known. */
   update_context_divisions (self);
   queue_update (self);
@@ -1414,6 +1536,75 @@ atlas_map_get_selected_area (AtlasMap *self)
   g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
 
   return self->selected_area;
+}
+
+/**
+ * atlas_map_set_since_year:
+ * @since_year: the earlier year of a change map, or 0 for the year's values
+ *
+ * Shows the change of the indicator from @since_year to the map's year
+ * (a change map, "showing-change") whenever that year is later and the
+ * indicator has numbers.
+ */
+void
+atlas_map_set_since_year (AtlasMap *self,
+                          guint     since_year)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (self->since_year == since_year)
+    return;
+  self->since_year = since_year;
+  queue_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE_YEAR]);
+}
+
+guint
+atlas_map_get_since_year (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), 0);
+
+  return self->since_year;
+}
+
+gboolean
+atlas_map_get_showing_change (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), FALSE);
+
+  return self->showing_change;
+}
+
+/**
+ * atlas_map_set_selection:
+ * @codes: (nullable) (array zero-terminated=1): area codes
+ *
+ * Outlines every area of the shown level that @codes names (the shared
+ * selection of the exploring views), thinner than the selected area.
+ */
+void
+atlas_map_set_selection (AtlasMap           *self,
+                         const char * const *codes)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (self->selection == NULL && (codes == NULL || codes[0] == NULL))
+    return;
+  if (self->selection != NULL && codes != NULL && g_strv_equal ((const char * const *) self->selection, codes))
+    return;
+  g_strfreev (self->selection);
+  self->selection = codes != NULL && codes[0] != NULL ? g_strdupv ((char **) codes) : NULL;
+  update_selection (self);
+}
+
+/* The areas of the shown level that are outlined as the selection, in
+ * the order of the codes (transfer container). */
+GPtrArray *
+atlas_map_dup_selection_areas (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return selection_areas (self);
 }
 
 void

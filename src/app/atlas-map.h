@@ -57,6 +57,17 @@ AtlasMapStyle     atlas_map_get_style          (AtlasMap         *self);
 void              atlas_map_set_selected_area  (AtlasMap         *self,
                                                 AtlasArea        *area);
 AtlasArea        *atlas_map_get_selected_area  (AtlasMap         *self);
+/* "since-year": a change map from this year to the map's year (0: the
+ * year's values); "showing-change": whether the map shows one now. */
+void              atlas_map_set_since_year     (AtlasMap         *self,
+                                                guint             since_year);
+guint             atlas_map_get_since_year     (AtlasMap         *self);
+gboolean          atlas_map_get_showing_change (AtlasMap         *self);
+/* Many selected areas (codes of any level; those of the shown level are
+ * outlined), as brushed in the scatter plot. */
+void              atlas_map_set_selection      (AtlasMap           *self,
+                                                const char * const *codes);
+GPtrArray        *atlas_map_dup_selection_areas (AtlasMap          *self);
 /* "compare-a" and "compare-b": the comparison's areas, outlined on top. */
 void              atlas_map_set_compare        (AtlasMap         *self,
                                                 AtlasArea        *area_a,

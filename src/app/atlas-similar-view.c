@@ -193,6 +193,10 @@ atlas_similar_view_init (AtlasSimilarView *self)
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->list), TRUE);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
   gtk_label_set_wrap (GTK_LABEL (self->method), TRUE);
+  /* The method names indicators in long unbroken runs: breaking inside
+   * words keeps the sidebar its width. */
+  gtk_label_set_wrap_mode (GTK_LABEL (self->method), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->heading), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (self->method), 0);
   gtk_widget_add_css_class (self->method, "caption");
   gtk_widget_add_css_class (self->method, "dim-label");

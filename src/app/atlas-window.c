@@ -6,10 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "atlas-window.h"
+#include "atlas-change-control.h"
 #include "atlas-classification-panel.h"
 #include "atlas-comparison-panel.h"
 #include "atlas-import-dialog.h"
 #include "atlas-database-dialog.h"
+#include "atlas-explore-panel.h"
 #include "atlas-indicator-chooser.h"
 #include "atlas-time-slider.h"
 #include "atlas-segregation-panel.h"
@@ -392,7 +394,9 @@ setup_sidebar (AtlasWindow *self)
   gtk_box_insert_child_after (box, self->time_slider, self->indicator_chooser);
   gtk_box_insert_child_after (box, expander, self->time_slider);
   expander = add_panel (box, expander, _("By Area Type"), atlas_type_panel_new (self->state));
-  add_panel (box, expander, _("Segregation"), atlas_segregation_panel_new (get_map (self)));
+  expander = add_panel (box, expander, _("Segregation"), atlas_segregation_panel_new (get_map (self)));
+  add_panel (box, expander, _("Explore"), atlas_explore_panel_new (get_map (self), self->state));
+  gtk_box_insert_child_after (box, atlas_change_control_new (get_map (self)), self->time_slider);
 }
 
 /* ------------------------------------------------------------------ */

@@ -414,6 +414,48 @@ parse_years (AtlasDataset *dataset,
   return g_steal_pointer (&years);
 }
 
+/* `multiples --indicators a,b,c --year Y`: one map per indicator. */
+static int
+multiples_of_indicators (AtlasDataset     *dataset,
+                         const char       *text,
+                         int               year,
+                         const char       *level,
+                         const char       *region_code,
+                         AtlasClassMethod  method,
+                         guint             classes,
+                         const char       *output,
+                         const char       *lang)
+{
+  g_auto(GStrv) ids = g_strsplit (text, ",", -1);
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  AtlasDivision *division;
+  AtlasArea *region = NULL;
+  int status = CLI_CONTINUE;
+
+  if (year == 0)
+    return cli_fail (CLI_EXIT_USAGE, _("Give the year of --indicators with --year, such as --year 2022"));
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      AtlasIndicator *indicator = cli_lookup_indicator (dataset, g_strstrip (ids[i]), &status);
+
+      if (indicator == NULL)
+        return status;
+      g_ptr_array_add (indicators, indicator);
+    }
+  if (!cli_check_year (dataset, year, &status)
+      || (division = cli_lookup_division (dataset, level, &status)) == NULL
+      || (region_code != NULL && (region = cli_lookup_region (dataset, region_code, &status)) == NULL))
+    return status;
+  if (!atlas_small_multiples_export_indicators (dataset, (AtlasIndicator **) indicators->pdata, indicators->len,
+                                                division, region, (guint) year, method, classes, output, lang,
+                                                &error))
+    return cli_fail (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
+                     ? CLI_EXIT_USAGE : CLI_EXIT_DATA, "%s", error->message);
+  printf ("%s\n", output);
+  return CLI_EXIT_OK;
+}
+
 /**
  * cli_multiples:
  * @argc: the argument count
@@ -429,12 +471,17 @@ cli_multiples (int    argc,
   g_autofree char *level = NULL;
   g_autofree char *region_code = NULL;
   g_autofree char *years_text = NULL;
+  g_autofree char *indicators_text = NULL;
   g_autofree char *method_nick = NULL;
   g_autofree char *output = NULL;
   g_autofree char *lang = NULL;
   int classes = 5;
+  int year = 0;
   const GOptionEntry entries[] = {
     { "indicator", 'i', 0, G_OPTION_ARG_STRING, &indicator_id, N_("The indicator"), N_("ID") },
+    { "indicators", 0, 0, G_OPTION_ARG_STRING, &indicators_text,
+      N_("Comma-separated indicators, one map each for --year"), N_("IDS") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year of --indicators"), N_("YEAR") },
     { "level", 'l', 0, G_OPTION_ARG_STRING, &level, N_("The level (kommun, deso…)"), N_("LEVEL") },
     { "years", 0, 0, G_OPTION_ARG_STRING, &years_text, N_("Comma-separated years, one map each"), N_("YEARS") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region_code, N_("Frame this area with its sub-areas"), N_("CODE") },
@@ -456,7 +503,8 @@ cli_multiples (int    argc,
 
   status = cli_parse_options ("multiples", "PACKAGE",
                               _("Draw one map per year side by side, with the same class breaks and one "
-                                "legend (small multiples)."),
+                                "legend (small multiples); or, with --indicators and --year, one map per "
+                                "indicator, each classed on its own."),
                               entries, &argc, &argv, 1);
   if (status != CLI_CONTINUE || (status = check_lang (lang)) != CLI_CONTINUE)
     return status;
@@ -471,6 +519,9 @@ cli_multiples (int    argc,
   dataset = cli_open_dataset (argv[1], &status);
   if (dataset == NULL)
     return status;
+  if (indicators_text != NULL)
+    return multiples_of_indicators (dataset, indicators_text, year, level, region_code, method,
+                                    (guint) classes, output, lang);
   if ((indicator = cli_lookup_indicator (dataset, indicator_id, &status)) == NULL
       || (division = cli_lookup_division (dataset, level, &status)) == NULL
       || (years = parse_years (dataset, years_text, &status)) == NULL

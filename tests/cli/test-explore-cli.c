@@ -244,6 +244,78 @@ test_scatter_json (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* "6,9" for 6.94: a value as the figures print one decimal. */
+static char *
+one_decimal (double value)
+{
+  g_autofree char *text = g_strdup_printf ("%.1f", value);
+
+  g_strdelimit (text, ".", ',');
+  return g_steal_pointer (&text);
+}
+
+/* multiples --indicators: one map per indicator, each classed over the
+ * kommuner's own values of 2022, so each map's limits run from that
+ * indicator's lowest kommun value to its highest (read here from the
+ * package); without --year it is a usage error. */
+static void
+test_multiples_indicators (void)
+{
+  g_autofree char *path = real_package ();
+  g_autofree char *dir = g_dir_make_tmp ("multiples-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "m.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load (path, NULL, NULL);
+  const char *ids[] = { "utrikes_fodda_andel", "lag_ek_standard" };
+  AtlasDivision *kommuner;
+  g_auto(CliRun) run = { 0, };
+  g_auto(CliRun) no_year = { 0, };
+
+  g_assert_nonnull (dataset);
+  kommuner = atlas_dataset_lookup_division (dataset, "kommun");
+  cli_test_run (&run, "multiples", path, "--indicators", "utrikes_fodda_andel,lag_ek_standard", "--year", "2022",
+                "--level", "kommun", "--region", "03", "-o", svg, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "2 indikatorer, Kommun i Uppsala län 2022"));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      AtlasIndicator *indicator = atlas_dataset_lookup_indicator (dataset, ids[i]);
+      double low = INFINITY, high = -INFINITY;
+      g_autofree char *low_text = NULL;
+      g_autofree char *high_text = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+
+      for (guint a = 0; a < atlas_division_get_n_areas (kommuner); a++)
+        {
+          double value;
+
+          if (atlas_dataset_get_value (dataset, indicator, 2022, atlas_division_get_area (kommuner, a), &value, NULL)
+              != ATLAS_VALUE_MISSING)
+            {
+              low = MIN (low, value);
+              high = MAX (high, value);
+            }
+        }
+      low_text = one_decimal (low);
+      high_text = one_decimal (high);
+      first = g_strdup_printf (">%s – ", low_text);
+      /* the unit follows after a no-break space */
+      last = g_strdup_printf (" – %s\xc2\xa0%%</text>", high_text);
+      g_assert_nonnull (strstr (contents, atlas_indicator_get_name (indicator, "sv")));
+      g_assert_nonnull (strstr (contents, first));
+      g_assert_nonnull (strstr (contents, last));
+    }
+  g_assert_cmpint (g_unlink (svg), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  cli_test_run (&no_year, "multiples", path, "--indicators", "utrikes_fodda_andel,lag_ek_standard",
+                "--level", "kommun", "-o", svg, NULL);
+  g_assert_cmpint (no_year.status, ==, 2);
+  g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -257,6 +329,7 @@ main (int    argc,
   g_test_add_func ("/explore-cli/profile-files", test_profile_files);
   g_test_add_func ("/explore-cli/similar-json", test_similar_json);
   g_test_add_func ("/explore-cli/scatter-json", test_scatter_json);
+  g_test_add_func ("/explore-cli/multiples-indicators", test_multiples_indicators);
 
   return g_test_run ();
 }

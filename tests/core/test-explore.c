@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "atlas-core.h"
+#include "atlas-analysis-page-private.h"
 #include "pdf-text.h"
 
 static AtlasDataset *dataset;
@@ -698,6 +699,51 @@ test_change_figure (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* Titles of the analysis pages (scatter, profile, small multiples, the
+ * charts' headings) wrap and never run past the right margin: the ink of
+ * a long title drawn between x 20 and 220 stays inside, on two lines,
+ * while a short one keeps one line at its size. */
+static double
+title_ink (const char *text,
+           guint       max_lines,
+           double     *advance)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  AtlasPen pen = { .cr = cr, .left = 20, .right = 220, .y = 0 };
+  double x, y, width, height;
+
+  atlas_pen_wrapped (&pen, text, 17, TRUE, max_lines);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (surface, &x, &y, &width, &height);
+  cairo_surface_destroy (surface);
+  g_assert_cmpfloat (x, >=, 19.0);
+  *advance = pen.y;
+  return x + width;
+}
+
+static void
+test_long_titles_wrap (void)
+{
+  const char *long_title = "Eftergymnasial utbildning 3 år eller mer, andel mot Personer i statistiken "
+                           "över ekonomisk standard, RegSO 2022";
+  double advance, right;
+
+  right = title_ink (long_title, 2, &advance);
+  g_assert_cmpfloat (right, <=, 221.0);
+  /* two lines: the second baseline 1.2 sizes below the first */
+  g_assert_cmpfloat (advance, >, 17 * 0.75 * 2.1);
+  right = title_ink (long_title, 1, &advance);
+  g_assert_cmpfloat (right, <=, 221.0);
+  g_assert_cmpfloat (advance, <, 17.5);
+  right = title_ink ("Kort titel", 2, &advance);
+  g_assert_cmpfloat (right, <, 220.0);
+  g_assert_cmpfloat (advance, ==, 17.0);
+  /* one word wider than the margins is cut, not drawn past them */
+  right = title_ink ("Tolsbo-Strandbo-Sörbo-Repbäcken-Idkerberget-Halvarsgårdarna-Medväga-Hönsarvet", 2, &advance);
+  g_assert_cmpfloat (right, <=, 221.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -725,6 +771,7 @@ main (int    argc,
   g_test_add_func ("/explore/scatter-regression", test_scatter_regression);
   g_test_add_func ("/explore/scatter-errors", test_scatter_errors);
   g_test_add_func ("/explore/similar-defaults-and-errors", test_similar_defaults_and_errors);
+  g_test_add_func ("/explore/long-titles-wrap", test_long_titles_wrap);
 
   status = g_test_run ();
   g_object_unref (dataset);

@@ -80,6 +80,8 @@ void              atlas_map_renderer_set_hover      (AtlasMapRenderer *self,
                                                      AtlasArea        *area);
 void              atlas_map_renderer_set_selected   (AtlasMapRenderer *self,
                                                      AtlasArea        *area);
+void              atlas_map_renderer_set_selection  (AtlasMapRenderer *self,
+                                                     GPtrArray        *areas);
 void              atlas_map_renderer_set_compare    (AtlasMapRenderer *self,
                                                      AtlasArea        *area_a,
                                                      AtlasArea        *area_b);

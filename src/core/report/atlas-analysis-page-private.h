@@ -34,12 +34,6 @@ double   atlas_pen_text_width  (cairo_t          *cr,
 char    *atlas_pen_fit_text    (cairo_t          *cr,
                                 const char       *text,
                                 double            max_width);
-/* The font at @size, or smaller so that @text fits @width. */
-void     atlas_pen_set_font_to_fit (cairo_t      *cr,
-                                    const char   *text,
-                                    double        size,
-                                    gboolean      bold,
-                                    double        width);
 void     atlas_pen_show        (AtlasPen         *pen,
                                 const char       *text,
                                 double            x,
@@ -52,6 +46,15 @@ void     atlas_pen_show_right  (AtlasPen         *pen,
 void     atlas_pen_paragraph   (AtlasPen         *pen,
                                 const char       *text,
                                 double            size);
+/* A title or subtitle: wrapped at spaces on at most @max_lines lines,
+ * shrunk (to 75 % of @size at most) when it needs more, and then cut
+ * with "…", so that it never runs past pen->right. Advances pen->y to
+ * each line's baseline (the first by the font size). */
+void     atlas_pen_wrapped     (AtlasPen         *pen,
+                                const char       *text,
+                                double            size,
+                                gboolean          bold,
+                                guint             max_lines);
 /* Paints the page white, then title, subtitle and the demonstration mark. */
 void     atlas_pen_heading     (AtlasPen         *pen,
                                 const char       *title,

@@ -61,21 +61,6 @@ atlas_pen_fit_text (cairo_t    *cr,
 }
 
 void
-atlas_pen_set_font_to_fit (cairo_t    *cr,
-                           const char *text,
-                           double      size,
-                           gboolean    bold,
-                           double      width)
-{
-  double natural;
-
-  atlas_pen_set_font (cr, size, bold);
-  natural = atlas_pen_text_width (cr, text);
-  if (natural > width && natural > 0)
-    atlas_pen_set_font (cr, size * width / natural, bold);
-}
-
-void
 atlas_pen_show (AtlasPen   *pen,
                 const char *text,
                 double      x,
@@ -99,31 +84,98 @@ atlas_pen_show_right (AtlasPen   *pen,
   atlas_pen_show (pen, text, right - atlas_pen_text_width (pen->cr, text), baseline);
 }
 
-void
-atlas_pen_paragraph (AtlasPen   *pen,
-                     const char *text,
-                     double      size)
+/* @text broken at spaces into lines no wider than @width at the current
+ * font; a single word wider than @width keeps a line of its own. */
+static GPtrArray *
+wrap_lines (cairo_t    *cr,
+            const char *text,
+            double      width)
 {
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
   g_autoptr(GString) line = g_string_new (NULL);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
 
-  atlas_pen_set_font (pen->cr, size, FALSE);
   for (guint i = 0; words[i] != NULL; i++)
     {
       gsize before = line->len;
 
       g_string_append_printf (line, "%s%s", before > 0 ? " " : "", words[i]);
-      if (before > 0 && atlas_pen_text_width (pen->cr, line->str) > pen->right - pen->left)
+      if (before > 0 && atlas_pen_text_width (cr, line->str) > width)
         {
           g_string_truncate (line, before);
-          pen->y += size * 1.3;
-          atlas_pen_show (pen, line->str, pen->left, pen->y);
+          g_ptr_array_add (lines, g_strdup (line->str));
           g_string_assign (line, words[i]);
         }
     }
-  pen->y += size * 1.3;
-  atlas_pen_show (pen, line->str, pen->left, pen->y);
+  g_ptr_array_add (lines, g_strdup (line->str));
+  return lines;
+}
+
+void
+atlas_pen_paragraph (AtlasPen   *pen,
+                     const char *text,
+                     double      size)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+
+  atlas_pen_set_font (pen->cr, size, FALSE);
+  lines = wrap_lines (pen->cr, text, pen->right - pen->left);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      pen->y += size * 1.3;
+      atlas_pen_show (pen, g_ptr_array_index (lines, i), pen->left, pen->y);
+    }
   pen->y += size * 0.5;
+}
+
+/* The rest of @lines from @from, joined and cut with "…" to @width. */
+static char *
+dup_last_line (cairo_t   *cr,
+               GPtrArray *lines,
+               guint      from,
+               double     width)
+{
+  g_autoptr(GString) rest = g_string_new (NULL);
+
+  for (guint i = from; i < lines->len; i++)
+    g_string_append_printf (rest, "%s%s", i > from ? " " : "", (const char *) g_ptr_array_index (lines, i));
+  return atlas_pen_fit_text (cr, rest->str, width);
+}
+
+void
+atlas_pen_wrapped (AtlasPen   *pen,
+                   const char *text,
+                   double      size,
+                   gboolean    bold,
+                   guint       max_lines)
+{
+  double width = pen->right - pen->left;
+  double shown = size;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  g_return_if_fail (max_lines > 0);
+
+  for (;;)
+    {
+      atlas_pen_set_font (pen->cr, shown, bold);
+      lines = wrap_lines (pen->cr, text, width);
+      if (lines->len <= max_lines || shown <= size * 0.75)
+        break;
+      g_clear_pointer (&lines, g_ptr_array_unref);
+      shown *= 0.92;
+    }
+  for (guint i = 0; i < lines->len && i < max_lines; i++)
+    {
+      g_autofree char *line = dup_last_line (pen->cr, lines, i, width);
+
+      if (i + 1 < max_lines && i + 1 < lines->len)
+        {
+          g_free (line);
+          line = atlas_pen_fit_text (pen->cr, g_ptr_array_index (lines, i), width);
+        }
+      pen->y += i == 0 ? shown : shown * 1.2;
+      atlas_pen_show (pen, line, pen->left, pen->y);
+    }
 }
 
 void
@@ -136,12 +188,9 @@ atlas_pen_heading (AtlasPen   *pen,
   cairo_set_source_rgb (pen->cr, 1, 1, 1);
   cairo_paint (pen->cr);
   cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
-  atlas_pen_set_font (pen->cr, 19 * scale, TRUE);
-  pen->y += 19 * scale;
-  atlas_pen_show (pen, title, pen->left, pen->y);
-  atlas_pen_set_font (pen->cr, 11 * scale, FALSE);
-  pen->y += 16 * scale;
-  atlas_pen_show (pen, subtitle, pen->left, pen->y);
+  atlas_pen_wrapped (pen, title, 19 * scale, TRUE, 2);
+  pen->y += 5 * scale;
+  atlas_pen_wrapped (pen, subtitle, 11 * scale, FALSE, 2);
   if (demonstration)
     {
       atlas_pen_set_font (pen->cr, 10 * scale, TRUE);

@@ -123,13 +123,10 @@ heading (Chart *chart)
                               lan != NULL && lan != area ? ", " : "",
                               lan != NULL && lan != area ? atlas_area_get_name (lan) : "");
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  /* Long DeSO names: the title shrinks to the width rather than run off. */
-  atlas_pen_set_font_to_fit (cr, title, 17, TRUE, chart->pen.right - chart->pen.left);
-  chart->pen.y += 17;
-  atlas_pen_show (&chart->pen, title, chart->pen.left, chart->pen.y);
-  atlas_pen_set_font (cr, 9.5, FALSE);
-  chart->pen.y += 14;
-  atlas_pen_show (&chart->pen, subtitle, chart->pen.left, chart->pen.y);
+  /* Long DeSO names wrap rather than run off. */
+  atlas_pen_wrapped (&chart->pen, title, 17, TRUE, 2);
+  chart->pen.y += 4.5;
+  atlas_pen_wrapped (&chart->pen, subtitle, 9.5, FALSE, 2);
   for (guint i = 0; categories[i] != NULL; i++)
     {
       chart->pen.y += 12;

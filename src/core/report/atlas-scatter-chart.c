@@ -309,12 +309,9 @@ atlas_scatter_draw_page (const AtlasScatter *scatter,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  atlas_pen_set_font_to_fit (cr, title, 17 * scale, TRUE, pen.right - pen.left);
-  pen.y += 17 * scale;
-  atlas_pen_show (&pen, title, pen.left, pen.y);
-  atlas_pen_set_font (cr, 10 * scale, FALSE);
-  pen.y += 15 * scale;
-  atlas_pen_show (&pen, summary, pen.left, pen.y);
+  atlas_pen_wrapped (&pen, title, 17 * scale, TRUE, 2);
+  pen.y += 5 * scale;
+  atlas_pen_wrapped (&pen, summary, 10 * scale, FALSE, 2);
   if (atlas_scatter_has_demonstration (scatter))
     {
       atlas_pen_set_font (cr, 10 * scale, TRUE);

@@ -32,7 +32,40 @@ typedef struct
   AtlasClassBreaks *breaks;
   AtlasPalette     *palette;
   GArray           *pooled;   /* the values of every year shown */
+  /* Several indicators for one year: one panel each, classed each on
+   * its own (the limits under its map), one legend of class ranks. */
+  AtlasIndicator  **indicators;
+  guint             n_indicators;
+  guint             year;
+  GPtrArray        *panel_breaks;
 } Multiples;
+
+static guint
+n_panels (Multiples *m)
+{
+  return m->indicators != NULL ? m->n_indicators : m->n_years;
+}
+
+static AtlasIndicator *
+panel_indicator (Multiples *m,
+                 guint      index)
+{
+  return m->indicators != NULL ? m->indicators[index] : m->indicator;
+}
+
+static guint
+panel_year (Multiples *m,
+            guint      index)
+{
+  return m->indicators != NULL ? m->year : m->years[index];
+}
+
+static AtlasClassBreaks *
+panel_breaks (Multiples *m,
+              guint      index)
+{
+  return m->indicators != NULL ? g_ptr_array_index (m->panel_breaks, index) : m->breaks;
+}
 
 static gboolean
 is_english (const char *lang)
@@ -94,6 +127,25 @@ classify (Multiples         *m,
   return m->palette != NULL;
 }
 
+/* Under an indicator's name: its own class limits, which the shared
+ * legend's ranks stand for. */
+static void
+panel_limits (Multiples *m,
+              guint      index,
+              AtlasPen  *pen)
+{
+  AtlasIndicator *indicator = panel_indicator (m, index);
+  const double *values = atlas_dataset_peek_values (m->dataset, indicator, m->year, m->division);
+  g_auto(GStrv) labels = atlas_class_breaks_dup_labels (panel_breaks (m, index), indicator, values,
+                                                        values != NULL ? atlas_division_get_n_areas (m->division) : 0,
+                                                        m->lang);
+  g_autofree char *joined = g_strjoinv (" · ", labels);
+
+  cairo_set_source_rgb (pen->cr, 0.3, 0.3, 0.3);
+  atlas_pen_wrapped (pen, joined, 7, FALSE, 2);
+  cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
+}
+
 static void
 draw_panel (Multiples *m,
             cairo_t   *cr,
@@ -106,7 +158,9 @@ draw_panel (Multiples *m,
 {
   g_autoptr(AtlasMapRenderer) renderer = atlas_map_renderer_new ();
   guint n = atlas_division_get_n_areas (m->division);
-  const double *values = atlas_dataset_peek_values (m->dataset, m->indicator, m->years[index], m->division);
+  const double *values = atlas_dataset_peek_values (m->dataset, panel_indicator (m, index), panel_year (m, index),
+                                                    m->division);
+  AtlasClassBreaks *breaks = panel_breaks (m, index);
   g_autofree int *classes = g_new (int, MAX (n, 1));
   const AtlasBBox *bbox = m->region != NULL && atlas_area_get_geometry (m->region) != NULL
     ? atlas_geometry_get_bbox (atlas_area_get_geometry (m->region)) : atlas_division_get_bbox (m->division);
@@ -114,17 +168,30 @@ draw_panel (Multiples *m,
   AtlasMapView view;
 
   for (guint i = 0; i < n; i++)
-    classes[i] = atlas_class_breaks_classify (m->breaks, values[i]);
+    classes[i] = values != NULL ? atlas_class_breaks_classify (breaks, values[i]) : -1;
   atlas_map_renderer_set_choropleth (renderer, m->division, classes, m->palette);
   if (m->region != NULL && atlas_area_get_geometry (m->region) != NULL)
     atlas_map_renderer_set_region (renderer, m->region);
 
-  g_snprintf (year, sizeof year, "%u", m->years[index]);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  atlas_pen_set_font (cr, 11, TRUE);
-  atlas_pen_show (pen, year, x, y + 11);
-  y += 16;
-  height -= 16;
+  if (m->indicators != NULL)
+    {
+      AtlasPen heading = { .cr = cr, .runs = pen->runs, .left = x, .right = x + width, .y = y };
+      double top = y;
+
+      atlas_pen_wrapped (&heading, atlas_indicator_get_name (panel_indicator (m, index), m->lang), 10, TRUE, 1);
+      panel_limits (m, index, &heading);
+      y = heading.y + 4;
+      height -= y - top;
+    }
+  else
+    {
+      g_snprintf (year, sizeof year, "%u", m->years[index]);
+      atlas_pen_set_font (cr, 11, TRUE);
+      atlas_pen_show (pen, year, x, y + 11);
+      y += 16;
+      height -= 16;
+    }
   atlas_map_view_fit_bbox (&view, bbox, width * MAP_UNITS_PER_PT, height * MAP_UNITS_PER_PT, 4 * MAP_UNITS_PER_PT);
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
@@ -139,6 +206,27 @@ draw_panel (Multiples *m,
   cairo_stroke (cr);
 }
 
+/* "1 (lägst)" … "5 (högst)": the ranks every panel's classes share. */
+static char **
+dup_rank_labels (Multiples *m)
+{
+  guint n = atlas_palette_get_n_colors (m->palette);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **labels;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *which = i == 0 ? (is_english (m->lang) ? " (lowest)" : " (lägst)")
+                        : i + 1 == n ? (is_english (m->lang) ? " (highest)" : " (högst)") : "";
+      g_autofree char *label = g_strdup_printf ("%u%s", i + 1, which);
+
+      g_strv_builder_add (builder, label);
+    }
+  labels = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return labels;
+}
+
 static void
 legend (Multiples *m,
         cairo_t   *cr,
@@ -146,13 +234,17 @@ legend (Multiples *m,
         double     x,
         double     y)
 {
-  g_auto(GStrv) labels = atlas_class_breaks_dup_labels (m->breaks, m->indicator, (const double *) m->pooled->data,
-                                                        m->pooled->len, m->lang);
-  const char *unit = atlas_indicator_get_unit_label (m->indicator, m->lang);
-  g_autofree char *title = g_strdup_printf ("%s%s%s%s", atlas_indicator_get_name (m->indicator, m->lang),
-                                            unit != NULL && unit[0] != '\0' ? " (" : "",
-                                            unit != NULL ? unit : "",
-                                            unit != NULL && unit[0] != '\0' ? ")" : "");
+  g_auto(GStrv) labels = m->indicators != NULL ? dup_rank_labels (m)
+    : atlas_class_breaks_dup_labels (m->breaks, m->indicator, (const double *) m->pooled->data,
+                                     m->pooled->len, m->lang);
+  const char *unit = m->indicators != NULL ? NULL : atlas_indicator_get_unit_label (m->indicator, m->lang);
+  g_autofree char *title = m->indicators != NULL
+    ? g_strdup (is_english (m->lang) ? "Class within each indicator (its limits under its map)"
+                                     : "Klass inom varje indikator (gränserna under dess karta)")
+    : g_strdup_printf ("%s%s%s%s", atlas_indicator_get_name (m->indicator, m->lang),
+                       unit != NULL && unit[0] != '\0' ? " (" : "",
+                       unit != NULL ? unit : "",
+                       unit != NULL && unit[0] != '\0' ? ")" : "");
   AtlasPen column = { .cr = cr, .left = x, .right = x + LEGEND_W - 6, .y = y };
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
@@ -181,8 +273,8 @@ legend (Multiples *m,
     column.y += 18;
   }
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  if (atlas_class_breaks_method_note (m->breaks, m->lang) != NULL)
-    atlas_pen_paragraph (&column, atlas_class_breaks_method_note (m->breaks, m->lang), 7);
+  if (atlas_class_breaks_method_note (panel_breaks (m, 0), m->lang) != NULL)
+    atlas_pen_paragraph (&column, atlas_class_breaks_method_note (panel_breaks (m, 0), m->lang), 7);
   atlas_pen_paragraph (&column, atlas_class_breaks_boundary_note (m->lang), 7);
   *pen = column;
 }
@@ -210,6 +302,58 @@ dup_caption (Multiples *m)
                           atlas_dataset_get_version (m->dataset));
 }
 
+/* Several indicators: the method, then each indicator's definition and
+ * source. */
+static char *
+dup_indicators_caption (Multiples *m)
+{
+  AtlasClassBreaks *breaks = panel_breaks (m, 0);
+  const char *method = atlas_figure_label (m->lang, FIGURE_LABEL_METHOD_QUANTILE
+                                                    + MIN (atlas_class_breaks_get_method (breaks),
+                                                           ATLAS_CLASS_METHOD_MANUAL));
+  GString *caption = g_string_new (NULL);
+
+  g_string_printf (caption, is_english (m->lang) ? "Classes: %s, %u classes within each indicator, %u. "
+                                                 : "Klassindelning: %s, %u klasser inom varje indikator, %u. ",
+                   method, atlas_class_breaks_get_n_classes (breaks), m->year);
+  for (guint i = 0; i < m->n_indicators; i++)
+    {
+      const char *definition = atlas_indicator_get_definition (m->indicators[i], m->lang);
+      const char *source = atlas_indicator_get_source (m->indicators[i]);
+
+      g_string_append_printf (caption, "%s: %s %s: %s. ", atlas_indicator_get_name (m->indicators[i], m->lang),
+                              definition != NULL ? definition : "–", is_english (m->lang) ? "Source" : "Källa",
+                              source != NULL ? source : "–");
+    }
+  g_string_append_printf (caption, "Data: %s, version %s.", atlas_dataset_get_title (m->dataset, m->lang),
+                          atlas_dataset_get_version (m->dataset));
+  return g_string_free (caption, FALSE);
+}
+
+static char *
+dup_title (Multiples *m)
+{
+  g_autofree char *place = m->region != NULL ? atlas_area_dup_display_name (m->region) : NULL;
+  const char *in = place != NULL ? (is_english (m->lang) ? " in " : " i ") : "";
+
+  if (m->indicators != NULL)
+    return g_strdup_printf (is_english (m->lang) ? "%u indicators, %s%s%s %u" : "%u indikatorer, %s%s%s %u",
+                            m->n_indicators, atlas_division_get_name (m->division, m->lang), in,
+                            place != NULL ? place : "", m->year);
+  return g_strdup_printf ("%s, %s%s%s %u–%u", atlas_indicator_get_name (m->indicator, m->lang),
+                          atlas_division_get_name (m->division, m->lang), in,
+                          place != NULL ? place : "", m->years[0], m->years[m->n_years - 1]);
+}
+
+static gboolean
+any_demonstration (Multiples *m)
+{
+  for (guint i = 0; i < n_panels (m); i++)
+    if (atlas_dataset_indicator_is_demonstration (m->dataset, panel_indicator (m, i)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 draw_page (gpointer   data,
            cairo_t   *cr,
@@ -219,37 +363,33 @@ draw_page (gpointer   data,
 {
   Multiples *m = data;
   AtlasPen pen = { .cr = cr, .runs = runs, .left = 30, .right = width - 30, .y = 28 };
-  g_autofree char *place = m->region != NULL ? atlas_area_dup_display_name (m->region) : NULL;
-  g_autofree char *title = g_strdup_printf ("%s, %s%s%s %u–%u", atlas_indicator_get_name (m->indicator, m->lang),
-                                            atlas_division_get_name (m->division, m->lang),
-                                            place != NULL ? (is_english (m->lang) ? " in " : " i ") : "",
-                                            place != NULL ? place : "", m->years[0], m->years[m->n_years - 1]);
-  g_autofree char *caption = dup_caption (m);
-  guint cols = m->n_years <= 4 ? m->n_years : 3;
-  guint rows = (m->n_years + cols - 1) / cols;
-  double grid_w = width - 60 - LEGEND_W, grid_h = height - 28 - 30 - 70;
+  g_autofree char *title = dup_title (m);
+  g_autofree char *caption = m->indicators != NULL ? dup_indicators_caption (m) : dup_caption (m);
+  guint n = n_panels (m);
+  guint cols = n <= 4 ? n : 3;
+  guint rows = (n + cols - 1) / cols;
+  /* Several indicators need room for each one's definition and source. */
+  double grid_w = width - 60 - LEGEND_W, grid_h = height - 28 - 30 - (m->indicators != NULL ? 165 : 70);
   double cell_w = grid_w / cols, cell_h = grid_h / rows;
   AtlasPen legend_pen;
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  atlas_pen_set_font_to_fit (cr, title, 16, TRUE, pen.right - pen.left);
-  pen.y += 16;
-  atlas_pen_show (&pen, title, pen.left, pen.y);
-  if (atlas_dataset_indicator_is_demonstration (m->dataset, m->indicator))
+  atlas_pen_wrapped (&pen, title, 16, TRUE, 1);
+  if (any_demonstration (m))
     {
       atlas_pen_set_font (cr, 10, TRUE);
       cairo_set_source_rgb (cr, 0.75, 0.1, 0.1);
       atlas_pen_show_right (&pen, atlas_figure_label (m->lang, FIGURE_LABEL_DEMONSTRATION), pen.right, pen.y);
     }
   pen.y += 10;
-  for (guint i = 0; i < m->n_years; i++)
+  for (guint i = 0; i < n; i++)
     draw_panel (m, cr, &pen, i, 30 + (i % cols) * cell_w, pen.y + (i / cols) * cell_h, cell_w - 8, cell_h - 6);
   legend (m, cr, &legend_pen, width - 30 - LEGEND_W + 8, pen.y);
   pen.y += grid_h + 6;
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  atlas_pen_paragraph (&pen, caption, 7);
+  atlas_pen_paragraph (&pen, caption, m->indicators != NULL ? 6 : 7);
 }
 
 gboolean
@@ -278,5 +418,107 @@ atlas_small_multiples_export (AtlasDataset      *dataset,
   g_clear_pointer (&m.breaks, atlas_class_breaks_unref);
   g_clear_pointer (&m.palette, atlas_palette_unref);
   g_clear_pointer (&m.pooled, g_array_unref);
+  return ok;
+}
+
+static gboolean
+check_indicators (Multiples  *m,
+                  GError    **error)
+{
+  if (m->n_indicators < 2 || m->n_indicators > MAX_YEARS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Small multiples show 2 to %d indicators, not %u"), MAX_YEARS, m->n_indicators);
+      return FALSE;
+    }
+  for (guint i = 0; i < m->n_indicators; i++)
+    if (atlas_indicator_get_unit (m->indicators[i]) == ATLAS_UNIT_CATEGORY)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                     _("“%s” holds categories, which are not classified"), atlas_indicator_get_id (m->indicators[i]));
+        return FALSE;
+      }
+  if (!atlas_division_has_geometry (m->division))
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_UNKNOWN,
+                   _("The figure needs a level with area boundaries (län, kommun, RegSO or DeSO)"));
+      return FALSE;
+    }
+  if (!atlas_dataset_has_year (m->dataset, m->year))
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_UNKNOWN,
+                   _("The package “%s” has no values for the year %u"), atlas_dataset_get_id (m->dataset), m->year);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each indicator's own breaks over its values of the year; one
+ * sequential palette, as the legend's ranks mean the same in every map. */
+static gboolean
+classify_indicators (Multiples         *m,
+                     AtlasClassMethod   method,
+                     guint              n_classes,
+                     GError           **error)
+{
+  guint n = atlas_division_get_n_areas (m->division);
+
+  m->panel_breaks = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_class_breaks_unref);
+  for (guint i = 0; i < m->n_indicators; i++)
+    {
+      const double *values = atlas_dataset_peek_values (m->dataset, m->indicators[i], m->year, m->division);
+      g_autoptr(GError) local = NULL;
+      AtlasClassBreaks *breaks;
+
+      breaks = values != NULL ? atlas_class_breaks_compute (method, values, n, n_classes, &local) : NULL;
+      if (breaks == NULL)
+        {
+          g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NO_DATA, "%s: %s",
+                       atlas_indicator_get_id (m->indicators[i]),
+                       local != NULL ? local->message : _("No values for this year"));
+          return FALSE;
+        }
+      g_ptr_array_add (m->panel_breaks, breaks);
+    }
+  m->palette = atlas_palette_new ("YlGnBu", atlas_class_breaks_get_n_classes (panel_breaks (m, 0)), FALSE, error);
+  return m->palette != NULL;
+}
+
+/**
+ * atlas_small_multiples_export_indicators:
+ * @indicators: (array length=n_indicators): 2 to 9 indicators
+ *
+ * Small multiples of several indicators for one year: one map each,
+ * classed each over its own values with @method, one legend of the
+ * classes' ranks, each map's limits under its name. Errors as for
+ * atlas_small_multiples_export(), and ATLAS_DATASET_ERROR_NO_DATA for an
+ * indicator without values in @year.
+ */
+gboolean
+atlas_small_multiples_export_indicators (AtlasDataset      *dataset,
+                                         AtlasIndicator   **indicators,
+                                         guint              n_indicators,
+                                         AtlasDivision     *division,
+                                         AtlasArea         *region,
+                                         guint              year,
+                                         AtlasClassMethod   method,
+                                         guint              n_classes,
+                                         const char        *path,
+                                         const char        *lang,
+                                         GError           **error)
+{
+  Multiples m = { .dataset = dataset, .division = division, .region = region,
+                  .lang = lang != NULL ? lang : atlas_language (), .indicators = indicators,
+                  .n_indicators = n_indicators, .year = year };
+  gboolean ok;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (indicators != NULL || n_indicators == 0, FALSE);
+  g_return_val_if_fail (ATLAS_IS_DIVISION (division), FALSE);
+
+  ok = check_indicators (&m, error) && classify_indicators (&m, method, n_classes, error)
+       && atlas_analysis_page_export (ATLAS_PAGE_A4_LANDSCAPE, path, 150, draw_page, &m, error);
+  g_clear_pointer (&m.panel_breaks, g_ptr_array_unref);
+  g_clear_pointer (&m.palette, atlas_palette_unref);
   return ok;
 }

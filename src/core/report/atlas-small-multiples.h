@@ -27,4 +27,18 @@ gboolean atlas_small_multiples_export (AtlasDataset     *dataset,
                                        const char       *lang,
                                        GError          **error);
 
+/* Several indicators (2 to 9) for one year, one map each, each classed
+ * over its own values; one legend of class ranks. */
+gboolean atlas_small_multiples_export_indicators (AtlasDataset      *dataset,
+                                                  AtlasIndicator   **indicators,
+                                                  guint              n_indicators,
+                                                  AtlasDivision     *division,
+                                                  AtlasArea         *region,
+                                                  guint              year,
+                                                  AtlasClassMethod   method,
+                                                  guint              n_classes,
+                                                  const char        *path,
+                                                  const char        *lang,
+                                                  GError           **error);
+
 G_END_DECLS

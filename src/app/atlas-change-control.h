@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-map.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_CHANGE_CONTROL (atlas_change_control_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasChangeControl, atlas_change_control, ATLAS, CHANGE_CONTROL, GtkWidget)
+
+/**
+ * AtlasChangeControl:
+ *
+ * "Förändring sedan": a choice of an earlier year that turns the map into
+ * a change map (atlas_map_set_since_year()): the change from that year to
+ * the year shown, classes centred on zero, ökning and minskning read
+ * through the indicator's polarity in the legend. "Av" shows the year's
+ * values. Offers the package's years but its last; says so when the
+ * year shown is not later than the one chosen.
+ */
+GtkWidget *atlas_change_control_new        (AtlasMap           *map);
+/* What choosing @since (0: off) in the drop-down does. */
+void       atlas_change_control_set_since  (AtlasChangeControl *self,
+                                            guint               since);
+
+G_END_DECLS
