@@ -96,6 +96,9 @@ fill_grid (AtlasTypeHistoryPanel *self)
 
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
+  child = cell (_("Areas\nresidents"), 0);
+  gtk_widget_add_css_class (child, "dim-label");
+  gtk_grid_attach (GTK_GRID (self->grid), child, 0, 0, 1, 1);
   for (guint y = 0; y < n_years; y++)
     {
       g_autofree char *year = g_strdup_printf ("%u", atlas_type_history_get_year (self->history, y));
@@ -118,8 +121,10 @@ fill_grid (AtlasTypeHistoryPanel *self)
           AtlasTypeBreakdown *breakdown = atlas_type_history_get_breakdown (self->history, y);
           const AtlasTypeStat *s = t < n_types (self) ? atlas_type_breakdown_get_stat (breakdown, t)
                                                       : atlas_type_breakdown_get_total (breakdown);
-          /* Translators: areas, then residents, in a table cell */
-          g_autofree char *text = g_strdup_printf (_("%u\n%.0f res."), s->n_areas, s->weight);
+          /* The residents as the CLI prints them (the population's own format) */
+          g_autofree char *residents = atlas_indicator_format_value (atlas_type_history_get_population (self->history),
+                                                                     s->value, NULL);
+          g_autofree char *text = g_strdup_printf ("%u\n%s", s->n_areas, residents);
 
           gtk_grid_attach (GTK_GRID (self->grid), cell (text, 1), (int) y + 1, (int) t + 1, 1, 1);
         }
