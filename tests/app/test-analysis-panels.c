@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <gdal.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "app-test-util.h"
@@ -131,6 +132,23 @@ test_flags (Fixture       *fixture,
   atlas_flags_panel_set_shown (panel, 0);
   app_test_drain ();
   g_assert_true (atlas_map_is_area_shown (fixture->map, atlas_division_get_area (deso, 0)));
+
+  /* The figure exports through the figure machinery as an A4 PDF */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("flags-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "flags.pdf", NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (atlas_analysis_map_export (atlas_flags_panel_get_figure (panel), path, 150, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    g_assert_cmpint (g_remove (path), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
 
   /* A larger share flags at least as many areas */
   atlas_flags_panel_set_share (panel, 10);
