@@ -47,6 +47,7 @@ struct _AtlasMap
   AtlasAreaFilter   *filter;
   /* Only these areas are drawn (a panel's chosen type or flag count) */
   GHashTable        *highlight;
+  AtlasDivision     *highlight_division;  /* of its areas; NULL when none */
   AtlasBasemap      *basemap;
   GCancellable      *basemap_cancellable;
 
@@ -233,7 +234,9 @@ dup_shown_areas (AtlasMap *self)
 
   if (self->filter != NULL)
     shown = atlas_area_filter_dup_mask (self->filter, self->dataset, self->division, self->year);
-  if (self->highlight == NULL)
+  /* Another level (the user switched): the highlight does not apply */
+  if (self->highlight == NULL
+      || (self->highlight_division != NULL && self->highlight_division != self->division))
     return shown;
   if (shown == NULL)
     {
@@ -979,6 +982,7 @@ atlas_map_dispose (GObject *object)
   g_clear_object (&self->compare_b);
   g_clear_pointer (&self->filter, atlas_area_filter_unref);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_object (&self->highlight_division);
   g_clear_object (&self->basemap);
   g_clear_pointer (&self->breaks, atlas_class_breaks_unref);
   g_clear_pointer (&self->palette, atlas_palette_unref);
@@ -1419,8 +1423,9 @@ atlas_map_get_filter (AtlasMap *self)
  * @areas: (element-type AtlasArea) (nullable): the areas to show alone,
  *   NULL to show every area again
  *
- * Draws only these areas of the level shown (and counts only them in the
- * legend), as when a panel picks a type or a number of flags.
+ * Draws only these areas (and counts only them in the legend), as when a
+ * panel picks a type or a number of flags. At another level than theirs
+ * every area is drawn again.
  */
 void
 atlas_map_set_highlight (AtlasMap  *self,
@@ -1429,6 +1434,9 @@ atlas_map_set_highlight (AtlasMap  *self,
   g_return_if_fail (ATLAS_IS_MAP (self));
 
   g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_object (&self->highlight_division);
+  if (areas != NULL && areas->len > 0)
+    self->highlight_division = g_object_ref (atlas_area_get_division (g_ptr_array_index (areas, 0)));
   if (areas != NULL)
     {
       self->highlight = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);

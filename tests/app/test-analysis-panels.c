@@ -9,6 +9,7 @@
 #include "app-test-util.h"
 #include "atlas-filter-panel.h"
 #include "atlas-flags-panel.h"
+#include "atlas-legend.h"
 #include "atlas-map.h"
 #include "atlas-type-history-panel.h"
 
@@ -83,6 +84,28 @@ type_of (AtlasDataset *dataset,
          ? (int) lround (values[atlas_area_get_index (area)]) : -1;
 }
 
+/* The areas the legend counts over every row, as its labels print them. */
+static guint
+legend_total (AtlasMap *map)
+{
+  AtlasLegend *legend = ATLAS_LEGEND (atlas_map_get_legend (map));
+  guint total = 0;
+
+  for (guint r = 0; r < atlas_legend_get_n_rows (legend); r++)
+    {
+      const char *text = atlas_legend_get_row_count_text (legend, r);
+      guint n = 0;
+
+      g_assert_nonnull (text);
+      /* "1 415 områden": digits grouped by spaces, then the word */
+      for (const char *c = text; *c != '\0' && !g_ascii_isalpha (*c) && (guchar) *c < 0x80; c++)
+        if (g_ascii_isdigit (*c))
+          n = n * 10 + (guint) (*c - '0');
+      total += n;
+    }
+  return total;
+}
+
 static void
 test_flags (Fixture       *fixture,
             gconstpointer  data)
@@ -129,6 +152,14 @@ test_flags (Fixture       *fixture,
   for (guint a = 0; a < atlas_division_get_n_areas (deso); a++)
     g_assert_cmpint (atlas_map_is_area_shown (fixture->map, atlas_division_get_area (deso, a)), ==,
                      atlas_problem_flags_get_count (shown, a) >= 3);
+  g_assert_cmpuint (legend_total (fixture->map), ==, n_three);
+  /* At another level the highlight does not apply: every kommun is drawn */
+  atlas_map_set_division (fixture->map, atlas_dataset_lookup_division (fixture->dataset, "kommun"));
+  app_test_drain ();
+  g_assert_true (atlas_map_is_area_shown (fixture->map, atlas_division_get_area (atlas_map_get_division (fixture->map), 0)));
+  atlas_map_set_division (fixture->map, deso);
+  app_test_drain ();
+  g_assert_cmpuint (legend_total (fixture->map), ==, n_three);
   atlas_flags_panel_set_shown (panel, 0);
   app_test_drain ();
   g_assert_true (atlas_map_is_area_shown (fixture->map, atlas_division_get_area (deso, 0)));
@@ -253,6 +284,7 @@ test_filter (Fixture       *fixture,
     }
   g_assert_cmpuint (n_shown, >, 0);
   g_assert_cmpuint (n_shown, <, atlas_division_get_n_areas (regso));
+  g_assert_cmpuint (legend_total (fixture->map), ==, n_shown);
 
   /* A figure of the state carries the filter */
   atlas_explorer_state_set_level (fixture->state, "regso");
