@@ -42,7 +42,8 @@ on_figure_pressed (GtkGestureClick *gesture,
   GtkRoot *root = gtk_widget_get_root (area);
   GtkWidget *window, *large;
 
-  if (figure == NULL)
+  /* Already the large view */
+  if (figure == NULL || (GTK_IS_WINDOW (root) && gtk_window_get_child (GTK_WINDOW (root)) == area))
     return;
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), atlas_analysis_map_get_title (figure));
@@ -51,6 +52,7 @@ on_figure_pressed (GtkGestureClick *gesture,
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
   large = atlas_analysis_view_new_figure (0);
   gtk_widget_set_vexpand (large, TRUE);
+  gtk_widget_set_tooltip_text (large, NULL);
   atlas_analysis_view_set_figure (large, figure);
   gtk_window_set_child (GTK_WINDOW (window), large);
   gtk_window_present (GTK_WINDOW (window));
@@ -92,6 +94,21 @@ atlas_analysis_view_new_caption (void)
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_widget_add_css_class (label, "caption");
   return label;
+}
+
+GtkWidget *
+atlas_analysis_view_new_row (const char *mnemonic,
+                             GtkWidget  *widget)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), widget);
+  return box;
 }
 
 static void

@@ -24,6 +24,9 @@ void       atlas_analysis_view_export        (GtkWidget        *widget,
                                               AtlasAnalysisMap *figure,
                                               const char       *name,
                                               GtkLabel         *status);
+/* A row: a mnemonic label, then @widget at the end. */
+GtkWidget *atlas_analysis_view_new_row       (const char       *mnemonic,
+                                              GtkWidget        *widget);
 /* A small wrapping caption label. */
 GtkWidget *atlas_analysis_view_new_caption   (void);
 

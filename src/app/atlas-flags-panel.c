@@ -31,6 +31,7 @@ struct _AtlasFlagsPanel
   AtlasProblemFlags *flags;
   AtlasAnalysisMap  *figure;
   guint              n_listed;
+  AtlasArea         *region;       /* the figure's frame (transfer none) */
   gboolean           highlighting;
   gboolean           stale;
   gboolean           filling;
@@ -111,8 +112,10 @@ dup_flag_names (AtlasFlagsPanel *self,
       {
         AtlasIndicator *indicator = atlas_problem_flags_get_threshold (self->flags, i)->indicator;
 
+        const char *label = atlas_indicator_get_short_label (indicator, NULL);
+
         g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
-                                atlas_indicator_get_name (indicator, NULL));
+                                label != NULL ? label : atlas_indicator_get_name (indicator, NULL));
       }
   return g_string_free (names, FALSE);
 }
@@ -146,16 +149,17 @@ fill_list (AtlasFlagsPanel *self)
   for (guint i = 0; i < order->len; i++)
     {
       guint a = g_array_index (order, guint, i);
-      g_autofree char *name = atlas_area_dup_display_name (atlas_division_get_area (division, a));
+      AtlasArea *area = atlas_division_get_area (division, a);
+      g_autofree char *name = atlas_area_dup_display_name (area);
       g_autofree char *names = dup_flag_names (self, a);
       /* Translators: an area, its number of flags and the flags' names */
-      g_autofree char *text = g_strdup_printf (_("%s (%s): %u – %s"), name,
-                                               atlas_area_get_code (atlas_division_get_area (division, a)),
+      g_autofree char *text = g_strdup_printf (_("%s: %u – %s"), name,
                                                atlas_problem_flags_get_count (self->flags, a), names);
       GtkWidget *label = atlas_analysis_view_new_caption ();
 
       gtk_label_set_text (GTK_LABEL (label), text);
       gtk_list_box_append (GTK_LIST_BOX (self->list), label);
+      g_object_set_data (G_OBJECT (gtk_widget_get_parent (label)), "area", area);
     }
   self->n_listed = order->len;
 }
@@ -173,6 +177,7 @@ show_flags (AtlasFlagsPanel *self)
   AtlasDivision *division = atlas_problem_flags_get_division (self->flags);
   AtlasArea *region = atlas_analysis_view_pick_region (self->map, division);
 
+  self->region = region;
   g_clear_object (&self->figure);
   self->figure = atlas_analysis_map_new_for_flags (self->flags, region);
   atlas_analysis_view_set_figure (self->figure_view, self->figure);
@@ -208,6 +213,19 @@ compute (AtlasFlagsPanel *self)
   else
     atlas_analysis_view_set_figure (self->figure_view, NULL);
   apply_shown (self);
+}
+
+/* A listed area becomes the map's selection (and the details show it). */
+static void
+on_row_activated (AtlasFlagsPanel *self,
+                  GtkListBoxRow   *row)
+{
+  AtlasArea *area = g_object_get_data (G_OBJECT (row), "area");
+
+  if (area == NULL)
+    return;
+  atlas_map_set_division (self->map, atlas_area_get_division (area));
+  atlas_map_set_selected_area (self->map, area);
 }
 
 static void
@@ -279,6 +297,16 @@ on_dataset_changed (AtlasFlagsPanel *self)
   on_choice_changed (self);
 }
 
+/* A län or kommun selected frames the figure; other selections (such as
+ * a listed area) leave it. */
+static void
+on_selection_changed (AtlasFlagsPanel *self)
+{
+  if (self->flags == NULL
+      || atlas_analysis_view_pick_region (self->map, atlas_problem_flags_get_division (self->flags)) != self->region)
+    on_choice_changed (self);
+}
+
 /* The map's year steps carry the panel along (it can still be set apart). */
 static void
 on_map_year_changed (AtlasFlagsPanel *self)
@@ -303,21 +331,6 @@ on_export_clicked (AtlasFlagsPanel *self)
                           atlas_division_get_id (atlas_problem_flags_get_division (self->flags)),
                           atlas_problem_flags_get_year (self->flags));
   atlas_analysis_view_export (GTK_WIDGET (self), self->figure, name, GTK_LABEL (self->status_label));
-}
-
-static GtkWidget *
-labelled (const char *text,
-          GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  return box;
 }
 
 static void
@@ -349,16 +362,18 @@ build (AtlasFlagsPanel *self)
   gtk_widget_set_visible (self->demonstration_label, FALSE);
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->list), TRUE);
+  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   self->status_label = atlas_analysis_view_new_caption ();
 
-  children[n++] = labelled (_("_Level"), self->level_dropdown);
-  children[n++] = labelled (_("_Year"), self->year_dropdown);
-  children[n++] = labelled (_("Worst _share (%)"), self->share_spin);
+  children[n++] = atlas_analysis_view_new_row (_("_Level"), self->level_dropdown);
+  children[n++] = atlas_analysis_view_new_row (_("_Year"), self->year_dropdown);
+  children[n++] = atlas_analysis_view_new_row (_("Worst _share (%)"), self->share_spin);
   children[n++] = indicators;
-  children[n++] = labelled (_("Show on _map"), self->shown_dropdown);
+  children[n++] = atlas_analysis_view_new_row (_("Show on _map"), self->shown_dropdown);
   children[n++] = self->figure_view;
   children[n++] = self->counts_label;
   children[n++] = self->reference_label;
@@ -443,7 +458,7 @@ atlas_flags_panel_new (AtlasMap *map)
   self = g_object_new (ATLAS_TYPE_FLAGS_PANEL, NULL);
   self->map = g_object_ref (map);
   g_signal_connect_object (map, "notify::dataset", G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (map, "notify::selected-area", G_CALLBACK (on_choice_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (map, "notify::selected-area", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (map, "notify::year", G_CALLBACK (on_map_year_changed), self, G_CONNECT_SWAPPED);
   on_dataset_changed (self);
   return GTK_WIDGET (self);

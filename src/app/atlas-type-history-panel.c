@@ -258,6 +258,8 @@ update (AtlasTypeHistoryPanel *self)
       region = atlas_analysis_view_pick_region (self->map, atlas_analysis_find_stored_division (dataset, category));
       self->history = atlas_type_history_new (dataset, category, region, NULL, &error);
     }
+  if (self->history != NULL && atlas_type_history_get_n_years (self->history) == 0)
+    g_clear_pointer (&self->history, atlas_type_history_unref);
   gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (self)), self->history != NULL);
   gtk_label_set_text (GTK_LABEL (self->status_label),
                       self->history != NULL ? ""
@@ -305,21 +307,6 @@ on_export_clicked (AtlasTypeHistoryPanel *self)
   gtk_widget_set_visible (self->status_label, TRUE);
 }
 
-static GtkWidget *
-labelled (const char *text,
-          GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  return box;
-}
-
 static void
 build (AtlasTypeHistoryPanel *self)
 {
@@ -349,9 +336,9 @@ build (AtlasTypeHistoryPanel *self)
   gtk_box_append (GTK_BOX (box), self->subtitle_label);
   gtk_box_append (GTK_BOX (box), self->chart);
   gtk_box_append (GTK_BOX (box), self->grid);
-  gtk_box_append (GTK_BOX (box), labelled (_("_From"), self->from_dropdown));
-  gtk_box_append (GTK_BOX (box), labelled (_("_To"), self->to_dropdown));
-  gtk_box_append (GTK_BOX (box), labelled (_("Show on _map"), self->shown_dropdown));
+  gtk_box_append (GTK_BOX (box), atlas_analysis_view_new_row (_("_From"), self->from_dropdown));
+  gtk_box_append (GTK_BOX (box), atlas_analysis_view_new_row (_("_To"), self->to_dropdown));
+  gtk_box_append (GTK_BOX (box), atlas_analysis_view_new_row (_("Show on _map"), self->shown_dropdown));
   gtk_box_append (GTK_BOX (box), self->changes_label);
   gtk_box_append (GTK_BOX (box), self->change_view);
   gtk_box_append (GTK_BOX (box), self->caveat_label);
