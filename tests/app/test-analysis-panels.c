@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <gdal.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 
 #include "app-test-util.h"
@@ -106,6 +107,40 @@ legend_total (AtlasMap *map)
   return total;
 }
 
+/* `platsatlas-cli flags … --json`: per area code, its number of flags. */
+static GHashTable *
+dup_cli_flag_counts (const char *level,
+                     guint       year)
+{
+  g_autofree char *package = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", "stockholm-uppsala", NULL);
+  g_autofree char *year_text = g_strdup_printf ("%u", year);
+  const char *argv[] = { g_getenv ("PLATSATLAS_CLI"), "flags", package, "--level", level,
+                         "--year", year_text, "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *areas;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  areas = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "areas");
+  for (guint i = 0; i < json_array_get_length (areas); i++)
+    {
+      JsonObject *area = json_array_get_object_element (areas, i);
+
+      g_hash_table_insert (counts, g_strdup (json_object_get_string_member (area, "code")),
+                           GUINT_TO_POINTER ((guint) json_object_get_int_member (area, "count")));
+    }
+  return counts;
+}
+
 static void
 test_flags (Fixture       *fixture,
             gconstpointer  data)
@@ -145,6 +180,16 @@ test_flags (Fixture       *fixture,
     }
   g_assert_cmpuint (n_three, >, 0);
   g_assert_cmpuint (atlas_flags_panel_get_n_listed (panel), ==, n_flagged);
+
+  /* The CLI prints the same count for every area */
+  {
+    g_autoptr(GHashTable) cli = dup_cli_flag_counts ("deso", 2022);
+
+    g_assert_cmpuint (g_hash_table_size (cli), ==, atlas_division_get_n_areas (deso));
+    for (guint a = 0; a < atlas_division_get_n_areas (deso); a++)
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (cli, atlas_area_get_code (atlas_division_get_area (deso, a)))),
+                        ==, atlas_problem_flags_get_count (shown, a));
+  }
 
   /* "3 or more" draws only those areas on the map */
   atlas_flags_panel_set_shown (panel, 4);
