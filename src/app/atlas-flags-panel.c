@@ -32,7 +32,6 @@ struct _AtlasFlagsPanel
   AtlasAnalysisMap  *figure;
   guint              n_listed;
   AtlasArea         *region;       /* the figure's frame (transfer none) */
-  gboolean           highlighting;
   gboolean           stale;
   gboolean           filling;
 };
@@ -82,9 +81,7 @@ apply_shown (AtlasFlagsPanel *self)
 
   if (self->flags == NULL || shown == 0 || shown == GTK_INVALID_LIST_POSITION)
     {
-      if (self->highlighting)
-        atlas_map_set_highlight (self->map, NULL);
-      self->highlighting = FALSE;
+      atlas_map_set_highlight (self->map, self, NULL);
       return;
     }
   division = atlas_problem_flags_get_division (self->flags);
@@ -96,9 +93,8 @@ apply_shown (AtlasFlagsPanel *self)
       if (shown - 1 == MAX_SHOWN_COUNT ? count >= MAX_SHOWN_COUNT : count == shown - 1)
         g_ptr_array_add (areas, atlas_division_get_area (division, a));
     }
-  self->highlighting = TRUE;
   atlas_map_set_division (self->map, division);
-  atlas_map_set_highlight (self->map, areas);
+  atlas_map_set_highlight (self->map, self, areas);
 }
 
 static char *

@@ -48,6 +48,7 @@ struct _AtlasMap
   /* Only these areas are drawn (a panel's chosen type or flag count) */
   GHashTable        *highlight;
   AtlasDivision     *highlight_division;  /* of its areas; NULL when none */
+  gconstpointer      highlight_owner;     /* who set it, compared only */
   AtlasBasemap      *basemap;
   GCancellable      *basemap_cancellable;
 
@@ -1420,6 +1421,8 @@ atlas_map_get_filter (AtlasMap *self)
 /**
  * atlas_map_set_highlight:
  * @self: a map
+ * @owner: who sets it (a panel): NULL @areas clear only its own highlight,
+ *   so one panel never clears another's
  * @areas: (element-type AtlasArea) (nullable): the areas to show alone,
  *   NULL to show every area again
  *
@@ -1428,10 +1431,15 @@ atlas_map_get_filter (AtlasMap *self)
  * every area is drawn again.
  */
 void
-atlas_map_set_highlight (AtlasMap  *self,
-                         GPtrArray *areas)
+atlas_map_set_highlight (AtlasMap      *self,
+                         gconstpointer  owner,
+                         GPtrArray     *areas)
 {
   g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (areas == NULL && (self->highlight == NULL || owner != self->highlight_owner))
+    return;
+  self->highlight_owner = areas != NULL ? owner : NULL;
 
   g_clear_pointer (&self->highlight, g_hash_table_unref);
   g_clear_object (&self->highlight_division);

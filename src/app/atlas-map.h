@@ -58,8 +58,10 @@ void              atlas_map_set_compare        (AtlasMap         *self,
 void              atlas_map_set_filter         (AtlasMap         *self,
                                                 AtlasAreaFilter  *filter);
 AtlasAreaFilter  *atlas_map_get_filter         (AtlasMap         *self);
-/* Show only these areas (element-type AtlasArea), NULL for all. */
+/* Show only these areas (element-type AtlasArea); NULL clears what
+ * @owner set. */
 void              atlas_map_set_highlight      (AtlasMap         *self,
+                                                gconstpointer     owner,
                                                 GPtrArray        *areas);
 gboolean          atlas_map_is_area_shown      (AtlasMap         *self,
                                                 AtlasArea        *area);

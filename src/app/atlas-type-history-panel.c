@@ -28,8 +28,6 @@ struct _AtlasTypeHistoryPanel
   guint             from_index;
   guint             to_index;
   guint             shown;
-  /* This panel set the map's highlight, so it may clear it. */
-  gboolean          highlighting;
   gboolean          stale;
   gboolean          filling;
 };
@@ -164,15 +162,12 @@ apply_shown (AtlasTypeHistoryPanel *self)
 
   if (self->history == NULL || self->shown == 0)
     {
-      if (self->highlighting)
-        atlas_map_set_highlight (self->map, NULL);
-      self->highlighting = FALSE;
+      atlas_map_set_highlight (self->map, self, NULL);
       return;
     }
   areas = dup_shown_areas (self);
-  self->highlighting = TRUE;
   atlas_map_set_division (self->map, atlas_type_history_get_division (self->history));
-  atlas_map_set_highlight (self->map, areas);
+  atlas_map_set_highlight (self->map, self, areas);
 }
 
 static void

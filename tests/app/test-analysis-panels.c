@@ -205,6 +205,10 @@ test_flags (Fixture       *fixture,
   atlas_map_set_division (fixture->map, deso);
   app_test_drain ();
   g_assert_cmpuint (legend_total (fixture->map), ==, n_three);
+  /* Another panel clearing its own highlight leaves this one */
+  atlas_map_set_highlight (fixture->map, fixture, NULL);
+  app_test_drain ();
+  g_assert_cmpuint (legend_total (fixture->map), ==, n_three);
   atlas_flags_panel_set_shown (panel, 0);
   app_test_drain ();
   g_assert_true (atlas_map_is_area_shown (fixture->map, atlas_division_get_area (deso, 0)));
