@@ -45,6 +45,7 @@ struct _AtlasDetails
   AtlasIndicator *indicator;
   AtlasArea *area;
   guint year;
+  AtlasAreaFilter *filter;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDetails, atlas_details, GTK_TYPE_WIDGET)
@@ -208,7 +209,8 @@ dup_rank_text (AtlasDetails *self)
   GString *text;
   g_autofree char *scope_name = NULL;
 
-  if (!atlas_rank_area (self->dataset, self->indicator, self->year, self->area, NULL, &national))
+  if (!atlas_rank_area_filtered (self->dataset, self->indicator, self->year, self->area, NULL,
+                                 self->filter, &national))
     return NULL;
   text = g_string_new (NULL);
   if (atlas_division_covers_country (division))
@@ -223,13 +225,20 @@ dup_rank_text (AtlasDetails *self)
     /* Translators: appended to a rank shared with other areas */
     g_string_append_printf (text, _(" (shared with %u more)"), national.n_tied);
   if (scope != NULL &&
-      atlas_rank_area (self->dataset, self->indicator, self->year, self->area, scope, &regional) &&
+      atlas_rank_area_filtered (self->dataset, self->indicator, self->year, self->area, scope,
+                                self->filter, &regional) &&
       regional.n_ranked > 1)
     {
       scope_name = atlas_area_dup_display_name (scope);
       /* Translators: the rank within a larger area, "; 3 of 26 in Stockholms län" */
       g_string_append_printf (text, _("; %u of %u in %s"), regional.rank,
                               regional.n_ranked, scope_name);
+    }
+  if (self->filter != NULL)
+    {
+      g_autofree char *described = atlas_area_filter_describe (self->filter, self->year);
+
+      g_string_append_printf (text, "\n%s", described);
     }
   return g_string_free (text, FALSE);
 }
@@ -600,6 +609,7 @@ atlas_details_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->indicator);
   g_clear_object (&self->area);
+  g_clear_pointer (&self->filter, atlas_area_filter_unref);
   G_OBJECT_CLASS (atlas_details_parent_class)->dispose (object);
 }
 
@@ -788,6 +798,25 @@ atlas_details_set_year (AtlasDetails *self,
   self->year = year;
   update_area (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+/**
+ * atlas_details_set_filter:
+ * @self: the details
+ * @filter: (nullable): rank among the areas it shows only
+ */
+void
+atlas_details_set_filter (AtlasDetails    *self,
+                          AtlasAreaFilter *filter)
+{
+  g_return_if_fail (ATLAS_IS_DETAILS (self));
+
+  if (filter == self->filter
+      || (filter != NULL && self->filter != NULL && atlas_area_filter_equal (filter, self->filter)))
+    return;
+  g_clear_pointer (&self->filter, atlas_area_filter_unref);
+  self->filter = filter != NULL ? atlas_area_filter_ref (filter) : NULL;
+  update_area (self);
 }
 
 guint

@@ -26,6 +26,9 @@ void            atlas_details_set_indicator (AtlasDetails   *self,
 AtlasIndicator *atlas_details_get_indicator (AtlasDetails   *self);
 void            atlas_details_set_year      (AtlasDetails   *self,
                                              guint           year);
+/* Ranks among the areas the filter shows (NULL: all). */
+void            atlas_details_set_filter    (AtlasDetails   *self,
+                                             AtlasAreaFilter *filter);
 guint           atlas_details_get_year      (AtlasDetails   *self);
 void            atlas_details_set_area      (AtlasDetails   *self,
                                              AtlasArea      *area);

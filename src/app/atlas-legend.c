@@ -462,6 +462,27 @@ atlas_legend_get_row_label (AtlasLegend *self,
   return g_ptr_array_index (self->row_labels, index);
 }
 
+/**
+ * atlas_legend_get_row_count_text:
+ * @self: a legend
+ * @index: a row
+ *
+ * Returns: (nullable): the count shown beside row @index ("356 områden"),
+ *   NULL when the row shows none (for tests)
+ */
+const char *
+atlas_legend_get_row_count_text (AtlasLegend *self,
+                                 guint        index)
+{
+  Row *row;
+
+  g_return_val_if_fail (ATLAS_IS_LEGEND (self), NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+
+  row = g_ptr_array_index (self->rows, index);
+  return row->count_label != NULL ? gtk_label_get_label (GTK_LABEL (row->count_label)) : NULL;
+}
+
 static void
 atlas_legend_dispose (GObject *object)
 {

@@ -49,6 +49,9 @@ guint      atlas_legend_get_n_rows         (AtlasLegend            *self);
 /* The text of row @index (for tests): "≤ 4,1 %", "Uppgift saknas". */
 const char *atlas_legend_get_row_label     (AtlasLegend            *self,
                                             guint                   index);
+/* The count beside row @index, NULL without one (for tests). */
+const char *atlas_legend_get_row_count_text (AtlasLegend        *self,
+                                            guint               index);
 /* The words shown on which way the colours run ("Mörkare = sämre (lägre
  * värde)"), or NULL when none are shown (categories). */
 const char *atlas_legend_get_direction     (AtlasLegend            *self);

@@ -649,6 +649,17 @@ atlas_map_layer_set_choropleth (AtlasMapLayer *self,
 }
 
 void
+atlas_map_layer_set_shown_areas (AtlasMapLayer  *self,
+                                 const gboolean *shown,
+                                 guint           n_areas)
+{
+  g_return_if_fail (ATLAS_IS_MAP_LAYER (self));
+
+  atlas_map_renderer_set_visible (self->renderer, shown, n_areas);
+  invalidate (self);
+}
+
+void
 atlas_map_layer_set_context_divisions (AtlasMapLayer *self,
                                        AtlasDivision *outer,
                                        AtlasDivision *inner)

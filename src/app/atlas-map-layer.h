@@ -39,6 +39,10 @@ AtlasArea     *atlas_map_layer_get_hovered_area     (AtlasMapLayer   *self);
 void           atlas_map_layer_set_compare          (AtlasMapLayer   *self,
                                                      AtlasArea       *area_a,
                                                      AtlasArea       *area_b);
+/* Per choropleth area whether it is drawn (copied); NULL: all. */
+void           atlas_map_layer_set_shown_areas      (AtlasMapLayer   *self,
+                                                     const gboolean  *shown,
+                                                     guint            n_areas);
 /* The view the layer shows now, in its own coordinates. */
 void           atlas_map_layer_get_view             (AtlasMapLayer   *self,
                                                      AtlasMapView    *view);

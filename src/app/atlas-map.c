@@ -50,6 +50,12 @@ struct _AtlasMap
   gboolean           showing_change;
   AtlasArea         *compare_a;
   AtlasArea         *compare_b;
+  /* Areas of other types are not drawn nor counted (atlas-area-filter.h) */
+  AtlasAreaFilter   *filter;
+  /* Only these areas are drawn (a panel's chosen type or flag count) */
+  GHashTable        *highlight;
+  AtlasDivision     *highlight_division;  /* of its areas; NULL when none */
+  gconstpointer      highlight_owner;     /* who set it, compared only */
   AtlasBasemap      *basemap;
   GCancellable      *basemap_cancellable;
 
@@ -217,6 +223,51 @@ set_palette (AtlasMap     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
 }
 
+/* Per area, whether the filter and the highlight let it be drawn; NULL
+ * when every area is. */
+static gboolean *
+dup_shown_areas (AtlasMap *self)
+{
+  gboolean *shown = NULL;
+
+  if (self->filter != NULL)
+    shown = atlas_area_filter_dup_mask (self->filter, self->dataset, self->division, self->year);
+  /* Another level (the user switched): the highlight does not apply */
+  if (self->highlight == NULL
+      || (self->highlight_division != NULL && self->highlight_division != self->division))
+    return shown;
+  if (shown == NULL)
+    {
+      shown = g_new (gboolean, MAX (self->n_classes, 1));
+      for (guint i = 0; i < self->n_classes; i++)
+        shown[i] = TRUE;
+    }
+  for (guint i = 0; i < self->n_classes; i++)
+    shown[i] = shown[i] && g_hash_table_contains (self->highlight,
+                                                  atlas_division_get_area (self->division, i));
+  return shown;
+}
+
+/* Hidden areas leave the legend's counts, as they leave the map. */
+static void
+apply_shown_areas (AtlasMap *self,
+                   gsize    *counts,
+                   gsize    *n_missing)
+{
+  g_autofree gboolean *shown = dup_shown_areas (self);
+
+  for (guint i = 0; shown != NULL && i < self->n_classes; i++)
+    {
+      if (shown[i])
+        continue;
+      if (self->classes[i] >= 0)
+        counts[self->classes[i]]--;
+      else
+        (*n_missing)--;
+    }
+  atlas_map_layer_set_shown_areas (self->layer, shown, self->n_classes);
+}
+
 static gboolean
 can_draw (AtlasMap *self)
 {
@@ -344,6 +395,7 @@ update_classification (AtlasMap *self)
   if (!can_draw (self))
     {
       atlas_map_layer_set_choropleth (self->layer, NULL, NULL, NULL);
+      atlas_map_layer_set_shown_areas (self->layer, NULL, 0);
       atlas_legend_set_classification (self->legend, NULL, NULL, NULL, NULL, 0, 0, FALSE, NULL, 0);
       gtk_widget_set_visible (self->demo_badge, FALSE);
       set_breaks (self, NULL);
@@ -372,6 +424,7 @@ update_classification (AtlasMap *self)
 
   set_showing_change (self, changes != NULL);
   atlas_map_layer_set_choropleth (self->layer, self->division, self->classes, palette);
+  apply_shown_areas (self, counts, &n_missing);
   atlas_legend_set_division (self->legend, self->division);
   atlas_legend_set_classification (self->legend, self->indicator, breaks, palette,
                                    values, values != NULL ? atlas_division_get_n_areas (self->division) : 0,
@@ -1036,6 +1089,9 @@ atlas_map_dispose (GObject *object)
   g_clear_object (&self->selected_area);
   g_clear_object (&self->compare_a);
   g_clear_object (&self->compare_b);
+  g_clear_pointer (&self->filter, atlas_area_filter_unref);
+  g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_object (&self->highlight_division);
   g_clear_object (&self->basemap);
   g_clear_pointer (&self->breaks, atlas_class_breaks_unref);
   g_clear_pointer (&self->palette, atlas_palette_unref);
@@ -1528,6 +1584,95 @@ atlas_map_set_selected_area (AtlasMap  *self,
 
   atlas_map_layer_set_selected_area (self->layer, area);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_AREA]);
+}
+
+/**
+ * atlas_map_set_filter:
+ * @self: a map
+ * @filter: (nullable): show only the areas it allows, NULL for all
+ *
+ * Areas the filter leaves out are neither drawn nor counted in the legend.
+ */
+void
+atlas_map_set_filter (AtlasMap        *self,
+                      AtlasAreaFilter *filter)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (filter == self->filter
+      || (filter != NULL && self->filter != NULL && atlas_area_filter_equal (filter, self->filter)))
+    return;
+  g_clear_pointer (&self->filter, atlas_area_filter_unref);
+  self->filter = filter != NULL ? atlas_area_filter_ref (filter) : NULL;
+  queue_update (self);
+}
+
+AtlasAreaFilter *
+atlas_map_get_filter (AtlasMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * atlas_map_set_highlight:
+ * @self: a map
+ * @owner: who sets it (a panel): NULL @areas clear only its own highlight,
+ *   so one panel never clears another's
+ * @areas: (element-type AtlasArea) (nullable): the areas to show alone,
+ *   NULL to show every area again
+ *
+ * Draws only these areas (and counts only them in the legend), as when a
+ * panel picks a type or a number of flags. At another level than theirs
+ * every area is drawn again.
+ */
+void
+atlas_map_set_highlight (AtlasMap      *self,
+                         gconstpointer  owner,
+                         GPtrArray     *areas)
+{
+  g_return_if_fail (ATLAS_IS_MAP (self));
+
+  if (areas == NULL && (self->highlight == NULL || owner != self->highlight_owner))
+    return;
+  self->highlight_owner = areas != NULL ? owner : NULL;
+
+  g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_object (&self->highlight_division);
+  if (areas != NULL && areas->len > 0)
+    self->highlight_division = g_object_ref (atlas_area_get_division (g_ptr_array_index (areas, 0)));
+  if (areas != NULL)
+    {
+      self->highlight = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+      for (guint i = 0; i < areas->len; i++)
+        g_hash_table_add (self->highlight, g_object_ref (g_ptr_array_index (areas, i)));
+    }
+  queue_update (self);
+}
+
+/**
+ * atlas_map_is_area_shown:
+ * @self: a map
+ * @area: an area of the level shown
+ *
+ * Returns: whether the filter and the highlight let the area be drawn
+ */
+gboolean
+atlas_map_is_area_shown (AtlasMap  *self,
+                         AtlasArea *area)
+{
+  g_autofree gboolean *shown = NULL;
+  guint index;
+
+  g_return_val_if_fail (ATLAS_IS_MAP (self), FALSE);
+
+  ensure_updated (self);
+  if (self->division == NULL || atlas_area_get_division (area) != self->division)
+    return FALSE;
+  shown = dup_shown_areas (self);
+  index = atlas_area_get_index (area);
+  return shown == NULL || shown[index];
 }
 
 AtlasArea *

@@ -72,6 +72,16 @@ GPtrArray        *atlas_map_dup_selection_areas (AtlasMap          *self);
 void              atlas_map_set_compare        (AtlasMap         *self,
                                                 AtlasArea        *area_a,
                                                 AtlasArea        *area_b);
+void              atlas_map_set_filter         (AtlasMap         *self,
+                                                AtlasAreaFilter  *filter);
+AtlasAreaFilter  *atlas_map_get_filter         (AtlasMap         *self);
+/* Show only these areas (element-type AtlasArea); NULL clears what
+ * @owner set. */
+void              atlas_map_set_highlight      (AtlasMap         *self,
+                                                gconstpointer     owner,
+                                                GPtrArray        *areas);
+gboolean          atlas_map_is_area_shown      (AtlasMap         *self,
+                                                AtlasArea        *area);
 AtlasArea        *atlas_map_get_hovered_area   (AtlasMap         *self);
 AtlasClassBreaks *atlas_map_get_breaks         (AtlasMap         *self);
 AtlasPalette     *atlas_map_get_palette        (AtlasMap         *self);

@@ -15,6 +15,9 @@
 #include "atlas-indicator-chooser.h"
 #include "atlas-time-slider.h"
 #include "atlas-segregation-panel.h"
+#include "atlas-type-history-panel.h"
+#include "atlas-flags-panel.h"
+#include "atlas-filter-panel.h"
 #include "atlas-type-panel.h"
 #include "atlas-presentation.h"
 #include "atlas-preferences.h"
@@ -393,7 +396,10 @@ setup_sidebar (AtlasWindow *self)
   gtk_box_insert_child_after (box, self->indicator_chooser, NULL);
   gtk_box_insert_child_after (box, self->time_slider, self->indicator_chooser);
   gtk_box_insert_child_after (box, expander, self->time_slider);
+  expander = add_panel (box, expander, _("Show Area Types"), atlas_filter_panel_new (self->state));
   expander = add_panel (box, expander, _("By Area Type"), atlas_type_panel_new (self->state));
+  expander = add_panel (box, expander, _("Area Types over Time"), atlas_type_history_panel_new (get_map (self)));
+  expander = add_panel (box, expander, _("Problem Areas"), atlas_flags_panel_new (get_map (self)));
   expander = add_panel (box, expander, _("Segregation"), atlas_segregation_panel_new (get_map (self)));
   add_panel (box, expander, _("Explore"), atlas_explore_panel_new (get_map (self), self->state));
   gtk_box_insert_child_after (box, atlas_change_control_new (get_map (self)), self->time_slider);
@@ -467,6 +473,17 @@ push_selection (AtlasWindow *self)
   atlas_details_set_area (ATLAS_DETAILS (self->details), selected);
 }
 
+/* The state's area filter: what the map draws, the legend counts and the
+ * details rank among. */
+static void
+push_filter (AtlasWindow *self)
+{
+  g_autoptr(AtlasAreaFilter) filter = atlas_explorer_state_dup_area_filter (self->state);
+
+  atlas_map_set_filter (get_map (self), filter);
+  atlas_details_set_filter (ATLAS_DETAILS (self->details), filter);
+}
+
 /* Shows the state in the widgets that do not watch it themselves (the map
  * and the sidebar panels do); each setter returns early when nothing
  * changed, so this runs on every "changed". While a
@@ -488,6 +505,7 @@ push_state (AtlasWindow *self)
   atlas_details_set_indicator (ATLAS_DETAILS (self->details), indicator);
   atlas_details_set_year (ATLAS_DETAILS (self->details), year);
   push_selection (self);
+  push_filter (self);
   update_level_controls (self, division);
   if (indicator != NULL)
     g_settings_set_string (self->settings, "indicator", atlas_indicator_get_id (indicator));

@@ -423,7 +423,9 @@ create_figure (AtlasExplorerState *state,
       return NULL;
     }
   atlas_figure_set_since_year (figure, (guint) o->since);
-  atlas_figure_set_filter (figure, filter);
+  /* --filter replaces a saved view's own filter; without it the view's stays */
+  if (filter != NULL)
+    atlas_figure_set_filter (figure, filter);
   if (o->page != NULL)
     atlas_page_format_from_nick (o->page, &page);
   atlas_figure_set_page (figure, page);

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <locale.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "cli-test-util.h"
@@ -199,6 +200,53 @@ test_view_matches_app (Fixture       *f,
   g_assert_null (strstr (default_text, "6,5"));
 }
 
+/* A view's filter reaches the figure, in the app and the CLI alike: the
+ * page is the one `--filter` draws, and not the unfiltered one. */
+static void
+test_view_filter (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) dataset = cli_test_load_packaged ("stockholm-uppsala");
+  g_autofree char *package = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets", "stockholm-uppsala", NULL);
+  g_autofree char *views_path = tmp_path (f, "filtered.json");
+  g_autofree char *app_pdf = tmp_path (f, "filtered-app.pdf");
+  g_autofree char *view_pdf = tmp_path (f, "filtered-view.pdf");
+  g_autofree char *option_pdf = tmp_path (f, "filtered-option.pdf");
+  g_autofree char *plain_pdf = tmp_path (f, "plain.pdf");
+  g_autoptr(AtlasExplorerState) state = atlas_explorer_state_new ();
+  g_autoptr(GListStore) views = g_list_store_new (ATLAS_TYPE_SAVED_VIEW);
+  g_autoptr(AtlasSavedView) view = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_text = NULL, *view_text = NULL, *option_text = NULL, *plain_text = NULL;
+  const char *codes[] = { "1", "2", "3", NULL };
+
+  if (!have_pdftotext ())
+    return;
+  atlas_explorer_state_set_dataset (state, dataset);
+  atlas_explorer_state_set_level (state, "regso");
+  atlas_explorer_state_set_indicator (state, "lag_ek_standard");
+  atlas_explorer_state_set_year (state, 2022);
+  atlas_explorer_state_set_filter (state, "omradestyp", codes);
+  view = atlas_saved_view_new_for_state ("Typ 1–3", state);
+  g_list_store_append (views, view);
+  g_assert_true (atlas_saved_views_save (G_LIST_MODEL (views), views_path, &error));
+  g_assert_no_error (error);
+
+  export_in_process (state, app_pdf);
+  export_cli ((const char *[]) { "export", "--view", views_path, "-o", view_pdf, package, NULL });
+  export_cli ((const char *[]) { "export", "--indicator", "lag_ek_standard", "--level", "regso", "--year", "2022",
+                                 "--filter", "omradestyp=1,2,3", "-o", option_pdf, package, NULL });
+  export_cli ((const char *[]) { "export", "--indicator", "lag_ek_standard", "--level", "regso", "--year", "2022",
+                                 "-o", plain_pdf, package, NULL });
+  app_text = pdf_text (app_pdf);
+  view_text = pdf_text (view_pdf);
+  option_text = pdf_text (option_pdf);
+  plain_text = pdf_text (plain_pdf);
+  g_assert_cmpstr (view_text, ==, app_text);
+  g_assert_cmpstr (view_text, ==, option_text);
+  g_assert_cmpstr (view_text, !=, plain_text);
+}
+
 /* The options give the same page as the view holding the same settings,
  * and an option on top of a view changes just that. */
 static void
@@ -281,12 +329,20 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* As the app and the CLI do: the figure's fonts follow the locale. */
+  /* As the app and the CLI do: the figure's fonts follow the locale, and
+   * messages (a filter's caption line) PLATSATLAS_LANG. */
+  if (g_getenv ("PLATSATLAS_LANG") != NULL)
+    g_setenv ("LANGUAGE", g_getenv ("PLATSATLAS_LANG"), TRUE);
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/export-view/matches-app", Fixture, NULL, fixture_set_up, test_view_matches_app,
+              fixture_tear_down);
+  g_test_add ("/export-view/view-filter", Fixture, NULL, fixture_set_up, test_view_filter,
               fixture_tear_down);
   g_test_add ("/export-view/options-match-view", Fixture, NULL, fixture_set_up, test_options_match_view,
               fixture_tear_down);

@@ -263,6 +263,52 @@ test_lookup (void)
   g_assert_finalize_object (g_steal_pointer (&view));
 }
 
+/* The state's filter as core applies it: a category indicator and whole
+ * codes, else no filter. */
+static void
+test_area_filter (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PLATSATLAS_DATA_DIR"), "datasets",
+                                            "uppsala-lan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load (path, NULL, &error);
+  g_autoptr(AtlasExplorerState) state = atlas_explorer_state_new ();
+  g_autoptr(AtlasAreaFilter) filter = NULL;
+  g_autoptr(AtlasAreaFilter) mixed = NULL;
+  guint n_codes = 0;
+  const int *codes;
+
+  g_assert_no_error (error);
+  atlas_explorer_state_set_filter (state, "omradestyp", (const char *[]) { "3", "1", NULL });
+  /* No dataset yet: nothing to resolve the indicator in */
+  g_assert_null (atlas_explorer_state_dup_area_filter (state));
+  atlas_explorer_state_set_dataset (state, dataset);
+  filter = atlas_explorer_state_dup_area_filter (state);
+  g_assert_nonnull (filter);
+  g_assert_true (atlas_area_filter_get_category (filter) == atlas_dataset_lookup_indicator (dataset, "omradestyp"));
+  codes = atlas_area_filter_get_codes (filter, &n_codes);
+  g_assert_cmpuint (n_codes, ==, 2);
+  g_assert_cmpint (codes[0], ==, 1);
+  g_assert_cmpint (codes[1], ==, 3);
+  g_assert_cmpuint (atlas_area_filter_get_type_year (filter), ==, 0);
+
+  /* Codes that are not whole numbers are left out; none left: no filter */
+  atlas_explorer_state_set_filter (state, "omradestyp", (const char *[]) { "x", "2", "2.5", NULL });
+  mixed = atlas_explorer_state_dup_area_filter (state);
+  g_assert_nonnull (mixed);
+  g_assert_true (atlas_area_filter_allows_code (mixed, 2));
+  g_assert_false (atlas_area_filter_allows_code (mixed, 1));
+  atlas_explorer_state_set_filter (state, "omradestyp", (const char *[]) { "x", NULL });
+  g_assert_null (atlas_explorer_state_dup_area_filter (state));
+  /* An unknown indicator, or one that is not a category, is no filter */
+  atlas_explorer_state_set_filter (state, "no-such-indicator", (const char *[]) { "1", NULL });
+  g_assert_null (atlas_explorer_state_dup_area_filter (state));
+  atlas_explorer_state_set_filter (state, "arbetslosa_20_64", (const char *[]) { "1", NULL });
+  g_assert_null (atlas_explorer_state_dup_area_filter (state));
+  atlas_explorer_state_set_filter (state, NULL, NULL);
+  g_assert_null (atlas_explorer_state_dup_area_filter (state));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,5 +319,6 @@ main (int   argc,
   g_test_add_func ("/explorer-state/batch", test_batch);
   g_test_add_func ("/explorer-state/selection", test_selection);
   g_test_add_func ("/explorer-state/lookup", test_lookup);
+  g_test_add_func ("/explorer-state/area-filter", test_area_filter);
   return g_test_run ();
 }

@@ -38,8 +38,15 @@ has_polarity (AtlasIndicator *indicator)
          atlas_indicator_get_unit (indicator) != ATLAS_UNIT_CATEGORY;
 }
 
-static GPtrArray *
-default_indicators (AtlasDataset *dataset)
+/**
+ * atlas_problem_flags_dup_default_indicators:
+ * @dataset: a dataset
+ *
+ * Returns: (transfer full) (element-type AtlasIndicator): the indicators
+ *   flagged when none are named: those of kind "indicator" with a polarity
+ */
+GPtrArray *
+atlas_problem_flags_dup_default_indicators (AtlasDataset *dataset)
 {
   GListModel *model = atlas_dataset_get_indicators (dataset);
   GPtrArray *chosen = g_ptr_array_new_with_free_func (g_object_unref);
@@ -208,7 +215,7 @@ atlas_problem_flags_new (AtlasDataset   *dataset,
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (ATLAS_IS_DIVISION (division), NULL);
 
-  chosen = indicators != NULL ? g_ptr_array_ref (indicators) : default_indicators (dataset);
+  chosen = indicators != NULL ? g_ptr_array_ref (indicators) : atlas_problem_flags_dup_default_indicators (dataset);
   if (!check_request (dataset, year, share_percent, chosen, error))
     return NULL;
 

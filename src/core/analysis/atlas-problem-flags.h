@@ -50,6 +50,7 @@ AtlasProblemFlags  *atlas_problem_flags_new               (AtlasDataset      *da
                                                            double             share_percent,
                                                            GPtrArray         *indicators,
                                                            GError           **error);
+GPtrArray          *atlas_problem_flags_dup_default_indicators (AtlasDataset *dataset);
 AtlasProblemFlags  *atlas_problem_flags_ref               (AtlasProblemFlags *self);
 void                atlas_problem_flags_unref             (AtlasProblemFlags *self);
 

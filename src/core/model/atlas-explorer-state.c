@@ -675,6 +675,33 @@ atlas_explorer_state_set_filter (AtlasExplorerState *self,
   emit_changed (self);
 }
 
+AtlasAreaFilter *
+atlas_explorer_state_dup_area_filter (AtlasExplorerState *self)
+{
+  AtlasIndicator *category;
+  g_autoptr(GArray) codes = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (self), NULL);
+
+  if (self->dataset == NULL || self->filter_indicator[0] == '\0'
+      || (category = atlas_dataset_lookup_indicator (self->dataset, self->filter_indicator)) == NULL
+      || atlas_indicator_get_unit (category) != ATLAS_UNIT_CATEGORY)
+    return NULL;
+  for (guint i = 0; self->filter_codes[i] != NULL; i++)
+    {
+      gint64 parsed;
+      int code;
+
+      if (!g_ascii_string_to_signed (self->filter_codes[i], 10, G_MININT, G_MAXINT, &parsed, NULL))
+        continue;
+      code = (int) parsed;
+      g_array_append_val (codes, code);
+    }
+  if (codes->len == 0)
+    return NULL;
+  return atlas_area_filter_new (category, (const int *) codes->data, codes->len, 0);
+}
+
 gboolean
 atlas_explorer_state_get_presenting (AtlasExplorerState *self)
 {

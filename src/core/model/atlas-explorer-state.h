@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "atlas-area.h"
+#include "atlas-area-filter.h"
 #include "atlas-classification.h"
 #include "atlas-dataset.h"
 #include "atlas-division.h"
@@ -113,6 +114,10 @@ const char * const *atlas_explorer_state_get_filter_codes (AtlasExplorerState *s
 void                atlas_explorer_state_set_filter     (AtlasExplorerState *self,
                                                          const char         *indicator,
                                                          const char * const *codes);
+/* The filter as core applies it (map, legend counts, rankings, figures):
+ * NULL without a filter, without a dataset, when the dataset has no such
+ * category indicator or no code is a whole number. (transfer full) */
+AtlasAreaFilter    *atlas_explorer_state_dup_area_filter (AtlasExplorerState *self);
 gboolean            atlas_explorer_state_get_presenting (AtlasExplorerState *self);
 void                atlas_explorer_state_set_presenting (AtlasExplorerState *self,
                                                          gboolean            presenting);

@@ -70,6 +70,11 @@ atlas_figure_new_for_state (AtlasExplorerState  *state,
   atlas_figure_set_region (figure, region);
   classification = atlas_classification_copy (atlas_explorer_state_get_classification (state));
   atlas_figure_set_classification (figure, classification);
+  {
+    g_autoptr(AtlasAreaFilter) filter = atlas_explorer_state_dup_area_filter (state);
+
+    atlas_figure_set_filter (figure, filter);
+  }
   /* The selected area and the compared pair are outlined and named, as
    * on the map; codes the dataset lacks are left out. */
   {
