@@ -352,6 +352,26 @@ atlas_legend_set_since (AtlasLegend *self,
   self->since = since;
 }
 
+/* SCB's footnotes can run to pages: the legend shows the caveat's first
+ * paragraph, the tooltip (and the details) the whole text. */
+#define CAVEAT_SUMMARY_CHARS 240
+
+static void
+set_caveat (AtlasLegend    *self,
+            AtlasIndicator *indicator)
+{
+  gboolean complete = TRUE;
+  g_autofree char *summary = atlas_indicator_dup_caveat_summary (indicator, NULL, CAVEAT_SUMMARY_CHARS, &complete);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->caveat_label), summary != NULL);
+  if (!complete)
+    text = g_strdup_printf ("%s\n%s", summary, _("Full text, with the source’s footnotes: point here or open the indicator’s details."));
+  gtk_label_set_label (self->caveat_label, text != NULL ? text : summary != NULL ? summary : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->caveat_label),
+                               complete ? NULL : atlas_indicator_get_caveat (indicator, NULL));
+}
+
 void
 atlas_legend_set_classification (AtlasLegend            *self,
                                  AtlasIndicator         *indicator,
@@ -366,7 +386,6 @@ atlas_legend_set_classification (AtlasLegend            *self,
 {
   gboolean categories;
   g_autofree char *year_text = NULL;
-  const char *caveat;
 
   g_return_if_fail (ATLAS_IS_LEGEND (self));
 
@@ -397,9 +416,7 @@ atlas_legend_set_classification (AtlasLegend            *self,
   trim_rows (self);
   set_notes (self, categories ? NULL : breaks);
 
-  caveat = atlas_indicator_get_caveat (indicator, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->caveat_label), caveat != NULL && *caveat != '\0');
-  gtk_label_set_label (self->caveat_label, caveat != NULL ? caveat : "");
+  set_caveat (self, indicator);
 }
 
 /**

@@ -150,6 +150,15 @@ compute_breaks (AtlasMap *self)
   return breaks;
 }
 
+/* The legend counts the areas the map draws; those without borders are
+ * said once, by the undrawn note. */
+static gboolean
+is_drawn (AtlasMap *self,
+          guint     index)
+{
+  return atlas_area_get_geometry (atlas_division_get_area (self->division, index)) != NULL;
+}
+
 static void
 classify_categories (AtlasMap     *self,
                      const double *values,
@@ -164,14 +173,13 @@ classify_categories (AtlasMap     *self,
 
       self->classes[i] = -1;
       for (guint c = 0; c < n_categories; c++)
-        {
-          if (atlas_indicator_get_category (self->indicator, c)->code == code)
-            {
-              self->classes[i] = (int) c;
-              counts[c]++;
-            }
-        }
-      if (self->classes[i] < 0)
+        if (atlas_indicator_get_category (self->indicator, c)->code == code)
+          self->classes[i] = (int) c;
+      if (!is_drawn (self, i))
+        continue;
+      if (self->classes[i] >= 0)
+        counts[self->classes[i]]++;
+      else
         (*n_missing)++;
     }
 }
@@ -188,6 +196,8 @@ classify_values (AtlasMap         *self,
       double value = values != NULL ? values[i] : NAN;
 
       self->classes[i] = breaks != NULL ? atlas_class_breaks_classify (breaks, value) : -1;
+      if (!is_drawn (self, i))
+        continue;
       if (self->classes[i] >= 0)
         counts[self->classes[i]]++;
       else

@@ -141,7 +141,7 @@ test_recipe (void)
   g_autofree char *m1 = NULL, *m2 = NULL, *v1 = NULL, *v2 = NULL, *r = NULL;
 
   cli_test_run (&run1, "pack", "--output", first, "--recipe", recipe, "--select", "Alder=65-69", "--split", "Kon",
-                "--share", "andel_kvinnor=folkmangden_per_region_2/folkmangden_per_region_1_2", input, NULL);
+                "--share", "andel_kvinnor=folkmangden_per_region_kvinnor/folkmangden_per_region_totalt", input, NULL);
   g_assert_cmpint (run1.status, ==, 0);
   r = read_file (dir, "recipe.json");
   g_assert_nonnull (strstr (r, "\"Alder\" : \"65-69\""));

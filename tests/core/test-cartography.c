@@ -516,6 +516,40 @@ test_symbol_radius (void)
                                   uppsala / heby, 1e-9);
 }
 
+/* An area filter restricts what the plan shows, so the circles, labels
+ * and legend follow it: RegSO of områdestyp 1 or 2, counted from the
+ * package's values file, not through the filter. */
+static void
+test_filter_plan (void)
+{
+  g_autoptr(AtlasFigure) figure = create_figure (DEMO_PACKAGE, "befolkning", "regso", 2022, NULL);
+  g_autoptr(GHashTable) types = read_source_values (DEMO_PACKAGE, 2022, "omradestyp");
+  AtlasDivision *division = atlas_figure_get_division (figure);
+  g_autoptr(AtlasAreaFilter) filter = NULL;
+  AtlasFigurePlan plan = { 0 };
+  g_autoptr(GError) error = NULL;
+  guint expected = 0;
+
+  filter = atlas_area_filter_parse (atlas_figure_get_dataset (figure), "omradestyp=1,2", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < atlas_division_get_n_areas (division); i++)
+    {
+      AtlasArea *area = atlas_division_get_area (division, i);
+      const char *type = g_hash_table_lookup (types, atlas_area_get_code (area));
+
+      if (atlas_area_get_geometry (area) != NULL && type != NULL
+          && (g_str_equal (type, "1") || g_str_equal (type, "2")))
+        expected++;
+    }
+  g_assert_cmpuint (expected, >, 0);
+  atlas_figure_set_filter (figure, filter);
+  g_assert_true (atlas_figure_plan_init (&plan, figure, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan.n_shown, ==, expected);
+  g_assert_cmpuint (plan.n_shown, <, atlas_division_get_n_areas (division));
+  atlas_figure_plan_clear (&plan);
+}
+
 static void
 test_circles_plan (void)
 {
@@ -750,6 +784,7 @@ main (int    argc,
   g_test_add_func ("/cartography/labels/crowded", test_labels_crowded);
   g_test_add_func ("/cartography/circles/radius", test_symbol_radius);
   g_test_add_func ("/cartography/circles/plan", test_circles_plan);
+  g_test_add_func ("/cartography/filter/plan", test_filter_plan);
   g_test_add_func ("/cartography/clip/parent", test_clip_to_parent);
   g_test_add_func ("/cartography/extent", test_extent);
   g_test_add_func ("/cartography/inset/auto", test_auto_inset);

@@ -614,6 +614,35 @@ test_format_value (void)
   g_assert_cmpstr (atlas_indicator_get_unit_label (days, "en"), ==, "days");
 }
 
+/* A caveat with SCB's footnotes after its first paragraph: the summary is
+ * that paragraph, and a long one is cut after its last whole sentence. */
+static void
+test_caveat_summary (void)
+{
+  g_autoptr(AtlasIndicator) indicator = atlas_indicator_new ("x");
+  AtlasText name = { (char *) "X", NULL };
+  AtlasText caveat = { (char *) "Fasta priser. Kommun saknar värde.\nSCB: fotnot ett.\nSCB: fotnot två.", NULL };
+  AtlasText single = { (char *) "Bara en mening.", NULL };
+  gboolean complete = TRUE;
+  g_autofree char *summary = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *whole = NULL;
+
+  atlas_indicator_set_texts (indicator, &name, NULL, NULL, NULL, &caveat);
+  summary = atlas_indicator_dup_caveat_summary (indicator, "sv", 200, &complete);
+  g_assert_cmpstr (summary, ==, "Fasta priser. Kommun saknar värde.");
+  g_assert_false (complete);
+  /* 20 characters end inside the second sentence: only the first stays. */
+  cut = atlas_indicator_dup_caveat_summary (indicator, "sv", 20, &complete);
+  g_assert_cmpstr (cut, ==, "Fasta priser.");
+  g_assert_false (complete);
+
+  atlas_indicator_set_texts (indicator, &name, NULL, NULL, NULL, &single);
+  whole = atlas_indicator_dup_caveat_summary (indicator, "sv", 200, &complete);
+  g_assert_cmpstr (whole, ==, "Bara en mening.");
+  g_assert_true (complete);
+}
+
 static void
 test_types (void)
 {
@@ -917,6 +946,7 @@ main (int   argc,
   write_package (package_dir);
 
   g_test_add_func ("/dataset/metadata", test_metadata);
+  g_test_add_func ("/dataset/caveat-summary", test_caveat_summary);
   g_test_add_func ("/dataset/models", test_models);
   g_test_add_func ("/dataset/areas", test_areas);
   g_test_add_func ("/dataset/reprojection", test_reprojection);

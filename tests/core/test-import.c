@@ -413,10 +413,20 @@ test_pxweb_choices (void)
 
   g_assert_true (atlas_importer_select (importer, "Alder=20-24", &error));
   atlas_importer_split (importer, "Kon");
-  g_assert_true (atlas_importer_add_share (importer, "andel_man=folkmangden_per_region_1/folkmangden_per_region_1_2", &error));
+  g_assert_true (atlas_importer_add_share (importer, "andel_man=folkmangden_per_region_man/folkmangden_per_region_totalt", &error));
   dataset = pack (importer, NULL, PXWEB, NULL);
-  g_assert_cmpfloat (value_of (dataset, "folkmangden_per_region_1", 2024, "0380R002"), ==, pxweb_value ("0380R002", "20-24", "1"));
-  g_assert_cmpfloat (value_of (dataset, "folkmangden_per_region_2", 2024, "0380R002"), ==, pxweb_value ("0380R002", "20-24", "2"));
+  g_assert_cmpfloat (value_of (dataset, "folkmangden_per_region_man", 2024, "0380R002"), ==, pxweb_value ("0380R002", "20-24", "1"));
+  g_assert_cmpfloat (value_of (dataset, "folkmangden_per_region_kvinnor", 2024, "0380R002"), ==, pxweb_value ("0380R002", "20-24", "2"));
+  /* The file gives Kon's codes only: SCB's standard texts name them, and
+   * the caveat says so. */
+  {
+    AtlasIndicator *women = atlas_dataset_lookup_indicator (dataset, "folkmangden_per_region_kvinnor");
+
+    g_assert_cmpstr (atlas_indicator_get_name (women, "sv"), ==, "Folkmängden per region, kvinnor");
+    g_assert_cmpstr (atlas_indicator_get_name (atlas_dataset_lookup_indicator (dataset, "folkmangden_per_region_man"), "sv"),
+                     ==, "Folkmängden per region, män");
+    g_assert_nonnull (strstr (atlas_indicator_get_caveat (women, "sv"), "SCB:s standardtexter"));
+  }
   /* stored with ten significant digits */
   g_assert_cmpfloat_with_epsilon (value_of (dataset, "andel_man", 2024, "0380R002"),
                                   100 * pxweb_value ("0380R002", "20-24", "1") / pxweb_value ("0380R002", "20-24", "1+2"),
@@ -699,7 +709,7 @@ test_recipe_round_trip (void)
   atlas_importer_set_id (first, "uppsala-folkmangd");
   atlas_importer_set_title (first, "Uppsala, folkmängd efter kön");
   atlas_importer_split (first, "Kon");
-  g_assert_true (atlas_importer_rename (first, "folkmangden_per_region_2=Kvinnor", &error));
+  g_assert_true (atlas_importer_rename (first, "folkmangden_per_region_kvinnor=Kvinnor", &error));
   dataset = pack (first, &dir1, PXWEB, NULL);
   g_assert_true (atlas_importer_save_recipe (first, recipe, &error));
   g_assert_no_error (error);
@@ -714,7 +724,7 @@ test_recipe_round_trip (void)
   v1 = read_text (dir1, "values/2024.csv");
   v2 = read_text (dir2, "values/2024.csv");
   g_assert_cmpstr (v1, ==, v2);
-  g_assert_cmpstr (atlas_indicator_get_name (atlas_dataset_lookup_indicator (dataset, "folkmangden_per_region_2"), "sv"), ==, "Kvinnor");
+  g_assert_cmpstr (atlas_indicator_get_name (atlas_dataset_lookup_indicator (dataset, "folkmangden_per_region_kvinnor"), "sv"), ==, "Kvinnor");
   g_assert_cmpstr (atlas_dataset_get_id (dataset), ==, "uppsala-folkmangd");
 }
 

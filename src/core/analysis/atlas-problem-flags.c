@@ -399,15 +399,16 @@ char *
 atlas_problem_flags_dup_reference (AtlasProblemFlags *self)
 {
   g_autofree char *share = NULL;
+  g_autofree char *level = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   share = atlas_format_number (self->share, self->share == floor (self->share) ? 0 : 1, NULL);
+  level = atlas_division_dup_name_in_sentence (self->division, NULL);
   return g_strdup_printf (_("The worst %s %% of all %u areas of the level %s in the package "
                             "“%s”, %u, taken separately for each indicator among the areas "
                             "with a value; ties at the threshold are all flagged."),
-                          share, atlas_division_get_n_areas (self->division),
-                          atlas_division_get_name (self->division, NULL),
+                          share, atlas_division_get_n_areas (self->division), level,
                           atlas_dataset_get_title (self->dataset, NULL), self->year);
 }
 

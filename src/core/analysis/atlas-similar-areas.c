@@ -346,12 +346,12 @@ char *
 atlas_similar_areas_dup_method (const AtlasSimilarAreas *self,
                                 const char              *lang)
 {
-  const char *level;
+  g_autofree char *level = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   lang = lang != NULL ? lang : atlas_language ();
-  level = atlas_division_get_name (atlas_area_get_division (self->area), lang);
+  level = atlas_division_dup_name_in_sentence (atlas_area_get_division (self->area), lang);
   if (g_strcmp0 (lang, "en") == 0)
     return g_strdup_printf ("Euclidean distance over z-scores: each of the %u indicators is standardised to "
                             "mean 0 and standard deviation 1 (population) over the areas of the level %s "

@@ -185,6 +185,50 @@ plan_px_columns (ImportTable *table,
   return TRUE;
 }
 
+/* PxWeb API JSON gives the codes of a dimension's values, not their
+ * texts. SCB's Kon has standard texts: those, not "…, 1", name the
+ * indicators; other dimensions keep their codes. */
+static const struct
+{
+  const char *code;
+  const char *text;
+} kon_texts[] = {
+  { "1", "män" },
+  { "2", "kvinnor" },
+  { "1+2", "totalt" },
+};
+
+static const char *
+standard_text (ImportDim  *dim,
+               const char *value)
+{
+  if (g_ascii_strcasecmp (dim->id, "Kon") != 0)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (kon_texts); i++)
+    if (g_str_equal (value, kon_texts[i].code))
+      return kon_texts[i].text;
+  return NULL;
+}
+
+/* Says where the texts came from, among the table's notes. */
+static void
+note_standard_texts (ImportTable *table)
+{
+  for (guint d = 0; d < table->dims->len; d++)
+    {
+      ImportDim *dim = g_ptr_array_index (table->dims, d);
+
+      for (guint v = 0; v < dim->values->len; v++)
+        if (standard_text (dim, g_ptr_array_index (dim->values, v)) != NULL)
+          {
+            g_ptr_array_add (table->footnotes,
+                             g_strdup ("Platsatlas: filen anger bara koderna för kön; texterna män (1), "
+                                       "kvinnor (2) och totalt (1+2) är SCB:s standardtexter."));
+            return;
+          }
+    }
+}
+
 static void
 read_px_metadata (ImportTable *table,
                   JsonObject  *root)
@@ -235,7 +279,9 @@ read_px_row (ImportTable *table,
       if (value == NULL && key != NULL && (guint) g_array_index (px->dims, int, d) >= json_array_get_length (key))
         return;
       indexes[d] = atlas_import_dim_add_value (g_ptr_array_index (table->dims, d),
-                                               value != NULL ? value : "–", NULL);
+                                               value != NULL ? value : "–",
+                                               value != NULL ? standard_text (g_ptr_array_index (table->dims, d), value)
+                                                             : NULL);
     }
   for (guint c = 0; c < px->contents->len && c < json_array_get_length (values); c++)
     {
@@ -305,6 +351,7 @@ atlas_import_read_pxweb (GBytes      *bytes,
           if (JSON_NODE_HOLDS_OBJECT (node))
             read_px_row (table, &px, json_node_get_object (node));
         }
+      note_standard_texts (table);
     }
   g_array_unref (px.dims);
   g_array_unref (px.contents);

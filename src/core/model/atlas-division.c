@@ -283,6 +283,48 @@ atlas_division_get_coverage_note (AtlasDivision *self,
   return atlas_text_get (&self->coverage_note, lang);
 }
 
+/* "eSO" of DeSO, "egSO" of RegSO: a capital inside the first word. */
+static gboolean
+has_inner_capital (const char *rest)
+{
+  for (const char *p = rest; *p != '\0' && *p != ' '; p = g_utf8_next_char (p))
+    if (g_unichar_isupper (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * atlas_division_dup_name_in_sentence:
+ * @self: a division
+ * @lang: (nullable): "sv", "en", or %NULL for atlas_language()
+ *
+ * The level's name as it reads inside a sentence ("på nivån kommun"):
+ * a capitalised word loses its capital, an acronym such as DeSO or
+ * RegSO keeps its letters; the id when the level has no name.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+atlas_division_dup_name_in_sentence (AtlasDivision *self,
+                                     const char    *lang)
+{
+  const char *name;
+
+  g_return_val_if_fail (ATLAS_IS_DIVISION (self), NULL);
+
+  name = atlas_division_get_name (self, lang);
+  if (name == NULL || name[0] == '\0')
+    return g_strdup (self->id);
+  if (g_utf8_strlen (name, -1) > 1
+      && g_unichar_isupper (g_utf8_get_char (name))
+      && !has_inner_capital (g_utf8_next_char (name)))
+    {
+      g_autofree char *first = g_utf8_strdown (name, g_utf8_next_char (name) - name);
+      return g_strconcat (first, g_utf8_next_char (name), NULL);
+    }
+  return g_strdup (name);
+}
+
 gboolean
 atlas_division_has_geometry (AtlasDivision *self)
 {

@@ -43,6 +43,8 @@ gboolean       atlas_division_covers_country   (AtlasDivision *self);
 /* A sentence for the level switcher, or NULL when coverage is complete */
 const char    *atlas_division_get_coverage_note (AtlasDivision *self,
                                                  const char    *lang);
+char          *atlas_division_dup_name_in_sentence (AtlasDivision *self,
+                                                    const char    *lang);
 gboolean       atlas_division_has_geometry     (AtlasDivision *self);
 /* Areas the map cannot draw: listed by an areas table, without geometry */
 guint          atlas_division_get_n_undrawn    (AtlasDivision *self);

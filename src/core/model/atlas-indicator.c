@@ -336,6 +336,78 @@ atlas_indicator_get_caveat (AtlasIndicator *self,
   return get_optional_text (&self->caveat, lang);
 }
 
+/* Where to cut a paragraph longer than @max_chars: after its last
+ * sentence that fits, else after its last word that fits ("…" added). */
+static char *
+cut_paragraph (const char *text,
+               guint       max_chars,
+               gboolean   *cut)
+{
+  const char *limit;
+  const char *sentence = NULL;
+  const char *word = NULL;
+  g_autofree char *head = NULL;
+
+  *cut = g_utf8_strlen (text, -1) > (glong) max_chars;
+  if (!*cut)
+    return g_strdup (text);
+  limit = g_utf8_offset_to_pointer (text, max_chars);
+  for (const char *p = text; p < limit; p++)
+    {
+      if (*p == '.' && p[1] == ' ' && p - text > (limit - text) / 3)
+        sentence = p + 1;
+      if (*p == ' ')
+        word = p;
+    }
+  if (sentence != NULL)
+    return g_strndup (text, sentence - text);
+  head = g_strndup (text, (word != NULL ? word : limit) - text);
+  return g_strconcat (g_strchomp (head), "…", NULL);
+}
+
+/**
+ * atlas_indicator_dup_caveat_summary:
+ * @self: an indicator
+ * @lang: (nullable): "sv", "en", or %NULL for atlas_language()
+ * @max_chars: the longest summary, in characters
+ * @complete: (out) (optional): %TRUE when the summary is the whole caveat
+ *
+ * A caveat can carry every footnote of SCB's table, pages of them. Its
+ * summary is its first paragraph (the package's own words, SCB's
+ * footnotes follow on later lines), cut to @max_chars after a sentence or
+ * a word, for legends; the full text belongs in a tooltip, the details
+ * or the package.
+ *
+ * Returns: (transfer full) (nullable): the summary, or %NULL without a
+ *   caveat
+ */
+char *
+atlas_indicator_dup_caveat_summary (AtlasIndicator *self,
+                                    const char     *lang,
+                                    guint           max_chars,
+                                    gboolean       *complete)
+{
+  const char *caveat;
+  const char *newline;
+  g_autofree char *first = NULL;
+  gboolean cut;
+  char *summary;
+
+  g_return_val_if_fail (ATLAS_IS_INDICATOR (self), NULL);
+
+  caveat = atlas_indicator_get_caveat (self, lang);
+  if (complete != NULL)
+    *complete = TRUE;
+  if (caveat == NULL || caveat[0] == '\0')
+    return NULL;
+  newline = strchr (caveat, '\n');
+  first = newline != NULL ? g_strndup (caveat, newline - caveat) : g_strdup (caveat);
+  summary = cut_paragraph (g_strstrip (first), MAX (max_chars, 16), &cut);
+  if (complete != NULL)
+    *complete = !cut && (newline == NULL || newline[strspn (newline, " \n")] == '\0');
+  return summary;
+}
+
 const char *
 atlas_indicator_get_source (AtlasIndicator *self)
 {

@@ -63,6 +63,10 @@ const char         *atlas_indicator_get_age_group      (AtlasIndicator *self,
 /* How to read it correctly (relative områdestyp, small numbers...); may be NULL */
 const char         *atlas_indicator_get_caveat         (AtlasIndicator *self,
                                                         const char     *lang);
+char               *atlas_indicator_dup_caveat_summary (AtlasIndicator *self,
+                                                        const char     *lang,
+                                                        guint           max_chars,
+                                                        gboolean       *complete);
 const char         *atlas_indicator_get_source         (AtlasIndicator *self);
 AtlasUnit           atlas_indicator_get_unit           (AtlasIndicator *self);
 guint               atlas_indicator_get_decimals       (AtlasIndicator *self);

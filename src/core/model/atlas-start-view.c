@@ -183,7 +183,7 @@ static char *
 dup_reason (AtlasIndicator *indicator,
             AtlasDivision  *usual)
 {
-  const char *other = atlas_division_get_name (usual, NULL);
+  g_autofree char *other = atlas_division_dup_name_in_sentence (usual, NULL);
 
   switch (atlas_indicator_get_aggregation (indicator))
     {

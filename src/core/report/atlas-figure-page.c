@@ -549,18 +549,37 @@ package_text (Page *page)
                       LABEL (page, EXPORTED), date, ".", NULL);
 }
 
+/* SCB's footnotes can run to pages: the caption keeps the caveat's first
+ * paragraph, a few lines long, and says where the whole text is. */
+#define CAVEAT_SUMMARY_CHARS 420
+
+static char *
+caveat_text (Page *page)
+{
+  AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
+  gboolean complete = TRUE;
+  g_autofree char *summary = atlas_indicator_dup_caveat_summary (indicator, page->lang,
+                                                                  CAVEAT_SUMMARY_CHARS, &complete);
+
+  if (summary == NULL || complete)
+    return g_steal_pointer (&summary);
+  return g_strconcat (summary, " ", atlas_figure_label (page->lang, FIGURE_LABEL_FOOTNOTES_IN_FULL),
+                      "”", atlas_indicator_get_id (indicator), "”.", NULL);
+}
+
 static GPtrArray *
 caption_paragraphs (Page *page)
 {
   AtlasIndicator *indicator = atlas_figure_get_indicator (page->figure);
   AtlasDivision *division = atlas_figure_get_division (page->figure);
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
-  const char *caveat = atlas_indicator_get_caveat (indicator, page->lang);
   const char *version = atlas_division_get_version (division);
+  g_autofree char *undrawn = atlas_division_dup_undrawn_note (division, page->lang);
 
   g_ptr_array_add (texts, definition_text (page));
-  if (caveat != NULL)
-    g_ptr_array_add (texts, g_strdup (caveat));
+  g_ptr_array_add (texts, caveat_text (page));
+  if (undrawn != NULL)
+    g_ptr_array_add (texts, g_strconcat (undrawn, ".", NULL));
   if (atlas_figure_get_filter (page->figure) != NULL)
     {
       /* Only when it applies at this level (not above the types' level). */

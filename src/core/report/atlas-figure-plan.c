@@ -55,6 +55,8 @@ static const struct
   [FIGURE_LABEL_COUNT_CHOROPLETH] = { "Antal beror på områdenas storlek: stora områden har ofta höga antal. Jämför andelar eller visa antalen som cirklar.",
                                       "Counts depend on the size of the areas: large areas often have high counts. Compare shares, or show the counts as circles." },
   [FIGURE_LABEL_INSET] = { "Förstoring", "Enlarged" },
+  [FIGURE_LABEL_FOOTNOTES_IN_FULL] = { "Fotnoterna i sin helhet finns i paketets manifest.json, indikatorn ",
+                                       "The footnotes in full are in the package's manifest.json, indicator " },
   [FIGURE_LABEL_SCOPE_REGION] = { "Klassgränserna gäller alla områden på denna nivå i paketet, inte bara de som visas.",
                                   "The class boundaries cover every area of this level in the package, not only those shown." },
 };
@@ -90,24 +92,13 @@ static char *
 division_in_sentence (AtlasDivision *division,
                       const char    *lang)
 {
-  const char *name = atlas_division_get_name (division, lang);
   const char *sv_name = atlas_division_get_name (division, "sv");
   g_autofree char *swedish = g_utf8_strdown (sv_name != NULL ? sv_name : "", -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (level_plurals); i++)
     if (g_str_equal (swedish, level_plurals[i].name))
       return g_strdup (g_strcmp0 (lang, "en") == 0 ? level_plurals[i].en : level_plurals[i].sv);
-
-  if (name == NULL || name[0] == '\0')
-    return g_strdup (atlas_division_get_id (division));
-  if (g_utf8_strlen (name, -1) > 1
-      && g_unichar_isupper (g_utf8_get_char (name))
-      && g_unichar_islower (g_utf8_get_char (g_utf8_next_char (name))))
-    {
-      g_autofree char *first = g_utf8_strdown (name, g_utf8_next_char (name) - name);
-      return g_strconcat (first, g_utf8_next_char (name), NULL);
-    }
-  return g_strdup (name);
+  return atlas_division_dup_name_in_sentence (division, lang);
 }
 
 /* A region frames the map unless it is riket (no geometry: all of it). */
@@ -270,10 +261,11 @@ peek_values (AtlasFigure  *figure,
     }
   if (!any_value (values, atlas_division_get_n_areas (division)))
     {
+      g_autofree char *level = atlas_division_dup_name_in_sentence (division, NULL);
+
       g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NO_DATA,
                    _("“%s” has no values for %s in %u"),
-                   atlas_indicator_get_name (indicator, NULL),
-                   atlas_division_get_name (division, NULL), year);
+                   atlas_indicator_get_name (indicator, NULL), level, year);
       return NULL;
     }
   return values;
@@ -380,15 +372,25 @@ plan_bbox (AtlasFigurePlan *plan,
     plan->bbox = *atlas_division_get_bbox (atlas_figure_get_division (figure));
 }
 
+/* The areas the figure draws: in its region and extent, allowed by its
+ * filter (where the filter applies at this level) and with borders, so
+ * that the legend's counts, the circles and the labels follow the map. */
 static void
 plan_shown (AtlasFigurePlan *plan,
             AtlasFigure     *figure)
 {
   AtlasDivision *division = atlas_figure_get_division (figure);
+  AtlasAreaFilter *filter = atlas_figure_get_filter (figure);
+  g_autofree gboolean *allowed = NULL;
 
+  if (filter != NULL)
+    allowed = atlas_area_filter_dup_mask (filter, atlas_figure_get_dataset (figure), division,
+                                          atlas_figure_get_year (figure));
   plan->shown = g_new0 (guint8, MAX (plan->n_areas, 1));
   for (guint i = 0; i < plan->n_areas; i++)
-    if (atlas_figure_shows_area (figure, atlas_division_get_area (division, i)))
+    if ((allowed == NULL || allowed[i])
+        && atlas_area_get_geometry (atlas_division_get_area (division, i)) != NULL
+        && atlas_figure_shows_area (figure, atlas_division_get_area (division, i)))
       {
         plan->shown[i] = TRUE;
         plan->n_shown++;

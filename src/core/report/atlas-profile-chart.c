@@ -77,6 +77,7 @@ typedef struct
   const char             *lang;
   AtlasPen                pen;
   double                  row_h;
+  gboolean                paged;  /* rows that do not fit go on to a new page */
 } Chart;
 
 static const char *
@@ -318,7 +319,7 @@ dup_spread_text (const Chart *chart,
                  guint        n)
 {
   AtlasDivision *division = atlas_area_get_division (atlas_area_profile_get_area (chart->profile));
-  const char *level = atlas_division_get_name (division, chart->lang);
+  g_autofree char *level = atlas_division_dup_name_in_sentence (division, chart->lang);
   guint year = atlas_area_profile_get_year (chart->profile);
 
   if (g_strcmp0 (chart->lang, "en") == 0)
@@ -366,14 +367,15 @@ footer (Chart *chart)
 }
 
 /* Space left for rows once the heading and the footer are placed. */
+#define FOOTER_H 120.0
+
 static double
 row_height (const Chart *chart,
             double       top)
 {
   guint n = MAX (atlas_area_profile_get_n_rows (chart->profile), 1);
-  double footer_h = 120;
 
-  return CLAMP ((PAGE_H - MARGIN - footer_h - top) / n, ROW_MIN, ROW_MAX);
+  return CLAMP ((PAGE_H - MARGIN - FOOTER_H - top) / n, ROW_MIN, ROW_MAX);
 }
 
 static void
@@ -387,7 +389,22 @@ draw_page (Chart   *chart,
   column_heads (chart);
   chart->row_h = row_height (chart, chart->pen.y);
   for (guint i = 0; i < atlas_area_profile_get_n_rows (chart->profile); i++)
-    draw_row (chart, atlas_area_profile_get_row (chart->profile, i));
+    {
+      /* A package with many indicators: the rows go on over the page, with
+       * the column heads again, and the footer follows the last row. */
+      if (chart->paged && chart->pen.y + chart->row_h > PAGE_H - MARGIN - (i + 1 < atlas_area_profile_get_n_rows (chart->profile) ? 0 : FOOTER_H))
+        {
+          cairo_show_page (cr);
+          chart->pen.y = MARGIN;
+          column_heads (chart);
+        }
+      draw_row (chart, atlas_area_profile_get_row (chart->profile, i));
+    }
+  if (chart->paged && chart->pen.y > PAGE_H - MARGIN - FOOTER_H)
+    {
+      cairo_show_page (cr);
+      chart->pen.y = MARGIN;
+    }
   footer (chart);
 }
 
@@ -447,7 +464,7 @@ render_pdf (const AtlasAreaProfile *profile,
             GByteArray             *bytes,
             GError                **error)
 {
-  Chart chart = { .profile = profile, .lang = lang != NULL ? lang : atlas_language () };
+  Chart chart = { .profile = profile, .lang = lang != NULL ? lang : atlas_language (), .paged = TRUE };
   AtlasArea *area = atlas_area_profile_get_area (profile);
   g_autofree char *name = atlas_area_dup_display_name (area);
   cairo_surface_t *surface;
