@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cpl_conv.h>
@@ -51,7 +52,21 @@ typedef struct
   char      *schema; /* where the table is: the package's schema unless named */
   char      *table;
   TableShape shape;
+  /* From the catalogue, read once for every table (describe_tables()):
+   * GDAL's own look-up costs several round trips a table. */
+  gboolean   found;   /* the table or view exists */
+  char      *fid;     /* the integer key GDAL takes as FID, or NULL */
+  GPtrArray *columns; /* TableColumn: the others, in table order */
 } TableEntry;
+
+typedef struct
+{
+  char    *name;
+  gboolean is_text;
+  gboolean is_geometry;
+  gboolean is_integer;
+  gboolean is_key;     /* the table's primary key, alone */
+} TableColumn;
 
 struct _AtlasPgPackage
 {
@@ -87,7 +102,18 @@ table_entry_free (gpointer data)
   g_free (e->layer);
   g_free (e->schema);
   g_free (e->table);
+  g_free (e->fid);
+  g_clear_pointer (&e->columns, g_ptr_array_unref);
   g_free (e);
+}
+
+static void
+table_column_free (gpointer data)
+{
+  TableColumn *c = data;
+
+  g_free (c->name);
+  g_free (c);
 }
 
 static void
@@ -524,6 +550,101 @@ read_table_entries (AtlasPgPackage *pg,
   return ok;
 }
 
+/* "\"schema\".\"table\"", as SQL names a table; both are plain names. */
+static char *
+quoted_name (const TableEntry *e)
+{
+  return g_strdup_printf ("\"%s\".\"%s\"", e->schema, e->table);
+}
+
+/* Moves the column GDAL would take as FID out of @e's columns. */
+static void
+take_fid (TableEntry *e)
+{
+  guint found = G_MAXUINT;
+
+  for (guint i = 0; i < e->columns->len; i++)
+    {
+      TableColumn *c = g_ptr_array_index (e->columns, i);
+
+      if (c->is_integer && (c->is_key || (found == G_MAXUINT && g_str_equal (c->name, "ogc_fid"))))
+        found = i;
+    }
+  if (found == G_MAXUINT)
+    return;
+
+  e->fid = g_strdup (((TableColumn *) g_ptr_array_index (e->columns, found))->name);
+  g_ptr_array_remove_index (e->columns, found);
+}
+
+/* Which tables exist, their columns and the key GDAL takes as FID (the
+ * single-column integer primary key, else an integer column ogc_fid), for
+ * every entry in one query. A table that does not exist stays !found. */
+static gboolean
+describe_tables (AtlasPgPackage *pg,
+                 GDALDatasetH    ds,
+                 GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT q.n::text AS entry, a.attname::text AS column_name, "
+                                         "(t.typcategory = 'S')::integer AS is_text, "
+                                         "(t.typname IN ('geometry', 'geography'))::integer AS is_geometry, "
+                                         "(t.typname IN ('int2', 'int4', 'int8'))::integer AS is_integer, "
+                                         "coalesce(a.attnum = (SELECT i.indkey[0] FROM pg_index i WHERE i.indrelid = a.attrelid "
+                                         "AND i.indisprimary AND i.indnatts = 1), false)::integer AS is_key "
+                                         "FROM unnest(ARRAY[");
+  g_autofree char *message = NULL;
+  OGRLayerH result;
+  OGRFeatureH row;
+
+  for (guint i = 0; i < pg->entries->len; i++)
+    {
+      TableEntry *e = g_ptr_array_index (pg->entries, i);
+      g_autofree char *name = quoted_name (e);
+
+      e->columns = g_ptr_array_new_with_free_func (table_column_free);
+      g_string_append_printf (sql, "%s'%s'", i > 0 ? ", " : "", name);
+    }
+  g_string_append (sql, "]::text[]) WITH ORDINALITY AS q(name, n) "
+                        "JOIN pg_attribute a ON a.attrelid = to_regclass(q.name) AND a.attnum > 0 AND NOT a.attisdropped "
+                        "JOIN pg_type t ON t.oid = a.atttypid ORDER BY q.n, a.attnum");
+  if (pg->entries->len == 0)
+    return TRUE;
+
+  result = run_sql (ds, sql->str, &message);
+  if (result == NULL)
+    {
+      g_autofree char *detail = short_detail (message);
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
+                   _("%s: the tables named in %s.%s cannot be looked up (%s); expected a PostgreSQL server whose catalogue the user may read"),
+                   pg->label, pg->schema, TABLES_TABLE, detail);
+      return FALSE;
+    }
+  while ((row = OGR_L_GetNextFeature (result)) != NULL)
+    {
+      /* As text: GDAL would take an integer first column as the FID. */
+      int n = atoi (OGR_F_GetFieldAsString (row, 0));
+      TableEntry *e = n >= 1 && (guint) n <= pg->entries->len ? g_ptr_array_index (pg->entries, n - 1) : NULL;
+
+      if (e != NULL)
+        {
+          TableColumn *c = g_new0 (TableColumn, 1);
+
+          e->found = TRUE;
+          c->name = g_strdup (OGR_F_GetFieldAsString (row, 1));
+          c->is_text = OGR_F_GetFieldAsInteger (row, 2) != 0;
+          c->is_geometry = OGR_F_GetFieldAsInteger (row, 3) != 0;
+          c->is_integer = OGR_F_GetFieldAsInteger (row, 4) != 0;
+          c->is_key = OGR_F_GetFieldAsInteger (row, 5) != 0;
+          g_ptr_array_add (e->columns, c);
+        }
+      OGR_F_Destroy (row);
+    }
+  for (guint i = 0; i < pg->entries->len; i++)
+    take_fid (g_ptr_array_index (pg->entries, i));
+  GDALDatasetReleaseResultSet (ds, result);
+  return TRUE;
+}
+
 static AtlasPgPackage *
 pg_package_open (const char          *connection,
                  const char          *schema,
@@ -548,7 +669,12 @@ pg_package_open (const char          *connection,
   pg->ds = connect_pg (pg->conninfo, pg->label, schema, NULL, FALSE, error);
   if (pg->ds == NULL)
     return NULL;
-  ok = read_manifest_text (pg, pg->ds, error) && read_table_entries (pg, pg->ds, error);
+  ok = read_manifest_text (pg, pg->ds, error);
+  ok = ok && read_table_entries (pg, pg->ds, error);
+  ok = ok && describe_tables (pg, pg->ds, error);
+  /* Doubles print as the shortest text that reads back as the same
+   * number, for the value tables read as CSV text. */
+  ok = ok && run_command (pg->ds, "SET extra_float_digits = 3", _("set the number format"), error);
   if (!ok)
     return NULL;
 
@@ -588,15 +714,15 @@ qualified_name (const TableEntry *e)
  * result set: release it with GDALDatasetReleaseResultSet(). */
 static OGRLayerH
 open_ordered (GDALDatasetH      ds,
-              OGRLayerH         table,
               const TableEntry *e,
               const char       *where)
 {
-  const char *fid = OGR_L_GetFIDColumn (table);
   g_autofree char *sql = NULL;
 
-  if (fid != NULL && *fid != '\0' && strchr (fid, '"') == NULL)
-    sql = g_strdup_printf ("SELECT * FROM \"%s\".\"%s\"%s ORDER BY \"%s\"", e->schema, e->table, where, fid);
+  if (!e->found)
+    return NULL;
+  if (e->fid != NULL)
+    sql = g_strdup_printf ("SELECT * FROM \"%s\".\"%s\"%s ORDER BY \"%s\"", e->schema, e->table, where, e->fid);
   else
     sql = g_strdup_printf ("SELECT * FROM \"%s\".\"%s\"%s", e->schema, e->table, where);
   return GDALDatasetExecuteSQL (ds, sql, NULL, NULL);
@@ -840,43 +966,61 @@ append_sql_name (GString    *sql,
  * as stored. @header gets the header line. */
 static OGRLayerH
 open_as_csv (GDALDatasetH      ds,
-             OGRLayerH         table,
              const TableEntry *e,
              GString          *header)
 {
-  OGRFeatureDefnH defn = OGR_L_GetLayerDefn (table);
-  const char *fid = OGR_L_GetFIDColumn (table);
   g_autoptr(GString) sql = g_string_new ("SELECT string_agg(");
-  OGRLayerH result;
+  g_autoptr(GString) args = g_string_new (NULL);
+  guint n = 0;
 
-  for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
+  if (!e->found)
+    return NULL;
+
+  /* One format() a row (NULL prints as nothing) costs less than
+   * concatenating its cells one by one; a function takes at most 100
+   * arguments. */
+  for (guint i = 0; i < e->columns->len; i++)
     {
-      OGRFieldDefnH field = OGR_FD_GetFieldDefn (defn, i);
+      const TableColumn *c = g_ptr_array_index (e->columns, i);
       g_autoptr(GString) column = g_string_new (NULL);
 
-      append_sql_name (column, OGR_Fld_GetNameRef (field));
-      append_text (header, OGR_Fld_GetNameRef (field));
-      g_string_append_c (header, i + 1 < OGR_FD_GetFieldCount (defn) ? ',' : '\n');
-      if (i > 0)
-        g_string_append (sql, " || ',' || ");
-      if (OGR_Fld_GetType (field) == OFTString)
-        g_string_append_printf (sql, "CASE WHEN %s IS NULL THEN '' WHEN %s ~ '[\",\\r\\n]' "
-                                "THEN '\"' || replace(%s, '\"', '\"\"') || '\"' ELSE %s END",
-                                column->str, column->str, column->str, column->str);
+      if (c->is_geometry)
+        continue;
+      append_sql_name (column, c->name);
+      if (n > 0)
+        g_string_append_c (header, ',');
+      append_text (header, c->name);
+      if (n % 90 == 0)
+        {
+          if (n > 0)
+            {
+              g_string_append_printf (sql, "'%s) || ',' || ", args->str);
+              g_string_truncate (args, 0);
+            }
+          g_string_append (sql, "format('%s");
+        }
       else
-        g_string_append_printf (sql, "coalesce((%s)::text, '')", column->str);
+        g_string_append (sql, ",%s");
+      if (c->is_text)
+        g_string_append_printf (args, ", CASE WHEN %s ~ '[\",\\r\\n]' THEN '\"' || replace(%s, '\"', '\"\"') || '\"' ELSE %s END",
+                                column->str, column->str, column->str);
+      else
+        g_string_append_printf (args, ", %s", column->str);
+      n++;
     }
+  g_string_append_c (header, '\n');
+  if (n == 0)
+    g_string_append (sql, "''");
+  else
+    g_string_append_printf (sql, "'%s)", args->str);
   g_string_append (sql, ", E'\\n'");
-  if (fid != NULL && *fid != '\0')
+  if (e->fid != NULL)
     {
       g_string_append (sql, " ORDER BY ");
-      append_sql_name (sql, fid);
+      append_sql_name (sql, e->fid);
     }
   g_string_append_printf (sql, ") FROM \"%s\".\"%s\"", e->schema, e->table);
 
-  result = GDALDatasetExecuteSQL (ds, "SET extra_float_digits = 3", NULL, NULL);
-  if (result != NULL)
-    GDALDatasetReleaseResultSet (ds, result);
   return GDALDatasetExecuteSQL (ds, sql->str, NULL, NULL);
 }
 
@@ -911,14 +1055,12 @@ table_as_csv (AtlasPgPackage   *pg,
   g_autofree char *name = qualified_name (e);
   g_autofree char *where = e->shape == SHAPE_VALUES_LONG ? g_strdup_printf (" WHERE \"year\" = %u", year_of_path (e->path))
                                                           : g_strdup ("");
-  OGRLayerH table = GDALDatasetGetLayerByName (ds, g_str_equal (e->schema, pg->schema) ? e->table : name);
   g_autoptr(GString) header = g_string_new (NULL);
   OGRLayerH layer = NULL;
   PgMessage m = { NULL };
   gboolean ok;
 
-  if (table != NULL)
-    layer = e->shape == SHAPE_VALUES ? open_as_csv (ds, table, e, header) : open_ordered (ds, table, e, where);
+  layer = e->shape == SHAPE_VALUES ? open_as_csv (ds, e, header) : open_ordered (ds, e, where);
   if (layer == NULL)
     {
       g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
@@ -1040,7 +1182,6 @@ atlas_postgis_open_table (Loader       *l,
   AtlasPgPackage *pg = l->server;
   const TableEntry *e = find_entry (pg, spec->file, spec->layer);
   g_autofree char *name = NULL;
-  OGRLayerH table;
 
   *layer = NULL;
   if (e == NULL || (e->shape != SHAPE_GEOMETRY && e->shape != SHAPE_AREAS))
@@ -1055,8 +1196,7 @@ atlas_postgis_open_table (Loader       *l,
   g_mutex_lock (&pg->ds_lock);
   name = qualified_name (e);
   g_clear_pointer (&l->gdal_message, g_free);
-  table = GDALDatasetGetLayerByName (pg->ds, g_str_equal (e->schema, pg->schema) ? e->table : name);
-  if (table != NULL && (*layer = open_ordered (pg->ds, table, e, "")) != NULL)
+  if ((*layer = open_ordered (pg->ds, e, "")) != NULL)
     {
       CPLErrorReset ();
       report_table (pg, e);
@@ -1693,16 +1833,14 @@ write_geometry_file (GDALDatasetH      source,
                      const char       *directory)
 {
   g_autofree char *path = g_build_filename (directory, e->path, NULL);
-  g_autofree char *name = qualified_name (e);
   g_autofree char *stem = stem_of (e->path);
   const char *driver_name = driver_for_path (e->path);
-  OGRLayerH table = GDALDatasetGetLayerByName (source, g_str_equal (e->schema, pg->schema) ? e->table : name);
   GDALDriverH driver = driver_name != NULL ? GDALGetDriverByName (driver_name) : NULL;
   GDALDatasetH target = NULL;
   OGRLayerH layer = NULL;
   OGRLayerH copy = NULL;
 
-  if (table == NULL || driver == NULL || (layer = open_ordered (source, table, e, "")) == NULL)
+  if (driver == NULL || (layer = open_ordered (source, e, "")) == NULL)
     return FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     target = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_UPDATE, NULL, NULL, NULL);
