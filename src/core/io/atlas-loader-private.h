@@ -119,7 +119,8 @@ void         *atlas_postgis_open_table          (Loader            *l,
 void          atlas_postgis_close_table         (Loader            *l,
                                                  void              *layer);
 void          atlas_postgis_check_read          (Loader            *l,
-                                                 GeometrySpec      *spec);
+                                                 GeometrySpec      *spec,
+                                                 guint              n_problems);
 
 /* atlas-package-io.c: problems */
 void          atlas_loader_add_problem_valist   (Loader            *l,

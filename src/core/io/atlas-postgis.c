@@ -1060,17 +1060,27 @@ table_as_csv (AtlasPgPackage   *pg,
   PgMessage m = { NULL };
   gboolean ok;
 
+  CPLPushErrorHandlerEx (collect_message, &m);
+  CPLErrorReset ();
   layer = e->shape == SHAPE_VALUES ? open_as_csv (ds, e, header) : open_ordered (ds, e, where);
   if (layer == NULL)
     {
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
-                   _("%s: the table %s, named for “%s” in %s.%s, does not exist; expected a table or view of that name"),
-                   pg->label, name, e->path, pg->schema, TABLES_TABLE);
+      CPLPopErrorHandler ();
+      /* The catalogue had it: the query failed, most likely because the
+       * server went away. */
+      if (e->found)
+        {
+          g_autofree char *text = lost_connection_text (pg, e, m.text != NULL ? m.text : CPLGetLastErrorMsg ());
+          g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES, text);
+        }
+      else
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
+                     _("%s: the table %s, named for “%s” in %s.%s, does not exist; expected a table or view of that name"),
+                     pg->label, name, e->path, pg->schema, TABLES_TABLE);
+      g_free (m.text);
       return FALSE;
     }
 
-  CPLPushErrorHandlerEx (collect_message, &m);
-  CPLErrorReset ();
   if (e->shape == SHAPE_VALUES_LONG)
     ok = append_long_csv (out, layer, cancellable);
   else if (e->shape == SHAPE_VALUES)
@@ -1204,6 +1214,12 @@ atlas_postgis_open_table (Loader       *l,
     }
   g_mutex_unlock (&pg->ds_lock);
 
+  if (e->found)
+    {
+      g_autofree char *text = lost_connection_text (pg, e, l->gdal_message != NULL ? l->gdal_message : CPLGetLastErrorMsg ());
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, spec->file, NULL, "%s", text);
+      return NULL;
+    }
   atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, name, NULL,
                             _("the table does not exist in %s, or cannot be read; expected the table or view named for “%s” in %s.%s"),
                             pg->label, spec->file, pg->schema, TABLES_TABLE);
@@ -1221,10 +1237,12 @@ atlas_postgis_close_table (Loader *l,
 }
 
 /* A read that ends early because the server went away looks like the end
- * of the table: GDAL's error says which it was. */
+ * of the table, or a table without a CRS: GDAL's error says which it was,
+ * and then replaces the problems found in the table since @n_problems. */
 void
 atlas_postgis_check_read (Loader       *l,
-                          GeometrySpec *spec)
+                          GeometrySpec *spec,
+                          guint         n_problems)
 {
   AtlasPgPackage *pg = l->server;
   const TableEntry *e = find_entry (pg, spec->file, spec->layer);
@@ -1234,6 +1252,8 @@ atlas_postgis_check_read (Loader       *l,
     return;
 
   text = lost_connection_text (pg, e, CPLGetLastErrorMsg ());
+  if (l->problems->len > n_problems)
+    g_ptr_array_set_size (l->problems, n_problems);
   atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, spec->file, NULL, "%s", text);
 }
 
