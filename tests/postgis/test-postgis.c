@@ -493,6 +493,7 @@ test_progress_and_cancel (void)
 typedef struct
 {
   const char *when;
+  const char *spare; /* the application_name of a connection left alone */
   gboolean    done;
 } Cut;
 
@@ -502,21 +503,24 @@ on_progress_cut (double      fraction,
                  gpointer    user_data)
 {
   Cut *cut = user_data;
+  g_autofree char *sql = NULL;
 
   if (cut->done || strstr (step, cut->when) == NULL)
     return;
   cut->done = TRUE;
   /* A SELECT through GDAL runs when its rows are read. */
-  g_assert_cmpint (count_rows ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
-                               "WHERE datname = current_database () AND pid <> pg_backend_pid () "
-                               "AND backend_type = 'client backend'"), ==, 1);
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                         "WHERE datname = current_database () AND pid <> pg_backend_pid () "
+                         "AND backend_type = 'client backend' AND application_name <> '%s'", cut->spare);
+  g_assert_cmpint (count_rows (sql), >=, 1);
 }
 
 static void
 assert_cut_fails (const char *when,
+                  const char *spare,
                   const char *table)
 {
-  Cut cut = { when, FALSE };
+  Cut cut = { when, spare, FALSE };
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) dataset = atlas_dataset_load_postgis (service, SCHEMA, on_progress_cut, &cut, NULL, &error);
 
@@ -541,8 +545,10 @@ test_lost_connection (void)
     return;
   ensure_written ();
 
-  assert_cut_fails ("values_2021", SCHEMA ".values_2022");
-  assert_cut_fails (SCHEMA ".kommun", SCHEMA ".kommun");
+  /* Both connections (values are read on a second one), and only the
+   * one the geometry is read on. */
+  assert_cut_fails ("values_2021", "", SCHEMA ".values_2022");
+  assert_cut_fails (SCHEMA ".kommun", "platsatlas-values", SCHEMA ".kommun");
 
   files = load_files (package_dir);
   server = load_server (SCHEMA);

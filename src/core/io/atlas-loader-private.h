@@ -113,6 +113,8 @@ AtlasPackage *atlas_package_load_server         (AtlasPgPackage    *server,
  * and its rows in order as an OGRLayerH, NULL after reporting a problem,
  * closed with atlas_postgis_close_table(). */
 const char   *atlas_postgis_root                (AtlasPgPackage    *server);
+gboolean      atlas_postgis_wait_values         (AtlasPgPackage    *server,
+                                                 GError           **error);
 void         *atlas_postgis_open_table          (Loader            *l,
                                                  GeometrySpec      *spec,
                                                  void             **layer);

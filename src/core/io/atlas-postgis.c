@@ -81,6 +81,17 @@ struct _AtlasPgPackage
    * turns on it. */
   GDALDatasetH         ds;
   GMutex               ds_lock;
+  /* The value tables are read on a second connection, in a thread of
+   * their own, while the loader reads geometry on the first: the server
+   * formats values while the geometry is parsed here. */
+  GThread             *values_thread;
+  GCancellable        *cancellable;
+  gint                 stop;           /* atomic: leave the values be */
+  GMutex               go_lock;
+  GCond                go_cond;
+  int                  go;             /* 1: read them, -1: give up */
+  gboolean             values_ok;
+  GError              *values_error;
   AtlasPostgisProgress progress;
   gpointer             progress_data;
   GMutex               lock;
@@ -116,9 +127,28 @@ table_column_free (gpointer data)
   g_free (c);
 }
 
+static void wait_values (AtlasPgPackage *pg);
+
+static void
+signal_values (AtlasPgPackage *pg,
+               int             go)
+{
+  g_mutex_lock (&pg->go_lock);
+  if (pg->go == 0)
+    pg->go = go;
+  g_cond_broadcast (&pg->go_cond);
+  g_mutex_unlock (&pg->go_lock);
+}
+
 static void
 pg_package_free (AtlasPgPackage *pg)
 {
+  g_atomic_int_set (&pg->stop, 1);
+  signal_values (pg, -1);
+  wait_values (pg);
+  g_clear_error (&pg->values_error);
+  g_mutex_clear (&pg->go_lock);
+  g_cond_clear (&pg->go_cond);
   if (pg->root != NULL)
     VSIRmdirRecursive (pg->root);
   if (pg->ds != NULL)
@@ -645,11 +675,18 @@ describe_tables (AtlasPgPackage *pg,
   return TRUE;
 }
 
+static gpointer read_values_in_thread (gpointer data);
+
+/* Connects and reads what the schema holds. With @values_in_thread, a
+ * second connection is made meanwhile, to read the value tables once
+ * signal_values() says so. */
 static AtlasPgPackage *
 pg_package_open (const char          *connection,
                  const char          *schema,
                  AtlasPostgisProgress progress,
                  gpointer             progress_data,
+                 gboolean             values_in_thread,
+                 GCancellable        *cancellable,
                  GError             **error)
 {
   g_autoptr(AtlasPgPackage) pg = g_new0 (AtlasPgPackage, 1);
@@ -663,8 +700,15 @@ pg_package_open (const char          *connection,
   pg->progress = progress;
   pg->progress_data = progress_data;
   pg->n_steps = 2;
+  g_mutex_init (&pg->go_lock);
+  g_cond_init (&pg->go_cond);
   if (!check_schema (schema, error) || (pg->conninfo = conninfo_for (connection, error)) == NULL)
     return NULL;
+  if (values_in_thread)
+    {
+      pg->cancellable = cancellable;
+      pg->values_thread = g_thread_new ("atlas-pg-values", read_values_in_thread, pg);
+    }
 
   pg->ds = connect_pg (pg->conninfo, pg->label, schema, NULL, FALSE, error);
   if (pg->ds == NULL)
@@ -1132,18 +1176,14 @@ put_memory_file (const char *path,
   VSIFCloseL (VSIFileFromMemBuffer (path, copy, length, TRUE));
 }
 
-/* manifest.json and values/YEAR.csv in /vsimem/, for the loader. */
-static gboolean
-copy_to_memory (AtlasPgPackage *pg,
-                GCancellable   *cancellable,
-                GError        **error)
+/* manifest.json and the folder values/ in /vsimem/, for the loader. */
+static void
+copy_manifest (AtlasPgPackage *pg)
 {
   static gint counter;
-  gboolean ok = TRUE;
-  GString *manifest;
+  GString *manifest = g_string_new (pg->manifest);
 
   pg->root = g_strdup_printf ("/vsimem/platsatlas-pg-%u", (guint) g_atomic_int_add (&counter, 1));
-  manifest = g_string_new (pg->manifest);
   VSIMkdir (pg->root, 0755);
   {
     g_autofree char *values = g_strconcat (pg->root, "/values", NULL);
@@ -1153,6 +1193,15 @@ copy_to_memory (AtlasPgPackage *pg,
     g_autofree char *path = g_strconcat (pg->root, "/" MANIFEST, NULL);
     put_memory_file (path, manifest);
   }
+}
+
+/* values/YEAR.csv in /vsimem/, read through @ds. */
+static gboolean
+copy_values (AtlasPgPackage *pg,
+             GDALDatasetH    ds,
+             GError        **error)
+{
+  gboolean ok = TRUE;
 
   for (guint i = 0; ok && i < pg->entries->len; i++)
     {
@@ -1162,9 +1211,11 @@ copy_to_memory (AtlasPgPackage *pg,
 
       if (e->shape != SHAPE_VALUES && e->shape != SHAPE_VALUES_LONG)
         continue;
+      if (g_atomic_int_get (&pg->stop))
+        return FALSE;
 
       csv = g_string_new (NULL);
-      ok = table_as_csv (pg, pg->ds, e, csv, cancellable, error);
+      ok = table_as_csv (pg, ds, e, csv, pg->cancellable, error);
       path = g_strconcat (pg->root, "/", e->path, NULL);
       if (ok && is_values_path (e->path))
         put_memory_file (path, csv);
@@ -1174,6 +1225,56 @@ copy_to_memory (AtlasPgPackage *pg,
     }
 
   return ok;
+}
+
+static gpointer
+read_values_in_thread (gpointer data)
+{
+  AtlasPgPackage *pg = data;
+  GError *error = NULL;
+  /* Named, so that an administrator sees which connection is which. */
+  g_autofree char *conninfo = g_strconcat (pg->conninfo, " application_name=platsatlas-values", NULL);
+  GDALDatasetH ds = connect_pg (conninfo, pg->label, pg->schema, NULL, FALSE, &error);
+  gboolean ok = ds != NULL &&
+                run_command (ds, "SET extra_float_digits = 3", _("set the number format"), &error);
+
+  /* Connected beside the first connection; the tables to read are known
+   * once that one has read the package's table of tables. */
+  g_mutex_lock (&pg->go_lock);
+  while (pg->go == 0)
+    g_cond_wait (&pg->go_cond, &pg->go_lock);
+  g_mutex_unlock (&pg->go_lock);
+
+  pg->values_ok = ok && pg->go > 0 && copy_values (pg, ds, &error);
+  pg->values_error = error;
+  if (ds != NULL)
+    GDALClose (ds);
+  return NULL;
+}
+
+static void
+wait_values (AtlasPgPackage *pg)
+{
+  if (pg->values_thread != NULL)
+    g_thread_join (g_steal_pointer (&pg->values_thread));
+}
+
+/* Waits for the value tables: FALSE with @error set when they could not
+ * be read. */
+gboolean
+atlas_postgis_wait_values (AtlasPgPackage *server,
+                           GError        **error)
+{
+  wait_values (server);
+  if (server->values_ok)
+    return TRUE;
+
+  if (server->values_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&server->values_error));
+  else if (!g_cancellable_set_error_if_cancelled (server->cancellable, error))
+    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES,
+                 _("%s: the value tables could not be read"), server->label);
+  return FALSE;
 }
 
 /* ---- the loader's side ---------------------------------------------------- */
@@ -1291,10 +1392,11 @@ atlas_dataset_load_postgis (const char          *connection,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  pg = pg_package_open (connection, schema, progress, progress_data, error);
-  if (pg == NULL || !copy_to_memory (pg, cancellable, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
+  pg = pg_package_open (connection, schema, progress, progress_data, TRUE, cancellable, error);
+  if (pg == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  copy_manifest (pg);
+  signal_values (pg, 1);
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
   pkg = atlas_package_load_server (pg, pg->label, cancellable, problems, &classes, error);
@@ -1978,7 +2080,7 @@ atlas_postgis_read_package (const char *connection,
   g_return_val_if_fail (connection != NULL && schema != NULL && output != NULL, FALSE);
 
   if (!check_output (output, error) ||
-      (pg = pg_package_open (connection, schema, NULL, NULL, error)) == NULL)
+      (pg = pg_package_open (connection, schema, NULL, NULL, FALSE, NULL, error)) == NULL)
     return FALSE;
 
   absolute = g_canonicalize_filename (output, NULL);
