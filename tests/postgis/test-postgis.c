@@ -267,6 +267,30 @@ run_sql (const char *sql)
   GDALClose (ds);
 }
 
+/* Runs a query on the test server and counts the rows it gives. */
+static guint
+count_rows (const char *sql)
+{
+  g_autofree char *name = g_strdup_printf ("PG:service=%s", service);
+  const char *const drivers[] = { "PostgreSQL", NULL };
+  GDALDatasetH ds = GDALOpenEx (name, GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, NULL, NULL);
+  OGRLayerH result;
+  OGRFeatureH row;
+  guint n = 0;
+
+  g_assert_nonnull (ds);
+  result = GDALDatasetExecuteSQL (ds, sql, NULL, NULL);
+  g_assert_nonnull (result);
+  while ((row = OGR_L_GetNextFeature (result)) != NULL)
+    {
+      n++;
+      OGR_F_Destroy (row);
+    }
+  GDALDatasetReleaseResultSet (ds, result);
+  GDALClose (ds);
+  return n;
+}
+
 /* One row per area, year and indicator gives the same dataset as one
  * table per year. The long table is made from the wide one by the server. */
 static void
@@ -464,6 +488,73 @@ test_progress_and_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Ends the loading connection from outside when the step naming @when
+ * comes, as if the server went away in the middle of loading. */
+typedef struct
+{
+  const char *when;
+  const char *spare; /* the application_name of a connection left alone */
+  gboolean    done;
+} Cut;
+
+static void
+on_progress_cut (double      fraction,
+                 const char *step,
+                 gpointer    user_data)
+{
+  Cut *cut = user_data;
+  g_autofree char *sql = NULL;
+
+  if (cut->done || strstr (step, cut->when) == NULL)
+    return;
+  cut->done = TRUE;
+  /* A SELECT through GDAL runs when its rows are read. */
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                         "WHERE datname = current_database () AND pid <> pg_backend_pid () "
+                         "AND backend_type = 'client backend' AND application_name <> '%s'", cut->spare);
+  g_assert_cmpint (count_rows (sql), >=, 1);
+}
+
+static void
+assert_cut_fails (const char *when,
+                  const char *spare,
+                  const char *table)
+{
+  Cut cut = { when, spare, FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_postgis (service, SCHEMA, on_progress_cut, &cut, NULL, &error);
+
+  g_assert_true (cut.done);
+  g_assert_null (dataset);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, table));
+  g_assert_nonnull (strstr (error->message, "the connection to the database may have been lost"));
+}
+
+/* The connection is lost while value tables and while geometry tables are
+ * read: nothing is loaded, the message names the table, and the next load
+ * (a new connection) gives the whole package again. */
+static void
+test_lost_connection (void)
+{
+  g_autoptr(AtlasDataset) files = NULL;
+  g_autoptr(AtlasDataset) server = NULL;
+
+  if (!have_server ())
+    return;
+  ensure_written ();
+
+  /* Both connections (values are read on a second one), and only the
+   * one the geometry is read on. */
+  assert_cut_fails ("values_2021", "", SCHEMA ".values_2022");
+  assert_cut_fails (SCHEMA ".kommun", "platsatlas-values", SCHEMA ".kommun");
+
+  files = load_files (package_dir);
+  server = load_server (SCHEMA);
+  assert_same_dataset (files, server);
+}
+
 static void
 test_cli (void)
 {
@@ -556,6 +647,7 @@ main (int    argc,
   g_test_add_func ("/postgis/connection-keywords", test_connection_keywords);
   g_test_add_func ("/postgis/local-package-cannot-name-server", test_local_package_cannot_name_server);
   g_test_add_func ("/postgis/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/postgis/lost-connection", test_lost_connection);
   g_test_add_func ("/postgis/cli", test_cli);
 
   return g_test_run ();

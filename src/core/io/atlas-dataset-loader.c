@@ -126,6 +126,8 @@ run_phases (Loader     *l,
   if (g_cancellable_set_error_if_cancelled (l->cancellable, error))
     return FALSE;
 
+  if (l->server != NULL && !atlas_postgis_wait_values (l->server, error))
+    return FALSE;
   atlas_loader_read_values (l);
   if (g_cancellable_set_error_if_cancelled (l->cancellable, error))
     return FALSE;

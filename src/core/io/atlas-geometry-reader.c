@@ -499,6 +499,7 @@ read_layer (Loader       *l,
             GeometrySpec *spec,
             GArray       *raws)
 {
+  guint n_problems;
   OGRLayerH layer = NULL;
   GDALDatasetH ds = l->server != NULL ? atlas_postgis_open_table (l, spec, &layer)
                                       : open_geometry_file (l, spec);
@@ -508,6 +509,7 @@ read_layer (Loader       *l,
 
   if (ds == NULL)
     return FALSE;
+  n_problems = l->problems->len;
 
   if (l->server == NULL)
     layer = find_layer (l, spec, ds);
@@ -516,8 +518,10 @@ read_layer (Loader       *l,
   ok = ok && (spec->is_table || make_transformation (l, spec, layer, &ct));
   if (ok)
     read_features (l, spec, layer, &fields, ct, raws);
-  if (ok && l->server != NULL)
-    atlas_postgis_check_read (l, spec);
+  /* A table whose connection was lost looks empty or without a CRS:
+   * say what happened. */
+  if (l->server != NULL)
+    atlas_postgis_check_read (l, spec, n_problems);
 
   if (l->server != NULL)
     atlas_postgis_close_table (l, layer);

@@ -113,13 +113,16 @@ AtlasPackage *atlas_package_load_server         (AtlasPgPackage    *server,
  * and its rows in order as an OGRLayerH, NULL after reporting a problem,
  * closed with atlas_postgis_close_table(). */
 const char   *atlas_postgis_root                (AtlasPgPackage    *server);
+gboolean      atlas_postgis_wait_values         (AtlasPgPackage    *server,
+                                                 GError           **error);
 void         *atlas_postgis_open_table          (Loader            *l,
                                                  GeometrySpec      *spec,
                                                  void             **layer);
 void          atlas_postgis_close_table         (Loader            *l,
                                                  void              *layer);
 void          atlas_postgis_check_read          (Loader            *l,
-                                                 GeometrySpec      *spec);
+                                                 GeometrySpec      *spec,
+                                                 guint              n_problems);
 
 /* atlas-package-io.c: problems */
 void          atlas_loader_add_problem_valist   (Loader            *l,

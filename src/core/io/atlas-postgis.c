@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cpl_conv.h>
@@ -51,7 +52,21 @@ typedef struct
   char      *schema; /* where the table is: the package's schema unless named */
   char      *table;
   TableShape shape;
+  /* From the catalogue, read once for every table (describe_tables()):
+   * GDAL's own look-up costs several round trips a table. */
+  gboolean   found;   /* the table or view exists */
+  char      *fid;     /* the integer key GDAL takes as FID, or NULL */
+  GPtrArray *columns; /* TableColumn: the others, in table order */
 } TableEntry;
+
+typedef struct
+{
+  char    *name;
+  gboolean is_text;
+  gboolean is_geometry;
+  gboolean is_integer;
+  gboolean is_key;     /* the table's primary key, alone */
+} TableColumn;
 
 struct _AtlasPgPackage
 {
@@ -66,6 +81,17 @@ struct _AtlasPgPackage
    * turns on it. */
   GDALDatasetH         ds;
   GMutex               ds_lock;
+  /* The value tables are read on a second connection, in a thread of
+   * their own, while the loader reads geometry on the first: the server
+   * formats values while the geometry is parsed here. */
+  GThread             *values_thread;
+  GCancellable        *cancellable;
+  gint                 stop;           /* atomic: leave the values be */
+  GMutex               go_lock;
+  GCond                go_cond;
+  int                  go;             /* 1: read them, -1: give up */
+  gboolean             values_ok;
+  GError              *values_error;
   AtlasPostgisProgress progress;
   gpointer             progress_data;
   GMutex               lock;
@@ -87,12 +113,42 @@ table_entry_free (gpointer data)
   g_free (e->layer);
   g_free (e->schema);
   g_free (e->table);
+  g_free (e->fid);
+  g_clear_pointer (&e->columns, g_ptr_array_unref);
   g_free (e);
+}
+
+static void
+table_column_free (gpointer data)
+{
+  TableColumn *c = data;
+
+  g_free (c->name);
+  g_free (c);
+}
+
+static void wait_values (AtlasPgPackage *pg);
+
+static void
+signal_values (AtlasPgPackage *pg,
+               int             go)
+{
+  g_mutex_lock (&pg->go_lock);
+  if (pg->go == 0)
+    pg->go = go;
+  g_cond_broadcast (&pg->go_cond);
+  g_mutex_unlock (&pg->go_lock);
 }
 
 static void
 pg_package_free (AtlasPgPackage *pg)
 {
+  g_atomic_int_set (&pg->stop, 1);
+  signal_values (pg, -1);
+  wait_values (pg);
+  g_clear_error (&pg->values_error);
+  g_mutex_clear (&pg->go_lock);
+  g_cond_clear (&pg->go_cond);
   if (pg->root != NULL)
     VSIRmdirRecursive (pg->root);
   if (pg->ds != NULL)
@@ -524,11 +580,113 @@ read_table_entries (AtlasPgPackage *pg,
   return ok;
 }
 
+/* "\"schema\".\"table\"", as SQL names a table; both are plain names. */
+static char *
+quoted_name (const TableEntry *e)
+{
+  return g_strdup_printf ("\"%s\".\"%s\"", e->schema, e->table);
+}
+
+/* Moves the column GDAL would take as FID out of @e's columns. */
+static void
+take_fid (TableEntry *e)
+{
+  guint found = G_MAXUINT;
+
+  for (guint i = 0; i < e->columns->len; i++)
+    {
+      TableColumn *c = g_ptr_array_index (e->columns, i);
+
+      if (c->is_integer && (c->is_key || (found == G_MAXUINT && g_str_equal (c->name, "ogc_fid"))))
+        found = i;
+    }
+  if (found == G_MAXUINT)
+    return;
+
+  e->fid = g_strdup (((TableColumn *) g_ptr_array_index (e->columns, found))->name);
+  g_ptr_array_remove_index (e->columns, found);
+}
+
+/* Which tables exist, their columns and the key GDAL takes as FID (the
+ * single-column integer primary key, else an integer column ogc_fid), for
+ * every entry in one query. A table that does not exist stays !found. */
+static gboolean
+describe_tables (AtlasPgPackage *pg,
+                 GDALDatasetH    ds,
+                 GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT q.n::text AS entry, a.attname::text AS column_name, "
+                                         "(t.typcategory = 'S')::integer AS is_text, "
+                                         "(t.typname IN ('geometry', 'geography'))::integer AS is_geometry, "
+                                         "(t.typname IN ('int2', 'int4', 'int8'))::integer AS is_integer, "
+                                         "coalesce(a.attnum = (SELECT i.indkey[0] FROM pg_index i WHERE i.indrelid = a.attrelid "
+                                         "AND i.indisprimary AND i.indnatts = 1), false)::integer AS is_key "
+                                         "FROM unnest(ARRAY[");
+  g_autofree char *message = NULL;
+  OGRLayerH result;
+  OGRFeatureH row;
+
+  for (guint i = 0; i < pg->entries->len; i++)
+    {
+      TableEntry *e = g_ptr_array_index (pg->entries, i);
+      g_autofree char *name = quoted_name (e);
+
+      e->columns = g_ptr_array_new_with_free_func (table_column_free);
+      g_string_append_printf (sql, "%s'%s'", i > 0 ? ", " : "", name);
+    }
+  g_string_append (sql, "]::text[]) WITH ORDINALITY AS q(name, n) "
+                        "JOIN pg_attribute a ON a.attrelid = to_regclass(q.name) AND a.attnum > 0 AND NOT a.attisdropped "
+                        "JOIN pg_type t ON t.oid = a.atttypid ORDER BY q.n, a.attnum");
+  if (pg->entries->len == 0)
+    return TRUE;
+
+  result = run_sql (ds, sql->str, &message);
+  if (result == NULL)
+    {
+      g_autofree char *detail = short_detail (message);
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
+                   _("%s: the tables named in %s.%s cannot be looked up (%s); expected a PostgreSQL server whose catalogue the user may read"),
+                   pg->label, pg->schema, TABLES_TABLE, detail);
+      return FALSE;
+    }
+  while ((row = OGR_L_GetNextFeature (result)) != NULL)
+    {
+      /* As text: GDAL would take an integer first column as the FID. */
+      int n = atoi (OGR_F_GetFieldAsString (row, 0));
+      TableEntry *e = n >= 1 && (guint) n <= pg->entries->len ? g_ptr_array_index (pg->entries, n - 1) : NULL;
+
+      if (e != NULL)
+        {
+          TableColumn *c = g_new0 (TableColumn, 1);
+
+          e->found = TRUE;
+          c->name = g_strdup (OGR_F_GetFieldAsString (row, 1));
+          c->is_text = OGR_F_GetFieldAsInteger (row, 2) != 0;
+          c->is_geometry = OGR_F_GetFieldAsInteger (row, 3) != 0;
+          c->is_integer = OGR_F_GetFieldAsInteger (row, 4) != 0;
+          c->is_key = OGR_F_GetFieldAsInteger (row, 5) != 0;
+          g_ptr_array_add (e->columns, c);
+        }
+      OGR_F_Destroy (row);
+    }
+  for (guint i = 0; i < pg->entries->len; i++)
+    take_fid (g_ptr_array_index (pg->entries, i));
+  GDALDatasetReleaseResultSet (ds, result);
+  return TRUE;
+}
+
+static gpointer read_values_in_thread (gpointer data);
+
+/* Connects and reads what the schema holds. With @values_in_thread, a
+ * second connection is made meanwhile, to read the value tables once
+ * signal_values() says so. */
 static AtlasPgPackage *
 pg_package_open (const char          *connection,
                  const char          *schema,
                  AtlasPostgisProgress progress,
                  gpointer             progress_data,
+                 gboolean             values_in_thread,
+                 GCancellable        *cancellable,
                  GError             **error)
 {
   g_autoptr(AtlasPgPackage) pg = g_new0 (AtlasPgPackage, 1);
@@ -542,13 +700,25 @@ pg_package_open (const char          *connection,
   pg->progress = progress;
   pg->progress_data = progress_data;
   pg->n_steps = 2;
+  g_mutex_init (&pg->go_lock);
+  g_cond_init (&pg->go_cond);
   if (!check_schema (schema, error) || (pg->conninfo = conninfo_for (connection, error)) == NULL)
     return NULL;
+  if (values_in_thread)
+    {
+      pg->cancellable = cancellable;
+      pg->values_thread = g_thread_new ("atlas-pg-values", read_values_in_thread, pg);
+    }
 
   pg->ds = connect_pg (pg->conninfo, pg->label, schema, NULL, FALSE, error);
   if (pg->ds == NULL)
     return NULL;
-  ok = read_manifest_text (pg, pg->ds, error) && read_table_entries (pg, pg->ds, error);
+  ok = read_manifest_text (pg, pg->ds, error);
+  ok = ok && read_table_entries (pg, pg->ds, error);
+  ok = ok && describe_tables (pg, pg->ds, error);
+  /* Doubles print as the shortest text that reads back as the same
+   * number, for the value tables read as CSV text. */
+  ok = ok && run_command (pg->ds, "SET extra_float_digits = 3", _("set the number format"), error);
   if (!ok)
     return NULL;
 
@@ -588,15 +758,15 @@ qualified_name (const TableEntry *e)
  * result set: release it with GDALDatasetReleaseResultSet(). */
 static OGRLayerH
 open_ordered (GDALDatasetH      ds,
-              OGRLayerH         table,
               const TableEntry *e,
               const char       *where)
 {
-  const char *fid = OGR_L_GetFIDColumn (table);
   g_autofree char *sql = NULL;
 
-  if (fid != NULL && *fid != '\0' && strchr (fid, '"') == NULL)
-    sql = g_strdup_printf ("SELECT * FROM \"%s\".\"%s\"%s ORDER BY \"%s\"", e->schema, e->table, where, fid);
+  if (!e->found)
+    return NULL;
+  if (e->fid != NULL)
+    sql = g_strdup_printf ("SELECT * FROM \"%s\".\"%s\"%s ORDER BY \"%s\"", e->schema, e->table, where, e->fid);
   else
     sql = g_strdup_printf ("SELECT * FROM \"%s\".\"%s\"%s", e->schema, e->table, where);
   return GDALDatasetExecuteSQL (ds, sql, NULL, NULL);
@@ -840,43 +1010,61 @@ append_sql_name (GString    *sql,
  * as stored. @header gets the header line. */
 static OGRLayerH
 open_as_csv (GDALDatasetH      ds,
-             OGRLayerH         table,
              const TableEntry *e,
              GString          *header)
 {
-  OGRFeatureDefnH defn = OGR_L_GetLayerDefn (table);
-  const char *fid = OGR_L_GetFIDColumn (table);
   g_autoptr(GString) sql = g_string_new ("SELECT string_agg(");
-  OGRLayerH result;
+  g_autoptr(GString) args = g_string_new (NULL);
+  guint n = 0;
 
-  for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
+  if (!e->found)
+    return NULL;
+
+  /* One format() a row (NULL prints as nothing) costs less than
+   * concatenating its cells one by one; a function takes at most 100
+   * arguments. */
+  for (guint i = 0; i < e->columns->len; i++)
     {
-      OGRFieldDefnH field = OGR_FD_GetFieldDefn (defn, i);
+      const TableColumn *c = g_ptr_array_index (e->columns, i);
       g_autoptr(GString) column = g_string_new (NULL);
 
-      append_sql_name (column, OGR_Fld_GetNameRef (field));
-      append_text (header, OGR_Fld_GetNameRef (field));
-      g_string_append_c (header, i + 1 < OGR_FD_GetFieldCount (defn) ? ',' : '\n');
-      if (i > 0)
-        g_string_append (sql, " || ',' || ");
-      if (OGR_Fld_GetType (field) == OFTString)
-        g_string_append_printf (sql, "CASE WHEN %s IS NULL THEN '' WHEN %s ~ '[\",\\r\\n]' "
-                                "THEN '\"' || replace(%s, '\"', '\"\"') || '\"' ELSE %s END",
-                                column->str, column->str, column->str, column->str);
+      if (c->is_geometry)
+        continue;
+      append_sql_name (column, c->name);
+      if (n > 0)
+        g_string_append_c (header, ',');
+      append_text (header, c->name);
+      if (n % 90 == 0)
+        {
+          if (n > 0)
+            {
+              g_string_append_printf (sql, "'%s) || ',' || ", args->str);
+              g_string_truncate (args, 0);
+            }
+          g_string_append (sql, "format('%s");
+        }
       else
-        g_string_append_printf (sql, "coalesce((%s)::text, '')", column->str);
+        g_string_append (sql, ",%s");
+      if (c->is_text)
+        g_string_append_printf (args, ", CASE WHEN %s ~ '[\",\\r\\n]' THEN '\"' || replace(%s, '\"', '\"\"') || '\"' ELSE %s END",
+                                column->str, column->str, column->str);
+      else
+        g_string_append_printf (args, ", %s", column->str);
+      n++;
     }
+  g_string_append_c (header, '\n');
+  if (n == 0)
+    g_string_append (sql, "''");
+  else
+    g_string_append_printf (sql, "'%s)", args->str);
   g_string_append (sql, ", E'\\n'");
-  if (fid != NULL && *fid != '\0')
+  if (e->fid != NULL)
     {
       g_string_append (sql, " ORDER BY ");
-      append_sql_name (sql, fid);
+      append_sql_name (sql, e->fid);
     }
   g_string_append_printf (sql, ") FROM \"%s\".\"%s\"", e->schema, e->table);
 
-  result = GDALDatasetExecuteSQL (ds, "SET extra_float_digits = 3", NULL, NULL);
-  if (result != NULL)
-    GDALDatasetReleaseResultSet (ds, result);
   return GDALDatasetExecuteSQL (ds, sql->str, NULL, NULL);
 }
 
@@ -911,24 +1099,32 @@ table_as_csv (AtlasPgPackage   *pg,
   g_autofree char *name = qualified_name (e);
   g_autofree char *where = e->shape == SHAPE_VALUES_LONG ? g_strdup_printf (" WHERE \"year\" = %u", year_of_path (e->path))
                                                           : g_strdup ("");
-  OGRLayerH table = GDALDatasetGetLayerByName (ds, g_str_equal (e->schema, pg->schema) ? e->table : name);
   g_autoptr(GString) header = g_string_new (NULL);
   OGRLayerH layer = NULL;
   PgMessage m = { NULL };
   gboolean ok;
 
-  if (table != NULL)
-    layer = e->shape == SHAPE_VALUES ? open_as_csv (ds, table, e, header) : open_ordered (ds, table, e, where);
+  CPLPushErrorHandlerEx (collect_message, &m);
+  CPLErrorReset ();
+  layer = e->shape == SHAPE_VALUES ? open_as_csv (ds, e, header) : open_ordered (ds, e, where);
   if (layer == NULL)
     {
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
-                   _("%s: the table %s, named for “%s” in %s.%s, does not exist; expected a table or view of that name"),
-                   pg->label, name, e->path, pg->schema, TABLES_TABLE);
+      CPLPopErrorHandler ();
+      /* The catalogue had it: the query failed, most likely because the
+       * server went away. */
+      if (e->found)
+        {
+          g_autofree char *text = lost_connection_text (pg, e, m.text != NULL ? m.text : CPLGetLastErrorMsg ());
+          g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES, text);
+        }
+      else
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
+                     _("%s: the table %s, named for “%s” in %s.%s, does not exist; expected a table or view of that name"),
+                     pg->label, name, e->path, pg->schema, TABLES_TABLE);
+      g_free (m.text);
       return FALSE;
     }
 
-  CPLPushErrorHandlerEx (collect_message, &m);
-  CPLErrorReset ();
   if (e->shape == SHAPE_VALUES_LONG)
     ok = append_long_csv (out, layer, cancellable);
   else if (e->shape == SHAPE_VALUES)
@@ -980,18 +1176,14 @@ put_memory_file (const char *path,
   VSIFCloseL (VSIFileFromMemBuffer (path, copy, length, TRUE));
 }
 
-/* manifest.json and values/YEAR.csv in /vsimem/, for the loader. */
-static gboolean
-copy_to_memory (AtlasPgPackage *pg,
-                GCancellable   *cancellable,
-                GError        **error)
+/* manifest.json and the folder values/ in /vsimem/, for the loader. */
+static void
+copy_manifest (AtlasPgPackage *pg)
 {
   static gint counter;
-  gboolean ok = TRUE;
-  GString *manifest;
+  GString *manifest = g_string_new (pg->manifest);
 
   pg->root = g_strdup_printf ("/vsimem/platsatlas-pg-%u", (guint) g_atomic_int_add (&counter, 1));
-  manifest = g_string_new (pg->manifest);
   VSIMkdir (pg->root, 0755);
   {
     g_autofree char *values = g_strconcat (pg->root, "/values", NULL);
@@ -1001,6 +1193,15 @@ copy_to_memory (AtlasPgPackage *pg,
     g_autofree char *path = g_strconcat (pg->root, "/" MANIFEST, NULL);
     put_memory_file (path, manifest);
   }
+}
+
+/* values/YEAR.csv in /vsimem/, read through @ds. */
+static gboolean
+copy_values (AtlasPgPackage *pg,
+             GDALDatasetH    ds,
+             GError        **error)
+{
+  gboolean ok = TRUE;
 
   for (guint i = 0; ok && i < pg->entries->len; i++)
     {
@@ -1010,9 +1211,11 @@ copy_to_memory (AtlasPgPackage *pg,
 
       if (e->shape != SHAPE_VALUES && e->shape != SHAPE_VALUES_LONG)
         continue;
+      if (g_atomic_int_get (&pg->stop))
+        return FALSE;
 
       csv = g_string_new (NULL);
-      ok = table_as_csv (pg, pg->ds, e, csv, cancellable, error);
+      ok = table_as_csv (pg, ds, e, csv, pg->cancellable, error);
       path = g_strconcat (pg->root, "/", e->path, NULL);
       if (ok && is_values_path (e->path))
         put_memory_file (path, csv);
@@ -1022,6 +1225,56 @@ copy_to_memory (AtlasPgPackage *pg,
     }
 
   return ok;
+}
+
+static gpointer
+read_values_in_thread (gpointer data)
+{
+  AtlasPgPackage *pg = data;
+  GError *error = NULL;
+  /* Named, so that an administrator sees which connection is which. */
+  g_autofree char *conninfo = g_strconcat (pg->conninfo, " application_name=platsatlas-values", NULL);
+  GDALDatasetH ds = connect_pg (conninfo, pg->label, pg->schema, NULL, FALSE, &error);
+  gboolean ok = ds != NULL &&
+                run_command (ds, "SET extra_float_digits = 3", _("set the number format"), &error);
+
+  /* Connected beside the first connection; the tables to read are known
+   * once that one has read the package's table of tables. */
+  g_mutex_lock (&pg->go_lock);
+  while (pg->go == 0)
+    g_cond_wait (&pg->go_cond, &pg->go_lock);
+  g_mutex_unlock (&pg->go_lock);
+
+  pg->values_ok = ok && pg->go > 0 && copy_values (pg, ds, &error);
+  pg->values_error = error;
+  if (ds != NULL)
+    GDALClose (ds);
+  return NULL;
+}
+
+static void
+wait_values (AtlasPgPackage *pg)
+{
+  if (pg->values_thread != NULL)
+    g_thread_join (g_steal_pointer (&pg->values_thread));
+}
+
+/* Waits for the value tables: FALSE with @error set when they could not
+ * be read. */
+gboolean
+atlas_postgis_wait_values (AtlasPgPackage *server,
+                           GError        **error)
+{
+  wait_values (server);
+  if (server->values_ok)
+    return TRUE;
+
+  if (server->values_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&server->values_error));
+  else if (!g_cancellable_set_error_if_cancelled (server->cancellable, error))
+    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES,
+                 _("%s: the value tables could not be read"), server->label);
+  return FALSE;
 }
 
 /* ---- the loader's side ---------------------------------------------------- */
@@ -1040,7 +1293,6 @@ atlas_postgis_open_table (Loader       *l,
   AtlasPgPackage *pg = l->server;
   const TableEntry *e = find_entry (pg, spec->file, spec->layer);
   g_autofree char *name = NULL;
-  OGRLayerH table;
 
   *layer = NULL;
   if (e == NULL || (e->shape != SHAPE_GEOMETRY && e->shape != SHAPE_AREAS))
@@ -1055,8 +1307,7 @@ atlas_postgis_open_table (Loader       *l,
   g_mutex_lock (&pg->ds_lock);
   name = qualified_name (e);
   g_clear_pointer (&l->gdal_message, g_free);
-  table = GDALDatasetGetLayerByName (pg->ds, g_str_equal (e->schema, pg->schema) ? e->table : name);
-  if (table != NULL && (*layer = open_ordered (pg->ds, table, e, "")) != NULL)
+  if ((*layer = open_ordered (pg->ds, e, "")) != NULL)
     {
       CPLErrorReset ();
       report_table (pg, e);
@@ -1064,6 +1315,12 @@ atlas_postgis_open_table (Loader       *l,
     }
   g_mutex_unlock (&pg->ds_lock);
 
+  if (e->found)
+    {
+      g_autofree char *text = lost_connection_text (pg, e, l->gdal_message != NULL ? l->gdal_message : CPLGetLastErrorMsg ());
+      atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, spec->file, NULL, "%s", text);
+      return NULL;
+    }
   atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_GEOMETRY, name, NULL,
                             _("the table does not exist in %s, or cannot be read; expected the table or view named for “%s” in %s.%s"),
                             pg->label, spec->file, pg->schema, TABLES_TABLE);
@@ -1081,10 +1338,12 @@ atlas_postgis_close_table (Loader *l,
 }
 
 /* A read that ends early because the server went away looks like the end
- * of the table: GDAL's error says which it was. */
+ * of the table, or a table without a CRS: GDAL's error says which it was,
+ * and then replaces the problems found in the table since @n_problems. */
 void
 atlas_postgis_check_read (Loader       *l,
-                          GeometrySpec *spec)
+                          GeometrySpec *spec,
+                          guint         n_problems)
 {
   AtlasPgPackage *pg = l->server;
   const TableEntry *e = find_entry (pg, spec->file, spec->layer);
@@ -1094,6 +1353,8 @@ atlas_postgis_check_read (Loader       *l,
     return;
 
   text = lost_connection_text (pg, e, CPLGetLastErrorMsg ());
+  if (l->problems->len > n_problems)
+    g_ptr_array_set_size (l->problems, n_problems);
   atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, spec->file, NULL, "%s", text);
 }
 
@@ -1131,10 +1392,11 @@ atlas_dataset_load_postgis (const char          *connection,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  pg = pg_package_open (connection, schema, progress, progress_data, error);
-  if (pg == NULL || !copy_to_memory (pg, cancellable, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
+  pg = pg_package_open (connection, schema, progress, progress_data, TRUE, cancellable, error);
+  if (pg == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  copy_manifest (pg);
+  signal_values (pg, 1);
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
   pkg = atlas_package_load_server (pg, pg->label, cancellable, problems, &classes, error);
@@ -1693,16 +1955,14 @@ write_geometry_file (GDALDatasetH      source,
                      const char       *directory)
 {
   g_autofree char *path = g_build_filename (directory, e->path, NULL);
-  g_autofree char *name = qualified_name (e);
   g_autofree char *stem = stem_of (e->path);
   const char *driver_name = driver_for_path (e->path);
-  OGRLayerH table = GDALDatasetGetLayerByName (source, g_str_equal (e->schema, pg->schema) ? e->table : name);
   GDALDriverH driver = driver_name != NULL ? GDALGetDriverByName (driver_name) : NULL;
   GDALDatasetH target = NULL;
   OGRLayerH layer = NULL;
   OGRLayerH copy = NULL;
 
-  if (table == NULL || driver == NULL || (layer = open_ordered (source, table, e, "")) == NULL)
+  if (driver == NULL || (layer = open_ordered (source, e, "")) == NULL)
     return FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     target = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_UPDATE, NULL, NULL, NULL);
@@ -1820,7 +2080,7 @@ atlas_postgis_read_package (const char *connection,
   g_return_val_if_fail (connection != NULL && schema != NULL && output != NULL, FALSE);
 
   if (!check_output (output, error) ||
-      (pg = pg_package_open (connection, schema, NULL, NULL, error)) == NULL)
+      (pg = pg_package_open (connection, schema, NULL, NULL, FALSE, NULL, error)) == NULL)
     return FALSE;
 
   absolute = g_canonicalize_filename (output, NULL);

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  * lower-case SQL name ([a-z_][a-z0-9_]*). */
 
 /* Called with how far loading has come (0–1) and what it is doing, on the
- * loading thread by atlas_dataset_load_postgis() and in the caller's main
+ * loading threads by atlas_dataset_load_postgis() (one call at a time)
+ * and in the caller's main
  * context by the async variant. */
 typedef void (*AtlasPostgisProgress) (double      fraction,
                                       const char *step,
