@@ -5,7 +5,7 @@
 
 #include "atlas-scatter-view.h"
 
-#define SUMMARY_HEIGHT 22.0
+#define SUMMARY_HEIGHT 50.0  /* up to three lines of the summary */
 
 struct _AtlasScatterView
 {
@@ -51,6 +51,38 @@ atlas_scatter_view_get_frame (AtlasScatterView  *self,
     return FALSE;
   frame_for_size (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)), frame);
   return TRUE;
+}
+
+/* The summary's parts ("r = …", the line, the count) on as many of three
+ * lines as they need in the sidebar’s width. */
+static void
+draw_summary (cairo_t    *cr,
+              const char *summary,
+              double      max_width)
+{
+  g_auto(GStrv) parts = g_strsplit (summary, " · ", -1);
+  g_autoptr(GString) line = g_string_new (NULL);
+  double y = 14;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *longer = line->len > 0 ? g_strconcat (line->str, " · ", parts[i], NULL)
+                                              : g_strdup (parts[i]);
+      cairo_text_extents_t extents;
+
+      cairo_text_extents (cr, longer, &extents);
+      if (line->len > 0 && extents.x_advance > max_width && y < 35)
+        {
+          cairo_move_to (cr, 8, y);
+          cairo_show_text (cr, line->str);
+          y += 15;
+          g_string_assign (line, parts[i]);
+        }
+      else
+        g_string_assign (line, longer);
+    }
+  cairo_move_to (cr, 8, y);
+  cairo_show_text (cr, line->str);
 }
 
 static void
@@ -101,8 +133,7 @@ atlas_scatter_view_snapshot (GtkWidget   *widget,
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       cairo_set_font_size (cr, 11);
-      cairo_move_to (cr, 8, 15);
-      cairo_show_text (cr, summary);
+      draw_summary (cr, summary, width - 16);
       frame_for_size (self, width, height, &frame);
       atlas_scatter_draw_plot (self->scatter, cr, &frame, self->selection, NULL);
       draw_brush (self, cr);

@@ -230,19 +230,24 @@ atlas_scatter_dup_summary (const AtlasScatter *scatter,
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *n = NULL;
+  const char *sign;
+  double slope;
 
   g_return_val_if_fail (scatter != NULL, NULL);
 
   lang = lang != NULL ? lang : atlas_language ();
   r = atlas_format_number (atlas_scatter_get_r (scatter), 2, lang);
   a = atlas_format_number (atlas_scatter_get_intercept (scatter), 3, lang);
-  b = atlas_format_number (atlas_scatter_get_slope (scatter), 4, lang);
+  /* "y = 13,152 − 0,5640·x", not "+ −0,5640" */
+  slope = atlas_scatter_get_slope (scatter);
+  b = atlas_format_number (fabs (slope), 4, lang);
+  sign = signbit (slope) ? "−" : "+";
   n = atlas_format_number (atlas_scatter_get_n_points (scatter), 0, lang);
   if (is_english (lang))
-    return g_strdup_printf ("r = %s · least-squares line y = %s + %s·x · %s areas (%u without both values)",
-                            r, a, b, n, atlas_scatter_get_n_missing (scatter));
-  return g_strdup_printf ("r = %s · minstakvadratlinje y = %s + %s·x · %s områden (%u utan båda värdena)",
-                          r, a, b, n, atlas_scatter_get_n_missing (scatter));
+    return g_strdup_printf ("r = %s · least-squares line y = %s %s %s·x · %s areas (%u without both values)",
+                            r, a, sign, b, n, atlas_scatter_get_n_missing (scatter));
+  return g_strdup_printf ("r = %s · minstakvadratlinje y = %s %s %s·x · %s områden (%u utan båda värdena)",
+                          r, a, sign, b, n, atlas_scatter_get_n_missing (scatter));
 }
 
 static char *
