@@ -453,19 +453,17 @@ push_camera (AtlasWindow *self,
   shumate_location_set_location (SHUMATE_LOCATION (viewport), camera[0], camera[1]);
 }
 
-/* The state's area filter: what the map draws, the legend counts and the
- * details rank among. */
+/* The state's area filter: what the map draws and the legend counts. */
 static void
 push_filter (AtlasWindow *self)
 {
   g_autoptr(AtlasAreaFilter) filter = atlas_explorer_state_dup_area_filter (self->state);
 
   atlas_map_set_filter (get_map (self), filter);
-  atlas_details_set_filter (ATLAS_DETAILS (self->details), filter);
 }
 
 /* Shows the state in the widgets that do not watch it themselves (the map,
- * the comparison panel and the sidebar panels do); each setter returns
+ * the details, the comparison panel and the sidebar panels do); each setter returns
  * early when nothing changed, so this runs on every "changed". While a
  * package is loading for a saved view, the state names things the shown
  * package may not have: nothing is pushed until it is in. */
@@ -482,9 +480,6 @@ push_state (AtlasWindow *self)
     return;
   self->pushing++;
   atlas_explorer_state_get_camera (state, &camera[0], &camera[1], &camera[2]);
-  atlas_details_set_indicator (ATLAS_DETAILS (self->details), indicator);
-  atlas_details_set_year (ATLAS_DETAILS (self->details), year);
-  atlas_details_set_area (ATLAS_DETAILS (self->details), atlas_explorer_state_lookup_selected (state));
   push_filter (self);
   update_level_controls (self, division);
   if (indicator != NULL)
@@ -537,6 +532,7 @@ connect_state (AtlasWindow *self)
   /* First: the map follows the state before the details and the
    * comparison panel, which read the map */
   atlas_map_set_state (get_map (self), self->state);
+  atlas_details_set_state (ATLAS_DETAILS (self->details), self->state);
   g_signal_connect_object (self->state, "changed", G_CALLBACK (push_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::package", G_CALLBACK (on_state_package), self,
                            G_CONNECT_SWAPPED);
@@ -813,7 +809,6 @@ set_dataset (AtlasWindow  *self,
   fill_indicators (self);
   self->syncing--;
 
-  atlas_details_set_dataset (ATLAS_DETAILS (self->details), dataset);
   atlas_search_set_dataset (ATLAS_SEARCH (self->search), dataset);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "map");
   /* One change of the state: the map draws the new package once */
