@@ -55,6 +55,10 @@ struct _AtlasComparisonPanel
   guint            fresh_selection_id; /* while the selection has just changed */
   AtlasComparison *comparison;
   guint            since_year;
+  /* The state's compare-a and compare-b last shown (when the map follows
+   * a state, A and B are the state's) */
+  char            *state_a;
+  char            *state_b;
   PickMode         picking;
   guint            syncing;
   /* Presentation mode hides the panel and the pins until it ends. */
@@ -590,11 +594,18 @@ update_chart (AtlasComparisonPanel *self)
                                                                        indicator));
 }
 
-/* The map outlines A and B (AtlasMap "compare-a"/"compare-b"). */
+static AtlasExplorerState *
+get_state (AtlasComparisonPanel *self)
+{
+  return self->map != NULL ? atlas_map_get_state (self->map) : NULL;
+}
+
+/* The map outlines A and B (AtlasMap "compare-a"/"compare-b"); a map that
+ * follows a state outlines the state's, and hides them while presenting. */
 static void
 update_map (AtlasComparisonPanel *self)
 {
-  if (self->map == NULL)
+  if (self->map == NULL || get_state (self) != NULL)
     return;
   if (self->suspended)
     atlas_map_set_compare (self->map, NULL, NULL);
@@ -867,13 +878,39 @@ on_search_area_chosen (AtlasComparisonPanel *self,
     pick_b (self, area);
 }
 
+static void show_areas (AtlasComparisonPanel *self,
+                        AtlasArea            *area_a,
+                        AtlasArea            *area_b);
+
+/* A new package: the state's A and B (if any) come with it, the ones of
+ * the old package go. */
 static void
 on_map_dataset_notify (AtlasComparisonPanel *self)
 {
   set_picking (self, PICK_NONE);
   g_clear_object (&self->selection);
   g_clear_object (&self->previous_selection);
-  atlas_comparison_panel_clear (self);
+  if (get_state (self) == NULL)
+    {
+      atlas_comparison_panel_clear (self);
+      return;
+    }
+  g_clear_pointer (&self->state_a, g_free);
+  g_clear_pointer (&self->state_b, g_free);
+  show_areas (self, NULL, NULL);
+}
+
+/* The state's A, B or both are of another level than the map's */
+static gboolean
+off_level (AtlasComparisonPanel *self,
+           AtlasExplorerState   *state)
+{
+  AtlasDivision *division = atlas_map_get_division (self->map);
+  AtlasArea *area_a = atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_a (state));
+  AtlasArea *area_b = atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_b (state));
+
+  return (area_a != NULL && atlas_area_get_division (area_a) != division)
+         || (area_b != NULL && atlas_area_get_division (area_b) != division);
 }
 
 /* Pins of another level would mark areas the map no longer shows; a pick
@@ -881,7 +918,16 @@ on_map_dataset_notify (AtlasComparisonPanel *self)
 static void
 on_map_division_notify (AtlasComparisonPanel *self)
 {
+  AtlasExplorerState *state;
+
   if (self->picking != PICK_NONE || (self->area_a == NULL && self->area_b == NULL))
+    return;
+  /* A saved view may bring a level with its A and B in one change: the
+   * panel shows them once the state's change reaches it. */
+  state = get_state (self);
+  if (state != NULL && !off_level (self, state)
+      && (atlas_explorer_state_get_compare_a (state)[0] != '\0'
+          || atlas_explorer_state_get_compare_b (state)[0] != '\0'))
     return;
   atlas_comparison_panel_clear (self);
   set_shown (self, FALSE);
@@ -1115,6 +1161,8 @@ atlas_comparison_panel_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->previous_selection);
   g_clear_object (&self->comparison);
+  g_clear_pointer (&self->state_a, g_free);
+  g_clear_pointer (&self->state_b, g_free);
   /* The map and the search may go before or after the panel. */
   if (self->map != NULL)
     {
@@ -1221,6 +1269,27 @@ atlas_comparison_panel_new (void)
   return g_object_new (ATLAS_TYPE_COMPARISON_PANEL, NULL);
 }
 
+/* A and B are the state's; a pick of A alone waits in the panel until B
+ * is picked, so only a change of the state's A or B replaces it. */
+static void
+on_state_changed (AtlasComparisonPanel *self,
+                  AtlasExplorerState   *state)
+{
+  const char *code_a = atlas_explorer_state_get_compare_a (state);
+  const char *code_b = atlas_explorer_state_get_compare_b (state);
+
+  if (atlas_explorer_state_awaits_package (state)
+      || (g_strcmp0 (code_a, self->state_a != NULL ? self->state_a : "") == 0
+          && g_strcmp0 (code_b, self->state_b != NULL ? self->state_b : "") == 0))
+    return;
+  g_free (self->state_a);
+  self->state_a = g_strdup (code_a);
+  g_free (self->state_b);
+  self->state_b = g_strdup (code_b);
+  show_areas (self, atlas_explorer_state_lookup_area (state, code_a),
+              atlas_explorer_state_lookup_area (state, code_b));
+}
+
 void
 atlas_comparison_panel_attach (AtlasComparisonPanel *self,
                                AtlasMap             *map,
@@ -1263,19 +1332,51 @@ atlas_comparison_panel_attach (AtlasComparisonPanel *self,
   if (search != NULL)
     g_signal_connect_object (search, "area-chosen",
                              G_CALLBACK (on_search_area_chosen), self, G_CONNECT_SWAPPED);
+  /* After the map's: the panel compares in the package the map shows */
+  if (atlas_map_get_state (map) != NULL)
+    g_signal_connect_object (atlas_map_get_state (map), "changed",
+                             G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
   g_set_object (&self->selection, atlas_map_get_selected_area (map));
   rebuild (self);
 }
 
+/**
+ * atlas_comparison_panel_set_areas:
+ *
+ * Compares @area_a with @area_b: with a map that follows a state, by
+ * setting the state's "compare-a" and "compare-b", which the panel and the
+ * map then show.
+ */
 void
 atlas_comparison_panel_set_areas (AtlasComparisonPanel *self,
                                   AtlasArea            *area_a,
                                   AtlasArea            *area_b)
 {
+  AtlasExplorerState *state;
+
   g_return_if_fail (ATLAS_IS_COMPARISON_PANEL (self));
   g_return_if_fail (area_a == NULL || ATLAS_IS_AREA (area_a));
   g_return_if_fail (area_b == NULL || ATLAS_IS_AREA (area_b));
 
+  state = get_state (self);
+  if (state == NULL)
+    {
+      show_areas (self, area_a, area_b);
+      return;
+    }
+  atlas_explorer_state_set_compare (state, area_a != NULL ? atlas_area_get_code (area_a) : NULL,
+                                    area_b != NULL ? atlas_area_get_code (area_b) : NULL);
+  /* A pick of A alone, left or completed with the state's own A and B,
+   * changes no state */
+  if (self->area_a != area_a || self->area_b != area_b)
+    show_areas (self, area_a, area_b);
+}
+
+static void
+show_areas (AtlasComparisonPanel *self,
+            AtlasArea            *area_a,
+            AtlasArea            *area_b)
+{
   g_set_object (&self->area_a, area_a);
   g_set_object (&self->area_b, area_b);
   rebuild (self);

@@ -46,6 +46,7 @@ struct _AtlasDetails
   AtlasArea *area;
   guint year;
   AtlasAreaFilter *filter;
+  AtlasExplorerState *state;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDetails, atlas_details, GTK_TYPE_WIDGET)
@@ -610,6 +611,9 @@ atlas_details_dispose (GObject *object)
   g_clear_object (&self->indicator);
   g_clear_object (&self->area);
   g_clear_pointer (&self->filter, atlas_area_filter_unref);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   G_OBJECT_CLASS (atlas_details_parent_class)->dispose (object);
 }
 
@@ -817,6 +821,44 @@ atlas_details_set_filter (AtlasDetails    *self,
   g_clear_pointer (&self->filter, atlas_area_filter_unref);
   self->filter = filter != NULL ? atlas_area_filter_ref (filter) : NULL;
   update_area (self);
+}
+
+/* The state's package, indicator, year, filter and selected area; nothing
+ * while the state waits for its package. */
+static void
+follow_state (AtlasDetails *self)
+{
+  AtlasExplorerState *state = self->state;
+  g_autoptr(AtlasAreaFilter) filter = NULL;
+
+  if (atlas_explorer_state_awaits_package (state))
+    return;
+  filter = atlas_explorer_state_dup_area_filter (state);
+  atlas_details_set_dataset (self, atlas_explorer_state_get_dataset (state));
+  atlas_details_set_indicator (self, atlas_explorer_state_lookup_indicator (state));
+  atlas_details_set_year (self, atlas_explorer_state_get_year (state));
+  atlas_details_set_filter (self, filter);
+  atlas_details_set_area (self, atlas_explorer_state_lookup_selected (state));
+}
+
+/**
+ * atlas_details_set_state:
+ * @state: what to describe
+ *
+ * Makes the pane describe the state's selected area, in its package,
+ * indicator, year and filter, from now on. Set once.
+ */
+void
+atlas_details_set_state (AtlasDetails       *self,
+                         AtlasExplorerState *state)
+{
+  g_return_if_fail (ATLAS_IS_DETAILS (self));
+  g_return_if_fail (ATLAS_IS_EXPLORER_STATE (state));
+  g_return_if_fail (self->state == NULL);
+
+  self->state = g_object_ref (state);
+  g_signal_connect_object (state, "changed", G_CALLBACK (follow_state), self, G_CONNECT_SWAPPED);
+  follow_state (self);
 }
 
 guint

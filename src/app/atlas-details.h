@@ -33,6 +33,10 @@ guint           atlas_details_get_year      (AtlasDetails   *self);
 void            atlas_details_set_area      (AtlasDetails   *self,
                                              AtlasArea      *area);
 AtlasArea      *atlas_details_get_area      (AtlasDetails   *self);
+/* Describe the state's selected area with its package, indicator, year
+ * and filter from now on. */
+void            atlas_details_set_state     (AtlasDetails       *self,
+                                             AtlasExplorerState *state);
 /* The heading as shown (the area's display name), for tests */
 const char     *atlas_details_get_heading   (AtlasDetails   *self);
 /* The value as shown, "4,1 %" or "Uppgift saknas för 2019" (for tests) */

@@ -1478,6 +1478,14 @@ follow_state (AtlasMap *self)
   atlas_map_set_division (self, atlas_explorer_state_lookup_division (state));
   atlas_map_set_indicator (self, atlas_explorer_state_lookup_indicator (state));
   atlas_map_set_year (self, atlas_explorer_state_get_year (state));
+  atlas_map_set_selected_area (self, atlas_explorer_state_lookup_selected (state));
+  /* Presentation mode shows the map alone, without the pins of A and B */
+  if (atlas_explorer_state_get_presenting (state))
+    atlas_map_set_compare (self, NULL, NULL);
+  else
+    atlas_map_set_compare (self,
+                           atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_a (state)),
+                           atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_b (state)));
   g_object_thaw_notify (G_OBJECT (self));
   self->following--;
 }
@@ -1486,8 +1494,9 @@ follow_state (AtlasMap *self)
  * atlas_map_set_state:
  * @state: (nullable): what to show
  *
- * Makes the map follow @state: its dataset, level, indicator, year and
- * classification are the state's, and the map's setters of those set the
+ * Makes the map follow @state: its dataset, level, indicator, year,
+ * classification, selected area and comparison A and B (hidden while
+ * presenting) are the state's, and the map's setters of those set the
  * state instead. Set once, before the state is shown.
  */
 void
@@ -1590,6 +1599,14 @@ atlas_map_set_selected_area (AtlasMap  *self,
   g_return_if_fail (ATLAS_IS_MAP (self));
   g_return_if_fail (area == NULL || ATLAS_IS_AREA (area));
 
+  /* Following a state, a click selects in the state (a selection of many
+   * that starts with @area stays whole); the map shows it back. */
+  if (self->state != NULL && self->following == 0)
+    {
+      if (atlas_explorer_state_lookup_selected (self->state) != area)
+        atlas_explorer_state_select (self->state, area != NULL ? atlas_area_get_code (area) : NULL);
+      return;
+    }
   if (!g_set_object (&self->selected_area, area))
     return;
 
@@ -1774,6 +1791,12 @@ atlas_map_set_compare (AtlasMap  *self,
   g_return_if_fail (area_a == NULL || ATLAS_IS_AREA (area_a));
   g_return_if_fail (area_b == NULL || ATLAS_IS_AREA (area_b));
 
+  if (self->state != NULL && self->following == 0)
+    {
+      atlas_explorer_state_set_compare (self->state, area_a != NULL ? atlas_area_get_code (area_a) : NULL,
+                                        area_b != NULL ? atlas_area_get_code (area_b) : NULL);
+      return;
+    }
   changed_a = g_set_object (&self->compare_a, area_a);
   changed_b = g_set_object (&self->compare_b, area_b);
   if (!changed_a && !changed_b)

@@ -28,8 +28,8 @@ G_DECLARE_FINAL_TYPE (AtlasMap, atlas_map, ATLAS, MAP, GtkWidget)
  */
 GtkWidget        *atlas_map_new                (void);
 
-/* Follow @state (dataset, level, indicator, year, classification); the
- * setters of those then set the state. */
+/* Follow @state (dataset, level, indicator, year, classification, selected
+ * area, comparison); the setters of those then set the state. */
 void              atlas_map_set_state          (AtlasMap           *self,
                                                 AtlasExplorerState *state);
 AtlasExplorerState *atlas_map_get_state        (AtlasMap         *self);

@@ -19,7 +19,8 @@ struct _AtlasSegregationPanel
   GtkWidget *demonstration_label;
   GtkWidget *note_label;
 
-  AtlasMap  *map;
+  AtlasExplorerState *state;
+  gboolean stale;     /* what the numbers rest on changed */
   AtlasArea *area;
   GPtrArray *levels;  /* AtlasSegregation, finest first */
 };
@@ -28,7 +29,7 @@ G_DEFINE_FINAL_TYPE (AtlasSegregationPanel, atlas_segregation_panel, GTK_TYPE_WI
 
 enum {
   PROP_0,
-  PROP_MAP,
+  PROP_STATE,
   N_PROPS
 };
 
@@ -132,7 +133,7 @@ static AtlasArea *
 pick_area (AtlasSegregationPanel *self,
            AtlasDataset          *dataset)
 {
-  AtlasArea *area = atlas_map_get_selected_area (self->map);
+  AtlasArea *area = atlas_explorer_state_lookup_selected (self->state);
   g_autoptr(AtlasDivision) riket = g_list_model_get_item (atlas_dataset_get_divisions (dataset), 0);
 
   while (area != NULL && atlas_division_get_depth (atlas_area_get_division (area)) >= SMALL_AREA_DEPTH)
@@ -156,7 +157,7 @@ compute_levels (AtlasSegregationPanel *self,
 
       if (atlas_division_get_depth (fine) < SMALL_AREA_DEPTH || !atlas_analysis_division_is_above (coarse, fine))
         continue;
-      seg = atlas_segregation_new (dataset, &group, 1, total, fine, coarse, atlas_map_get_year (self->map), NULL);
+      seg = atlas_segregation_new (dataset, &group, 1, total, fine, coarse, atlas_explorer_state_get_year (self->state), NULL);
       if (seg != NULL)
         g_ptr_array_add (self->levels, seg);
     }
@@ -168,7 +169,7 @@ show_levels (AtlasSegregationPanel *self,
 {
   g_autofree char *name = atlas_area_dup_display_name (self->area);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s · %u", atlas_indicator_get_name (group, NULL), name,
-                                               atlas_map_get_year (self->map));
+                                               atlas_explorer_state_get_year (self->state));
   GString *note = g_string_new (atlas_segregation_get_maup_note ());
   gboolean demonstration = FALSE;
 
@@ -192,10 +193,13 @@ show_levels (AtlasSegregationPanel *self,
 static void
 update (AtlasSegregationPanel *self)
 {
-  AtlasDataset *dataset = atlas_map_get_dataset (self->map);
-  AtlasIndicator *group = atlas_map_get_indicator (self->map);
-  AtlasIndicator *total = dataset != NULL ? group_total (dataset, group) : NULL;
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (self->state);
+  AtlasIndicator *group = atlas_explorer_state_lookup_indicator (self->state);
+  AtlasIndicator *total = dataset != NULL && group != NULL ? group_total (dataset, group) : NULL;
 
+  /* A package on its way for a saved view: the old numbers until it is in */
+  if (atlas_explorer_state_awaits_package (self->state))
+    return;
   clear (self);
   if (total == NULL)
     {
@@ -215,11 +219,6 @@ update (AtlasSegregationPanel *self)
   show_levels (self, group);
 }
 
-static void
-on_map_changed (AtlasSegregationPanel *self)
-{
-  update (self);
-}
 
 static void
 atlas_segregation_panel_dispose (GObject *object)
@@ -230,23 +229,42 @@ atlas_segregation_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SEGREGATION_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  if (self->map != NULL)
-    g_signal_handlers_disconnect_by_data (self->map, self);
-  g_clear_object (&self->map);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_object (&self->area);
   g_clear_pointer (&self->levels, g_ptr_array_unref);
   G_OBJECT_CLASS (atlas_segregation_panel_parent_class)->dispose (object);
 }
 
+/* The state's dataset, indicator, year and selection; its other changes
+ * (camera, classification) leave the numbers as they are. */
 static void
-set_map (AtlasSegregationPanel *self,
-         AtlasMap              *map)
+on_state_notify (AtlasSegregationPanel *self)
 {
-  const char *signals[] = { "notify::dataset", "notify::indicator", "notify::year", "notify::selected-area" };
+  self->stale = TRUE;
+}
 
-  self->map = g_object_ref (map);
+static void
+on_state_changed (AtlasSegregationPanel *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  update (self);
+}
+
+static void
+set_state (AtlasSegregationPanel *self,
+           AtlasExplorerState    *state)
+{
+  const char *signals[] = { "notify::dataset", "notify::package", "notify::indicator", "notify::year",
+                            "notify::selection" };
+
+  self->state = g_object_ref (state);
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (map, signals[i], G_CALLBACK (on_map_changed), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (state, signals[i], G_CALLBACK (on_state_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "changed", G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
   update (self);
 }
 
@@ -260,8 +278,8 @@ atlas_segregation_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      g_value_set_object (value, self->map);
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -278,8 +296,8 @@ atlas_segregation_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      set_map (self, g_value_get_object (value));
+    case PROP_STATE:
+      set_state (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -296,8 +314,8 @@ atlas_segregation_panel_class_init (AtlasSegregationPanelClass *klass)
   object_class->get_property = atlas_segregation_panel_get_property;
   object_class->set_property = atlas_segregation_panel_set_property;
 
-  properties[PROP_MAP] =
-    g_param_spec_object ("map", NULL, NULL, ATLAS_TYPE_MAP,
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, ATLAS_TYPE_EXPLORER_STATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -320,16 +338,16 @@ atlas_segregation_panel_init (AtlasSegregationPanel *self)
 
 /**
  * atlas_segregation_panel_new:
- * @map: the map to follow
+ * @state: what the user looks at, to follow
  *
  * Returns: (transfer floating): a new panel
  */
 GtkWidget *
-atlas_segregation_panel_new (AtlasMap *map)
+atlas_segregation_panel_new (AtlasExplorerState *state)
 {
-  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
 
-  return g_object_new (ATLAS_TYPE_SEGREGATION_PANEL, "map", map, NULL);
+  return g_object_new (ATLAS_TYPE_SEGREGATION_PANEL, "state", state, NULL);
 }
 
 /**

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-map.h"
+#include "atlas-core.h"
 
 G_BEGIN_DECLS
 
@@ -18,13 +18,13 @@ G_DECLARE_FINAL_TYPE (AtlasSegregationPanel, atlas_segregation_panel, ATLAS, SEG
  * each level of small areas (DeSO, RegSO) side by side, with the number of
  * small areas each rests on and the note that the value depends on the
  * areal unit (MAUP). The group is the map's indicator when it is a share
- * of a count (utrikes födda andel × folkmängd). It follows the map's
+ * of a count (utrikes födda andel × folkmängd). It follows the state's
  * dataset, indicator, year and selection; the numbers are those of
  * `platsatlas-cli segregation --compare-levels` (AtlasSegregation).
  * Self-contained: the window places it like the area-type panel.
  */
-GtkWidget        *atlas_segregation_panel_new        (AtlasMap              *map);
-/* The area shown, or NULL when the map's indicator is no group. */
+GtkWidget        *atlas_segregation_panel_new        (AtlasExplorerState    *state);
+/* The area shown, or NULL when the state's indicator is no group. */
 AtlasArea        *atlas_segregation_panel_get_area   (AtlasSegregationPanel *self);
 /* One AtlasSegregation per small-area level shown, finest first. */
 guint             atlas_segregation_panel_get_n_levels (AtlasSegregationPanel *self);

@@ -400,7 +400,7 @@ setup_sidebar (AtlasWindow *self)
   expander = add_panel (box, expander, _("By Area Type"), atlas_type_panel_new (self->state));
   expander = add_panel (box, expander, _("Area Types over Time"), atlas_type_history_panel_new (get_map (self)));
   expander = add_panel (box, expander, _("Problem Areas"), atlas_flags_panel_new (get_map (self)));
-  expander = add_panel (box, expander, _("Segregation"), atlas_segregation_panel_new (get_map (self)));
+  expander = add_panel (box, expander, _("Segregation"), atlas_segregation_panel_new (self->state));
   add_panel (box, expander, _("Explore"), atlas_explore_panel_new (get_map (self), self->state));
   gtk_box_insert_child_after (box, atlas_change_control_new (get_map (self)), self->time_slider);
 }
@@ -453,40 +453,18 @@ push_camera (AtlasWindow *self,
   shumate_location_set_location (SHUMATE_LOCATION (viewport), camera[0], camera[1]);
 }
 
-static void
-push_selection (AtlasWindow *self)
-{
-  AtlasExplorerState *state = self->state;
-  AtlasArea *selected = atlas_explorer_state_lookup_selected (state);
-
-  AtlasComparisonPanel *panel = ATLAS_COMPARISON_PANEL (self->comparison_panel);
-  AtlasArea *area_a = atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_a (state));
-  AtlasArea *area_b = atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_b (state));
-
-  /* The comparison panel outlines A and B on the map, or not while it is
-   * put away for presentation mode. First, as the map's selection reads
-   * it back. */
-  if (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A) != area_a
-      || atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_B) != area_b)
-    atlas_comparison_panel_set_areas (panel, area_a, area_b);
-  atlas_map_set_selected_area (get_map (self), selected);
-  atlas_details_set_area (ATLAS_DETAILS (self->details), selected);
-}
-
-/* The state's area filter: what the map draws, the legend counts and the
- * details rank among. */
+/* The state's area filter: what the map draws and the legend counts. */
 static void
 push_filter (AtlasWindow *self)
 {
   g_autoptr(AtlasAreaFilter) filter = atlas_explorer_state_dup_area_filter (self->state);
 
   atlas_map_set_filter (get_map (self), filter);
-  atlas_details_set_filter (ATLAS_DETAILS (self->details), filter);
 }
 
-/* Shows the state in the widgets that do not watch it themselves (the map
- * and the sidebar panels do); each setter returns early when nothing
- * changed, so this runs on every "changed". While a
+/* Shows the state in the widgets that do not watch it themselves (the map,
+ * the details, the comparison panel and the sidebar panels do); each setter returns
+ * early when nothing changed, so this runs on every "changed". While a
  * package is loading for a saved view, the state names things the shown
  * package may not have: nothing is pushed until it is in. */
 static void
@@ -502,9 +480,6 @@ push_state (AtlasWindow *self)
     return;
   self->pushing++;
   atlas_explorer_state_get_camera (state, &camera[0], &camera[1], &camera[2]);
-  atlas_details_set_indicator (ATLAS_DETAILS (self->details), indicator);
-  atlas_details_set_year (ATLAS_DETAILS (self->details), year);
-  push_selection (self);
   push_filter (self);
   update_level_controls (self, division);
   if (indicator != NULL)
@@ -514,34 +489,6 @@ push_state (AtlasWindow *self)
   if (division != NULL)
     push_camera (self, camera);
   self->pushing--;
-}
-
-/* A click, or the comparison panel starting or ending a comparison
- * (which it may do while a new level is pushed; it outlines A and B on
- * the map): the selection and the panel's A and B are the state's at
- * once. Pushing them back finds the widgets as they are. */
-static void
-on_map_selection_changed (AtlasWindow *self)
-{
-  AtlasArea *selected = atlas_map_get_selected_area (get_map (self));
-
-  if (self->dataset == NULL || atlas_map_get_dataset (get_map (self)) != self->dataset)
-    return;
-  if (atlas_explorer_state_lookup_selected (self->state) != selected)
-    atlas_explorer_state_select (self->state, selected != NULL ? atlas_area_get_code (selected) : NULL);
-}
-
-static void
-on_map_compare_changed (AtlasWindow *self)
-{
-  AtlasComparisonPanel *panel = ATLAS_COMPARISON_PANEL (self->comparison_panel);
-  AtlasArea *compare_a = atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A);
-  AtlasArea *compare_b = atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_B);
-
-  if (self->dataset == NULL || atlas_map_get_dataset (get_map (self)) != self->dataset)
-    return;
-  atlas_explorer_state_set_compare (self->state, compare_a != NULL ? atlas_area_get_code (compare_a) : NULL,
-                                    compare_b != NULL ? atlas_area_get_code (compare_b) : NULL);
 }
 
 /* Panning and zooming: the viewport's camera is the state's. */
@@ -579,20 +526,16 @@ on_state_package (AtlasWindow *self)
 static void
 connect_state (AtlasWindow *self)
 {
-  const char *compare_properties[] = { "notify::compare-a", "notify::compare-b" };
   ShumateViewport *viewport = atlas_map_get_viewport (get_map (self));
 
   self->state = atlas_explorer_state_new ();
-  /* First: the selection pushed below needs the map showing the state */
+  /* First: the map follows the state before the details and the
+   * comparison panel, which read the map */
   atlas_map_set_state (get_map (self), self->state);
+  atlas_details_set_state (ATLAS_DETAILS (self->details), self->state);
   g_signal_connect_object (self->state, "changed", G_CALLBACK (push_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::package", G_CALLBACK (on_state_package), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::selected-area", G_CALLBACK (on_map_selection_changed),
-                           self, G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (compare_properties); i++)
-    g_signal_connect_object (self->map, compare_properties[i], G_CALLBACK (on_map_compare_changed),
-                             self, G_CONNECT_SWAPPED);
   g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_viewport_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (on_viewport_changed), self,
@@ -771,20 +714,6 @@ update_controls (AtlasWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], ready);
 }
 
-/* The old dataset's selection and comparison leave the map before the new
- * dataset comes in, so that no widget ever mixes the two (the map takes
- * the rest from the state, in one go). */
-static void
-clear_map_state (AtlasWindow *self)
-{
-  self->pushing++;
-  self->syncing++;
-  atlas_map_set_selected_area (get_map (self), NULL);
-  atlas_map_set_compare (get_map (self), NULL, NULL);
-  self->syncing--;
-  self->pushing--;
-}
-
 /* A saved view that asked for this package keeps what it shows when the
  * package has it. */
 static gboolean
@@ -873,7 +802,6 @@ set_dataset (AtlasWindow  *self,
 {
   gboolean replacing = self->dataset != NULL;
 
-  clear_map_state (self);
   g_set_object (&self->dataset, dataset);
 
   self->syncing++;
@@ -881,7 +809,6 @@ set_dataset (AtlasWindow  *self,
   fill_indicators (self);
   self->syncing--;
 
-  atlas_details_set_dataset (ATLAS_DETAILS (self->details), dataset);
   atlas_search_set_dataset (ATLAS_SEARCH (self->search), dataset);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "map");
   /* One change of the state: the map draws the new package once */

@@ -6,17 +6,16 @@
 #include <math.h>
 
 #include "app-test-util.h"
-#include "atlas-map.h"
 #include "atlas-segregation-panel.h"
 
-/* The segregation panel follows the map and shows the numbers of
+/* The segregation panel follows the explorer state and shows the numbers of
  * AtlasSegregation on each small-area level (and so of `platsatlas-cli
  * segregation --compare-levels`). */
 
 typedef struct
 {
   GtkWindow             *window;
-  AtlasMap              *map;
+  AtlasExplorerState    *state;
   AtlasSegregationPanel *panel;
   AtlasDataset          *dataset;
 } Fixture;
@@ -29,19 +28,19 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
-  fixture->map = ATLAS_MAP (atlas_map_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (fixture->map), TRUE);
-  fixture->panel = ATLAS_SEGREGATION_PANEL (atlas_segregation_panel_new (fixture->map));
+  fixture->state = atlas_explorer_state_new ();
+  fixture->panel = ATLAS_SEGREGATION_PANEL (atlas_segregation_panel_new (fixture->state));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->panel));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->map));
   gtk_window_set_child (fixture->window, box);
   gtk_window_present (fixture->window);
 
   fixture->dataset = app_test_load_packaged ("stockholm-uppsala");
-  atlas_map_set_dataset (fixture->map, fixture->dataset);
-  atlas_map_set_division (fixture->map, atlas_dataset_lookup_division (fixture->dataset, "deso"));
-  atlas_map_set_indicator (fixture->map, atlas_dataset_lookup_indicator (fixture->dataset, "utrikes_fodda_andel"));
-  atlas_map_set_year (fixture->map, 2022);
+  atlas_explorer_state_freeze (fixture->state);
+  atlas_explorer_state_set_dataset (fixture->state, fixture->dataset);
+  atlas_explorer_state_set_level (fixture->state, "deso");
+  atlas_explorer_state_set_indicator (fixture->state, "utrikes_fodda_andel");
+  atlas_explorer_state_set_year (fixture->state, 2022);
+  atlas_explorer_state_thaw (fixture->state);
 }
 
 static void
@@ -51,6 +50,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_clear_object (&fixture->state);
   g_clear_object (&fixture->dataset);
 }
 
@@ -77,7 +77,7 @@ assert_level (Fixture    *fixture,
 }
 
 static void
-test_follows_map (Fixture       *fixture,
+test_follows_state (Fixture       *fixture,
                   gconstpointer  data)
 {
   /* Nothing selected: riket, on DeSO and on RegSO. */
@@ -87,7 +87,7 @@ test_follows_map (Fixture       *fixture,
   assert_level (fixture, 1, "regso", "00");
 
   /* A DeSO selected: its kommun. */
-  atlas_map_set_selected_area (fixture->map, atlas_dataset_lookup_area (fixture->dataset, "0380C1010"));
+  atlas_explorer_state_select (fixture->state, "0380C1010");
   g_assert_cmpstr (atlas_area_get_code (atlas_segregation_panel_get_area (fixture->panel)), ==, "0380");
   assert_level (fixture, 0, "deso", "0380");
   assert_level (fixture, 1, "regso", "0380");
@@ -98,7 +98,7 @@ test_follows_map (Fixture       *fixture,
                                                       atlas_dataset_lookup_area (fixture->dataset, "0380"))->dissimilarity);
 
   /* A count is no group. */
-  atlas_map_set_indicator (fixture->map, atlas_dataset_lookup_indicator (fixture->dataset, "folkmangd"));
+  atlas_explorer_state_set_indicator (fixture->state, "folkmangd");
   g_assert_null (atlas_segregation_panel_get_area (fixture->panel));
   g_assert_cmpuint (atlas_segregation_panel_get_n_levels (fixture->panel), ==, 0);
 }
@@ -117,6 +117,6 @@ main (int   argc,
   adw_init ();
   GDALAllRegister ();
 
-  g_test_add ("/segregation-panel/follows-map", Fixture, NULL, fixture_set_up, test_follows_map, fixture_tear_down);
+  g_test_add ("/segregation-panel/follows-state", Fixture, NULL, fixture_set_up, test_follows_state, fixture_tear_down);
   return g_test_run ();
 }

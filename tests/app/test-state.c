@@ -5,6 +5,7 @@
 
 #include "app-test-util.h"
 #include "atlas-application.h"
+#include "atlas-comparison-panel.h"
 #include "atlas-export-dialog.h"
 #include "atlas-indicator-chooser.h"
 #include "atlas-time-slider.h"
@@ -50,6 +51,14 @@ map_area_code (AtlasWindow *window,
 static void
 on_changed (AtlasExplorerState *state,
             guint              *count)
+{
+  (*count)++;
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
 {
   (*count)++;
 }
@@ -122,6 +131,83 @@ test_state_drives_widgets (void)
   app_test_close_window (window);
 }
 
+/* The selection and the comparison are the state's: setting them there
+ * outlines them on the map and describes them in the details; the
+ * comparison panel starts a comparison by setting A and B in the state,
+ * in one change. */
+static void
+test_selection_and_comparison (void)
+{
+  AtlasWindow *window = open_window ("sverige-kommuner");
+  AtlasExplorerState *state = atlas_window_get_state (window);
+  AtlasMap *map = atlas_window_get_map (window);
+  AtlasDetails *details = atlas_window_get_details (window);
+  AtlasComparisonPanel *panel;
+  guint a_changes = 0, b_changes = 0;
+
+  atlas_explorer_state_select (state, "0180");
+  app_test_drain ();
+  g_assert_true (atlas_map_get_selected_area (map) == area (window, "0180"));
+  g_assert_true (atlas_details_get_area (details) == area (window, "0180"));
+  g_assert_nonnull (strstr (atlas_details_get_heading (details), atlas_area_get_name (area (window, "0180"))));
+
+  /* win.compare-with makes the selection A, the next click B */
+  panel = ATLAS_COMPARISON_PANEL (app_test_find_widget (GTK_WIDGET (window), ATLAS_TYPE_COMPARISON_PANEL));
+  g_signal_connect (state, "notify::compare-a", G_CALLBACK (on_notify), &a_changes);
+  g_signal_connect (state, "notify::compare-b", G_CALLBACK (on_notify), &b_changes);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", NULL));
+  app_test_drain ();
+  g_assert_true (atlas_comparison_panel_get_picking (panel));
+  g_assert_cmpuint (a_changes, ==, 0);
+  atlas_map_set_selected_area (map, area (window, "1480"));
+  g_signal_emit_by_name (map, "area-selected", area (window, "1480"), 0);
+  app_test_drain ();
+  g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "0180");
+  g_assert_cmpstr (atlas_explorer_state_get_compare_b (state), ==, "1480");
+  g_assert_cmpuint (a_changes, ==, 1);
+  g_assert_cmpuint (b_changes, ==, 1);
+  /* The selection is back on A */
+  g_assert_cmpstr (atlas_explorer_state_get_selection (state)[0], ==, "0180");
+  g_assert_true (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A) == area (window, "0180"));
+  g_assert_true (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_B) == area (window, "1480"));
+  g_assert_cmpstr (map_area_code (window, "compare-a"), ==, "0180");
+  g_assert_cmpstr (map_area_code (window, "compare-b"), ==, "1480");
+  g_signal_handlers_disconnect_by_data (state, &a_changes);
+  g_signal_handlers_disconnect_by_data (state, &b_changes);
+
+  /* Presentation mode hides the pins, not the comparison */
+  atlas_explorer_state_set_presenting (state, TRUE);
+  app_test_drain ();
+  g_assert_null (map_area_code (window, "compare-a"));
+  g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "0180");
+  atlas_explorer_state_set_presenting (state, FALSE);
+  app_test_drain ();
+  g_assert_cmpstr (map_area_code (window, "compare-b"), ==, "1480");
+
+  /* Another comparison set in the state reaches the panel */
+  atlas_explorer_state_set_compare (state, "0380", "1280");
+  app_test_drain ();
+  g_assert_true (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A) == area (window, "0380"));
+  g_assert_true (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_B) == area (window, "1280"));
+  g_assert_true (atlas_comparison_get_area (atlas_comparison_panel_get_comparison (panel), ATLAS_COMPARISON_SIDE_B)
+                 == area (window, "1280"));
+
+  /* Esc clears the selection in the state; the comparison stays */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-selection", NULL));
+  app_test_drain ();
+  g_assert_null (atlas_explorer_state_get_selection (state)[0]);
+  g_assert_null (atlas_map_get_selected_area (map));
+  g_assert_null (atlas_details_get_area (details));
+  g_assert_cmpstr (map_area_code (window, "compare-a"), ==, "0380");
+
+  atlas_comparison_panel_clear (panel);
+  app_test_drain ();
+  g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "");
+  g_assert_null (map_area_code (window, "compare-b"));
+
+  app_test_close_window (window);
+}
+
 /* What the user does lands in the state: a click selects, Ctrl+click
  * compares, the year keys step, Esc clears. */
 static void
@@ -168,14 +254,6 @@ test_widgets_write_state (void)
   g_assert_false (atlas_explorer_state_get_presenting (state));
 
   app_test_close_window (window);
-}
-
-static void
-on_notify (GObject    *object,
-           GParamSpec *pspec,
-           guint      *count)
-{
-  (*count)++;
 }
 
 /* The sidebar shows the state, and sets it, without a word to the map:
@@ -368,6 +446,7 @@ main (int   argc,
 
   g_test_add_func ("/state/drives-widgets", test_state_drives_widgets);
   g_test_add_func ("/state/widgets-write-state", test_widgets_write_state);
+  g_test_add_func ("/state/selection-and-comparison", test_selection_and_comparison);
   g_test_add_func ("/state/sidebar-shares-state", test_sidebar_shares_state);
   g_test_add_func ("/state/view-keeps-manual-breaks", test_view_keeps_manual_breaks);
   g_test_add_func ("/state/view-opens-package", test_view_opens_package);
