@@ -143,17 +143,6 @@ dup_chosen (AtlasMultiplesView *self)
   return chosen;
 }
 
-static void
-update_height (AtlasMultiplesView *self)
-{
-  int width = gtk_widget_get_width (self->area);
-
-  if (self->multiples != NULL && width > 0)
-    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->area),
-                                         (int) ceil (atlas_small_multiples_get_height_for_width (self->multiples,
-                                                                                                 width)));
-}
-
 /* The maps again from the state and the ticked choices. */
 static void
 rebuild (AtlasMultiplesView *self)
@@ -211,7 +200,7 @@ rebuild (AtlasMultiplesView *self)
 done:
   gtk_widget_set_visible (self->message, self->multiples == NULL);
   gtk_widget_set_visible (self->area, self->multiples != NULL);
-  update_height (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (self->area);
   if (self->larger != NULL)
     gtk_widget_queue_draw (gtk_window_get_child (GTK_WINDOW (self->larger)));
@@ -228,12 +217,6 @@ draw (GtkDrawingArea *area,
 
   if (self->multiples != NULL)
     atlas_small_multiples_draw (self->multiples, cr, width, height);
-}
-
-static void
-on_resize (AtlasMultiplesView *self)
-{
-  update_height (self);
 }
 
 static void
@@ -336,13 +319,55 @@ atlas_multiples_view_dispose (GObject *object)
 }
 
 static void
+atlas_multiples_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  AtlasMultiplesView *self = ATLAS_MULTIPLES_VIEW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  /* Height for width: the maps take what their width asks for. */
+  if (orientation == GTK_ORIENTATION_VERTICAL && self->multiples != NULL)
+    {
+      int maps = (int) ceil (atlas_small_multiples_get_height_for_width (self->multiples,
+                                                                         for_size > 0 ? for_size : 300));
+
+      *minimum += maps;
+      *natural += maps;
+    }
+}
+
+static GtkSizeRequestMode
+atlas_multiples_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+atlas_multiples_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  AtlasMultiplesView *self = ATLAS_MULTIPLES_VIEW (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
+static void
 atlas_multiples_view_class_init (AtlasMultiplesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_multiples_view_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = atlas_multiples_view_measure;
+  widget_class->size_allocate = atlas_multiples_view_size_allocate;
+  widget_class->get_request_mode = atlas_multiples_view_get_request_mode;
 }
 
 static void
@@ -369,7 +394,7 @@ atlas_multiples_view_init (AtlasMultiplesView *self)
   self->area = gtk_drawing_area_new ();
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw, self, NULL);
   gtk_widget_set_hexpand (self->area, TRUE);
-  g_signal_connect_swapped (self->area, "resize", G_CALLBACK (on_resize), self);
+  gtk_widget_set_vexpand (self->area, TRUE);
   gtk_widget_set_tooltip_text (larger, _("Show the maps in a window of their own"));
   g_signal_connect_swapped (larger, "clicked", G_CALLBACK (atlas_multiples_view_open_larger), self);
   gtk_widget_set_tooltip_text (export, _("Save the maps as an A4 figure (PDF, PNG or SVG)"));
