@@ -376,7 +376,7 @@ atlas_multiples_view_init (AtlasMultiplesView *self)
   const char *modes[] = { _("Years of the indicator"), _("Indicators of the year"), NULL };
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *larger = gtk_button_new_with_mnemonic (_("_Larger View"));
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("E_xport…"));
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
