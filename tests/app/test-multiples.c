@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "app-test-util.h"
 #include "atlas-application.h"
@@ -73,6 +74,36 @@ assert_same_breaks (AtlasClassBreaks *shown,
     g_assert_cmpfloat_with_epsilon (a[i], b[i], 1e-9);
 }
 
+/* `platsatlas-cli classify --pooled --json`: the breaks over every year
+ * of the package, the same choice as the view's when it shows them all. */
+static GArray *
+dup_cli_pooled_breaks (const char *package)
+{
+  const char *argv[] = { g_getenv ("PLATSATLAS_CLI"), "classify", package, "--indicator", "utrikes_fodda_andel",
+                         "--level", "kommun", "--year", "2023", "--pooled", "--json", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (double));
+  JsonArray *array;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "breaks");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      double value = json_array_get_double_element (array, i);
+
+      g_array_append_val (breaks, value);
+    }
+  return breaks;
+}
+
 static void
 test_years_on_screen (void)
 {
@@ -133,6 +164,21 @@ test_years_on_screen (void)
   g_assert_no_error (error);
   for (guint i = 0; i < years->len; i++)
     assert_same_breaks (atlas_small_multiples_get_breaks (multiples, i), expected);
+
+  /* The CLI's pooled breaks, when the package's years are the years
+   * shown (2020–2023 here). */
+  if (years->len == n_all)
+    {
+      g_autoptr(GArray) cli = dup_cli_pooled_breaks (path);
+      guint n_shown;
+      const double *shown = atlas_class_breaks_get_breaks (atlas_small_multiples_get_breaks (multiples, 0), &n_shown);
+
+      g_assert_cmpuint (cli->len, ==, n_shown);
+      for (guint i = 0; i < n_shown; i++)
+        g_assert_cmpfloat_with_epsilon (shown[i], g_array_index (cli, double, i), 1e-9);
+    }
+  else
+    g_test_message ("package years %u, shown %u: the CLI's --pooled is another choice", n_all, years->len);
 
   /* Drawn at the sidebar's width, and larger in a window of its own. */
   g_assert_true (app_test_wait_for (is_allocated, view));
