@@ -23,6 +23,7 @@ struct _AtlasMultiplesView
   AtlasExplorerState  *state;
   AtlasSmallMultiples *multiples;
   char                *choices_key;  /* what the check buttons were made for */
+  char                *state_key;    /* what the maps were made for */
   gboolean             filling;
 };
 
@@ -313,6 +314,7 @@ atlas_multiples_view_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->multiples, atlas_small_multiples_unref);
   g_clear_pointer (&self->choices_key, g_free);
+  g_clear_pointer (&self->state_key, g_free);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (atlas_multiples_view_parent_class)->dispose (object);
@@ -426,11 +428,29 @@ atlas_multiples_view_new (AtlasExplorerState *state)
   return GTK_WIDGET (self);
 }
 
+/* A state change that leaves the maps alone (a pan, a selection)
+ * computes nothing. */
 void
 atlas_multiples_view_refresh (AtlasMultiplesView *self)
 {
+  AtlasClassification *classification;
+  g_autofree char *key = NULL;
+
   g_return_if_fail (ATLAS_IS_MULTIPLES_VIEW (self));
 
+  classification = atlas_explorer_state_get_classification (self->state);
+  key = g_strdup_printf ("%p %p %p %u %s %d %u", atlas_explorer_state_get_dataset (self->state),
+                         atlas_explorer_state_lookup_division (self->state),
+                         atlas_explorer_state_lookup_indicator (self->state),
+                         atlas_explorer_state_get_year (self->state),
+                         atlas_explorer_state_get_region (self->state) != NULL
+                           ? atlas_explorer_state_get_region (self->state) : "",
+                         classification != NULL ? (int) atlas_classification_get_method (classification) : -1,
+                         classification != NULL ? atlas_classification_get_count (classification) : 0);
+  if (g_strcmp0 (key, self->state_key) == 0)
+    return;
+  g_free (self->state_key);
+  self->state_key = g_steal_pointer (&key);
   rebuild (self);
 }
 
