@@ -57,7 +57,15 @@ add_choice (AtlasMultiplesView *self,
             gpointer            value,
             gboolean            active)
 {
-  GtkWidget *check = gtk_check_button_new_with_label (label);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *text = gtk_label_new (label);
+
+  /* Long names would widen the sidebar. */
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 30);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
+  gtk_widget_set_tooltip_text (check, label);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
   g_object_set_data (G_OBJECT (check), "value", value);
@@ -379,6 +387,7 @@ atlas_multiples_view_init (AtlasMultiplesView *self)
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *larger = gtk_button_new_with_mnemonic (_("_Larger View"));
   GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
+  GtkWidget *scroller;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -389,6 +398,12 @@ atlas_multiples_view_init (AtlasMultiplesView *self)
   self->choices = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->choices), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->choices), 3);
+  /* Some forty indicators: a list that scrolls past a few rows. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->choices);
   self->message = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->message), 0);
@@ -409,7 +424,7 @@ atlas_multiples_view_init (AtlasMultiplesView *self)
   gtk_box_append (GTK_BOX (buttons), larger);
   gtk_box_append (GTK_BOX (buttons), export);
   gtk_box_append (GTK_BOX (self->box), self->mode);
-  gtk_box_append (GTK_BOX (self->box), self->choices);
+  gtk_box_append (GTK_BOX (self->box), scroller);
   gtk_box_append (GTK_BOX (self->box), self->message);
   gtk_box_append (GTK_BOX (self->box), self->area);
   gtk_box_append (GTK_BOX (self->box), buttons);

@@ -736,7 +736,7 @@ atlas_small_multiples_get_height_for_width (AtlasSmallMultiples *self,
   cols = narrow_cols (&self->m);
   return 18 + ((n_panels (&self->m) + cols - 1) / cols)
               * narrow_cell_height (&self->m, (width - 2 * NARROW_MARGIN) / cols)
-         + NARROW_BELOW + (self->m.indicators != NULL ? 14.0 * self->m.n_indicators : 0);
+         + NARROW_BELOW + (self->m.indicators != NULL ? 45.0 * self->m.n_indicators : 0);
 }
 
 /**
