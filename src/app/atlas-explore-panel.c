@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-explore-panel.h"
+#include "atlas-multiples-view.h"
 #include "atlas-profile-view.h"
 #include "atlas-scatter-view.h"
 #include "atlas-similar-view.h"
@@ -23,6 +24,7 @@ struct _AtlasExplorePanel
   GtkWidget          *scatter;
   GtkWidget          *profile;
   GtkWidget          *similar;
+  GtkWidget          *multiples;
   AtlasMap           *map;
   AtlasExplorerState *state;
   GListStore         *indicators;   /* the numeric ones, for the y axis */
@@ -141,6 +143,8 @@ refresh (AtlasExplorePanel *self)
     refresh_profile (self);
   else if (g_strcmp0 (page, "similar") == 0)
     refresh_similar (self);
+  else if (g_strcmp0 (page, "multiples") == 0)
+    atlas_multiples_view_refresh (ATLAS_MULTIPLES_VIEW (self->multiples));
 }
 
 static void
@@ -388,6 +392,8 @@ atlas_explore_panel_new (AtlasMap           *map,
   self = g_object_new (ATLAS_TYPE_EXPLORE_PANEL, NULL);
   self->map = g_object_ref (map);
   self->state = g_object_ref (state);
+  self->multiples = atlas_multiples_view_new (state);
+  add_page (self, self->switcher, self->multiples, "multiples", _("S_mall Multiples"));
   g_signal_connect_object (state, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
   return GTK_WIDGET (self);
@@ -428,6 +434,14 @@ atlas_explore_panel_get_profile_view (AtlasExplorePanel *self)
   g_return_val_if_fail (ATLAS_IS_EXPLORE_PANEL (self), NULL);
 
   return self->profile;
+}
+
+GtkWidget *
+atlas_explore_panel_get_multiples_view (AtlasExplorePanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLORE_PANEL (self), NULL);
+
+  return self->multiples;
 }
 
 GtkWidget *

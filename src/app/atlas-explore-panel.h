@@ -34,4 +34,6 @@ GtkWidget      *atlas_explore_panel_get_scatter_view (AtlasExplorePanel *self);
 GtkWidget      *atlas_explore_panel_get_profile_view (AtlasExplorePanel *self);
 GtkWidget      *atlas_explore_panel_get_similar_view (AtlasExplorePanel *self);
 
+GtkWidget *atlas_explore_panel_get_multiples_view (AtlasExplorePanel *self);
+
 G_END_DECLS

@@ -19,6 +19,10 @@
 #define MAP_UNITS_PER_PT 2.0
 #define LEGEND_W 170.0
 #define MAX_YEARS 9
+/* Narrower than this (a sidebar), two maps a row and the legend below. */
+#define NARROW_W 560.0
+#define NARROW_MARGIN 4.0
+#define NARROW_BELOW 250.0
 
 typedef struct
 {
@@ -354,6 +358,54 @@ any_demonstration (Multiples *m)
   return FALSE;
 }
 
+static double
+narrow_cell_height (Multiples *m,
+                    double     cell_w)
+{
+  return cell_w * 0.95 + (m->indicators != NULL ? 46 : 16);
+}
+
+static guint
+narrow_cols (Multiples *m)
+{
+  return n_panels (m) < 2 ? 1 : 2;
+}
+
+/* A sidebar: the maps two a row, at the width's scale, then the legend
+ * and the caption under them. */
+static void
+draw_narrow (Multiples *m,
+             cairo_t   *cr,
+             double     width,
+             double     height)
+{
+  AtlasPen pen = { .cr = cr, .left = NARROW_MARGIN, .right = width - NARROW_MARGIN, .y = 2 };
+  g_autofree char *caption = m->indicators != NULL ? dup_indicators_caption (m) : dup_caption (m);
+  guint n = n_panels (m), cols = narrow_cols (m);
+  double cell_w = (width - 2 * NARROW_MARGIN) / cols;
+  double cell_h = narrow_cell_height (m, cell_w);
+  AtlasPen legend_pen;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (any_demonstration (m))
+    {
+      atlas_pen_set_font (cr, 10, TRUE);
+      cairo_set_source_rgb (cr, 0.75, 0.1, 0.1);
+      atlas_pen_show (&pen, atlas_figure_label (m->lang, FIGURE_LABEL_DEMONSTRATION), pen.left, pen.y + 10);
+      pen.y += 16;
+    }
+  for (guint i = 0; i < n; i++)
+    draw_panel (m, cr, &pen, i, NARROW_MARGIN + (i % cols) * cell_w, pen.y + (i / cols) * cell_h,
+                cell_w - 6, cell_h - 6);
+  pen.y += ((n + cols - 1) / cols) * cell_h + 4;
+  legend (m, cr, &legend_pen, NARROW_MARGIN, pen.y);
+  legend_pen.right = width - NARROW_MARGIN;
+  legend_pen.y += 4;
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  atlas_pen_paragraph (&legend_pen, caption, 7);
+}
+
 static void
 draw_page (gpointer   data,
            cairo_t   *cr,
@@ -372,6 +424,12 @@ draw_page (gpointer   data,
   double grid_w = width - 60 - LEGEND_W, grid_h = height - 28 - 30 - (m->indicators != NULL ? 165 : 70);
   double cell_w = grid_w / cols, cell_h = grid_h / rows;
   AtlasPen legend_pen;
+
+  if (width < NARROW_W)
+    {
+      draw_narrow (m, cr, width, height);
+      return;
+    }
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -405,20 +463,11 @@ atlas_small_multiples_export (AtlasDataset      *dataset,
                               const char        *lang,
                               GError           **error)
 {
-  Multiples m = { dataset, indicator, division, region, years, n_years, lang != NULL ? lang : atlas_language () };
-  gboolean ok;
+  g_autoptr(AtlasSmallMultiples) multiples = NULL;
 
-  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), FALSE);
-  g_return_val_if_fail (ATLAS_IS_DIVISION (division), FALSE);
-  g_return_val_if_fail (years != NULL || n_years == 0, FALSE);
-
-  ok = check_request (&m, error) && classify (&m, method, n_classes, error)
-       && atlas_analysis_page_export (ATLAS_PAGE_A4_LANDSCAPE, path, 150, draw_page, &m, error);
-  g_clear_pointer (&m.breaks, atlas_class_breaks_unref);
-  g_clear_pointer (&m.palette, atlas_palette_unref);
-  g_clear_pointer (&m.pooled, g_array_unref);
-  return ok;
+  multiples = atlas_small_multiples_new (dataset, indicator, division, region, years, n_years, method, n_classes,
+                                         lang, error);
+  return multiples != NULL && atlas_small_multiples_save (multiples, path, error);
 }
 
 static gboolean
@@ -507,18 +556,221 @@ atlas_small_multiples_export_indicators (AtlasDataset      *dataset,
                                          const char        *lang,
                                          GError           **error)
 {
-  Multiples m = { .dataset = dataset, .division = division, .region = region,
-                  .lang = lang != NULL ? lang : atlas_language (), .indicators = indicators,
-                  .n_indicators = n_indicators, .year = year };
-  gboolean ok;
+  g_autoptr(AtlasSmallMultiples) multiples = NULL;
 
-  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (indicators != NULL || n_indicators == 0, FALSE);
-  g_return_val_if_fail (ATLAS_IS_DIVISION (division), FALSE);
+  multiples = atlas_small_multiples_new_indicators (dataset, indicators, n_indicators, division, region, year,
+                                                    method, n_classes, lang, error);
+  return multiples != NULL && atlas_small_multiples_save (multiples, path, error);
+}
 
-  ok = check_indicators (&m, error) && classify_indicators (&m, method, n_classes, error)
-       && atlas_analysis_page_export (ATLAS_PAGE_A4_LANDSCAPE, path, 150, draw_page, &m, error);
-  g_clear_pointer (&m.panel_breaks, g_ptr_array_unref);
-  g_clear_pointer (&m.palette, atlas_palette_unref);
-  return ok;
+/* The object form: what the app draws on screen and exports. */
+struct _AtlasSmallMultiples
+{
+  gint        ref_count;
+  Multiples   m;
+  guint      *years;
+  GPtrArray  *indicators;
+  char       *lang;
+};
+
+static AtlasSmallMultiples *
+multiples_alloc (AtlasDataset  *dataset,
+                 AtlasDivision *division,
+                 AtlasArea     *region,
+                 const char    *lang)
+{
+  AtlasSmallMultiples *self = g_new0 (AtlasSmallMultiples, 1);
+
+  self->ref_count = 1;
+  self->lang = g_strdup (lang != NULL ? lang : atlas_language ());
+  self->m.dataset = g_object_ref (dataset);
+  self->m.division = g_object_ref (division);
+  self->m.region = region != NULL ? g_object_ref (region) : NULL;
+  self->m.lang = self->lang;
+  return self;
+}
+
+/**
+ * atlas_small_multiples_new:
+ *
+ * The maps of atlas_small_multiples_export(), kept to be drawn and saved.
+ * Returns: (transfer full) (nullable): NULL with @error set, for the
+ * same errors
+ */
+AtlasSmallMultiples *
+atlas_small_multiples_new (AtlasDataset     *dataset,
+                           AtlasIndicator   *indicator,
+                           AtlasDivision    *division,
+                           AtlasArea        *region,
+                           const guint      *years,
+                           guint             n_years,
+                           AtlasClassMethod  method,
+                           guint             n_classes,
+                           const char       *lang,
+                           GError          **error)
+{
+  AtlasSmallMultiples *self;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (ATLAS_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (ATLAS_IS_DIVISION (division), NULL);
+  g_return_val_if_fail (years != NULL || n_years == 0, NULL);
+
+  self = multiples_alloc (dataset, division, region, lang);
+  self->m.indicator = g_object_ref (indicator);
+  self->years = g_memdup2 (years, MAX (n_years, 1) * sizeof (guint));
+  self->m.years = self->years;
+  self->m.n_years = n_years;
+  if (!check_request (&self->m, error) || !classify (&self->m, method, n_classes, error))
+    g_clear_pointer (&self, atlas_small_multiples_unref);
+  return self;
+}
+
+/**
+ * atlas_small_multiples_new_indicators:
+ *
+ * The maps of atlas_small_multiples_export_indicators(), kept.
+ * Returns: (transfer full) (nullable): NULL with @error set
+ */
+AtlasSmallMultiples *
+atlas_small_multiples_new_indicators (AtlasDataset      *dataset,
+                                      AtlasIndicator   **indicators,
+                                      guint              n_indicators,
+                                      AtlasDivision     *division,
+                                      AtlasArea         *region,
+                                      guint              year,
+                                      AtlasClassMethod   method,
+                                      guint              n_classes,
+                                      const char        *lang,
+                                      GError           **error)
+{
+  AtlasSmallMultiples *self;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (indicators != NULL || n_indicators == 0, NULL);
+  g_return_val_if_fail (ATLAS_IS_DIVISION (division), NULL);
+
+  self = multiples_alloc (dataset, division, region, lang);
+  self->indicators = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_indicators; i++)
+    g_ptr_array_add (self->indicators, g_object_ref (indicators[i]));
+  self->m.indicators = (AtlasIndicator **) self->indicators->pdata;
+  self->m.n_indicators = n_indicators;
+  self->m.year = year;
+  if (!check_indicators (&self->m, error) || !classify_indicators (&self->m, method, n_classes, error))
+    g_clear_pointer (&self, atlas_small_multiples_unref);
+  return self;
+}
+
+AtlasSmallMultiples *
+atlas_small_multiples_ref (AtlasSmallMultiples *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+atlas_small_multiples_unref (AtlasSmallMultiples *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  g_clear_pointer (&self->m.breaks, atlas_class_breaks_unref);
+  g_clear_pointer (&self->m.palette, atlas_palette_unref);
+  g_clear_pointer (&self->m.pooled, g_array_unref);
+  g_clear_pointer (&self->m.panel_breaks, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_object (&self->m.dataset);
+  g_clear_object (&self->m.division);
+  g_clear_object (&self->m.region);
+  g_clear_object (&self->m.indicator);
+  g_free (self->years);
+  g_free (self->lang);
+  g_free (self);
+}
+
+guint
+atlas_small_multiples_get_n_panels (AtlasSmallMultiples *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return n_panels (&self->m);
+}
+
+/**
+ * atlas_small_multiples_get_breaks:
+ * @index: a panel
+ *
+ * Returns: (transfer none): the panel's breaks; the same object for
+ * every panel of years
+ */
+AtlasClassBreaks *
+atlas_small_multiples_get_breaks (AtlasSmallMultiples *self,
+                                  guint                index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < n_panels (&self->m), NULL);
+
+  return panel_breaks (&self->m, index);
+}
+
+/**
+ * atlas_small_multiples_get_height_for_width:
+ *
+ * Returns: the height the maps want at @width (in the drawing's units,
+ * pt or pixels); a wide area takes the A4 landscape proportion
+ */
+double
+atlas_small_multiples_get_height_for_width (AtlasSmallMultiples *self,
+                                            double               width)
+{
+  guint cols;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (width >= NARROW_W)
+    return width * 595.0 / 842.0;
+  cols = narrow_cols (&self->m);
+  return 18 + ((n_panels (&self->m) + cols - 1) / cols)
+              * narrow_cell_height (&self->m, (width - 2 * NARROW_MARGIN) / cols)
+         + NARROW_BELOW + (self->m.indicators != NULL ? 45.0 * self->m.n_indicators : 0);
+}
+
+/**
+ * atlas_small_multiples_draw:
+ *
+ * Draws the maps, legend and caption on @cr in @width × @height units:
+ * narrower than a page, two maps a row with the legend below.
+ */
+void
+atlas_small_multiples_draw (AtlasSmallMultiples *self,
+                            cairo_t             *cr,
+                            double               width,
+                            double               height)
+{
+  g_return_if_fail (self != NULL);
+
+  cairo_save (cr);
+  draw_page (&self->m, cr, width, height, NULL);
+  cairo_restore (cr);
+}
+
+/**
+ * atlas_small_multiples_save:
+ * @path: ends in .png, .pdf or .svg
+ *
+ * Writes the A4 landscape figure, atomically.
+ */
+gboolean
+atlas_small_multiples_save (AtlasSmallMultiples  *self,
+                            const char           *path,
+                            GError              **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return atlas_analysis_page_export (ATLAS_PAGE_A4_LANDSCAPE, path, 150, draw_page, &self->m, error);
 }
