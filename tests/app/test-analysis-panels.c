@@ -234,6 +234,23 @@ test_flags (Fixture       *fixture,
   /* A larger share flags at least as many areas */
   atlas_flags_panel_set_share (panel, 10);
   g_assert_cmpuint (atlas_flags_panel_get_n_listed (panel), >=, n_flagged);
+
+  /* The share reads with the language's decimal mark, and either mark
+   * is read back. */
+  {
+    GtkSpinButton *spin = GTK_SPIN_BUTTON (app_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_SPIN_BUTTON));
+
+    g_assert_nonnull (spin);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==,
+                     g_str_equal (atlas_language (), "en") ? "10.0" : "10,0");
+    gtk_editable_set_text (GTK_EDITABLE (spin), "7,5");
+    gtk_spin_button_update (spin);
+    g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 7.5);
+    gtk_editable_set_text (GTK_EDITABLE (spin), "2.5");
+    gtk_spin_button_update (spin);
+    g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 2.5);
+    g_assert_cmpfloat (atlas_problem_flags_get_share (atlas_flags_panel_get_flags (panel)), ==, 2.5);
+  }
 }
 
 static void
