@@ -224,6 +224,34 @@ on_row_activated (AtlasFlagsPanel *self,
   atlas_map_set_selected_area (self->map, area);
 }
 
+/* GtkSpinButton writes its value with the C locale's point ("5.0"); the
+ * share is shown as the app writes numbers, "5,0" in Swedish. */
+static gboolean
+on_share_output (GtkSpinButton *spin)
+{
+  g_autofree char *text = atlas_format_number (gtk_spin_button_get_value (spin),
+                                               gtk_spin_button_get_digits (spin), NULL);
+
+  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/* Either decimal mark is read, whatever the language. */
+static int
+on_share_input (GtkSpinButton *spin,
+                double        *value)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  char *end = NULL;
+
+  g_strdelimit (text, ",", '.');
+  *value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0')
+    return GTK_INPUT_ERROR;
+  return TRUE;
+}
+
 static void
 on_choice_changed (AtlasFlagsPanel *self)
 {
@@ -343,6 +371,10 @@ build (AtlasFlagsPanel *self)
   self->level_dropdown = gtk_drop_down_new (NULL, NULL);
   self->year_dropdown = gtk_drop_down_new (NULL, NULL);
   self->share_spin = gtk_spin_button_new_with_range (0.5, 50, 0.5);
+  /* numeric mode would refuse the comma: on_share_input() checks instead */
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->share_spin), FALSE);
+  g_signal_connect (self->share_spin, "output", G_CALLBACK (on_share_output), NULL);
+  g_signal_connect (self->share_spin, "input", G_CALLBACK (on_share_input), NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->share_spin), 5);
   self->indicator_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_expander_set_child (GTK_EXPANDER (indicators), self->indicator_box);

@@ -243,7 +243,8 @@ set_title (AtlasLegend    *self,
 }
 
 /* The labels of the figures (atlas_class_breaks_dup_labels): the limits
- * of the values of the year shown, never two alike. */
+ * of the values of the year shown, never two alike. A change map's are
+ * signed and in the change's unit ("p.e." for shares), as its title. */
 static void
 add_class_rows (AtlasLegend            *self,
                 AtlasIndicator         *indicator,
@@ -253,7 +254,9 @@ add_class_rows (AtlasLegend            *self,
                 gsize                   n_values,
                 const gsize            *counts)
 {
-  g_auto(GStrv) labels = atlas_class_breaks_dup_labels (breaks, indicator, values, n_values, NULL);
+  g_auto(GStrv) labels = self->since != 0
+    ? atlas_class_breaks_dup_change_labels (breaks, indicator, values, n_values, NULL)
+    : atlas_class_breaks_dup_labels (breaks, indicator, values, n_values, NULL);
 
   for (guint i = 0; labels[i] != NULL && i < atlas_palette_get_n_colors (palette); i++)
     add_row (self, atlas_palette_get_color (palette, i), labels[i],

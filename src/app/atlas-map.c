@@ -268,7 +268,7 @@ apply_shown_areas (AtlasMap *self,
 
   for (guint i = 0; shown != NULL && i < self->n_classes; i++)
     {
-      /* areas without borders were never counted */
+      /* Undrawn areas were never counted (classify_values()) */
       if (shown[i] || !is_drawn (self, i))
         continue;
       if (self->classes[i] >= 0)

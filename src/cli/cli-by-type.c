@@ -203,7 +203,7 @@ cli_by_type (int    argc,
   AtlasArea *region;
   int status;
 
-  status = cli_parse_options ("by-type", "PACKAGE",
+  status = cli_parse_options ("by-type", N_("PACKAGE"),
                               _("Break an indicator down by area type (områdestyp) for one year "
                                 "inside riket, a län or a kommun: per type the number of areas, "
                                 "their weight and the indicator by its own aggregation rule."),

@@ -290,7 +290,7 @@ cli_classify (int    argc,
   Result r = { 0 };
   int status;
 
-  status = cli_parse_options ("classify", "PACKAGE",
+  status = cli_parse_options ("classify", N_("PACKAGE"),
                               _("Compute class breaks exactly as the map does, and count "
                                 "the areas in each class."),
                               entries, &argc, &argv, 1);

@@ -39,7 +39,8 @@ cli_fail (int         status,
 /**
  * cli_parse_options:
  * @command: the subcommand ("info")
- * @parameters: what follows the options in --help ("PACKAGE")
+ * @parameters: what follows the options in --help, marked with N_()
+ *   ("PACKAGE"); shown translated ("PAKET")
  * @summary: one translated sentence for --help
  * @entries: the command's options
  * @argc: (inout): the argument count, argv[0] being the command
@@ -57,7 +58,8 @@ cli_parse_options (const char          *command,
                    char              ***argv,
                    int                  n_positional)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  const char *shown = _(parameters);
+  g_autoptr(GOptionContext) context = g_option_context_new (shown);
   g_autoptr(GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("platsatlas-cli %s", command);
 
@@ -76,7 +78,7 @@ cli_parse_options (const char          *command,
     return cli_fail (CLI_EXIT_USAGE,
                      _("“%s” takes %s, and %d argument(s) were given "
                        "(see “platsatlas-cli %s --help”)"),
-                     command, parameters, *argc - 1, command);
+                     command, shown, *argc - 1, command);
 
   return CLI_CONTINUE;
 }

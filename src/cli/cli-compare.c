@@ -629,7 +629,7 @@ cli_compare (int    argc,
   Report report = { 0 };
   int status;
 
-  status = cli_parse_options ("compare", "PACKAGE",
+  status = cli_parse_options ("compare", N_("PACKAGE"),
                               _("Compare two areas indicator by indicator: their values, the "
                                 "difference A − B, which is better, and the values of their "
                                 "kommun, län and riket."),

@@ -112,7 +112,7 @@ cli_profile (int    argc,
   g_autoptr(AtlasDataset) dataset = NULL;
   int status;
 
-  status = cli_parse_options ("profile", "PACKAGE",
+  status = cli_parse_options ("profile", N_("PACKAGE"),
                               _("Write an area profile (spine chart) as an A4 PDF fact sheet: every "
                                 "indicator with the area’s value, its kommun’s, län’s and riket’s, and "
                                 "the spread of all areas of its level, better always to the right."),
@@ -247,7 +247,7 @@ cli_similar (int    argc,
   AtlasArea *area;
   int status;
 
-  status = cli_parse_options ("similar", "PACKAGE",
+  status = cli_parse_options ("similar", N_("PACKAGE"),
                               _("List the areas of the same level most like an area: Euclidean distance "
                                 "over z-scores of the chosen indicators."),
                               entries, &argc, &argv, 1);
@@ -346,7 +346,7 @@ cli_scatter (int    argc,
   AtlasDivision *division;
   int status;
 
-  status = cli_parse_options ("scatter", "PACKAGE",
+  status = cli_parse_options ("scatter", N_("PACKAGE"),
                               _("Plot two indicators against each other, one point per area, with the "
                                 "least-squares line and Pearson’s r."),
                               entries, &argc, &argv, 1);
@@ -501,7 +501,7 @@ cli_multiples (int    argc,
   AtlasArea *region = NULL;
   int status;
 
-  status = cli_parse_options ("multiples", "PACKAGE",
+  status = cli_parse_options ("multiples", N_("PACKAGE"),
                               _("Draw one map per year side by side, with the same class breaks and one "
                                 "legend (small multiples); or, with --indicators and --year, one map per "
                                 "indicator, each classed on its own."),

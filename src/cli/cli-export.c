@@ -130,7 +130,7 @@ parse_options (ExportOptions  *o,
     { NULL }
   };
 
-  return cli_parse_options ("export", "PACKAGE",
+  return cli_parse_options ("export", N_("PACKAGE"),
                             _("Writes a report-ready map figure (PNG, PDF or SVG) with title, legend, "
                               "scale bar, caption and source, or, for an output ending in .csv or .gpkg, "
                               "the data behind the map (code, name, parent, value, unit, year, missing "

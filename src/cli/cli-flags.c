@@ -230,7 +230,7 @@ cli_flags (int    argc,
   AtlasArea *region = NULL;
   int status;
 
-  status = cli_parse_options ("flags", "PACKAGE",
+  status = cli_parse_options ("flags", N_("PACKAGE"),
                               _("Flag the areas of a level in the worst share (by default 5 percent) of "
                                 "every indicator with a polarity, across the whole package, and "
                                 "count the flags of each area."),

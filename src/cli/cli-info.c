@@ -236,7 +236,7 @@ cli_info (int    argc,
   g_autoptr(AtlasDataset) dataset = NULL;
   int status;
 
-  status = cli_parse_options ("info", "PACKAGE",
+  status = cli_parse_options ("info", N_("PACKAGE"),
                               _("Show the title, levels, indicators and years of a package."),
                               entries, &argc, &argv, 1);
   if (status != CLI_CONTINUE)
@@ -357,7 +357,7 @@ cli_validate (int    argc,
   g_autofree char *path = NULL;
   int status;
 
-  status = cli_parse_options ("validate", "PACKAGE",
+  status = cli_parse_options ("validate", N_("PACKAGE"),
                               _("Check a package and list every problem, one per line: "
                                 "FILE: LOCATION: MESSAGE."),
                               entries, &argc, &argv, 1);

@@ -388,7 +388,7 @@ cli_segregation (int    argc,
   AtlasDivision *fine, *coarse;
   int status;
 
-  status = cli_parse_options ("segregation", "PACKAGE",
+  status = cli_parse_options ("segregation", N_("PACKAGE"),
                               _("Compute the dissimilarity, isolation, exposure and Theil entropy "
                                 "indices of a group over the small areas (--level) inside each "
                                 "larger area (--by)."),

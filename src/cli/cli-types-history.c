@@ -245,7 +245,7 @@ cli_types_history (int    argc,
   AtlasArea *region;
   int status;
 
-  status = cli_parse_options ("types-history", "PACKAGE",
+  status = cli_parse_options ("types-history", N_("PACKAGE"),
                               _("Show the area types (områdestyp) of a region’s areas in every year "
                                 "that has them, the areas and residents of each type, and the areas "
                                 "whose type changed between two years."),

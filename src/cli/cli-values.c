@@ -273,7 +273,7 @@ cli_values (int    argc,
   AtlasArea *area = NULL;
   int status;
 
-  status = cli_parse_options ("values", "PACKAGE",
+  status = cli_parse_options ("values", N_("PACKAGE"),
                               _("Print the values of an indicator for one year at one level, "
                                 "as CSV: area_code, area_name, level, year, value, missing_reason, "
                                 "demonstration (true for demonstration data, not real statistics); "

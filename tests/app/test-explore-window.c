@@ -258,6 +258,19 @@ test_change_map (void)
       checked++;
     }
   g_assert_cmpuint (checked, >=, 40);
+  /* The classes are in the title's unit, percentage points, not in % */
+  {
+    AtlasLegend *legend = ATLAS_LEGEND (atlas_map_get_legend (map));
+    const char *unit = g_str_equal (atlas_language (), "en") ? "pp" : "p.e.";
+
+    for (guint i = 0; i <= n_limits; i++)
+      {
+        const char *label = atlas_legend_get_row_label (legend, i);
+
+        g_assert_true (g_str_has_suffix (label, unit));
+        g_assert_null (strchr (label, '%'));
+      }
+  }
 
   atlas_explorer_state_set_year (state, 2020);
   app_test_drain ();

@@ -404,6 +404,28 @@ test_swedish (void)
   g_assert_null (strstr (run.out, "Medians"));
 }
 
+/* The placeholder of a usage error and of --help's usage line is
+ * translated like the rest of the sentence. */
+static void
+test_swedish_usage (void)
+{
+  g_auto(CliRun) wrong = { 0 };
+  g_auto(CliRun) help = { 0 };
+
+  g_setenv ("PLATSATLAS_LANG", "sv", TRUE);
+  cli_test_run (&wrong, "segregation", "x", "y", NULL);
+  cli_test_run (&help, "values", "--help", NULL);
+  g_setenv ("PLATSATLAS_LANG", "en", TRUE);
+
+  g_assert_cmpint (wrong.status, ==, 2);
+  g_assert_nonnull (strstr (wrong.err, "tar PAKET,"));
+  g_assert_null (strstr (wrong.err, "PACKAGE"));
+
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "platsatlas-cli values [FLAGGA…] PAKET"));
+  g_assert_null (strstr (help.out, "PACKAGE"));
+}
+
 static void
 test_validate_valid (void)
 {
@@ -507,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/cli/values/riket-derived", test_values_riket_derived);
   g_test_add_func ("/cli/values/riket-missing", test_values_riket_missing);
   g_test_add_func ("/cli/i18n/swedish", test_swedish);
+  g_test_add_func ("/cli/i18n/swedish-usage", test_swedish_usage);
   g_test_add_func ("/cli/classify/matches-core", test_classify_matches_core);
   g_test_add_func ("/cli/classify/text", test_classify_text);
   g_test_add_func ("/cli/classify/errors", test_classify_errors);

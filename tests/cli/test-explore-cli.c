@@ -137,6 +137,19 @@ test_classify_since (void)
   g_assert_cmpuint (json_array_get_length (breaks), ==, 5);
   g_assert_cmpfloat (json_array_get_double_element (breaks, 2), ==, 0.0);
   g_assert_cmpfloat (json_array_get_double_element (breaks, 0), ==, -json_array_get_double_element (breaks, 4));
+  /* the class labels are in the title's unit, percentage points */
+  {
+    JsonArray *labels = json_object_get_array_member (object, "labels");
+
+    g_assert_cmpuint (json_array_get_length (labels), ==, 6);
+    for (guint i = 0; i < 6; i++)
+      {
+        const char *label = json_array_get_string_element (labels, i);
+
+        g_assert_true (g_str_has_suffix (label, "\302\240p.e."));
+        g_assert_null (strchr (label, '%'));
+      }
+  }
 
   /* a method does not combine with a change map */
   {

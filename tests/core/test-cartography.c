@@ -548,6 +548,31 @@ test_filter_plan (void)
   g_assert_cmpuint (plan.n_shown, ==, expected);
   g_assert_cmpuint (plan.n_shown, <, atlas_division_get_n_areas (division));
   atlas_figure_plan_clear (&plan);
+
+  /* The caption names the filter in the figure's language, whatever the
+   * process's (these tests run untranslated). */
+  {
+    g_autofree char *dir = make_tmp_dir ();
+    g_autofree char *path = g_build_filename (dir, "filter.svg", NULL);
+    g_autofree char *svg = NULL;
+
+    atlas_figure_set_lang (figure, "sv");
+    g_assert_true (atlas_figure_export (figure, path, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+    g_assert_nonnull (strstr (svg, "Endast områden med"));
+    g_assert_nonnull (strstr (svg, "övriga områden visas inte"));
+    g_assert_null (strstr (svg, "Only areas"));
+    g_clear_pointer (&svg, g_free);
+
+    atlas_figure_set_lang (figure, "en");
+    g_assert_true (atlas_figure_export (figure, path, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+    g_assert_nonnull (strstr (svg, "Only areas of"));
+    g_assert_null (strstr (svg, "Endast"));
+    remove_dir (dir);
+  }
 }
 
 static void

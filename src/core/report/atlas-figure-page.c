@@ -521,6 +521,27 @@ classification_text (Page *page)
                       region_note, NULL);
 }
 
+/* The area filter's sentence in the figure's language, like
+ * atlas_area_filter_describe() in the process's. */
+static char *
+filter_text (Page            *page,
+             AtlasAreaFilter *filter)
+{
+  guint n_codes = 0;
+  const int *codes = atlas_area_filter_get_codes (filter, &n_codes);
+  guint type_year = atlas_area_filter_get_type_year (filter);
+  GString *text = g_string_new (LABEL (page, FILTER_ONLY));
+
+  g_string_append_printf (text, "%s ", atlas_indicator_get_name (atlas_area_filter_get_category (filter),
+                                                                page->lang));
+  for (guint i = 0; i < n_codes; i++)
+    g_string_append_printf (text, "%s%d", i > 0 ? ", " : "", codes[i]);
+  g_string_append_printf (text, "%s%u%s", LABEL (page, FILTER_TYPES_OF),
+                          type_year != 0 ? type_year : atlas_figure_get_year (page->figure),
+                          LABEL (page, FILTER_REST));
+  return g_string_free (text, FALSE);
+}
+
 static char *
 definition_text (Page *page)
 {
@@ -588,8 +609,7 @@ caption_paragraphs (Page *page)
                                                                atlas_figure_get_year (page->figure));
 
       if (shown != NULL)
-        g_ptr_array_add (texts, atlas_area_filter_describe (atlas_figure_get_filter (page->figure),
-                                                            atlas_figure_get_year (page->figure)));
+        g_ptr_array_add (texts, filter_text (page, atlas_figure_get_filter (page->figure)));
     }
   g_ptr_array_add (texts, classification_text (page));
   g_ptr_array_add (texts, g_strconcat (LABEL (page, DIVISION),

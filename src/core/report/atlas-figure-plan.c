@@ -57,6 +57,13 @@ static const struct
   [FIGURE_LABEL_INSET] = { "Förstoring", "Enlarged" },
   [FIGURE_LABEL_FOOTNOTES_IN_FULL] = { "Fotnoterna i sin helhet finns i paketets manifest.json, indikatorn ",
                                        "The footnotes in full are in the package's manifest.json, indicator " },
+  /* "Endast områden med Områdestyp 1, 2 (typerna 2024; …)": the area filter */
+  [FIGURE_LABEL_FILTER_ONLY] = { "Endast områden med ", "Only areas of " },
+  [FIGURE_LABEL_FILTER_TYPES_OF] = { " (typerna ", " (the types of " },
+  [FIGURE_LABEL_FILTER_REST] = { "; ett litet område får typen hos området det ligger i); "
+                                 "övriga områden visas inte och räknas inte.",
+                                 "; a small area takes the type of the area it lies in); "
+                                 "the other areas are not shown or counted." },
   [FIGURE_LABEL_SCOPE_REGION] = { "Klassgränserna gäller alla områden på denna nivå i paketet, inte bara de som visas.",
                                   "The class boundaries cover every area of this level in the package, not only those shown." },
 };
