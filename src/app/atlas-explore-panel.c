@@ -137,6 +137,10 @@ refresh (AtlasExplorePanel *self)
       fill_indicators (self);
     }
   atlas_map_set_selection (self->map, atlas_explorer_state_get_selection (self->state));
+  /* Collapsed (as it starts), the views wait until they are shown, so a
+   * year step does not compute a scatter nobody sees. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
   if (g_strcmp0 (page, "scatter") == 0)
     refresh_scatter (self);
   else if (g_strcmp0 (page, "profile") == 0)
@@ -344,12 +348,20 @@ atlas_explore_panel_dispose (GObject *object)
 }
 
 static void
+atlas_explore_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (atlas_explore_panel_parent_class)->map (widget);
+  refresh (ATLAS_EXPLORE_PANEL (widget));
+}
+
+static void
 atlas_explore_panel_class_init (AtlasExplorePanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_explore_panel_dispose;
+  widget_class->map = atlas_explore_panel_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -248,7 +248,8 @@ on_state_notify (AtlasSegregationPanel *self)
 static void
 on_state_changed (AtlasSegregationPanel *self)
 {
-  if (!self->stale)
+  /* Collapsed (as it starts), it computes when shown, not on every year step */
+  if (!self->stale || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   self->stale = FALSE;
   update (self);
@@ -305,12 +306,20 @@ atlas_segregation_panel_set_property (GObject      *object,
 }
 
 static void
+atlas_segregation_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (atlas_segregation_panel_parent_class)->map (widget);
+  on_state_changed (ATLAS_SEGREGATION_PANEL (widget));
+}
+
+static void
 atlas_segregation_panel_class_init (AtlasSegregationPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_segregation_panel_dispose;
+  widget_class->map = atlas_segregation_panel_map;
   object_class->get_property = atlas_segregation_panel_get_property;
   object_class->set_property = atlas_segregation_panel_set_property;
 
