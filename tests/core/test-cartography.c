@@ -189,7 +189,8 @@ count_uppsala_kommuner (GHashTable *source)
 static void
 check_csv_against_source (const char *path,
                           char        separator,
-                          const char *column)
+                          const char *column,
+                          const char *definition)
 {
   g_autoptr(GHashTable) source = read_source_values (REAL_PACKAGE, YEAR, column);
   g_autofree char *text = NULL;
@@ -203,7 +204,7 @@ check_csv_against_source (const char *path,
   g_assert_true (g_utf8_validate (text, -1, NULL));
   lines = g_strsplit (text + 3, "\n", -1);
   header = split_csv_line (lines[0], separator);
-  g_assert_cmpuint (header->len, ==, 14);
+  g_assert_cmpuint (header->len, ==, 15);
 
   for (guint l = 1; lines[l] != NULL && lines[l][0] != '\0'; l++)
     {
@@ -222,6 +223,8 @@ check_csv_against_source (const char *path,
       g_assert_cmpstr (f->pdata[column_index (header, "demonstration")], ==, "false");
       g_assert_cmpstr (f->pdata[column_index (header, "missing_reason")], ==, "");
       g_assert_cmpstr (f->pdata[column_index (header, "source")], !=, "");
+      /* the indicator's definition as the package states it, on every row */
+      g_assert_cmpstr (f->pdata[column_index (header, "definition")], ==, definition);
       rows++;
     }
   g_assert_cmpuint (rows, ==, count_uppsala_kommuner (source));
@@ -231,6 +234,8 @@ static void
 test_data_csv (void)
 {
   g_autoptr(AtlasFigure) figure = create_figure (REAL_PACKAGE, "arbetsloshet", "kommun", YEAR, "03");
+  const char *definition = atlas_indicator_get_definition (atlas_figure_get_indicator (figure),
+                                                           atlas_figure_get_lang (figure));
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *plain = g_build_filename (dir, "plain.csv", NULL);
   g_autofree char *swedish = g_build_filename (dir, "svensk.csv", NULL);
@@ -241,8 +246,8 @@ test_data_csv (void)
   g_assert_no_error (error);
   g_assert_true (atlas_figure_export_data (figure, swedish, ATLAS_CSV_STYLE_SWEDISH, NULL, &error));
   g_assert_no_error (error);
-  check_csv_against_source (plain, ',', "arbetsloshet");
-  check_csv_against_source (swedish, ';', "arbetsloshet");
+  check_csv_against_source (plain, ',', "arbetsloshet", definition);
+  check_csv_against_source (swedish, ';', "arbetsloshet", definition);
 
   /* Swedish Excel: decimal commas, and "Håbo" as UTF-8. */
   g_assert_true (g_file_get_contents (swedish, &text, NULL, NULL));

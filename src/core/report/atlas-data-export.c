@@ -143,14 +143,14 @@ format_value (double        value,
 static const char * const columns[] = {
   "area_code", "area_name", "parent_code", "parent_name", "level", "indicator",
   "value", "unit", "unit_label", "year", "missing_reason", "demonstration",
-  "source", "value_origin",
+  "source", "definition", "value_origin",
 };
 
 enum
 {
   COL_AREA_CODE, COL_AREA_NAME, COL_PARENT_CODE, COL_PARENT_NAME, COL_LEVEL,
   COL_INDICATOR, COL_VALUE, COL_UNIT, COL_UNIT_LABEL, COL_YEAR, COL_MISSING,
-  COL_DEMONSTRATION, COL_SOURCE, COL_ORIGIN, N_COLUMNS
+  COL_DEMONSTRATION, COL_SOURCE, COL_DEFINITION, COL_ORIGIN, N_COLUMNS
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (columns) == N_COLUMNS);
@@ -179,6 +179,7 @@ row_fields (AtlasFigure *figure,
   fields[COL_MISSING] = isnan (row->value) ? g_strdup (atlas_missing_reason_describe (row->reason)) : NULL;
   fields[COL_DEMONSTRATION] = g_strdup (row->demonstration ? "true" : "false");
   fields[COL_SOURCE] = g_strdup (atlas_indicator_get_source (indicator));
+  fields[COL_DEFINITION] = g_strdup (atlas_indicator_get_definition (indicator, lang));
   fields[COL_ORIGIN] = g_strdup (atlas_value_source_to_nick (row->origin));
 }
 
