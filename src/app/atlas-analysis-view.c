@@ -6,10 +6,10 @@
 #include "atlas-analysis-view.h"
 
 AtlasArea *
-atlas_analysis_view_pick_region (AtlasMap      *map,
-                                 AtlasDivision *typed)
+atlas_analysis_view_pick_region (AtlasExplorerState *state,
+                                 AtlasDivision      *typed)
 {
-  AtlasArea *selected = atlas_map_get_selected_area (map);
+  AtlasArea *selected = atlas_explorer_state_lookup_selected (state);
 
   if (selected == NULL || typed == NULL ||
       !atlas_analysis_division_is_above (atlas_area_get_division (selected), typed))

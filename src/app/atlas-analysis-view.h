@@ -3,17 +3,17 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-map.h"
+#include "atlas-core.h"
 
 G_BEGIN_DECLS
 
 /* Helpers the analysis panels share (atlas-type-history-panel.c,
- * atlas-flags-panel.c): */
+ * atlas-flags-panel.c, atlas-type-panel.c): */
 
-/* The selected area frames a panel when it is a län or a kommun above
- * @typed; anything else is riket (NULL). */
-AtlasArea *atlas_analysis_view_pick_region   (AtlasMap         *map,
-                                              AtlasDivision    *typed);
+/* The state's selected area frames a panel when it is a län or a kommun
+ * above @typed; anything else is riket (NULL). */
+AtlasArea *atlas_analysis_view_pick_region   (AtlasExplorerState *state,
+                                              AtlasDivision      *typed);
 /* A drawing area that shows @figure (set with _set_figure), scaled to fit. */
 GtkWidget *atlas_analysis_view_new_figure    (int               height);
 void       atlas_analysis_view_set_figure    (GtkWidget        *area,

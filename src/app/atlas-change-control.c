@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
@@ -8,26 +9,26 @@
 
 struct _AtlasChangeControl
 {
-  GtkWidget      parent_instance;
+  GtkWidget           parent_instance;
 
-  GtkWidget     *box;
-  GtkWidget     *dropdown;
-  GtkWidget     *note;
-  GtkStringList *years;
-  AtlasMap      *map;
-  guint          syncing;
+  GtkWidget          *box;
+  GtkWidget          *dropdown;
+  GtkWidget          *note;
+  GtkStringList      *years;
+  AtlasExplorerState *state;
+  guint               syncing;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChangeControl, atlas_change_control, GTK_TYPE_WIDGET)
 
 /* The package's years but its last, after "Av" (derived indicators
- * have values in years that store none); the map's since-year selected. */
+ * have values in years that store none); the state's since-year selected. */
 static void
 fill_years (AtlasChangeControl *self)
 {
-  AtlasDataset *dataset = atlas_map_get_dataset (self->map);
-  AtlasIndicator *indicator = atlas_map_get_indicator (self->map);
-  guint since = atlas_map_get_since_year (self->map);
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (self->state);
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
+  guint since = atlas_explorer_state_get_since_year (self->state);
   const guint *years = NULL;
   guint n_years = 0, position = 0;
 
@@ -52,14 +53,35 @@ fill_years (AtlasChangeControl *self)
   self->syncing--;
 }
 
+/* Whether the map shows a change map for the state: the years make one
+ * (atlas_change_check()) and some area has a value in both. */
+static gboolean
+shows_change (AtlasChangeControl *self)
+{
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (self->state);
+  AtlasIndicator *indicator = atlas_explorer_state_lookup_indicator (self->state);
+  AtlasDivision *division = atlas_explorer_state_lookup_division (self->state);
+  guint since = atlas_explorer_state_get_since_year (self->state);
+  guint year = atlas_explorer_state_get_year (self->state);
+  g_autofree double *changes = NULL;
+
+  if (indicator == NULL || division == NULL || !atlas_change_check (dataset, indicator, since, year, NULL))
+    return FALSE;
+  changes = atlas_change_compute (dataset, indicator, division, since, year, NULL);
+  for (guint i = 0; changes != NULL && i < atlas_division_get_n_areas (division); i++)
+    if (!isnan (changes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 update_note (AtlasChangeControl *self)
 {
-  guint since = atlas_map_get_since_year (self->map);
-  guint year = atlas_map_get_year (self->map);
+  guint since = atlas_explorer_state_get_since_year (self->state);
+  guint year = atlas_explorer_state_get_year (self->state);
   g_autofree char *text = NULL;
 
-  if (since == 0 || atlas_map_get_showing_change (self->map))
+  if (since == 0 || atlas_explorer_state_awaits_package (self->state) || shows_change (self))
     ;
   else if (since >= year)
     text = g_strdup_printf (_("The change since %u shows for later years."), since);
@@ -70,7 +92,7 @@ update_note (AtlasChangeControl *self)
 }
 
 static void
-on_map_changed (AtlasChangeControl *self)
+on_state_changed (AtlasChangeControl *self)
 {
   fill_years (self);
   update_note (self);
@@ -86,7 +108,7 @@ on_selected (AtlasChangeControl *self)
     return;
   text = position > 0 && position != GTK_INVALID_LIST_POSITION
          ? gtk_string_list_get_string (self->years, position) : NULL;
-  atlas_map_set_since_year (self->map, text != NULL ? (guint) atoi (text) : 0);
+  atlas_explorer_state_set_since_year (self->state, text != NULL ? (guint) atoi (text) : 0);
 }
 
 void
@@ -109,7 +131,7 @@ atlas_change_control_dispose (GObject *object)
   AtlasChangeControl *self = ATLAS_CHANGE_CONTROL (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->map);
+  g_clear_object (&self->state);
   g_clear_object (&self->years);
 
   G_OBJECT_CLASS (atlas_change_control_parent_class)->dispose (object);
@@ -153,19 +175,27 @@ atlas_change_control_init (AtlasChangeControl *self)
   g_signal_connect_swapped (self->dropdown, "notify::selected", G_CALLBACK (on_selected), self);
 }
 
+/**
+ * atlas_change_control_new:
+ * @state: what to follow and set
+ *
+ * Returns: (transfer floating): a new control
+ */
 GtkWidget *
-atlas_change_control_new (AtlasMap *map)
+atlas_change_control_new (AtlasExplorerState *state)
 {
-  const char *watched[] = { "notify::dataset", "notify::indicator", "notify::since-year", "notify::showing-change" };
+  const char *watched[] = { "notify::dataset", "notify::level", "notify::indicator", "notify::since-year" };
   AtlasChangeControl *self;
 
-  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
 
   self = g_object_new (ATLAS_TYPE_CHANGE_CONTROL, NULL);
-  self->map = g_object_ref (map);
+  self->state = g_object_ref (state);
   for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
-    g_signal_connect_object (map, watched[i], G_CALLBACK (on_map_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (map, "notify::year", G_CALLBACK (update_note), self, G_CONNECT_SWAPPED);
-  on_map_changed (self);
+    g_signal_connect_object (state, watched[i], G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::year", G_CALLBACK (update_note), self, G_CONNECT_SWAPPED);
+  /* A package a view asked for arrives with its ids */
+  g_signal_connect_object (state, "notify::package", G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
+  on_state_changed (self);
   return GTK_WIDGET (self);
 }

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-map.h"
+#include "atlas-core.h"
 
 G_BEGIN_DECLS
 
@@ -14,13 +14,14 @@ G_DECLARE_FINAL_TYPE (AtlasChangeControl, atlas_change_control, ATLAS, CHANGE_CO
  * AtlasChangeControl:
  *
  * "Förändring sedan": a choice of an earlier year that turns the map into
- * a change map (atlas_map_set_since_year()): the change from that year to
- * the year shown, classes centred on zero, ökning and minskning read
- * through the indicator's polarity in the legend. "Av" shows the year's
+ * a change map (the state's "since-year", which the map follows): the
+ * change from that year to the year shown, classes centred on zero,
+ * ökning and minskning read through the indicator's polarity in the
+ * legend. "Av" shows the year's
  * values. Offers the package's years but its last; says so when the
  * year shown is not later than the one chosen.
  */
-GtkWidget *atlas_change_control_new        (AtlasMap           *map);
+GtkWidget *atlas_change_control_new        (AtlasExplorerState *state);
 /* What choosing @since (0: off) in the drop-down does. */
 void       atlas_change_control_set_since  (AtlasChangeControl *self,
                                             guint               since);

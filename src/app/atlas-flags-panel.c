@@ -7,6 +7,8 @@
 #include "atlas-flags-panel.h"
 
 #define MAX_SHOWN_COUNT 3
+/* Who draws areas alone on the map (atlas_explorer_state_set_highlight()) */
+#define HIGHLIGHT_OWNER "flags"
 
 struct _AtlasFlagsPanel
 {
@@ -25,7 +27,7 @@ struct _AtlasFlagsPanel
   GtkWidget *list;
   GtkWidget *status_label;
 
-  AtlasMap          *map;
+  AtlasExplorerState *state;
   AtlasDataset      *dataset;
   GPtrArray         *indicators;   /* the choices beside indicator_box's buttons */
   AtlasProblemFlags *flags;
@@ -77,24 +79,28 @@ apply_shown (AtlasFlagsPanel *self)
 {
   guint shown = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->shown_dropdown));
   AtlasDivision *division;
-  g_autoptr(GPtrArray) areas = NULL;
+  g_autoptr(GStrvBuilder) codes = NULL;
+  g_auto(GStrv) strv = NULL;
 
   if (self->flags == NULL || shown == 0 || shown == GTK_INVALID_LIST_POSITION)
     {
-      atlas_map_set_highlight (self->map, self, NULL);
+      atlas_explorer_state_set_highlight (self->state, HIGHLIGHT_OWNER, NULL);
       return;
     }
   division = atlas_problem_flags_get_division (self->flags);
-  areas = g_ptr_array_new ();
+  codes = g_strv_builder_new ();
   for (guint a = 0; a < atlas_division_get_n_areas (division); a++)
     {
       guint count = atlas_problem_flags_get_count (self->flags, a);
 
       if (shown - 1 == MAX_SHOWN_COUNT ? count >= MAX_SHOWN_COUNT : count == shown - 1)
-        g_ptr_array_add (areas, atlas_division_get_area (division, a));
+        g_strv_builder_add (codes, atlas_area_get_code (atlas_division_get_area (division, a)));
     }
-  atlas_map_set_division (self->map, division);
-  atlas_map_set_highlight (self->map, self, areas);
+  strv = g_strv_builder_end (codes);
+  atlas_explorer_state_freeze (self->state);
+  atlas_explorer_state_set_level (self->state, atlas_division_get_id (division));
+  atlas_explorer_state_set_highlight (self->state, HIGHLIGHT_OWNER, (const char * const *) strv);
+  atlas_explorer_state_thaw (self->state);
 }
 
 static char *
@@ -171,7 +177,7 @@ show_flags (AtlasFlagsPanel *self)
                                              atlas_problem_flags_count_areas (self->flags, 2),
                                              atlas_problem_flags_count_areas_at_least (self->flags, 3));
   AtlasDivision *division = atlas_problem_flags_get_division (self->flags);
-  AtlasArea *region = atlas_analysis_view_pick_region (self->map, division);
+  AtlasArea *region = atlas_analysis_view_pick_region (self->state, division);
 
   self->region = region;
   g_clear_object (&self->figure);
@@ -211,7 +217,8 @@ compute (AtlasFlagsPanel *self)
   apply_shown (self);
 }
 
-/* A listed area becomes the map's selection (and the details show it). */
+/* A listed area becomes the selection, at its level (and the details
+ * show it). */
 static void
 on_row_activated (AtlasFlagsPanel *self,
                   GtkListBoxRow   *row)
@@ -220,8 +227,10 @@ on_row_activated (AtlasFlagsPanel *self,
 
   if (area == NULL)
     return;
-  atlas_map_set_division (self->map, atlas_area_get_division (area));
-  atlas_map_set_selected_area (self->map, area);
+  atlas_explorer_state_freeze (self->state);
+  atlas_explorer_state_set_level (self->state, atlas_division_get_id (atlas_area_get_division (area)));
+  atlas_explorer_state_select (self->state, atlas_area_get_code (area));
+  atlas_explorer_state_thaw (self->state);
 }
 
 /* GtkSpinButton writes its value with the C locale's point ("5.0"); the
@@ -264,7 +273,7 @@ on_choice_changed (AtlasFlagsPanel *self)
 }
 
 /* Level, years and indicators of a newly opened package: the deepest
- * level, the map's year, every indicator with a polarity. */
+ * level, the state's year, every indicator with a polarity. */
 static void
 fill_choices (AtlasFlagsPanel *self)
 {
@@ -287,7 +296,7 @@ fill_choices (AtlasFlagsPanel *self)
       g_autofree char *year = g_strdup_printf ("%u", year_list[i]);
 
       gtk_string_list_append (years, year);
-      if (year_list[i] == atlas_map_get_year (self->map))
+      if (year_list[i] == atlas_explorer_state_get_year (self->state))
         year_index = i;
     }
   while ((child = gtk_widget_get_first_child (self->indicator_box)) != NULL)
@@ -311,9 +320,12 @@ fill_choices (AtlasFlagsPanel *self)
 static void
 on_dataset_changed (AtlasFlagsPanel *self)
 {
-  if (self->dataset == atlas_map_get_dataset (self->map))
+  AtlasDataset *dataset = atlas_explorer_state_awaits_package (self->state)
+                          ? NULL : atlas_explorer_state_get_dataset (self->state);
+
+  if (self->dataset == dataset)
     return;
-  g_set_object (&self->dataset, atlas_map_get_dataset (self->map));
+  g_set_object (&self->dataset, dataset);
   self->filling = TRUE;
   if (self->dataset != NULL)
     fill_choices (self);
@@ -327,19 +339,19 @@ static void
 on_selection_changed (AtlasFlagsPanel *self)
 {
   if (self->flags == NULL
-      || atlas_analysis_view_pick_region (self->map, atlas_problem_flags_get_division (self->flags)) != self->region)
+      || atlas_analysis_view_pick_region (self->state, atlas_problem_flags_get_division (self->flags)) != self->region)
     on_choice_changed (self);
 }
 
-/* The map's year steps carry the panel along (it can still be set apart). */
+/* The state's year steps carry the panel along (it can still be set apart). */
 static void
-on_map_year_changed (AtlasFlagsPanel *self)
+on_year_changed (AtlasFlagsPanel *self)
 {
   guint n_years = 0;
   const guint *years = self->dataset != NULL ? atlas_dataset_get_years (self->dataset, &n_years) : NULL;
 
   for (guint i = 0; i < n_years; i++)
-    if (years[i] == atlas_map_get_year (self->map))
+    if (years[i] == atlas_explorer_state_get_year (self->state))
       gtk_drop_down_set_selected (GTK_DROP_DOWN (self->year_dropdown), i);
 }
 
@@ -438,9 +450,9 @@ atlas_flags_panel_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  if (self->map != NULL)
-    g_signal_handlers_disconnect_by_data (self->map, self);
-  g_clear_object (&self->map);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->flags, atlas_problem_flags_unref);
@@ -472,22 +484,23 @@ atlas_flags_panel_init (AtlasFlagsPanel *self)
 
 /**
  * atlas_flags_panel_new:
- * @map: the map to follow
+ * @state: what to follow
  *
  * Returns: (transfer floating): a new panel
  */
 GtkWidget *
-atlas_flags_panel_new (AtlasMap *map)
+atlas_flags_panel_new (AtlasExplorerState *state)
 {
   AtlasFlagsPanel *self;
 
-  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
 
   self = g_object_new (ATLAS_TYPE_FLAGS_PANEL, NULL);
-  self->map = g_object_ref (map);
-  g_signal_connect_object (map, "notify::dataset", G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (map, "notify::selected-area", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (map, "notify::year", G_CALLBACK (on_map_year_changed), self, G_CONNECT_SWAPPED);
+  self->state = g_object_ref (state);
+  g_signal_connect_object (state, "notify::dataset", G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::package", G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::selection", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::year", G_CALLBACK (on_year_changed), self, G_CONNECT_SWAPPED);
   on_dataset_changed (self);
   return GTK_WIDGET (self);
 }

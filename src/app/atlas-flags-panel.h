@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-map.h"
+#include "atlas-core.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +17,12 @@ G_DECLARE_FINAL_TYPE (AtlasFlagsPanel, atlas_flags_panel, ATLAS, FLAGS_PANEL, Gt
  * share and indicators, the number of flags per area as a map (0, 1, 2,
  * 3+), the areas with flags listed with them, the reference population
  * and the method's caveats. "Show on map" draws only the areas with a
- * chosen number of flags on the main map. The numbers are those of
+ * chosen number of flags on the main map (the state's highlight), and a
+ * listed area becomes the state's selection. It follows the state's
+ * dataset, year and selection, computing only while shown. The numbers are those of
  * `platsatlas-cli flags` (AtlasProblemFlags).
  */
-GtkWidget         *atlas_flags_panel_new        (AtlasMap        *map);
+GtkWidget         *atlas_flags_panel_new        (AtlasExplorerState *state);
 AtlasProblemFlags *atlas_flags_panel_get_flags  (AtlasFlagsPanel *self);
 AtlasAnalysisMap  *atlas_flags_panel_get_figure (AtlasFlagsPanel *self);
 /* Chooses the level by id and the year; FALSE when the package lacks it. */

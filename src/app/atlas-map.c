@@ -1478,6 +1478,7 @@ follow_state (AtlasMap *self)
   atlas_map_set_division (self, atlas_explorer_state_lookup_division (state));
   atlas_map_set_indicator (self, atlas_explorer_state_lookup_indicator (state));
   atlas_map_set_year (self, atlas_explorer_state_get_year (state));
+  atlas_map_set_since_year (self, atlas_explorer_state_get_since_year (state));
   atlas_map_set_selected_area (self, atlas_explorer_state_lookup_selected (state));
   /* Presentation mode shows the map alone, without the pins of A and B */
   if (atlas_explorer_state_get_presenting (state))
@@ -1490,13 +1491,39 @@ follow_state (AtlasMap *self)
   self->following--;
 }
 
+/* The areas a panel draws alone, resolved in the state's dataset when
+ * the highlight changes (not on every change of the state). */
+static void
+follow_highlight (AtlasMap *self)
+{
+  AtlasExplorerState *state = self->state;
+  const char * const *codes = atlas_explorer_state_get_highlight (state);
+  g_autoptr(GPtrArray) areas = NULL;
+
+  if (atlas_explorer_state_awaits_package (state))
+    return;
+  if (atlas_explorer_state_has_highlight (state))
+    {
+      areas = g_ptr_array_new ();
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          AtlasArea *area = atlas_explorer_state_lookup_area (state, codes[i]);
+
+          if (area != NULL)
+            g_ptr_array_add (areas, area);
+        }
+    }
+  /* The state is the only owner while the map follows it */
+  atlas_map_set_highlight (self, state, areas);
+}
+
 /**
  * atlas_map_set_state:
  * @state: (nullable): what to show
  *
  * Makes the map follow @state: its dataset, level, indicator, year,
- * classification, selected area and comparison A and B (hidden while
- * presenting) are the state's, and the map's setters of those set the
+ * since-year, classification, selected area, highlight and comparison A
+ * and B (hidden while presenting) are the state's, and the map's setters of those set the
  * state instead. Set once, before the state is shown.
  */
 void
@@ -1515,7 +1542,9 @@ atlas_map_set_state (AtlasMap           *self,
     return;
   atlas_map_set_classification (self, atlas_explorer_state_get_classification (state));
   g_signal_connect_object (state, "changed", G_CALLBACK (follow_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::highlight", G_CALLBACK (follow_highlight), self, G_CONNECT_SWAPPED);
   follow_state (self);
+  follow_highlight (self);
 }
 
 /**
@@ -1725,6 +1754,11 @@ atlas_map_set_since_year (AtlasMap *self,
 {
   g_return_if_fail (ATLAS_IS_MAP (self));
 
+  if (self->state != NULL && self->following == 0)
+    {
+      atlas_explorer_state_set_since_year (self->state, since_year);
+      return;
+    }
   if (self->since_year == since_year)
     return;
   self->since_year = since_year;

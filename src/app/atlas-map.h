@@ -58,7 +58,8 @@ void              atlas_map_set_selected_area  (AtlasMap         *self,
                                                 AtlasArea        *area);
 AtlasArea        *atlas_map_get_selected_area  (AtlasMap         *self);
 /* "since-year": a change map from this year to the map's year (0: the
- * year's values); "showing-change": whether the map shows one now. */
+ * year's values), the state's while the map follows one (setting it sets
+ * the state's); "showing-change": whether the map shows one now. */
 void              atlas_map_set_since_year     (AtlasMap         *self,
                                                 guint             since_year);
 guint             atlas_map_get_since_year     (AtlasMap         *self);

@@ -6,6 +6,9 @@
 #include "atlas-analysis-view.h"
 #include "atlas-type-history-panel.h"
 
+/* Who draws areas alone on the map (atlas_explorer_state_set_highlight()) */
+#define HIGHLIGHT_OWNER "type-history"
+
 struct _AtlasTypeHistoryPanel
 {
   GtkWidget parent_instance;
@@ -22,7 +25,7 @@ struct _AtlasTypeHistoryPanel
   GtkWidget *demonstration_label;
   GtkWidget *status_label;
 
-  AtlasMap         *map;
+  AtlasExplorerState *state;
   AtlasTypeHistory *history;
   AtlasAnalysisMap *change_map;
   guint             from_index;
@@ -155,19 +158,27 @@ dup_shown_areas (AtlasTypeHistoryPanel *self)
   return areas;
 }
 
+/* "Show on map": the areas drawn alone, at the history's level. */
 static void
 apply_shown (AtlasTypeHistoryPanel *self)
 {
   g_autoptr(GPtrArray) areas = NULL;
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
 
   if (self->history == NULL || self->shown == 0)
     {
-      atlas_map_set_highlight (self->map, self, NULL);
+      atlas_explorer_state_set_highlight (self->state, HIGHLIGHT_OWNER, NULL);
       return;
     }
   areas = dup_shown_areas (self);
-  atlas_map_set_division (self->map, atlas_type_history_get_division (self->history));
-  atlas_map_set_highlight (self->map, self, areas);
+  for (guint i = 0; i < areas->len; i++)
+    g_strv_builder_add (codes, atlas_area_get_code (g_ptr_array_index (areas, i)));
+  strv = g_strv_builder_end (codes);
+  atlas_explorer_state_freeze (self->state);
+  atlas_explorer_state_set_level (self->state, atlas_division_get_id (atlas_type_history_get_division (self->history)));
+  atlas_explorer_state_set_highlight (self->state, HIGHLIGHT_OWNER, (const char * const *) strv);
+  atlas_explorer_state_thaw (self->state);
 }
 
 static void
@@ -180,7 +191,7 @@ update_changes (AtlasTypeHistoryPanel *self)
   g_autofree char *text = NULL;
 
   g_clear_object (&self->change_map);
-  self->change_map = atlas_analysis_map_new_for_type_changes (atlas_map_get_dataset (self->map),
+  self->change_map = atlas_analysis_map_new_for_type_changes (atlas_explorer_state_get_dataset (self->state),
                                                                self->history, from, to, &error);
   atlas_analysis_view_set_figure (self->change_view, self->change_map);
   text = g_strdup_printf (ngettext ("%u area of %u changed type between %u and %u.",
@@ -240,8 +251,9 @@ show_history (AtlasTypeHistoryPanel *self)
 static void
 update (AtlasTypeHistoryPanel *self)
 {
-  AtlasDataset *dataset = atlas_map_get_dataset (self->map);
-  AtlasIndicator *category = dataset != NULL ? atlas_analysis_default_category (dataset, NULL) : NULL;
+  AtlasDataset *dataset = atlas_explorer_state_get_dataset (self->state);
+  AtlasIndicator *category = dataset != NULL && !atlas_explorer_state_awaits_package (self->state)
+                             ? atlas_analysis_default_category (dataset, NULL) : NULL;
   g_autoptr(GError) error = NULL;
   AtlasArea *region;
 
@@ -250,7 +262,7 @@ update (AtlasTypeHistoryPanel *self)
   g_clear_object (&self->change_map);
   if (category != NULL)
     {
-      region = atlas_analysis_view_pick_region (self->map, atlas_analysis_find_stored_division (dataset, category));
+      region = atlas_analysis_view_pick_region (self->state, atlas_analysis_find_stored_division (dataset, category));
       self->history = atlas_type_history_new (dataset, category, region, NULL, &error);
     }
   if (self->history != NULL && atlas_type_history_get_n_years (self->history) == 0)
@@ -268,7 +280,7 @@ update (AtlasTypeHistoryPanel *self)
 }
 
 static void
-on_map_changed (AtlasTypeHistoryPanel *self)
+on_state_changed (AtlasTypeHistoryPanel *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     update (self);
@@ -367,9 +379,9 @@ atlas_type_history_panel_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  if (self->map != NULL)
-    g_signal_handlers_disconnect_by_data (self->map, self);
-  g_clear_object (&self->map);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_pointer (&self->history, atlas_type_history_unref);
   g_clear_object (&self->change_map);
   G_OBJECT_CLASS (atlas_type_history_panel_parent_class)->dispose (object);
@@ -399,23 +411,24 @@ atlas_type_history_panel_init (AtlasTypeHistoryPanel *self)
 
 /**
  * atlas_type_history_panel_new:
- * @map: the map to follow
+ * @state: what to follow
  *
  * Returns: (transfer floating): a new panel
  */
 GtkWidget *
-atlas_type_history_panel_new (AtlasMap *map)
+atlas_type_history_panel_new (AtlasExplorerState *state)
 {
-  const char *signals[] = { "notify::dataset", "notify::selected-area" };
+  const char *signals[] = { "notify::dataset", "notify::package", "notify::selection" };
   AtlasTypeHistoryPanel *self;
 
-  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
 
   self = g_object_new (ATLAS_TYPE_TYPE_HISTORY_PANEL, NULL);
-  self->map = g_object_ref (map);
+  self->state = g_object_ref (state);
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (map, signals[i], G_CALLBACK (on_map_changed), self, G_CONNECT_SWAPPED);
-  update (self);
+    g_signal_connect_object (state, signals[i], G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
+  /* Collapsed at first: the history is computed when the panel is shown */
+  self->stale = TRUE;
   return GTK_WIDGET (self);
 }
 

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-map.h"
+#include "atlas-core.h"
 
 G_BEGIN_DECLS
 
@@ -18,10 +18,11 @@ G_DECLARE_FINAL_TYPE (AtlasTypeHistoryPanel, atlas_type_history_panel, ATLAS, TY
  * a chart and a table, and the areas whose type changed between two
  * chosen years as a map, with the caveat that types are relative. "Show
  * on map" draws only the areas of one type, or the changed ones, on the
- * main map. The numbers are those of `platsatlas-cli types-history`
+ * main map (the state's highlight, at the history's level). It follows
+ * the state's dataset and selection, computing only while shown. The numbers are those of `platsatlas-cli types-history`
  * (AtlasTypeHistory).
  */
-GtkWidget        *atlas_type_history_panel_new         (AtlasMap              *map);
+GtkWidget        *atlas_type_history_panel_new         (AtlasExplorerState    *state);
 AtlasTypeHistory *atlas_type_history_panel_get_history (AtlasTypeHistoryPanel *self);
 /* The years compared (indices into the history's years). */
 void              atlas_type_history_panel_set_years   (AtlasTypeHistoryPanel *self,

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "atlas-analysis-view.h"
 #include "atlas-type-panel.h"
 
 struct _AtlasTypePanel
@@ -116,20 +117,6 @@ fill_grid (AtlasTypePanel *self)
   add_row (self, atlas_type_breakdown_get_total (self->breakdown), (int) n + 1);
 }
 
-/* The selected area frames the breakdown when it is a län or a kommun
- * above the typed level; anything else shows riket. */
-static AtlasArea *
-pick_region (AtlasTypePanel *self,
-             AtlasDivision  *typed)
-{
-  AtlasArea *selected = atlas_explorer_state_lookup_selected (self->state);
-
-  if (selected == NULL || typed == NULL ||
-      !atlas_analysis_division_is_above (atlas_area_get_division (selected), typed))
-    return NULL;
-  return selected;
-}
-
 static void
 show_breakdown (AtlasTypePanel *self)
 {
@@ -165,7 +152,7 @@ update (AtlasTypePanel *self)
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), "");
   if (category != NULL && indicator != NULL && !atlas_explorer_state_awaits_package (self->state))
     self->breakdown = atlas_type_breakdown_new (dataset, indicator, category,
-                                                pick_region (self, atlas_analysis_find_stored_division (dataset, category)),
+                                                atlas_analysis_view_pick_region (self->state, atlas_analysis_find_stored_division (dataset, category)),
                                                 atlas_explorer_state_get_year (self->state), 0, &error);
   if (self->breakdown != NULL)
     show_breakdown (self);

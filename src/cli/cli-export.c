@@ -274,6 +274,8 @@ apply_options (AtlasExplorerState *state,
     atlas_explorer_state_set_level (state, o->level);
   if (o->year != 0)
     atlas_explorer_state_set_year (state, o->year);
+  if (o->since != 0)
+    atlas_explorer_state_set_since_year (state, (guint) o->since);
   if (o->region != NULL)
     atlas_explorer_state_set_region (state, o->region);
   if (o->method != NULL && atlas_class_method_from_nick (o->method, &method))
@@ -386,6 +388,27 @@ apply_map_options (AtlasFigure   *figure,
     atlas_figure_set_inset (figure, ATLAS_INSET_BBOX, &box);
 }
 
+/* --since names a year of the package that the figure draws a change
+ * from: --since 2024 --year 2020 is a mistake to report. A view's
+ * since-year is drawn as the app draws it: a change map when it can be
+ * one, else the year's values. */
+static gboolean
+check_since (ExportOptions *o,
+             AtlasFigure   *figure,
+             int           *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (o->since == 0 || atlas_figure_get_since_year (figure) == (guint) o->since)
+    return TRUE;
+  if (!cli_check_year (atlas_figure_get_dataset (figure), o->since, status))
+    return FALSE;
+  atlas_change_check (atlas_figure_get_dataset (figure), atlas_figure_get_indicator (figure), (guint) o->since,
+                      atlas_figure_get_year (figure), &error);
+  *status = cli_fail (CLI_EXIT_USAGE, "%s", error != NULL ? error->message : "--since");
+  return FALSE;
+}
+
 static AtlasFigure *
 create_figure (AtlasExplorerState *state,
                ExportOptions      *o,
@@ -415,14 +438,13 @@ create_figure (AtlasExplorerState *state,
       *status = cli_fail (CLI_EXIT_USAGE, "%s", error->message);
       return NULL;
     }
-  if ((o->since != 0 && !cli_check_year (atlas_explorer_state_get_dataset (state), o->since, status))
+  if (!check_since (o, figure, status)
       || !cli_lookup_filter (atlas_explorer_state_get_dataset (state), o->filter, atlas_figure_get_division (figure),
                              atlas_figure_get_year (figure), &filter, &shown, status))
     {
       g_object_unref (figure);
       return NULL;
     }
-  atlas_figure_set_since_year (figure, (guint) o->since);
   /* --filter replaces a saved view's own filter; without it the view's stays */
   if (filter != NULL)
     atlas_figure_set_filter (figure, filter);

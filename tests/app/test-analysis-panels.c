@@ -45,12 +45,15 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (fixture->window);
 
   fixture->dataset = app_test_load_packaged ("stockholm-uppsala");
+  /* As in the window: the map follows the state the panels drive */
   fixture->state = atlas_explorer_state_new ();
+  atlas_map_set_state (fixture->map, fixture->state);
+  atlas_explorer_state_freeze (fixture->state);
   atlas_explorer_state_set_dataset (fixture->state, fixture->dataset);
-  atlas_map_set_dataset (fixture->map, fixture->dataset);
-  atlas_map_set_division (fixture->map, atlas_dataset_lookup_division (fixture->dataset, "deso"));
-  atlas_map_set_indicator (fixture->map, atlas_dataset_lookup_indicator (fixture->dataset, "lag_ek_standard"));
-  atlas_map_set_year (fixture->map, 2022);
+  atlas_explorer_state_set_level (fixture->state, "deso");
+  atlas_explorer_state_set_indicator (fixture->state, "lag_ek_standard");
+  atlas_explorer_state_set_year (fixture->state, 2022);
+  atlas_explorer_state_thaw (fixture->state);
 }
 
 static void
@@ -145,7 +148,7 @@ static void
 test_flags (Fixture       *fixture,
             gconstpointer  data)
 {
-  AtlasFlagsPanel *panel = ATLAS_FLAGS_PANEL (add_panel (fixture, atlas_flags_panel_new (fixture->map)));
+  AtlasFlagsPanel *panel = ATLAS_FLAGS_PANEL (add_panel (fixture, atlas_flags_panel_new (fixture->state)));
   AtlasDivision *deso = atlas_dataset_lookup_division (fixture->dataset, "deso");
   g_autoptr(AtlasProblemFlags) core = atlas_problem_flags_new (fixture->dataset, deso, 2022, 5, NULL, NULL);
   AtlasProblemFlags *shown;
@@ -200,14 +203,15 @@ test_flags (Fixture       *fixture,
                      atlas_problem_flags_get_count (shown, a) >= 3);
   g_assert_cmpuint (legend_total (fixture->map), ==, n_three_drawn);
   /* At another level the highlight does not apply: every kommun is drawn */
-  atlas_map_set_division (fixture->map, atlas_dataset_lookup_division (fixture->dataset, "kommun"));
+  atlas_explorer_state_set_level (fixture->state, "kommun");
   app_test_drain ();
   g_assert_true (atlas_map_is_area_shown (fixture->map, atlas_division_get_area (atlas_map_get_division (fixture->map), 0)));
-  atlas_map_set_division (fixture->map, deso);
+  atlas_explorer_state_set_level (fixture->state, "deso");
   app_test_drain ();
   g_assert_cmpuint (legend_total (fixture->map), ==, n_three_drawn);
   /* Another panel clearing its own highlight leaves this one */
-  atlas_map_set_highlight (fixture->map, fixture, NULL);
+  atlas_explorer_state_set_highlight (fixture->state, "another-panel", NULL);
+  g_assert_cmpstr (atlas_explorer_state_get_highlight_owner (fixture->state), ==, "flags");
   app_test_drain ();
   g_assert_cmpuint (legend_total (fixture->map), ==, n_three_drawn);
   atlas_flags_panel_set_shown (panel, 0);
@@ -257,7 +261,7 @@ static void
 test_history (Fixture       *fixture,
               gconstpointer  data)
 {
-  AtlasTypeHistoryPanel *panel = ATLAS_TYPE_HISTORY_PANEL (add_panel (fixture, atlas_type_history_panel_new (fixture->map)));
+  AtlasTypeHistoryPanel *panel = ATLAS_TYPE_HISTORY_PANEL (add_panel (fixture, atlas_type_history_panel_new (fixture->state)));
   AtlasTypeHistory *history = atlas_type_history_panel_get_history (panel);
   AtlasDivision *regso = atlas_dataset_lookup_division (fixture->dataset, "regso");
   guint n_years, n_type_one = 0, n_changed = 0, last;
@@ -287,6 +291,7 @@ test_history (Fixture       *fixture,
   /* Type 1 in the last year, on the map */
   atlas_type_history_panel_set_shown (panel, 1);
   app_test_drain ();
+  g_assert_cmpstr (atlas_explorer_state_get_level (fixture->state), ==, "regso");
   g_assert_true (atlas_map_get_division (fixture->map) == regso);
   for (guint a = 0; a < atlas_division_get_n_areas (regso); a++)
     {

@@ -15,6 +15,7 @@ struct _AtlasExplorerState
   char                *level;
   char                *indicator;
   guint                year;
+  guint                since_year;
   AtlasClassification *classification;
   char                *region;
   double               latitude;
@@ -26,6 +27,8 @@ struct _AtlasExplorerState
   char                *filter_indicator;
   GStrv                filter_codes;
   gboolean             presenting;
+  GStrv                highlight;
+  char                *highlight_owner;
 
   /* atlas_explorer_state_freeze() depth, and whether anything changed
    * since the outermost freeze */
@@ -42,6 +45,7 @@ enum {
   PROP_LEVEL,
   PROP_INDICATOR,
   PROP_YEAR,
+  PROP_SINCE_YEAR,
   PROP_CLASSIFICATION,
   PROP_REGION,
   PROP_LATITUDE,
@@ -53,6 +57,8 @@ enum {
   PROP_FILTER_INDICATOR,
   PROP_FILTER_CODES,
   PROP_PRESENTING,
+  PROP_HIGHLIGHT,
+  PROP_HIGHLIGHT_OWNER,
   N_PROPS
 };
 
@@ -141,6 +147,8 @@ atlas_explorer_state_finalize (GObject *object)
   g_free (self->compare_b);
   g_free (self->filter_indicator);
   g_strfreev (self->filter_codes);
+  g_strfreev (self->highlight);
+  g_free (self->highlight_owner);
 
   G_OBJECT_CLASS (atlas_explorer_state_parent_class)->finalize (object);
 }
@@ -160,6 +168,7 @@ atlas_explorer_state_get_property (GObject    *object,
     case PROP_LEVEL: g_value_set_string (value, self->level); break;
     case PROP_INDICATOR: g_value_set_string (value, self->indicator); break;
     case PROP_YEAR: g_value_set_uint (value, self->year); break;
+    case PROP_SINCE_YEAR: g_value_set_uint (value, self->since_year); break;
     case PROP_CLASSIFICATION: g_value_set_object (value, self->classification); break;
     case PROP_REGION: g_value_set_string (value, self->region); break;
     case PROP_LATITUDE: g_value_set_double (value, self->latitude); break;
@@ -171,6 +180,8 @@ atlas_explorer_state_get_property (GObject    *object,
     case PROP_FILTER_INDICATOR: g_value_set_string (value, self->filter_indicator); break;
     case PROP_FILTER_CODES: g_value_set_boxed (value, self->filter_codes); break;
     case PROP_PRESENTING: g_value_set_boolean (value, self->presenting); break;
+    case PROP_HIGHLIGHT: g_value_set_boxed (value, self->highlight); break;
+    case PROP_HIGHLIGHT_OWNER: g_value_set_string (value, self->highlight_owner); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -190,6 +201,7 @@ atlas_explorer_state_set_property (GObject      *object,
     case PROP_LEVEL: atlas_explorer_state_set_level (self, g_value_get_string (value)); break;
     case PROP_INDICATOR: atlas_explorer_state_set_indicator (self, g_value_get_string (value)); break;
     case PROP_YEAR: atlas_explorer_state_set_year (self, g_value_get_uint (value)); break;
+    case PROP_SINCE_YEAR: atlas_explorer_state_set_since_year (self, g_value_get_uint (value)); break;
     case PROP_REGION: atlas_explorer_state_set_region (self, g_value_get_string (value)); break;
     case PROP_LATITUDE:
       atlas_explorer_state_set_camera (self, g_value_get_double (value), self->longitude, self->zoom);
@@ -229,6 +241,7 @@ install_properties (GObjectClass *object_class)
   properties[PROP_LEVEL] = g_param_spec_string ("level", NULL, NULL, "", flags);
   properties[PROP_INDICATOR] = g_param_spec_string ("indicator", NULL, NULL, "", flags);
   properties[PROP_YEAR] = g_param_spec_uint ("year", NULL, NULL, 0, 9999, 0, flags);
+  properties[PROP_SINCE_YEAR] = g_param_spec_uint ("since-year", NULL, NULL, 0, 9999, 0, flags);
   properties[PROP_CLASSIFICATION] =
     g_param_spec_object ("classification", NULL, NULL, ATLAS_TYPE_CLASSIFICATION,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -242,6 +255,11 @@ install_properties (GObjectClass *object_class)
   properties[PROP_FILTER_INDICATOR] = g_param_spec_string ("filter-indicator", NULL, NULL, "", flags);
   properties[PROP_FILTER_CODES] = g_param_spec_boxed ("filter-codes", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_PRESENTING] = g_param_spec_boolean ("presenting", NULL, NULL, FALSE, flags);
+  /* Set together with atlas_explorer_state_set_highlight() */
+  properties[PROP_HIGHLIGHT] =
+    g_param_spec_boxed ("highlight", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIGHLIGHT_OWNER] =
+    g_param_spec_string ("highlight-owner", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -283,6 +301,7 @@ atlas_explorer_state_init (AtlasExplorerState *self)
   self->filter_indicator = g_strdup ("");
   self->selection = g_new0 (char *, 1);
   self->filter_codes = g_new0 (char *, 1);
+  self->highlight_owner = g_strdup ("");
   self->classification = atlas_classification_new ();
   g_signal_connect_swapped (self->classification, "changed",
                             G_CALLBACK (on_classification_changed), self);
@@ -339,6 +358,7 @@ atlas_explorer_state_assign (AtlasExplorerState *self,
   atlas_explorer_state_set_level (self, from->level);
   atlas_explorer_state_set_indicator (self, from->indicator);
   atlas_explorer_state_set_year (self, from->year);
+  atlas_explorer_state_set_since_year (self, from->since_year);
   atlas_classification_assign (self->classification, from->classification);
   atlas_explorer_state_set_region (self, from->region);
   atlas_explorer_state_set_camera (self, from->latitude, from->longitude, from->zoom);
@@ -465,6 +485,25 @@ atlas_explorer_state_set_year (AtlasExplorerState *self,
  * Returns: (transfer none): the state's classification, the same object
  * for the state's lifetime
  */
+guint
+atlas_explorer_state_get_since_year (AtlasExplorerState *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (self), 0);
+  return self->since_year;
+}
+
+void
+atlas_explorer_state_set_since_year (AtlasExplorerState *self,
+                                     guint               since_year)
+{
+  g_return_if_fail (ATLAS_IS_EXPLORER_STATE (self));
+
+  if (self->since_year == since_year)
+    return;
+  self->since_year = since_year;
+  changed (self, PROP_SINCE_YEAR);
+}
+
 AtlasClassification *
 atlas_explorer_state_get_classification (AtlasExplorerState *self)
 {
@@ -722,6 +761,66 @@ atlas_explorer_state_set_presenting (AtlasExplorerState *self,
   changed (self, PROP_PRESENTING);
 }
 
+/**
+ * atlas_explorer_state_get_highlight:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the area codes
+ * drawn alone, never NULL
+ */
+const char * const *
+atlas_explorer_state_get_highlight (AtlasExplorerState *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (self), empty_strv);
+  return self->highlight != NULL ? (const char * const *) self->highlight : empty_strv;
+}
+
+const char *
+atlas_explorer_state_get_highlight_owner (AtlasExplorerState *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (self), NULL);
+  return self->highlight_owner;
+}
+
+/* An empty list of codes is a highlight too (nothing drawn), unlike NULL:
+ * the codes are kept as given, not through dup_unique(). */
+void
+atlas_explorer_state_set_highlight (AtlasExplorerState *self,
+                                    const char         *owner,
+                                    const char * const *codes)
+{
+  g_return_if_fail (ATLAS_IS_EXPLORER_STATE (self));
+  g_return_if_fail (owner != NULL && owner[0] != '\0');
+
+  if (codes == NULL)
+    {
+      if (self->highlight == NULL || !g_str_equal (owner, self->highlight_owner))
+        return;
+      g_clear_pointer (&self->highlight, g_strfreev);
+      owner = "";
+    }
+  else
+    {
+      if (self->highlight != NULL && g_str_equal (owner, self->highlight_owner)
+          && g_strv_equal ((const char * const *) self->highlight, codes))
+        return;
+      g_strfreev (self->highlight);
+      self->highlight = g_strdupv ((char **) codes);
+    }
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
+  if (replace_string (&self->highlight_owner, owner))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_OWNER]);
+  g_object_thaw_notify (G_OBJECT (self));
+  emit_changed (self);
+}
+
+gboolean
+atlas_explorer_state_has_highlight (AtlasExplorerState *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (self), FALSE);
+  return self->highlight != NULL;
+}
+
 /* Resolving ids against the dataset */
 
 AtlasDivision *
@@ -830,5 +929,6 @@ atlas_explorer_state_shows_same (AtlasExplorerState *self,
   return same_path (self->package, view->package)
          && g_str_equal (self->level, view->level)
          && g_str_equal (self->indicator, view->indicator)
-         && (view->year == 0 || view->year == self->year);
+         && (view->year == 0 || view->year == self->year)
+         && view->since_year == self->since_year;
 }

@@ -31,6 +31,10 @@ G_DECLARE_FINAL_TYPE (AtlasExplorerState, atlas_explorer_state, ATLAS, EXPLORER_
  *   with the dataset, or alone by a saved view that wants another package
  *   opened);
  * - "level" (division id), "indicator" (indicator id), "year" (0: none);
+ * - "since-year": a change map from this year to "year" (0: none, the
+ *   year's values); the map and figures show the change only while it is
+ *   before "year" and the indicator has numbers, and the plain values
+ *   otherwise, so it is kept across year steps;
  * - "classification": the AtlasClassification (method, count, pooled or
  *   one year, manual breaks, palette scheme and reversal), owned by the
  *   state for its lifetime; its changes are the state's changes;
@@ -41,7 +45,11 @@ G_DECLARE_FINAL_TYPE (AtlasExplorerState, atlas_explorer_state, ATLAS, EXPLORER_
  * - "filter-indicator", "filter-codes": a category indicator (such as
  *   områdestyp) and the category codes allowed through ("" and empty: no
  *   filter);
- * - "presenting": presentation mode.
+ * - "presenting": presentation mode;
+ * - "highlight", "highlight-owner" (read-only, set together with
+ *   atlas_explorer_state_set_highlight()): the area codes a panel draws
+ *   alone on the map (a type, a number of flags), and which panel; not
+ *   copied, assigned or saved, as "presenting".
  *
  * Signals: "changed" once after any number of properties have changed in
  * one setter call or between atlas_explorer_state_freeze() and
@@ -49,12 +57,12 @@ G_DECLARE_FINAL_TYPE (AtlasExplorerState, atlas_explorer_state, ATLAS, EXPLORER_
  * notifications but not "changed").
  */
 AtlasExplorerState *atlas_explorer_state_new            (void);
-/* An independent copy of every field but "presenting"; the dataset is
- * shared (it is immutable) and the classification copied. */
+/* An independent copy of every field but "presenting" and the highlight;
+ * the dataset is shared (it is immutable) and the classification copied. */
 AtlasExplorerState *atlas_explorer_state_copy           (AtlasExplorerState *self);
-/* Makes @self show what @from shows (every field but "dataset" and
- * "presenting"), in one batch: one "changed", one notify per field that
- * really changed. */
+/* Makes @self show what @from shows (every field but "dataset",
+ * "presenting" and the highlight), in one batch: one "changed", one
+ * notify per field that really changed. */
 void                atlas_explorer_state_assign         (AtlasExplorerState *self,
                                                          AtlasExplorerState *from);
 void                atlas_explorer_state_freeze         (AtlasExplorerState *self);
@@ -76,6 +84,9 @@ void                atlas_explorer_state_set_indicator  (AtlasExplorerState *sel
 guint               atlas_explorer_state_get_year       (AtlasExplorerState *self);
 void                atlas_explorer_state_set_year       (AtlasExplorerState *self,
                                                          guint               year);
+guint               atlas_explorer_state_get_since_year (AtlasExplorerState *self);
+void                atlas_explorer_state_set_since_year (AtlasExplorerState *self,
+                                                         guint               since_year);
 AtlasClassification *atlas_explorer_state_get_classification (AtlasExplorerState *self);
 const char         *atlas_explorer_state_get_region     (AtlasExplorerState *self);
 void                atlas_explorer_state_set_region     (AtlasExplorerState *self,
@@ -122,6 +133,18 @@ gboolean            atlas_explorer_state_get_presenting (AtlasExplorerState *sel
 void                atlas_explorer_state_set_presenting (AtlasExplorerState *self,
                                                          gboolean            presenting);
 
+/* The codes drawn alone: empty (and has_highlight() FALSE) without a
+ * highlight. */
+const char * const *atlas_explorer_state_get_highlight  (AtlasExplorerState *self);
+const char         *atlas_explorer_state_get_highlight_owner (AtlasExplorerState *self);
+gboolean            atlas_explorer_state_has_highlight  (AtlasExplorerState *self);
+/* @owner names who sets it (a panel). @codes NULL clears the highlight
+ * only when @owner set it, so one panel never clears another's; an empty
+ * list draws no area. */
+void                atlas_explorer_state_set_highlight  (AtlasExplorerState *self,
+                                                         const char         *owner,
+                                                         const char * const *codes);
+
 /* The objects the ids name in the dataset (transfer none), or NULL when
  * there is no dataset or it has no such thing. */
 AtlasDivision      *atlas_explorer_state_lookup_division  (AtlasExplorerState *self);
@@ -142,8 +165,8 @@ gboolean            atlas_explorer_state_awaits_package (AtlasExplorerState *sel
 AtlasClassBreaks   *atlas_explorer_state_compute_breaks (AtlasExplorerState *self,
                                                          GError            **error);
 
-/* TRUE when both show the same package, level, indicator and year (year 0
- * in @view stands for any year). */
+/* TRUE when both show the same package, level, indicator, year (year 0
+ * in @view stands for any year) and since-year. */
 gboolean            atlas_explorer_state_shows_same     (AtlasExplorerState *self,
                                                          AtlasExplorerState *view);
 

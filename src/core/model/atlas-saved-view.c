@@ -457,6 +457,8 @@ view_to_json (AtlasSavedView *self)
   add_string (builder, "level", atlas_explorer_state_get_level (state));
   json_builder_set_member_name (builder, "year");
   json_builder_add_int_value (builder, atlas_explorer_state_get_year (state));
+  json_builder_set_member_name (builder, "since-year");
+  json_builder_add_int_value (builder, atlas_explorer_state_get_since_year (state));
   add_camera (builder, state);
   add_classification (builder, atlas_explorer_state_get_classification (state));
   add_selection (builder, state);
@@ -832,7 +834,7 @@ view_from_json (JsonNode    *node,
   const char *fields[4];
   static const char * const names[] = { "name", "package", "indicator", "level" };
   g_autoptr(AtlasSavedView) view = NULL;
-  gint64 year = 0;
+  gint64 year = 0, since_year = 0;
 
   if (object == NULL)
     {
@@ -844,10 +846,12 @@ view_from_json (JsonNode    *node,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if ((fields[i] = required_string (object, names[i], path, index, error)) == NULL)
       return NULL;
-  if (!optional_int (object, "year", 9999, &year, path, index, error))
+  if (!optional_int (object, "year", 9999, &year, path, index, error) ||
+      !optional_int (object, "since-year", 9999, &since_year, path, index, error))
     return NULL;
 
   view = atlas_saved_view_new (fields[0], fields[1], fields[2], fields[3], (guint) year);
+  atlas_explorer_state_set_since_year (view->state, (guint) since_year);
   if (!read_camera (view, object, path, index, error) ||
       !read_classification (view, object, path, index, error) ||
       !read_selection (view, object, path, index, error))

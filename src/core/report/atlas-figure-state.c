@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "atlas-change.h"
 #include "atlas-error.h"
 #include "atlas-figure-state.h"
 
@@ -68,6 +69,12 @@ atlas_figure_new_for_state (AtlasExplorerState  *state,
   year = atlas_explorer_state_get_year (state);
   figure = atlas_figure_new (dataset, indicator, division, year != 0 ? year : newest_year (dataset, indicator));
   atlas_figure_set_region (figure, region);
+  /* A change map when the map shows one: the year is later, both are
+   * the package's and the indicator has numbers; else the year's values. */
+  if (atlas_explorer_state_get_since_year (state) != 0
+      && atlas_change_check (dataset, indicator, atlas_explorer_state_get_since_year (state),
+                             atlas_figure_get_year (figure), NULL))
+    atlas_figure_set_since_year (figure, atlas_explorer_state_get_since_year (state));
   classification = atlas_classification_copy (atlas_explorer_state_get_classification (state));
   atlas_figure_set_classification (figure, classification);
   {

@@ -11,8 +11,10 @@ G_BEGIN_DECLS
  * @state: what the user is looking at, with its dataset set
  *
  * The figure of what @state shows: its dataset, indicator, level, year
- * (0: the newest year with values of the indicator), region and a copy of
- * its classification (method, count, scope, manual breaks, palette), so
+ * (0: the newest year with values of the indicator), since-year (a change
+ * map when atlas_change_check() accepts it, as the map shows one; else
+ * the year's values), region and a copy of its classification (method, count,
+ * scope, manual breaks, palette), so
  * that the app's export and `platsatlas-cli export --view` draw the same
  * page from the same state. Later changes of @state do not reach the
  * figure. Page, dpi, texts, language and style keep their defaults.
