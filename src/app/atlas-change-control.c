@@ -125,6 +125,27 @@ atlas_change_control_set_since (AtlasChangeControl *self,
       gtk_drop_down_set_selected (GTK_DROP_DOWN (self->dropdown), i);
 }
 
+guint
+atlas_change_control_get_since (AtlasChangeControl *self)
+{
+  guint position;
+
+  g_return_val_if_fail (ATLAS_IS_CHANGE_CONTROL (self), 0);
+
+  position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->dropdown));
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+    return 0;
+  return (guint) atoi (gtk_string_list_get_string (self->years, position));
+}
+
+const char *
+atlas_change_control_get_note (AtlasChangeControl *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHANGE_CONTROL (self), NULL);
+
+  return gtk_widget_get_visible (self->note) ? gtk_label_get_label (GTK_LABEL (self->note)) : NULL;
+}
+
 static void
 atlas_change_control_dispose (GObject *object)
 {

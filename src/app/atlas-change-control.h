@@ -25,5 +25,9 @@ GtkWidget *atlas_change_control_new        (AtlasExplorerState *state);
 /* What choosing @since (0: off) in the drop-down does. */
 void       atlas_change_control_set_since  (AtlasChangeControl *self,
                                             guint               since);
+/* The year chosen in the drop-down (0: off). */
+guint      atlas_change_control_get_since  (AtlasChangeControl *self);
+/* The note under it, or NULL when none shows. */
+const char *atlas_change_control_get_note  (AtlasChangeControl *self);
 
 G_END_DECLS

@@ -233,6 +233,8 @@ test_change_map (void)
   app_test_drain ();
   atlas_change_control_set_since (ATLAS_CHANGE_CONTROL (control), 2020);
   app_test_drain ();
+  /* The control writes the state, and the map follows the state */
+  g_assert_cmpuint (atlas_explorer_state_get_since_year (state), ==, 2020);
   g_assert_cmpuint (atlas_map_get_since_year (map), ==, 2020);
   g_assert_true (atlas_map_get_showing_change (map));
   g_assert_cmpstr (atlas_legend_get_direction (ATLAS_LEGEND (atlas_map_get_legend (map))), ==,
@@ -277,7 +279,75 @@ test_change_map (void)
   g_assert_false (atlas_map_get_showing_change (map));
   atlas_change_control_set_since (ATLAS_CHANGE_CONTROL (control), 0);
   app_test_drain ();
+  g_assert_cmpuint (atlas_explorer_state_get_since_year (state), ==, 0);
   g_assert_cmpuint (atlas_map_get_since_year (map), ==, 0);
+  app_test_close_window (window);
+}
+
+/* The state's since-year is the change map: set on the state (as a saved
+ * view does), the map shows the change and the control shows the year;
+ * a year not after it shows the year's values with a note; 0 is off. */
+static void
+test_change_map_follows_state (void)
+{
+  AtlasWindow *window = open_deso_window ();
+  AtlasExplorerState *state = atlas_window_get_state (window);
+  AtlasMap *map = atlas_window_get_map (window);
+  AtlasChangeControl *control = ATLAS_CHANGE_CONTROL (app_test_find_widget (GTK_WIDGET (window),
+                                                                            ATLAS_TYPE_CHANGE_CONTROL));
+  g_autoptr(AtlasExplorerState) view = NULL;
+
+  g_assert_nonnull (control);
+  atlas_explorer_state_freeze (state);
+  atlas_explorer_state_set_level (state, "kommun");
+  atlas_explorer_state_set_indicator (state, "utrikes_fodda_andel");
+  atlas_explorer_state_set_year (state, 2023);
+  atlas_explorer_state_thaw (state);
+  app_test_drain ();
+  g_assert_false (atlas_map_get_showing_change (map));
+  g_assert_cmpuint (atlas_change_control_get_since (control), ==, 0);
+
+  atlas_explorer_state_set_since_year (state, 2020);
+  app_test_drain ();
+  g_assert_true (atlas_map_get_showing_change (map));
+  g_assert_cmpuint (atlas_map_get_since_year (map), ==, 2020);
+  g_assert_cmpuint (atlas_change_control_get_since (control), ==, 2020);
+  g_assert_null (atlas_change_control_get_note (control));
+
+  /* A year step keeps the change map; a year not after 2020 shows values */
+  atlas_explorer_state_set_year (state, 2022);
+  app_test_drain ();
+  g_assert_true (atlas_map_get_showing_change (map));
+  atlas_explorer_state_set_year (state, 2019);
+  app_test_drain ();
+  g_assert_false (atlas_map_get_showing_change (map));
+  g_assert_cmpuint (atlas_change_control_get_since (control), ==, 2020);
+  g_assert_nonnull (atlas_change_control_get_note (control));
+  g_assert_nonnull (strstr (atlas_change_control_get_note (control), "2020"));
+
+  /* An area-type indicator has no change: its values show */
+  atlas_explorer_state_set_year (state, 2023);
+  atlas_explorer_state_set_indicator (state, "omradestyp");
+  app_test_drain ();
+  g_assert_false (atlas_map_get_showing_change (map));
+
+  /* Assigning a view that holds a change map, as applying a saved view does */
+  view = atlas_explorer_state_copy (state);
+  atlas_explorer_state_set_indicator (view, "utrikes_fodda_andel");
+  atlas_explorer_state_set_since_year (view, 2021);
+  atlas_explorer_state_set_since_year (state, 0);
+  app_test_drain ();
+  g_assert_cmpuint (atlas_change_control_get_since (control), ==, 0);
+  atlas_explorer_state_assign (state, view);
+  app_test_drain ();
+  g_assert_true (atlas_map_get_showing_change (map));
+  g_assert_cmpuint (atlas_map_get_since_year (map), ==, 2021);
+  g_assert_cmpuint (atlas_change_control_get_since (control), ==, 2021);
+
+  atlas_explorer_state_set_since_year (state, 0);
+  app_test_drain ();
+  g_assert_false (atlas_map_get_showing_change (map));
+  g_assert_cmpuint (atlas_change_control_get_since (control), ==, 0);
   app_test_close_window (window);
 }
 
@@ -296,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/explore-window/brush-selects-on-map", test_brush_selects_on_map);
   g_test_add_func ("/explore-window/similar-sets-comparison", test_similar_sets_comparison);
   g_test_add_func ("/explore-window/change-map", test_change_map);
+  g_test_add_func ("/explore-window/change-map-follows-state", test_change_map_follows_state);
 
   status = g_test_run ();
   app_test_application_free (g_steal_pointer (&app));

@@ -282,6 +282,108 @@ test_options_match_view (Fixture       *f,
   assert_same_pixels (changed_png, app_png);
 }
 
+/* A view holding a change map (since-year) is drawn as `export --since`
+ * draws it with the same options, and as the app exports the state: the
+ * same text and pixels, and not the year's values. */
+static void
+test_view_since (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *views_path = tmp_path (f, "since.json");
+  g_autofree char *app_pdf = tmp_path (f, "since-app.pdf");
+  g_autofree char *view_pdf = tmp_path (f, "since-view.pdf");
+  g_autofree char *option_pdf = tmp_path (f, "since-option.pdf");
+  g_autofree char *plain_pdf = tmp_path (f, "since-plain.pdf");
+  g_autofree char *app_png = tmp_path (f, "since-app.png");
+  g_autofree char *view_png = tmp_path (f, "since-view.png");
+  g_autofree char *option_png = tmp_path (f, "since-option.png");
+  g_autoptr(AtlasExplorerState) state = atlas_explorer_state_new ();
+  g_autoptr(GListStore) views = g_list_store_new (ATLAS_TYPE_SAVED_VIEW);
+  g_autoptr(AtlasSavedView) view = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_text = NULL, *view_text = NULL, *option_text = NULL, *plain_text = NULL;
+  const char *selection[] = { "0380", NULL };
+
+  if (!have_pdftotext ())
+    return;
+  atlas_explorer_state_set_dataset (state, f->dataset);
+  atlas_explorer_state_set_level (state, "kommun");
+  atlas_explorer_state_set_indicator (state, "arbetsloshet");
+  atlas_explorer_state_set_year (state, 2022);
+  atlas_explorer_state_set_since_year (state, 2020);
+  atlas_explorer_state_set_region (state, "03");
+  atlas_explorer_state_set_selection (state, selection);
+  atlas_classification_set_count (atlas_explorer_state_get_classification (state), 6);
+  view = atlas_saved_view_new_for_state ("Förändring 2020–2022", state);
+  g_list_store_append (views, view);
+  g_assert_true (atlas_saved_views_save (G_LIST_MODEL (views), views_path, &error));
+  g_assert_no_error (error);
+
+  /* PNG first, as in test_view_matches_app */
+  export_in_process (state, app_png);
+  export_in_process (state, app_pdf);
+  export_cli ((const char *[]) { "export", "--view", views_path, "-o", view_pdf, f->package, NULL });
+  export_cli ((const char *[]) { "export", "--view", views_path, "-o", view_png, f->package, NULL });
+  export_cli ((const char *[]) { "export", "--indicator", "arbetsloshet", "--level", "kommun", "--year", "2022",
+                                 "--since", "2020", "--region", "03", "--select", "0380", "--classes", "6",
+                                 "-o", option_pdf, f->package, NULL });
+  export_cli ((const char *[]) { "export", "--indicator", "arbetsloshet", "--level", "kommun", "--year", "2022",
+                                 "--since", "2020", "--region", "03", "--select", "0380", "--classes", "6",
+                                 "-o", option_png, f->package, NULL });
+  export_cli ((const char *[]) { "export", "--indicator", "arbetsloshet", "--level", "kommun", "--year", "2022",
+                                 "--region", "03", "--select", "0380", "--classes", "6",
+                                 "-o", plain_pdf, f->package, NULL });
+  app_text = pdf_text (app_pdf);
+  view_text = pdf_text (view_pdf);
+  option_text = pdf_text (option_pdf);
+  plain_text = pdf_text (plain_pdf);
+  g_assert_cmpstr (view_text, ==, option_text);
+  g_assert_cmpstr (view_text, ==, app_text);
+  assert_same_pixels (view_png, option_png);
+  assert_same_pixels (view_png, app_png);
+  g_assert_cmpstr (view_text, !=, plain_text);
+  /* the page names the two years of the change */
+  g_assert_nonnull (strstr (view_text, "2020–2022"));
+  g_assert_null (strstr (plain_text, "2020–2022"));
+}
+
+/* A view's since-year that makes no change map (not before the year) is
+ * drawn as the app draws it, the year's values; --since that makes none
+ * is a usage error naming both years. */
+static void
+test_view_since_later (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *views_path = tmp_path (f, "later.json");
+  g_autofree char *view_pdf = tmp_path (f, "later-view.pdf");
+  g_autofree char *plain_pdf = tmp_path (f, "later-plain.pdf");
+  g_autofree char *never = tmp_path (f, "never.pdf");
+  g_autoptr(AtlasSavedView) view = atlas_saved_view_new ("Senare", f->package, "arbetsloshet", "kommun", 2020);
+  g_autoptr(GListStore) views = g_list_store_new (ATLAS_TYPE_SAVED_VIEW);
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *view_text = NULL, *plain_text = NULL;
+
+  if (!have_pdftotext ())
+    return;
+  atlas_explorer_state_set_since_year (atlas_saved_view_get_state (view), 2022);
+  g_list_store_append (views, view);
+  g_assert_true (atlas_saved_views_save (G_LIST_MODEL (views), views_path, &error));
+  g_assert_no_error (error);
+  export_cli ((const char *[]) { "export", "--view", views_path, "-o", view_pdf, f->package, NULL });
+  export_cli ((const char *[]) { "export", "--indicator", "arbetsloshet", "--level", "kommun", "--year", "2020",
+                                 "-o", plain_pdf, f->package, NULL });
+  view_text = pdf_text (view_pdf);
+  plain_text = pdf_text (plain_pdf);
+  g_assert_cmpstr (view_text, ==, plain_text);
+
+  cli_test_runv (&run, (const char *[]) { "export", "--indicator", "arbetsloshet", "--level", "kommun",
+                                          "--year", "2020", "--since", "2022", "-o", never, f->package, NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "2022"));
+  g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+}
+
 static void
 assert_usage_error (const char * const *args,
                     const char         *expected)
@@ -347,6 +449,9 @@ main (int   argc,
   g_test_add ("/export-view/options-match-view", Fixture, NULL, fixture_set_up, test_options_match_view,
               fixture_tear_down);
   g_test_add ("/export-view/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors,
+              fixture_tear_down);
+  g_test_add ("/export-view/since", Fixture, NULL, fixture_set_up, test_view_since, fixture_tear_down);
+  g_test_add ("/export-view/since-later", Fixture, NULL, fixture_set_up, test_view_since_later,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -107,6 +107,8 @@ test_notify_once (void)
   g_value_init (&value, G_TYPE_UINT);
   g_value_set_uint (&value, 2023);
   assert_notifies_once (state, &counter, "year", &value);
+  g_value_set_uint (&value, 2019);
+  assert_notifies_once (state, &counter, "since-year", &value);
   g_value_unset (&value);
   g_value_init (&value, G_TYPE_DOUBLE);
   g_value_set_double (&value, 7.5);
@@ -263,6 +265,86 @@ test_lookup (void)
   g_assert_finalize_object (g_steal_pointer (&view));
 }
 
+/* since-year travels with copies and assignments, makes another view,
+ * and is kept across year steps (the map decides whether it shows). */
+static void
+test_since_year (void)
+{
+  g_autoptr(AtlasExplorerState) state = atlas_explorer_state_new ();
+  g_autoptr(AtlasExplorerState) copy = NULL;
+  g_autoptr(AtlasExplorerState) other = atlas_explorer_state_new ();
+  Counter counter;
+
+  g_assert_cmpuint (atlas_explorer_state_get_since_year (state), ==, 0);
+  atlas_explorer_state_set_level (state, "kommun");
+  atlas_explorer_state_set_year (state, 2023);
+  atlas_explorer_state_set_since_year (state, 2020);
+  copy = atlas_explorer_state_copy (state);
+  g_assert_cmpuint (atlas_explorer_state_get_since_year (copy), ==, 2020);
+  g_assert_true (atlas_explorer_state_shows_same (state, copy));
+
+  /* The plain map of the same year is another view */
+  atlas_explorer_state_set_since_year (copy, 0);
+  g_assert_false (atlas_explorer_state_shows_same (state, copy));
+
+  /* Assigning notifies since-year once, with the rest of the batch */
+  atlas_explorer_state_assign (other, copy);
+  counter_watch (&counter, other);
+  atlas_explorer_state_assign (other, state);
+  g_assert_cmpuint (notified (&counter, "since-year"), ==, 1);
+  g_assert_cmpuint (n_notified (&counter), ==, 1);
+  g_assert_cmpuint (counter.changed, ==, 1);
+  g_assert_cmpuint (atlas_explorer_state_get_since_year (other), ==, 2020);
+
+  /* A year step leaves it alone */
+  counter_reset (&counter);
+  atlas_explorer_state_set_year (other, 2019);
+  g_assert_cmpuint (atlas_explorer_state_get_since_year (other), ==, 2020);
+  g_assert_cmpuint (notified (&counter, "since-year"), ==, 0);
+  g_hash_table_unref (counter.notified);
+}
+
+/* A panel's highlight: one notify per change, cleared only by its owner,
+ * and never copied or assigned (it is not what a view shows). */
+static void
+test_highlight (void)
+{
+  g_autoptr(AtlasExplorerState) state = atlas_explorer_state_new ();
+  g_autoptr(AtlasExplorerState) copy = NULL;
+  const char *codes[] = { "0380", "0381", NULL };
+  const char *none[] = { NULL };
+  Counter counter;
+
+  counter_watch (&counter, state);
+  g_assert_false (atlas_explorer_state_has_highlight (state));
+  g_assert_null (atlas_explorer_state_get_highlight (state)[0]);
+  atlas_explorer_state_set_highlight (state, "flags", codes);
+  atlas_explorer_state_set_highlight (state, "flags", codes);
+  g_assert_cmpuint (notified (&counter, "highlight"), ==, 1);
+  g_assert_cmpuint (notified (&counter, "highlight-owner"), ==, 1);
+  g_assert_cmpuint (counter.changed, ==, 1);
+  g_assert_cmpstrv (atlas_explorer_state_get_highlight (state), codes);
+  g_assert_cmpstr (atlas_explorer_state_get_highlight_owner (state), ==, "flags");
+
+  copy = atlas_explorer_state_copy (state);
+  g_assert_false (atlas_explorer_state_has_highlight (copy));
+
+  /* Another panel clearing its own leaves this one */
+  counter_reset (&counter);
+  atlas_explorer_state_set_highlight (state, "type-history", NULL);
+  g_assert_true (atlas_explorer_state_has_highlight (state));
+  g_assert_cmpuint (n_notified (&counter), ==, 0);
+  g_assert_cmpuint (counter.changed, ==, 0);
+  /* An empty highlight draws nothing, and is not no highlight */
+  atlas_explorer_state_set_highlight (state, "type-history", none);
+  g_assert_true (atlas_explorer_state_has_highlight (state));
+  g_assert_cmpstr (atlas_explorer_state_get_highlight_owner (state), ==, "type-history");
+  atlas_explorer_state_set_highlight (state, "type-history", NULL);
+  g_assert_false (atlas_explorer_state_has_highlight (state));
+  g_assert_cmpstr (atlas_explorer_state_get_highlight_owner (state), ==, "");
+  g_hash_table_unref (counter.notified);
+}
+
 /* The state's filter as core applies it: a category indicator and whole
  * codes, else no filter. */
 static void
@@ -320,5 +402,7 @@ main (int   argc,
   g_test_add_func ("/explorer-state/selection", test_selection);
   g_test_add_func ("/explorer-state/lookup", test_lookup);
   g_test_add_func ("/explorer-state/area-filter", test_area_filter);
+  g_test_add_func ("/explorer-state/since-year", test_since_year);
+  g_test_add_func ("/explorer-state/highlight", test_highlight);
   return g_test_run ();
 }

@@ -198,6 +198,7 @@ test_round_trip_every_field (void)
   atlas_explorer_state_set_level (state, "deso");
   atlas_explorer_state_set_indicator (state, "inkomst");
   atlas_explorer_state_set_year (state, 2021);
+  atlas_explorer_state_set_since_year (state, 2018);
   atlas_explorer_state_set_camera (state, 59.86, 17.64, 10.5);
   g_object_set (classification, "method", ATLAS_CLASS_METHOD_MANUAL, "count", 4, "pooled", FALSE,
                 "manual-breaks", breaks, "palette-scheme", "blues", "palette-reverse", TRUE, NULL);
@@ -216,6 +217,7 @@ test_round_trip_every_field (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "\"version\" : 2"));
+  g_assert_nonnull (strstr (text, "\"since-year\" : 2018"));
 
   loaded = atlas_saved_views_load (path, &error);
   g_assert_no_error (error);
@@ -226,6 +228,7 @@ test_round_trip_every_field (void)
   g_assert_cmpstr (atlas_explorer_state_get_level (got), ==, "deso");
   g_assert_cmpstr (atlas_explorer_state_get_indicator (got), ==, "inkomst");
   g_assert_cmpuint (atlas_explorer_state_get_year (got), ==, 2021);
+  g_assert_cmpuint (atlas_explorer_state_get_since_year (got), ==, 2018);
   atlas_explorer_state_get_camera (got, &lat, &lon, &zoom);
   g_assert_cmpfloat (lat, ==, 59.86);
   g_assert_cmpfloat (lon, ==, 17.64);
@@ -296,10 +299,37 @@ test_old_format (void)
   g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "");
   g_assert_cmpstr (atlas_explorer_state_get_filter_indicator (state), ==, "");
 
+  g_assert_cmpuint (atlas_explorer_state_get_since_year (state), ==, 0);
+
   state = atlas_saved_view_get_state (second);
   g_assert_cmpstr (atlas_explorer_state_get_level (state), ==, "lan");
   g_assert_cmpuint (atlas_explorer_state_get_year (state), ==, 0);
   g_assert_null (atlas_classification_get_palette_scheme (atlas_explorer_state_get_classification (state)));
+}
+
+/* A version 2 file written before views held the change map's
+ * since-year loads whole, without a change map. */
+static void
+test_v2_without_since (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "views", "views-v2-no-since.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) views = atlas_saved_views_load (path, &error);
+  g_autoptr(AtlasSavedView) view = NULL;
+  AtlasExplorerState *state;
+  const char *selection[] = { "0380", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, 1);
+  view = g_list_model_get_item (G_LIST_MODEL (views), 0);
+  state = atlas_saved_view_get_state (view);
+  g_assert_cmpuint (atlas_explorer_state_get_year (state), ==, 2022);
+  g_assert_cmpuint (atlas_explorer_state_get_since_year (state), ==, 0);
+  g_assert_cmpint (atlas_classification_get_method (atlas_explorer_state_get_classification (state)), ==,
+                   ATLAS_CLASS_METHOD_MANUAL);
+  g_assert_cmpstr (atlas_explorer_state_get_region (state), ==, "03");
+  g_assert_cmpstrv (atlas_explorer_state_get_selection (state), selection);
+  g_assert_cmpstr (atlas_explorer_state_get_compare_b (state), ==, "0381");
 }
 
 static void
@@ -328,6 +358,8 @@ test_bad_members (void)
   assert_refused (VIEW_START "\"manual-breaks\": { \"breaks\": [3, 2], \"min\": 0, \"max\": 4 } } ] }",
                   "“manual-breaks”");
   assert_refused (VIEW_START "\"manual-breaks\": [1, 2] } ] }", "“manual-breaks”");
+  assert_refused (VIEW_START "\"since-year\": \"2020\" } ] }", "“since-year”");
+  assert_refused (VIEW_START "\"since-year\": -1 } ] }", "“since-year”");
   assert_refused (VIEW_START "\"selection\": [\"0380\", 12] } ] }", "“selection”");
   assert_refused (VIEW_START "\"filter\": { \"indicator\": \"t\", \"codes\": \"1\" } } ] }", "“codes”");
   assert_refused (VIEW_START "\"compare-a\": 1 } ] }", "“compare-a”");
@@ -402,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/saved-view/defaults", test_defaults);
   g_test_add_func ("/saved-view/round-trip-every-field", test_round_trip_every_field);
   g_test_add_func ("/saved-view/old-format", test_old_format);
+  g_test_add_func ("/saved-view/v2-without-since", test_v2_without_since);
   g_test_add_func ("/saved-view/bad-members", test_bad_members);
   g_test_add_func ("/saved-view/apply", test_apply);
   g_test_add_func ("/saved-view/package-gone", test_package_gone);
