@@ -25,7 +25,6 @@ struct _AtlasExplorePanel
   GtkWidget          *profile;
   GtkWidget          *similar;
   GtkWidget          *multiples;
-  AtlasMap           *map;
   AtlasExplorerState *state;
   GListStore         *indicators;   /* the numeric ones, for the y axis */
 
@@ -136,7 +135,6 @@ refresh (AtlasExplorePanel *self)
       forget_pages (self);
       fill_indicators (self);
     }
-  atlas_map_set_selection (self->map, atlas_explorer_state_get_selection (self->state));
   /* Collapsed (as it starts), the views wait until they are shown, so a
    * year step does not compute a scatter nobody sees. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -339,7 +337,6 @@ atlas_explore_panel_dispose (GObject *object)
   AtlasExplorePanel *self = ATLAS_EXPLORE_PANEL (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->map);
   g_clear_object (&self->state);
   g_clear_object (&self->dataset);
   g_clear_object (&self->indicators);
@@ -393,16 +390,13 @@ atlas_explore_panel_init (AtlasExplorePanel *self)
 }
 
 GtkWidget *
-atlas_explore_panel_new (AtlasMap           *map,
-                         AtlasExplorerState *state)
+atlas_explore_panel_new (AtlasExplorerState *state)
 {
   AtlasExplorePanel *self;
 
-  g_return_val_if_fail (ATLAS_IS_MAP (map), NULL);
   g_return_val_if_fail (ATLAS_IS_EXPLORER_STATE (state), NULL);
 
   self = g_object_new (ATLAS_TYPE_EXPLORE_PANEL, NULL);
-  self->map = g_object_ref (map);
   self->state = g_object_ref (state);
   self->multiples = atlas_multiples_view_new (state);
   add_page (self, self->switcher, self->multiples, "multiples", _("S_mall Multiples"));

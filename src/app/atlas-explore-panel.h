@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-map.h"
+#include "atlas-core.h"
 
 G_BEGIN_DECLS
 
@@ -18,12 +18,11 @@ G_DECLARE_FINAL_TYPE (AtlasExplorePanel, atlas_explore_panel, ATLAS, EXPLORE_PAN
  * selected area (AtlasProfileView) and the areas most like it
  * (AtlasSimilarView). All read and write the window's AtlasExplorerState:
  * brushing the plot sets the state's selection, which the map outlines
- * (atlas_map_set_selection()); a click on the map selects one area, whose
+ * (it follows the state); a click on the map selects one area, whose
  * point the plot marks; a similar area clicked becomes the comparison.
  * Only the page shown is computed.
  */
-GtkWidget      *atlas_explore_panel_new          (AtlasMap           *map,
-                                                  AtlasExplorerState *state);
+GtkWidget      *atlas_explore_panel_new          (AtlasExplorerState *state);
 /* "scatter", "profile" or "similar" */
 void            atlas_explore_panel_show_page    (AtlasExplorePanel  *self,
                                                   const char         *name);

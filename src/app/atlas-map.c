@@ -1480,6 +1480,7 @@ follow_state (AtlasMap *self)
   atlas_map_set_year (self, atlas_explorer_state_get_year (state));
   atlas_map_set_since_year (self, atlas_explorer_state_get_since_year (state));
   atlas_map_set_selected_area (self, atlas_explorer_state_lookup_selected (state));
+  atlas_map_set_selection (self, atlas_explorer_state_get_selection (state));
   /* Presentation mode shows the map alone, without the pins of A and B */
   if (atlas_explorer_state_get_presenting (state))
     atlas_map_set_compare (self, NULL, NULL);
@@ -1522,9 +1523,10 @@ follow_highlight (AtlasMap *self)
  * @state: (nullable): what to show
  *
  * Makes the map follow @state: its dataset, level, indicator, year,
- * since-year, classification, selected area, highlight and comparison A
- * and B (hidden while presenting) are the state's, and the map's setters of those set the
- * state instead. Set once, before the state is shown.
+ * since-year, classification, selected area, selection, highlight and
+ * comparison A and B (hidden while presenting) are the state's, and the
+ * map's setters of those set the state instead. Set once, before the
+ * state is shown.
  */
 void
 atlas_map_set_state (AtlasMap           *self,

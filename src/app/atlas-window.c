@@ -401,7 +401,7 @@ setup_sidebar (AtlasWindow *self)
   expander = add_panel (box, expander, _("Area Types over Time"), atlas_type_history_panel_new (self->state));
   expander = add_panel (box, expander, _("Problem Areas"), atlas_flags_panel_new (self->state));
   expander = add_panel (box, expander, _("Segregation"), atlas_segregation_panel_new (self->state));
-  add_panel (box, expander, _("Explore"), atlas_explore_panel_new (get_map (self), self->state));
+  add_panel (box, expander, _("Explore"), atlas_explore_panel_new (self->state));
   gtk_box_insert_child_after (box, atlas_change_control_new (self->state), self->time_slider);
 }
 
