@@ -28,14 +28,14 @@ struct _AtlasFlagsPanel
   GtkWidget *status_label;
 
   AtlasExplorerState *state;
-  AtlasDataset      *dataset;
-  GPtrArray         *indicators;   /* the choices beside indicator_box's buttons */
-  AtlasProblemFlags *flags;
-  AtlasAnalysisMap  *figure;
-  guint              n_listed;
-  AtlasArea         *region;       /* the figure's frame (transfer none) */
-  gboolean           stale;
-  gboolean           filling;
+  AtlasDataset       *dataset;
+  GPtrArray          *indicators;   /* the choices beside indicator_box's buttons */
+  AtlasProblemFlags  *flags;
+  AtlasAnalysisMap   *figure;
+  guint               n_listed;
+  AtlasArea          *region;       /* the figure's frame (transfer none) */
+  gboolean            stale;
+  gboolean            filling;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFlagsPanel, atlas_flags_panel, GTK_TYPE_WIDGET)

@@ -26,13 +26,13 @@ struct _AtlasTypeHistoryPanel
   GtkWidget *status_label;
 
   AtlasExplorerState *state;
-  AtlasTypeHistory *history;
-  AtlasAnalysisMap *change_map;
-  guint             from_index;
-  guint             to_index;
-  guint             shown;
-  gboolean          stale;
-  gboolean          filling;
+  AtlasTypeHistory   *history;
+  AtlasAnalysisMap   *change_map;
+  guint               from_index;
+  guint               to_index;
+  guint               shown;
+  gboolean            stale;
+  gboolean            filling;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasTypeHistoryPanel, atlas_type_history_panel, GTK_TYPE_WIDGET)

@@ -32,9 +32,10 @@ G_DECLARE_FINAL_TYPE (AtlasExplorerState, atlas_explorer_state, ATLAS, EXPLORER_
  *   opened);
  * - "level" (division id), "indicator" (indicator id), "year" (0: none);
  * - "since-year": a change map from this year to "year" (0: none, the
- *   year's values); the map and figures show the change only while it is
- *   before "year" and the indicator has numbers, and the plain values
- *   otherwise, so it is kept across year steps;
+ *   year's values); the map and figures show the change while
+ *   atlas_change_check() accepts it (an earlier year of the package, an
+ *   indicator with numbers) and the year's values otherwise, so it is
+ *   kept across year and indicator steps; saved with a view;
  * - "classification": the AtlasClassification (method, count, pooled or
  *   one year, manual breaks, palette scheme and reversal), owned by the
  *   state for its lifetime; its changes are the state's changes;
