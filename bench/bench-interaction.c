@@ -378,6 +378,12 @@ lookup_division (AtlasDataset *dataset,
   return division;
 }
 
+static gboolean
+basemap_loaded (gpointer data)
+{
+  return atlas_map_get_basemap (data) != NULL;
+}
+
 static void
 bench_package (AtlasApplication *app,
                const char       *package,
@@ -398,6 +404,9 @@ bench_package (AtlasApplication *app,
   bench.map = atlas_window_get_map (bench.window);
   bench.layer = atlas_map_get_layer (bench.map);
   dataset = atlas_window_get_dataset (bench.window);
+  /* Its arrival redraws the map: not while an action is timed. */
+  if (!app_test_wait_for (basemap_loaded, bench.map))
+    g_error ("%s: the offline basemap did not load", package);
 
   levels[0] = lookup_division (dataset, level);
   levels[1] = lookup_division (dataset, other_level);

@@ -5,7 +5,6 @@
 #include <time.h>
 
 #include "atlas-map-layer.h"
-#include "atlas-tile-source.h"
 
 /* The cache covers this fraction of the view's size beyond each edge, so a
  * pan reveals no gap before the cache is redrawn. */
@@ -38,6 +37,16 @@ struct _AtlasMapLayer
   double            last_draw_ms;
   double            last_draw_cpu_ms;
   guint             settle_id;
+
+  /* The offline basemap under the choropleth, for the cairo renderer (see
+   * update_tiles()): its source, the tile layer that otherwise shows it
+   * (not owned: the map owns its layers), and its last drawing. */
+  AtlasTileSource  *basemap_source;
+  GtkWidget        *tile_layer;
+  cairo_surface_t  *basemap_surface;
+  AtlasMapView      basemap_view;
+  int               basemap_scale_factor;
+  gboolean          cache_has_basemap;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapLayer, atlas_map_layer, SHUMATE_TYPE_LAYER)
@@ -79,6 +88,41 @@ atlas_map_layer_get_view (AtlasMapLayer *self,
   view->scale = tile_size * exp2 (shumate_viewport_get_zoom_level (viewport));
   view->width = gtk_widget_get_width (GTK_WIDGET (self));
   view->height = gtk_widget_get_height (GTK_WIDGET (self));
+}
+
+/* GTK 4.8's cairo renderer (software rendering, as under Xvfb) converts a
+ * texture's every pixel through floats on every frame that touches it,
+ * which cost more than drawing the choropleth: there the cached surface
+ * is painted directly, clipped to what the frame redraws. GL renderers
+ * upload the texture once. */
+static gboolean
+uses_cairo_renderer (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+/* Whether the cache carries the basemap under the choropleth. The cairo
+ * renderer draws every tile of the tile layer below on every frame that
+ * repaints the map (converting each tile's pixels, then scaling them to
+ * the fractional zoom): a year step paid more for the tiles than for
+ * the choropleth itself. Painted here, the basemap is drawn once per
+ * view, and a year step copies it. */
+static gboolean
+paints_basemap (AtlasMapLayer *self)
+{
+  return self->basemap_source != NULL && self->tile_layer != NULL
+         && uses_cairo_renderer (GTK_WIDGET (self));
+}
+
+static gboolean
+same_view (const AtlasMapView *a,
+           const AtlasMapView *b)
+{
+  return a->center_x == b->center_x && a->center_y == b->center_y && a->scale == b->scale
+         && a->width == b->width && a->height == b->height;
 }
 
 /* Where the cached texture lands in the current view. */
@@ -134,6 +178,65 @@ cache_covers_view (AtlasMapLayer      *self,
          && rect.origin.y + rect.size.height >= view->height;
 }
 
+/* With the basemap in the cache, the tile layer is needed only where the
+ * cache does not reach: while the view pans or zooms away from it, until
+ * the settle timeout redraws it. Decided before the frame is drawn (the
+ * tile layer is drawn first) from what the snapshot will paint: a cache
+ * that is due for a redraw is redrawn for the current view, covering it. */
+static void
+update_tiles (AtlasMapLayer *self)
+{
+  gboolean covered = FALSE;
+
+  if (self->tile_layer == NULL)
+    return;
+
+  if (paints_basemap (self) && self->division != NULL)
+    {
+      AtlasMapView view;
+
+      atlas_map_layer_get_view (self, &view);
+      covered = view.width >= 1 && view.height >= 1
+                && (self->cache == NULL || self->cache_dirty || !self->cache_has_basemap
+                    || self->cache_scale_factor != gtk_widget_get_scale_factor (GTK_WIDGET (self))
+                    || cache_covers_view (self, &view));
+    }
+  gtk_widget_set_opacity (self->tile_layer, covered ? 0.0 : 1.0);
+}
+
+/* Paints the basemap of @view over all of @cr (device pixels: @width ×
+ * @height), drawing it first when the last drawing shows another view. */
+static void
+paint_basemap (AtlasMapLayer      *self,
+               cairo_t            *cr,
+               const AtlasMapView *view,
+               int                 scale_factor,
+               int                 width,
+               int                 height)
+{
+  if (self->basemap_surface == NULL || !same_view (&self->basemap_view, view)
+      || self->basemap_scale_factor != scale_factor)
+    {
+      cairo_t *basemap_cr;
+
+      g_clear_pointer (&self->basemap_surface, cairo_surface_destroy);
+      self->basemap_surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      basemap_cr = cairo_create (self->basemap_surface);
+      cairo_scale (basemap_cr, scale_factor, scale_factor);
+      atlas_tile_source_draw (self->basemap_source, basemap_cr, view);
+      cairo_destroy (basemap_cr);
+      self->basemap_view = *view;
+      self->basemap_scale_factor = scale_factor;
+    }
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, self->basemap_surface, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 static void
 rebuild_cache (AtlasMapLayer      *self,
                const AtlasMapView *view,
@@ -154,6 +257,9 @@ rebuild_cache (AtlasMapLayer      *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
   cairo_scale (cr, scale_factor, scale_factor);
+  self->cache_has_basemap = paints_basemap (self);
+  if (self->cache_has_basemap)
+    paint_basemap (self, cr, &extended, scale_factor, width, height);
   atlas_map_renderer_draw_choropleth (self->renderer, cr, &extended);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -190,6 +296,7 @@ on_settle_timeout (gpointer user_data)
       self->cache_dirty = TRUE;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
+  update_tiles (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -209,6 +316,7 @@ on_viewport_notify (AtlasMapLayer *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->cache != NULL)
     restart_settle_timeout (self);
+  update_tiles (self);
 }
 
 /* Outline widths and the comparison badges (10 px radius at the label
@@ -270,19 +378,6 @@ append_highlights (AtlasMapLayer      *self,
   cairo_destroy (cr);
 }
 
-/* GTK 4.8's cairo renderer (software rendering, as under Xvfb) converts a
- * texture's every pixel through floats on every frame that touches it,
- * which cost more than drawing the choropleth: there the cached surface
- * is painted directly, clipped to what the frame redraws. GL renderers
- * upload the texture once. */
-static gboolean
-uses_cairo_renderer (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
-
-  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
-}
 
 static const cairo_user_data_key_t pixels_key;
 static const cairo_user_data_key_t source_key;
@@ -362,7 +457,8 @@ atlas_map_layer_snapshot (GtkWidget   *widget,
 
   /* Only content changes (and a first frame) redraw here; view changes
    * reuse the texture until the settle timeout asks for a redraw. */
-  if (self->cache == NULL || self->cache_dirty || self->cache_scale_factor != scale_factor)
+  if (self->cache == NULL || self->cache_dirty || self->cache_scale_factor != scale_factor
+      || self->cache_has_basemap != paints_basemap (self))
     rebuild_cache (self, &view, scale_factor);
 
   rect = cache_rect_in_view (self, &view);
@@ -396,6 +492,16 @@ atlas_map_layer_size_allocate (GtkWidget *widget,
   atlas_map_layer_get_view (self, &view);
   if (self->cache != NULL && !cache_covers_view (self, &view))
     self->cache_dirty = TRUE;
+  update_tiles (self);
+}
+
+static void
+atlas_map_layer_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (atlas_map_layer_parent_class)->map (widget);
+
+  /* The renderer is known from here on. */
+  update_tiles (ATLAS_MAP_LAYER (widget));
 }
 
 static gboolean
@@ -497,6 +603,11 @@ atlas_map_layer_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->cache);
   g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->basemap_surface, cairo_surface_destroy);
+  g_clear_object (&self->basemap_source);
+  if (self->tile_layer != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->tile_layer), (gpointer *) &self->tile_layer);
+  self->tile_layer = NULL;
   g_clear_object (&self->hovered);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
@@ -561,6 +672,7 @@ atlas_map_layer_class_init (AtlasMapLayerClass *klass)
 
   widget_class->snapshot = atlas_map_layer_snapshot;
   widget_class->size_allocate = atlas_map_layer_size_allocate;
+  widget_class->map = atlas_map_layer_map;
   widget_class->contains = atlas_map_layer_contains;
 
   properties[PROP_HOVERED_AREA] =
@@ -629,6 +741,32 @@ invalidate (AtlasMapLayer *self)
 {
   self->cache_dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_tiles (self);
+}
+
+void
+atlas_map_layer_set_basemap_tiles (AtlasMapLayer   *self,
+                                   AtlasTileSource *source,
+                                   GtkWidget       *tile_layer)
+{
+  g_return_if_fail (ATLAS_IS_MAP_LAYER (self));
+  g_return_if_fail (source == NULL || ATLAS_IS_TILE_SOURCE (source));
+  g_return_if_fail (tile_layer == NULL || GTK_IS_WIDGET (tile_layer));
+
+  if (self->tile_layer != NULL && self->tile_layer != tile_layer)
+    {
+      gtk_widget_set_opacity (self->tile_layer, 1.0);
+      g_object_remove_weak_pointer (G_OBJECT (self->tile_layer), (gpointer *) &self->tile_layer);
+      self->tile_layer = NULL;
+    }
+  if (tile_layer != NULL && self->tile_layer != tile_layer)
+    {
+      self->tile_layer = tile_layer;
+      g_object_add_weak_pointer (G_OBJECT (tile_layer), (gpointer *) &self->tile_layer);
+    }
+  if (g_set_object (&self->basemap_source, source))
+    g_clear_pointer (&self->basemap_surface, cairo_surface_destroy);
+  invalidate (self);
 }
 
 void
@@ -773,6 +911,15 @@ atlas_map_layer_area_at (AtlasMapLayer *self,
     return NULL;
 
   return atlas_map_renderer_area_at (self->renderer, &view, x, y);
+}
+
+gboolean
+atlas_map_layer_get_paints_basemap (AtlasMapLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_LAYER (self), FALSE);
+
+  return self->cache != NULL && self->cache_has_basemap && self->tile_layer != NULL
+         && gtk_widget_get_opacity (self->tile_layer) == 0.0;
 }
 
 guint

@@ -4,6 +4,7 @@
 #include <shumate/shumate.h>
 
 #include "atlas-core.h"
+#include "atlas-tile-source.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,17 @@ void           atlas_map_layer_set_compare          (AtlasMapLayer   *self,
 void           atlas_map_layer_set_shown_areas      (AtlasMapLayer   *self,
                                                      const gboolean  *shown,
                                                      guint            n_areas);
+/* The offline basemap's source and the tile layer that shows it (both
+ * NULL: none, or online tiles over it). With GTK's cairo renderer the
+ * layer paints that basemap itself, under the choropleth in its cache, and
+ * hides the tile layer while the cache covers the view (see
+ * atlas-map-layer.c). */
+void           atlas_map_layer_set_basemap_tiles    (AtlasMapLayer   *self,
+                                                     AtlasTileSource *source,
+                                                     GtkWidget       *tile_layer);
+/* For tests: TRUE while the layer's cache carries the basemap and the tile
+ * layer is hidden under it. */
+gboolean       atlas_map_layer_get_paints_basemap   (AtlasMapLayer   *self);
 /* The view the layer shows now, in its own coordinates. */
 void           atlas_map_layer_get_view             (AtlasMapLayer   *self,
                                                      AtlasMapView    *view);

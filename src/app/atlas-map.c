@@ -61,6 +61,14 @@ struct _AtlasMap
 
   /* The current rendering */
   AtlasClassBreaks  *breaks;
+  /* The last breaks over every year (pooled): a year step keeps them
+   * rather than sorting every year's values again. The key's objects
+   * belong to the dataset, and the cache goes with it. */
+  AtlasClassBreaks  *pooled_breaks;
+  AtlasIndicator    *pooled_indicator;
+  AtlasDivision     *pooled_division;
+  AtlasClassMethod   pooled_method;
+  guint              pooled_count;
   AtlasPalette      *palette;
   int               *classes;
   guint              n_classes;   /* entries of classes: the division's areas */
@@ -139,13 +147,32 @@ static AtlasClassBreaks *
 compute_breaks (AtlasMap *self)
 {
   g_autoptr(GError) error = NULL;
+  AtlasClassMethod method = atlas_classification_get_method (self->classification);
+  guint count = atlas_classification_get_count (self->classification);
+  gboolean pooled = atlas_classification_get_pooled (self->classification)
+                    && method != ATLAS_CLASS_METHOD_MANUAL;
   AtlasClassBreaks *breaks;
+
+  if (pooled && self->pooled_breaks != NULL && self->pooled_indicator == self->indicator
+      && self->pooled_division == self->division && self->pooled_method == method
+      && self->pooled_count == count)
+    return atlas_class_breaks_ref (self->pooled_breaks);
 
   breaks = atlas_classification_compute_shown_breaks (self->classification, self->dataset, self->indicator,
                                                       self->division, self->year, &error);
   /* No value at all is a normal state (a year without data): all hatched. */
   if (breaks == NULL)
     g_debug ("No classes for %s: %s", atlas_indicator_get_id (self->indicator), error->message);
+
+  if (pooled && breaks != NULL)
+    {
+      g_clear_pointer (&self->pooled_breaks, atlas_class_breaks_unref);
+      self->pooled_breaks = atlas_class_breaks_ref (breaks);
+      self->pooled_indicator = self->indicator;
+      self->pooled_division = self->division;
+      self->pooled_method = method;
+      self->pooled_count = count;
+    }
 
   return breaks;
 }
@@ -654,6 +681,17 @@ on_viewport_changed (AtlasMap   *self,
 
 /* Basemap tiles */
 
+/* The choropleth layer may paint the offline basemap itself (it does with
+ * the cairo renderer), but not over online tiles. */
+static void
+update_layer_basemap (AtlasMap *self)
+{
+  gboolean own = self->tile_layer != NULL && self->online_layer == NULL;
+
+  atlas_map_layer_set_basemap_tiles (self->layer, own ? self->tile_source : NULL,
+                                     own ? GTK_WIDGET (self->tile_layer) : NULL);
+}
+
 static void
 update_tile_layer (AtlasMap *self)
 {
@@ -689,6 +727,7 @@ update_tile_layer (AtlasMap *self)
   if (self->tile_layer != NULL)
     shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
   self->tile_layer = tile_layer;
+  update_layer_basemap (self);
 }
 
 /* An optional online raster source over the offline tiles: while its tiles
@@ -703,7 +742,10 @@ update_online_layer (AtlasMap *self)
   self->online_layer = NULL;
 
   if (self->online_tiles_url == NULL)
-    return;
+    {
+      update_layer_basemap (self);
+      return;
+    }
 
   source = shumate_raster_renderer_new_full_from_url ("platsatlas-online", _("Online map"),
                                                       NULL, NULL,
@@ -714,18 +756,26 @@ update_online_layer (AtlasMap *self)
   self->online_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), self->viewport);
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->online_layer),
                                    SHUMATE_LAYER (self->layer));
+  update_layer_basemap (self);
 }
 
+/* The load holds the map weakly: a map closed while its basemap loads is
+ * freed at once (with the window it was in), not when the thread ends. */
 static void
 on_basemap_loaded (GObject      *source_object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(AtlasMap) self = user_data;
+  GWeakRef *map_ref = user_data;
+  g_autoptr(AtlasMap) self = g_weak_ref_get (map_ref);
   g_autoptr(AtlasBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (map_ref);
+  g_free (map_ref);
   basemap = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self == NULL)
+    return;
   /* Cancelled by dispose or by an explicit basemap: the result is stale
    * even when loading finished without looking at the cancellable. */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
@@ -766,6 +816,7 @@ static void
 load_default_basemap (AtlasMap *self)
 {
   g_autoptr(GTask) task = NULL;
+  GWeakRef *map_ref;
 
   if (shared_basemap != NULL)
     {
@@ -774,7 +825,9 @@ load_default_basemap (AtlasMap *self)
     }
 
   self->basemap_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->basemap_cancellable, on_basemap_loaded, g_object_ref (self));
+  map_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (map_ref, self);
+  task = g_task_new (NULL, self->basemap_cancellable, on_basemap_loaded, map_ref);
   g_task_run_in_thread (task, load_basemap_in_thread);
 }
 
@@ -1105,6 +1158,7 @@ atlas_map_dispose (GObject *object)
   g_clear_object (&self->highlight_division);
   g_clear_object (&self->basemap);
   g_clear_pointer (&self->breaks, atlas_class_breaks_unref);
+  g_clear_pointer (&self->pooled_breaks, atlas_class_breaks_unref);
   g_clear_pointer (&self->palette, atlas_palette_unref);
   if (self->classification != NULL)
     g_signal_handlers_disconnect_by_data (self->classification, self);
@@ -1352,6 +1406,7 @@ atlas_map_set_dataset (AtlasMap     *self,
     }
   if (!g_set_object (&self->dataset, dataset))
     return;
+  g_clear_pointer (&self->pooled_breaks, atlas_class_breaks_unref);
 
   /* Never classify one package's indicator with another's values. */
   if (self->division != NULL

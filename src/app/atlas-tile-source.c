@@ -74,6 +74,17 @@ draw_tile (AtlasMapRenderer *renderer,
   atlas_map_renderer_draw_basemap (renderer, cr, &view);
 }
 
+void
+atlas_tile_source_draw (AtlasTileSource    *self,
+                        cairo_t            *cr,
+                        const AtlasMapView *view)
+{
+  g_return_if_fail (ATLAS_IS_TILE_SOURCE (self));
+  g_return_if_fail (cr != NULL && view != NULL);
+
+  atlas_map_renderer_draw_basemap (self->renderer, cr, view);
+}
+
 GBytes *
 atlas_tile_source_render_tile (AtlasTileSource  *self,
                                int               x,

@@ -30,6 +30,11 @@ AtlasBasemap     *atlas_tile_source_get_basemap       (AtlasTileSource *self);
 int               atlas_tile_source_get_scale_factor  (AtlasTileSource *self);
 /* A raster map source on top of this data source (256 px tiles, zoom 3–14). */
 ShumateMapSource *atlas_tile_source_create_map_source (AtlasTileSource *self);
+/* Draws the basemap of @view into @cr in the calling thread (any thread, as
+ * the workers do): what the tiles of that view show, without tiling. */
+void              atlas_tile_source_draw              (AtlasTileSource    *self,
+                                                       cairo_t            *cr,
+                                                       const AtlasMapView *view);
 /* Renders one tile synchronously in the calling thread: PNG bytes. */
 GBytes           *atlas_tile_source_render_tile       (AtlasTileSource *self,
                                                        int              x,

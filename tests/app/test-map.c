@@ -307,6 +307,12 @@ test_legend_ranges (Fixture       *fixture,
   g_assert_cmpint (atlas_class_breaks_classify (breaks, nextafter (inner[0], INFINITY)), ==, 1);
 }
 
+static gboolean
+basemap_loaded (gpointer data)
+{
+  return atlas_map_get_basemap (data) != NULL;
+}
+
 static void
 test_pan_reuses_cache (Fixture       *fixture,
                        gconstpointer  data)
@@ -318,6 +324,10 @@ test_pan_reuses_cache (Fixture       *fixture,
   guint builds;
 
   show (fixture, "sverige-kommuner", "kommun", "median_inkomst", 2020);
+  /* The basemap's arrival redraws the cache (with the cairo renderer the
+   * cache carries it): count from after it. */
+  g_assert_true (app_test_wait_for (basemap_loaded, fixture->map));
+  wait_for_frame (fixture);
   layer = atlas_map_get_layer (fixture->map);
   viewport = atlas_map_get_viewport (fixture->map);
   builds = atlas_map_layer_get_n_cache_builds (layer);
@@ -334,6 +344,116 @@ test_pan_reuses_cache (Fixture       *fixture,
   atlas_map_set_year (fixture->map, 2021);
   wait_for_frame (fixture);
   g_assert_cmpuint (atlas_map_layer_get_n_cache_builds (layer), ==, builds + 1);
+}
+
+/* The colour (cairo ARGB32) of a view pixel of @surface. */
+static guint32
+surface_pixel (cairo_surface_t *surface,
+               int              x,
+               int              y)
+{
+  cairo_surface_flush (surface);
+  return *(guint32 *) (cairo_image_surface_get_data (surface)
+                       + (gsize) y * cairo_image_surface_get_stride (surface) + (gsize) x * 4);
+}
+
+/* Where a longitude and latitude land in @view (pixels). */
+static void
+view_point (const AtlasMapView *view,
+            double              lon,
+            double              lat,
+            int                *x,
+            int                *y)
+{
+  double mx, my;
+
+  atlas_mercator_from_lonlat (lon, lat, &mx, &my);
+  *x = (int) floor ((mx - view->center_x) * view->scale + view->width / 2.0);
+  *y = (int) floor ((my - view->center_y) * view->scale + view->height / 2.0);
+  g_assert_cmpint (*x, >=, 0);
+  g_assert_cmpint (*y, >=, 0);
+  g_assert_cmpint (*x, <, (int) view->width);
+  g_assert_cmpint (*y, <, (int) view->height);
+}
+
+/* With GTK's cairo renderer (the tests' renderer, and software rendering)
+ * the choropleth layer paints the offline basemap under its areas, and the
+ * tile layer is not drawn while the layer's cache covers the view: a year
+ * step then no longer redraws every tile. The map must still show the sea
+ * and the neighbouring land where no area is, exactly as the tiles would:
+ * the layer's own rendering is compared, pixel by pixel at points off the
+ * areas, with the basemap drawn on its own for the same view. */
+static void
+test_basemap_under_choropleth (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  struct { double lon, lat; } off_areas[] = {
+    { 19.9, 57.0 },   /* the Baltic, east of Gotland */
+    { 27.0, 63.0 },   /* Finland */
+    { 10.0, 61.0 },   /* Norway */
+  };
+  g_autoptr(AtlasTileSource) source = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  AtlasMapLayer *layer;
+  GskRenderer *renderer;
+  cairo_surface_t *shown, *expected;
+  AtlasMapView view;
+  cairo_t *cr;
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (fixture->map)));
+  if (!GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      g_test_skip ("The tiles are drawn as they are with other renderers than cairo");
+      return;
+    }
+
+  show (fixture, "sverige-kommuner", "kommun", "median_inkomst", 2020);
+  g_assert_true (app_test_wait_for (basemap_loaded, fixture->map));
+  atlas_map_set_year (fixture->map, 2021);
+  wait_for_frame (fixture);
+  layer = atlas_map_get_layer (fixture->map);
+  g_assert_true (atlas_map_layer_get_paints_basemap (layer));
+
+  atlas_map_layer_get_view (layer, &view);
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (layer));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, view.width, view.height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
+  shown = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view.width, (int) view.height);
+  gdk_texture_download (texture, cairo_image_surface_get_data (shown), cairo_image_surface_get_stride (shown));
+  cairo_surface_mark_dirty (shown);
+
+  source = atlas_tile_source_new (atlas_map_get_basemap (fixture->map), atlas_map_layer_get_style (layer), 1);
+  expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view.width, (int) view.height);
+  cr = cairo_create (expected);
+  atlas_tile_source_draw (source, cr, &view);
+  cairo_destroy (cr);
+
+  for (guint i = 0; i < G_N_ELEMENTS (off_areas); i++)
+    {
+      int x, y;
+
+      view_point (&view, off_areas[i].lon, off_areas[i].lat, &x, &y);
+      g_assert_null (atlas_map_layer_area_at (layer, x, y));
+      /* Opaque: the basemap, not the window behind a transparent layer. */
+      g_assert_cmphex (surface_pixel (shown, x, y) >> 24, ==, 0xff);
+      g_assert_cmphex (surface_pixel (shown, x, y), ==, surface_pixel (expected, x, y));
+    }
+  /* The sea and the land differ, so the points do not all pass by chance. */
+  {
+    int sx, sy, fx, fy;
+
+    view_point (&view, off_areas[0].lon, off_areas[0].lat, &sx, &sy);
+    view_point (&view, off_areas[1].lon, off_areas[1].lat, &fx, &fy);
+    g_assert_cmphex (surface_pixel (expected, sx, sy), !=, surface_pixel (expected, fx, fy));
+  }
+
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (expected);
 }
 
 /* A package whose geometry is in SWEREF99 12 00 (EPSG:3007) with Z values:
@@ -607,6 +727,8 @@ main (int   argc,
   g_test_add ("/map/missing", Fixture, NULL, fixture_set_up, test_missing, fixture_tear_down);
   g_test_add ("/map/legend-ranges", Fixture, NULL, fixture_set_up, test_legend_ranges, fixture_tear_down);
   g_test_add ("/map/pan-reuses-cache", Fixture, NULL, fixture_set_up, test_pan_reuses_cache, fixture_tear_down);
+  g_test_add ("/map/basemap-under-choropleth", Fixture, NULL, fixture_set_up,
+              test_basemap_under_choropleth, fixture_tear_down);
   g_test_add ("/map/sweref-z", Fixture, NULL, fixture_set_up, test_sweref_z, fixture_tear_down);
   g_test_add ("/map/keyboard-zoom", Fixture, NULL, fixture_set_up, test_keyboard_zoom, fixture_tear_down);
 
