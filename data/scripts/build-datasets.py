@@ -191,7 +191,7 @@ Background map for Platsatlas, built by `data/scripts/build-datasets.py`
 |---|---|---|---|
 | land.gpkg | land | — | land-10m.json (TopoJSON object `land`) |
 | countries.gpkg | countries | name | countries-10m.json (TopoJSON object `countries`) |
-| lakes.gpkg | lakes | — | gshhg-lakes-f.txt.gz (GSHHG levels 2 and 3) |
+| lakes.gpkg | lakes | — | gshhg-lakes-nordic-f.txt.gz and gshhg-lakes-h.txt.gz (GSHHG levels 2 and 3) |
 
 All are EPSG:4326, clipped to longitude -40…75, latitude 36…82 (the Nordic
 region with room around it, so that Sweden framed whole on a wide screen
@@ -206,13 +206,19 @@ land at 71° N); rings that self-intersect after TopoJSON quantisation are
 repaired with GDAL's `-makevalid`; then everything is clipped to the box
 above. No simplification.
 
-Derivation of lakes: GSHHG's full-resolution lake shorelines (level 2, lakes
-and river-lakes) of at least 1 km², as GMT dumps them cut into its bins, are
-joined back into closed rings; the islands in them (level 3) become holes;
-then `-makevalid` and the clip as above. No simplification. Vänern,
-Vättern, Mälaren, Hjälmaren, Storsjön and the Norrland and Finnish lakes
-are there; the smallest lakes (under 1 km²) are not. The renderer draws
-lakes as water in the basemap, and draws the larger ones (12 px or 12 pt
+Derivation of lakes: GSHHG's lake shorelines (level 2, lakes and
+river-lakes) of at least 1 km², as GMT dumps them cut into its bins, are
+joined back into closed rings, and the islands in them (level 3) become
+holes. Inside longitude 4…33.5, latitude 54…72 (Sweden, Norway, Finland,
+Denmark, the Baltic coast, Ladoga) they are GSHHG's full resolution;
+elsewhere its high resolution (about 0.2 km), which at a tenth of the
+points is all a context map needs, and keeps the file small and quick to
+load. The high-resolution lakes stop 0.01° inside the Nordic box, so that a
+lake its edge cuts is drawn from both without a seam. Then `-makevalid`
+and the clip as above. No simplification. Vänern, Vättern, Mälaren,
+Hjälmaren, Storsjön and the Norrland and Finnish lakes are there; lakes
+under 1 km² are not. The renderer draws lakes as water in the basemap
+(those under 2 px left out), and draws the larger ones (12 px or 12 pt
 across and more) again over the choropleth's fills, since SCB's area
 polygons include their lakes.
 
@@ -221,9 +227,9 @@ https://www.naturalearthdata.com/), as packaged in the npm package
 `world-atlas` 2.0.2 (TopoJSON, EPSG:4326). Lakes from GSHHG 2.3.7
 (Global Self-consistent Hierarchical High-resolution Geography, P. Wessel
 and W. H. F. Smith; LGPL-3.0-or-later), as packaged in Debian 12's
-`gmt-gshhg-full` 2.3.7-6, dumped with GMT 6.4.0 by
-`data/scripts/extract-gshhg-lakes.sh`
-(`gmt coast -R-42/77/34/84 -Df -A1/2/3 -W2/0.1p -W3/0.1p -M`).
+`gmt-gshhg-full` and `gmt-gshhg-high` 2.3.7-6, dumped with GMT 6.4.0 by
+`data/scripts/extract-gshhg-lakes.sh` (`gmt coast -R4/33.5/54/72 -Df` and
+`gmt coast -R-42/77/34/84 -Dh`, both `-A1/2/3 -W2/0.1p -W3/0.1p -M`).
 """
 
 

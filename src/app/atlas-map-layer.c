@@ -678,7 +678,8 @@ atlas_map_layer_set_basemap (AtlasMapLayer *self,
   g_return_if_fail (basemap == NULL || ATLAS_IS_BASEMAP (basemap));
 
   atlas_map_renderer_set_basemap (self->renderer, basemap);
-  invalidate (self);
+  if (self->division != NULL)
+    invalidate (self);
 }
 
 void
