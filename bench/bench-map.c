@@ -13,7 +13,16 @@
  * map-memory: bytes_per_1000_areas is the renderer's projection cache
  * (atlas_map_renderer_get_cache_bytes(), counted from its arrays) plus the
  * AtlasGeometry data, estimated from point and ring counts as 16 bytes a
- * point, 4 a ring offset and GEOMETRY_OVERHEAD for the struct and bbox. */
+ * point, 4 a ring offset and GEOMETRY_OVERHEAD for the struct and bbox.
+ *
+ * basemap: load_ms is atlas_basemap_load_default() (what the app's worker
+ * thread and every figure export pay once), project_ms is
+ * atlas_map_renderer_set_basemap(), and sweden_ms / tile_ms are
+ * draw_basemap() of Sweden at 1280×800 and of one 256 px tile over
+ * Stockholm at zoom 12 (medians of RUNS); features counts each layer.
+ * kommun_ms / kommun_lakes_ms are draw_choropleth() of sverige-kommuner's
+ * 290 kommuner framed whole at 1280×800, without and with the basemap set
+ * on the renderer (with it, the larger lakes are drawn over the fills). */
 #include <math.h>
 
 #include "atlas-core.h"
@@ -471,6 +480,120 @@ bench_synthetic (guint         n_polygons,
   bench_division (name, division, classes, palette);
 }
 
+static double
+time_basemap (AtlasMapRenderer   *renderer,
+              cairo_surface_t    *surface,
+              const AtlasMapView *view)
+{
+  double times[RUNS];
+  guint runs = bench_runs (RUNS);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      double start = now_ms ();
+
+      atlas_map_renderer_draw_basemap (renderer, cr, view);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      times[r] = now_ms () - start;
+    }
+  return bench_median (times, runs);
+}
+
+static double
+time_choropleth (AtlasMapRenderer   *renderer,
+                 cairo_surface_t    *surface,
+                 const AtlasMapView *view)
+{
+  double times[RUNS];
+  guint runs = bench_runs (RUNS);
+
+  time_renderer (renderer, surface, view);
+  for (guint r = 0; r < runs; r++)
+    times[r] = time_renderer (renderer, surface, view);
+  return bench_median (times, runs);
+}
+
+/* Kommun fills without and with the lakes over them, in ms; FALSE when
+ * the package is not there. */
+static gboolean
+time_kommun_lakes (AtlasBasemap    *basemap,
+                   AtlasPalette    *palette,
+                   cairo_surface_t *surface,
+                   double          *without,
+                   double          *with)
+{
+  g_autofree char *path = g_build_filename (atlas_get_data_dir (), "datasets", "sverige-kommuner", NULL);
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load (path, NULL, NULL);
+  g_autoptr(AtlasMapRenderer) renderer = atlas_map_renderer_new ();
+  g_autofree int *classes = NULL;
+  AtlasDivision *kommun;
+  AtlasMapView view;
+  guint n;
+
+  kommun = dataset != NULL ? atlas_dataset_lookup_division (dataset, "kommun") : NULL;
+  if (kommun == NULL)
+    return FALSE;
+  n = atlas_division_get_n_areas (kommun);
+  classes = g_new (int, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    classes[i] = hash32 (i) % N_CLASSES;
+  atlas_map_view_fit_bbox (&view, atlas_division_get_bbox (kommun), WIDTH, HEIGHT, 16.0);
+  atlas_map_renderer_set_choropleth (renderer, kommun, classes, palette);
+  *without = time_choropleth (renderer, surface, &view);
+  atlas_map_renderer_set_basemap (renderer, basemap);
+  *with = time_choropleth (renderer, surface, &view);
+  return TRUE;
+}
+
+static void
+bench_basemap (AtlasPalette *palette)
+{
+  g_autoptr(AtlasBasemap) basemap = NULL;
+  g_autoptr(AtlasMapRenderer) renderer = atlas_map_renderer_new ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *screen, *tile;
+  AtlasMapView view, tile_view;
+  g_autofree char *kommun = NULL;
+  double start, load_ms, project_ms, kommun_ms, kommun_lakes_ms, x, y;
+
+  start = now_ms ();
+  basemap = atlas_basemap_load_default (NULL, &error);
+  load_ms = now_ms () - start;
+  if (basemap == NULL)
+    {
+      g_autofree char *escaped = g_strescape (error->message, NULL);
+
+      g_print ("{\"bench\":\"basemap\",\"skipped\":\"%s\"}\n", escaped);
+      return;
+    }
+  start = now_ms ();
+  atlas_map_renderer_set_basemap (renderer, basemap);
+  project_ms = now_ms () - start;
+
+  screen = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 256, 256);
+  atlas_map_view_fit_bbox (&view, &sweden, WIDTH, HEIGHT, 20.0);
+  atlas_mercator_from_lonlat (18.07, 59.33, &x, &y);
+  tile_view = (AtlasMapView) { floor (x * 4096.0) / 4096.0 + 0.5 / 4096.0,
+                               floor (y * 4096.0) / 4096.0 + 0.5 / 4096.0,
+                               256.0 * 4096.0, 256.0, 256.0 };
+  kommun = time_kommun_lakes (basemap, palette, screen, &kommun_ms, &kommun_lakes_ms)
+           ? g_strdup_printf ("\"kommun_ms\":%.1f,\"kommun_lakes_ms\":%.1f,", kommun_ms, kommun_lakes_ms)
+           : g_strdup ("");
+  g_print ("{\"bench\":\"basemap\",\"load_ms\":%.1f,\"project_ms\":%.1f,"
+           "\"sweden_ms\":%.1f,\"tile_ms\":%.2f,%s"
+           "\"features\":{\"land\":%u,\"countries\":%u,\"lakes\":%u}}\n",
+           load_ms, project_ms, time_basemap (renderer, screen, &view),
+           time_basemap (renderer, tile, &tile_view), kommun,
+           atlas_basemap_get_n_features (basemap, ATLAS_BASEMAP_LAND),
+           atlas_basemap_get_n_features (basemap, ATLAS_BASEMAP_COUNTRY),
+           atlas_basemap_get_n_features (basemap, ATLAS_BASEMAP_LAKE));
+  cairo_surface_destroy (tile);
+  cairo_surface_destroy (screen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +608,7 @@ main (int   argc,
       return 1;
     }
 
+  bench_basemap (palette);
   bench_uppsala (palette);
   bench_synthetic (6200, palette);
   bench_synthetic (50000, palette);

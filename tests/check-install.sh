@@ -25,6 +25,7 @@ for f in bin/platsatlas bin/platsatlas-cli \
          share/platsatlas/datasets/sverige-kommuner/manifest.json \
          share/platsatlas/datasets/uppsala-lan/manifest.json \
          share/platsatlas/basemap/land.gpkg \
+         share/platsatlas/basemap/lakes.gpkg \
          share/locale/sv/LC_MESSAGES/platsatlas.mo; do
   [ -e "$root/$f" ] || fail "meson install did not install $f"
 done

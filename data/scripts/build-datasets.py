@@ -10,7 +10,7 @@ writes:
                                     clearly labelled demonstration values
   data/datasets/stockholm-uppsala/  real SCB values for every DeSO and RegSO of
                                     Sweden, polygons for Stockholms and Uppsala län
-  data/basemap/                     Natural Earth land and countries
+  data/basemap/                     Natural Earth land and countries, GSHHG lakes
 
 Python standard library plus GDAL's ogr2ogr and the built platsatlas-cli.  The values CSVs and manifests
 are byte-for-byte reproducible: the demonstration values come from a hash of
@@ -34,6 +34,7 @@ pack cannot make them).
 import argparse
 import csv
 import filecmp
+import gzip
 import hashlib
 import json
 import math
@@ -190,22 +191,45 @@ Background map for Platsatlas, built by `data/scripts/build-datasets.py`
 |---|---|---|---|
 | land.gpkg | land | — | land-10m.json (TopoJSON object `land`) |
 | countries.gpkg | countries | name | countries-10m.json (TopoJSON object `countries`) |
+| lakes.gpkg | lakes | — | gshhg-lakes-nordic-f.txt.gz and gshhg-lakes-h.txt.gz (GSHHG levels 2 and 3) |
 
-Both are EPSG:4326, clipped to longitude -40…75, latitude 36…82 (the Nordic
+All are EPSG:4326, clipped to longitude -40…75, latitude 36…82 (the Nordic
 region with room around it, so that Sweden framed whole on a wide screen
-still shows land beyond its edges; the app keeps its view inside the box). Land has one feature per polygon so that drawing
-can skip what is off screen; countries have one feature per country.
+still shows land beyond its edges; the app keeps its view inside the box).
+Land and lakes have one feature per polygon so that drawing can skip what is
+off screen; countries have one feature per country.
 
-Derivation: the TopoJSON is decoded by the build script with longitudes made
-continuous across the antimeridian (read naively, Eurasia and Wrangel Island
-wrap round the world and paint a band of land at 71° N); rings that
-self-intersect after TopoJSON quantisation are repaired with GDAL's
-`-makevalid`; then everything is clipped to the box above. No simplification.
+Derivation of land and countries: the TopoJSON is decoded by the build
+script with longitudes made continuous across the antimeridian (read
+naively, Eurasia and Wrangel Island wrap round the world and paint a band of
+land at 71° N); rings that self-intersect after TopoJSON quantisation are
+repaired with GDAL's `-makevalid`; then everything is clipped to the box
+above. No simplification.
 
-Provenance: Natural Earth 1:10m (public domain, https://www.naturalearthdata.com/),
-as packaged in the npm package `world-atlas` 2.0.2 (TopoJSON, EPSG:4326).
+Derivation of lakes: GSHHG's lake shorelines (level 2, lakes and
+river-lakes) of at least 1 km², as GMT dumps them cut into its bins, are
+joined back into closed rings, and the islands in them (level 3) become
+holes. Inside longitude 4…33.5, latitude 54…72 (Sweden, Norway, Finland,
+Denmark, the Baltic coast, Ladoga) they are GSHHG's full resolution;
+elsewhere its high resolution (about 0.2 km), which at a tenth of the
+points is all a context map needs, and keeps the file small and quick to
+load. The high-resolution lakes stop 0.01° inside the Nordic box, so that a
+lake its edge cuts is drawn from both without a seam. Then `-makevalid`
+and the clip as above. No simplification. Vänern, Vättern, Mälaren,
+Hjälmaren, Storsjön and the Norrland and Finnish lakes are there; lakes
+under 1 km² are not. The renderer draws lakes as water in the basemap
+(those under 2 px left out), and draws the larger ones (12 px or 12 pt
+across and more) again over the choropleth's fills, since SCB's area
+polygons include their lakes.
 
-There is no lakes layer: no lake data is available offline for the project.
+Provenance: land and countries from Natural Earth 1:10m (public domain,
+https://www.naturalearthdata.com/), as packaged in the npm package
+`world-atlas` 2.0.2 (TopoJSON, EPSG:4326). Lakes from GSHHG 2.3.7
+(Global Self-consistent Hierarchical High-resolution Geography, P. Wessel
+and W. H. F. Smith; LGPL-3.0-or-later), as packaged in Debian 12's
+`gmt-gshhg-full` and `gmt-gshhg-high` 2.3.7-6, dumped with GMT 6.4.0 by
+`data/scripts/extract-gshhg-lakes.sh` (`gmt coast -R4/33.5/54/72 -Df` and
+`gmt coast -R-42/77/34/84 -Dh`, both `-A1/2/3 -W2/0.1p -W3/0.1p -M`).
 """
 
 
@@ -282,11 +306,149 @@ def clip_basemap_layer(dst, topojson, layer, fields):
             features.append({"type": "Feature",
                              "properties": {f: props.get(f) for f in fields},
                              "geometry": {"type": "Polygon", "coordinates": rings}})
+    clip_basemap_features(dst, features, layer, fields)
+
+
+def gmt_segments(path):
+    """(level, points) of each segment of a GMT multisegment dump whose
+    headers end in "Level N" (gmt coast -M)."""
+    segments, level, points = [], None, None
+    with gzip.open(path, "rt", encoding="ascii") as f:
+        for number, line in enumerate(f, 1):
+            if line.startswith(">"):
+                if points:
+                    segments.append((level, points))
+                words = line.split()
+                if len(words) < 2 or words[-2] != "Level" or not words[-1].isdigit():
+                    raise BuildError("%s:%d: expected a header ending in \"Level N\", found %r"
+                                     % (path, number, line.strip()))
+                level, points = int(words[-1]), []
+            elif line.strip():
+                if points is None:
+                    raise BuildError("%s:%d: a point before the first header" % (path, number))
+                lon, lat = line.split()[:2]
+                points.append((float(lon), float(lat)))
+    if points:
+        segments.append((level, points))
+    return segments
+
+
+# The regions data/scripts/extract-gshhg-lakes.sh dumps (its -R): the
+# Nordic countries at full resolution, and the basemap box with two degrees
+# round it at high resolution.
+GSHHG_NORDIC_BOX = (4.0, 54.0, 33.5, 72.0)
+GSHHG_DUMP_BOX = (-42.0, 34.0, 77.0, 84.0)
+# High-resolution lakes stop this far inside the Nordic box, so that a lake
+# the box's edge cuts is drawn from both dumps without a seam between them.
+GSHHG_OVERLAP = 0.01
+
+
+def on_same_edge(box, a, b):
+    x0, y0, x1, y1 = box
+    return any(abs(a[i] - edge) < 1e-6 and abs(b[i] - edge) < 1e-6
+               for i, edge in ((0, x0), (0, x1), (1, y0), (1, y1)))
+
+
+def join_segments(segments, box):
+    """Closed rings from the pieces GSHHG's bins cut a shoreline into.
+
+    Pieces of one shoreline meet at a bin edge in the very same point (up
+    to the last printed digit), so they are chained end to start, both ways
+    from the first piece.  A lake that the edge of the dump cuts leaves a
+    chain from that edge of the dump's box back to it: it is closed along
+    the edge (outside the basemap box, or where the other dump takes over).
+    Chains that still cannot be closed are counted and left out."""
+    def key(point):
+        return (round(point[0], 6), round(point[1], 6))
+
+    starts, ends = {}, {}
+    for i, points in enumerate(segments):
+        starts.setdefault(key(points[0]), []).append(i)
+        ends.setdefault(key(points[-1]), []).append(i)
+    used, rings, open_chains = [False] * len(segments), [], 0
+
+    def take(candidates):
+        for j in candidates:
+            if not used[j]:
+                used[j] = True
+                return segments[j]
+        return None
+
+    for i, points in enumerate(segments):
+        if used[i]:
+            continue
+        used[i] = True
+        ring = list(points)
+        while key(ring[-1]) != key(ring[0]):
+            following = take(starts.get(key(ring[-1]), []))
+            if following is None:
+                break
+            ring.extend(following[1:])
+        while key(ring[-1]) != key(ring[0]):
+            preceding = take(ends.get(key(ring[0]), []))
+            if preceding is None:
+                break
+            ring[:0] = preceding[:-1]
+        if key(ring[-1]) != key(ring[0]) and on_same_edge(box, ring[0], ring[-1]):
+            ring.append(ring[0])
+        if key(ring[-1]) == key(ring[0]) and len(ring) >= 4:
+            ring[-1] = ring[0]
+            rings.append(ring)
+        else:
+            open_chains += 1
+    return rings, open_chains
+
+
+def ring_contains(ring, x, y):
+    """Even-odd ray test of a point against a closed ring."""
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def ring_bbox(ring):
+    xs = [x for x, _ in ring]
+    ys = [y for _, y in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def gshhg_lake_polygons(path, box):
+    """Lakes (GSHHG level 2) with the islands in them (level 3) as holes."""
+    by_level = {2: [], 3: []}
+    for level, points in gmt_segments(path):
+        if level in by_level:
+            by_level[level].append(points)
+    lakes, open_lakes = join_segments(by_level[2], box)
+    islands, open_islands = join_segments(by_level[3], box)
+    if open_lakes or open_islands:
+        print("basemap: %d lake and %d island shorelines of %s could not be closed"
+              % (open_lakes, open_islands, os.path.basename(path)), file=sys.stderr)
+    polygons = [[lake] for lake in lakes]
+    boxes = [ring_bbox(lake) for lake in lakes]
+    for island in islands:
+        x, y = island[0]
+        for polygon, (x0, y0, x1, y1) in zip(polygons, boxes):
+            if x0 <= x <= x1 and y0 <= y <= y1 and ring_contains(polygon[0], x, y):
+                polygon.append(island)
+                break
+    return polygons
+
+
+def valid_basemap_features(tmp, features, layer):
+    """The features in a GeoPackage, repaired by GDAL's -makevalid."""
+    parts = os.path.join(tmp, "parts.geojson")
+    write_json(parts, {"type": "FeatureCollection", "features": features})
+    valid = os.path.join(tmp, "valid.gpkg")
+    ogr2ogr(valid, parts, layer, extra=["-makevalid"])
+    return valid
+
+
+def clip_basemap_features(dst, features, layer, fields):
+    """Repair and clip GeoJSON features to the basemap box."""
     with tempfile.TemporaryDirectory() as tmp:
-        parts = os.path.join(tmp, "parts.geojson")
-        write_json(parts, {"type": "FeatureCollection", "features": features})
-        valid = os.path.join(tmp, "valid.gpkg")
-        ogr2ogr(valid, parts, layer, extra=["-makevalid"])
+        valid = valid_basemap_features(tmp, features, layer)
         box = "BuildMbr(%s, 4326)" % ", ".join(BASEMAP_BOX)
         clipped = "CollectionExtract(ST_Intersection(geom, %s), 3)" % box
         if fields:
@@ -299,11 +461,38 @@ def clip_basemap_layer(dst, topojson, layer, fields):
         ogr2ogr(dst, valid, layer, sql=sql)
 
 
+def build_lakes(dst):
+    """Full-resolution lakes inside the Nordic box, high-resolution ones
+    outside it (GSHHG's full resolution everywhere would double the file
+    and the time the app takes to load it, for lakes seen only as context)."""
+    features = []
+    for name, box, resolution in (("gshhg-lakes-nordic-f.txt.gz", GSHHG_NORDIC_BOX, "f"),
+                                  ("gshhg-lakes-h.txt.gz", GSHHG_DUMP_BOX, "h")):
+        for rings in gshhg_lake_polygons(src("basemap", name), box):
+            if in_basemap_box(rings):
+                features.append({"type": "Feature", "properties": {"resolution": resolution},
+                                 "geometry": {"type": "Polygon",
+                                              "coordinates": [[list(p) for p in r] for r in rings]}})
+    with tempfile.TemporaryDirectory() as tmp:
+        valid = valid_basemap_features(tmp, features, "lakes")
+        box = "BuildMbr(%s, 4326)" % ", ".join(BASEMAP_BOX)
+        x0, y0, x1, y1 = GSHHG_NORDIC_BOX
+        nordic = "BuildMbr(%r, %r, %r, %r, 4326)" % (x0 + GSHHG_OVERLAP, y0 + GSHHG_OVERLAP,
+                                                     x1 - GSHHG_OVERLAP, y1 - GSHHG_OVERLAP)
+        lake = ("CASE WHEN resolution = 'f' THEN geom ELSE ST_Difference(geom, %s) END" % nordic)
+        clipped = "CastToMultiPolygon(CollectionExtract(ST_Intersection(%s, %s), 3))" % (lake, box)
+        sql = ("SELECT geom FROM (SELECT %s AS geom FROM lakes WHERE ST_Intersects(geom, %s) "
+               "AND (resolution = 'f' OR NOT ST_Within(geom, %s))) WHERE geom IS NOT NULL"
+               % (clipped, box, nordic))
+        ogr2ogr(dst, valid, "lakes", sql=sql)
+
+
 def build_basemap(out):
     clip_basemap_layer(os.path.join(out, "land.gpkg"), "land-10m.json",
                        "land", [])
     clip_basemap_layer(os.path.join(out, "countries.gpkg"),
                        "countries-10m.json", "countries", ["name"])
+    build_lakes(os.path.join(out, "lakes.gpkg"))
     write_text(os.path.join(out, "README.md"), BASEMAP_README)
 
 

@@ -127,6 +127,7 @@ add_dataset_credits (AdwAboutWindow *about,
       g_ptr_array_add (names, g_string_free (entry, FALSE));
     }
   g_ptr_array_add (names, g_strdup (_("Natural Earth, background map (public domain) https://www.naturalearthdata.com")));
+  g_ptr_array_add (names, g_strdup (_("GSHHG by Paul Wessel and Walter H. F. Smith, lakes of the background map (LGPL 3.0) https://www.soest.hawaii.edu/pwessel/gshhg/")));
   g_ptr_array_add (names, g_strdup (_("ColorBrewer colour schemes by Cynthia Brewer (Apache 2.0) https://colorbrewer2.org")));
   g_ptr_array_add (names, NULL);
   adw_about_window_add_credit_section (about, _("Data sources"),
@@ -146,6 +147,9 @@ add_fixed_legal_sections (AdwAboutWindow *about)
                                       _("Free vector and raster map data at naturalearthdata.com"),
                                       GTK_LICENSE_CUSTOM,
                                       _("Public domain"));
+  adw_about_window_add_legal_section (about, _("GSHHG"),
+                                      "© Paul Wessel and Walter H. F. Smith",
+                                      GTK_LICENSE_LGPL_3_0, NULL);
   adw_about_window_add_legal_section (about, _("ColorBrewer"),
                                       "© 2002 Cynthia Brewer, Mark Harrower and The Pennsylvania State University",
                                       GTK_LICENSE_APACHE_2_0, NULL);

@@ -809,6 +809,18 @@ atlas_map_layer_set_context_divisions (AtlasMapLayer *self,
 }
 
 void
+atlas_map_layer_set_basemap (AtlasMapLayer *self,
+                             AtlasBasemap  *basemap)
+{
+  g_return_if_fail (ATLAS_IS_MAP_LAYER (self));
+  g_return_if_fail (basemap == NULL || ATLAS_IS_BASEMAP (basemap));
+
+  atlas_map_renderer_set_basemap (self->renderer, basemap);
+  if (self->division != NULL)
+    invalidate (self);
+}
+
+void
 atlas_map_layer_set_style (AtlasMapLayer *self,
                            AtlasMapStyle  style)
 {

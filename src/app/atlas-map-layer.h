@@ -29,6 +29,9 @@ void           atlas_map_layer_set_choropleth       (AtlasMapLayer   *self,
 void           atlas_map_layer_set_context_divisions (AtlasMapLayer  *self,
                                                       AtlasDivision  *outer,
                                                       AtlasDivision  *inner);
+/* Its larger lakes are drawn as water over the fills. */
+void           atlas_map_layer_set_basemap          (AtlasMapLayer   *self,
+                                                     AtlasBasemap    *basemap);
 void           atlas_map_layer_set_style            (AtlasMapLayer   *self,
                                                      AtlasMapStyle    style);
 AtlasMapStyle  atlas_map_layer_get_style            (AtlasMapLayer   *self);

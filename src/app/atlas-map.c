@@ -805,11 +805,18 @@ load_basemap_in_thread (GTask        *task,
 {
   GError *error = NULL;
   AtlasBasemap *basemap = atlas_basemap_load_default (cancellable, &error);
+  g_autoptr(AtlasMapRenderer) renderer = NULL;
 
   if (basemap == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, basemap, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Projected here, off the main thread: renderers share the projection
+   * kept with the basemap, so the tile source and the map layer reuse it. */
+  renderer = atlas_map_renderer_new ();
+  atlas_map_renderer_set_basemap (renderer, basemap);
+  g_task_return_pointer (task, basemap, g_object_unref);
 }
 
 static void
@@ -1940,6 +1947,7 @@ atlas_map_set_basemap (AtlasMap     *self,
 
   if (basemap == NULL || !atlas_basemap_get_extent (basemap, &self->basemap_extent))
     atlas_bbox_init_empty (&self->basemap_extent);
+  atlas_map_layer_set_basemap (self->layer, basemap);
   update_tile_layer (self);
   clamp_to_basemap (self, gtk_widget_get_width (GTK_WIDGET (self)),
                     gtk_widget_get_height (GTK_WIDGET (self)));

@@ -364,7 +364,7 @@ atlas_tile_source_create_map_source (AtlasTileSource *self)
   return SHUMATE_MAP_SOURCE (
     shumate_raster_renderer_new_full (id,
                                       _("Offline basemap"),
-                                      _("Natural Earth (public domain)"),
+                                      _("Natural Earth (public domain), GSHHG lakes (LGPL 3.0)"),
                                       "https://www.naturalearthdata.com/",
                                       ATLAS_TILE_MIN_ZOOM, ATLAS_TILE_MAX_ZOOM,
                                       ATLAS_TILE_SIZE,

@@ -163,6 +163,18 @@ render (Fixture  *fixture,
 }
 
 static void
+draw_basemap_on (AtlasMapRenderer   *renderer,
+                 cairo_surface_t    *surface,
+                 const AtlasMapView *view)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  atlas_map_renderer_draw_basemap (renderer, cr, view);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+}
+
+static void
 test_mercator_round_trip (void)
 {
   const double points[][2] = { { 0, 0 }, { 18.07, 59.33 }, { -122.4, 37.8 }, { 179.9, -70.0 } };
@@ -427,7 +439,7 @@ make_basemap_dir (void)
 static void
 remove_basemap_dir (const char *directory)
 {
-  const char *files[] = { "land.gpkg", "countries.gpkg" };
+  const char *files[] = { "land.gpkg", "countries.gpkg", "lakes.gpkg" };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
@@ -487,6 +499,100 @@ test_basemap (Fixture       *fixture,
   cairo_surface_destroy (surface);
   cairo_surface_destroy (sea_only);
   remove_basemap_dir (directory);
+}
+
+/* A lake of 0.4° (about 32 px in the fixture's view) in area A with an
+ * island in it, and a lake of 0.02° (under 2 px) in area B. */
+static void
+test_lakes_over_fills (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *directory = make_basemap_dir ();
+  g_autofree char *lakes = g_build_filename (directory, "lakes.gpkg", NULL);
+  g_autofree char *json = g_strdup_printf (
+    "{ \"type\": \"FeatureCollection\", \"name\": \"lakes\", \"features\": [ "
+    "{ \"type\": \"Feature\", \"properties\": {}, \"geometry\": { \"type\": \"Polygon\", "
+    "\"coordinates\": [ [ [15.3, 59.3], [15.7, 59.3], [15.7, 59.7], [15.3, 59.7], [15.3, 59.3] ], "
+    "[ [15.45, 59.45], [15.55, 59.45], [15.55, 59.55], [15.45, 59.55], [15.45, 59.45] ] ] } }, "
+    "{ \"type\": \"Feature\", \"properties\": {}, \"geometry\": { \"type\": \"Polygon\", "
+    "\"coordinates\": [ [ [16.5, 59.5], [16.52, 59.5], [16.52, 59.51], [16.5, 59.51], [16.5, 59.5] ] ] } } ] }");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasBasemap) basemap = NULL;
+  guint32 sea, class0, class1;
+  cairo_surface_t *surface;
+  double px, py;
+
+  g_file_set_contents (lakes, json, -1, &error);
+  g_assert_no_error (error);
+  basemap = atlas_basemap_load (directory, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_basemap_get_n_features (basemap, ATLAS_BASEMAP_LAKE), ==, 2);
+
+  /* Without a basemap the fills cover the lake. */
+  surface = render (fixture, TRUE);
+  sea = pixel_at (surface, 0, 0);
+  class0 = color_to_pixel (atlas_palette_get_color (fixture->palette, 0));
+  class1 = color_to_pixel (atlas_palette_get_color (fixture->palette, 1));
+  assert_pixel_near (pixel_at_lonlat (surface, &fixture->view, 15.35, 59.4), class0);
+  cairo_surface_destroy (surface);
+
+  atlas_map_renderer_set_basemap (fixture->renderer, basemap);
+  surface = render (fixture, TRUE);
+  /* The large lake is water over area A's fill, its island is A again,
+   * and A's land around it keeps its colour. */
+  g_assert_cmpuint (pixel_at_lonlat (surface, &fixture->view, 15.35, 59.4), ==, sea);
+  g_assert_cmpuint (pixel_at_lonlat (surface, &fixture->view, 15.65, 59.6), ==, sea);
+  assert_pixel_near (pixel_at_lonlat (surface, &fixture->view, 15.5, 59.5), class0);
+  assert_pixel_near (pixel_at_lonlat (surface, &fixture->view, 15.1, 59.1), class0);
+  /* The lake under 12 px stays under B's fill. */
+  assert_pixel_near (pixel_at_lonlat (surface, &fixture->view, 16.51, 59.505), class1);
+  cairo_surface_destroy (surface);
+
+  /* Hovering and clicking still find the area under the lake. */
+  lonlat_to_pixel (&fixture->view, 15.35, 59.4, &px, &py);
+  g_assert_cmpstr (atlas_area_get_code (atlas_map_renderer_area_at (fixture->renderer, &fixture->view, px, py)),
+                   ==, "A");
+
+  atlas_map_renderer_set_basemap (fixture->renderer, NULL);
+  remove_basemap_dir (directory);
+}
+
+/* The packaged basemap, drawn alone: Vänern is water, the land beside it
+ * is not. */
+static void
+test_packaged_lakes (void)
+{
+  const AtlasBBox bbox = { 12.0, 58.2, 15.0, 59.6 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasBasemap) basemap = atlas_basemap_load_default (NULL, &error);
+  g_autoptr(AtlasMapRenderer) renderer = atlas_map_renderer_new ();
+  cairo_surface_t *sea_only, *surface;
+  AtlasMapView view;
+  guint32 sea, land;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_basemap_get_n_features (basemap, ATLAS_BASEMAP_LAKE), >, 1000);
+  atlas_map_view_fit_bbox (&view, &bbox, 400, 300, 0.0);
+
+  sea_only = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  draw_basemap_on (renderer, sea_only, &view);
+  sea = pixel_at (sea_only, 200, 150);
+
+  atlas_map_renderer_set_basemap (renderer, basemap);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  draw_basemap_on (renderer, surface, &view);
+  /* Open water of Vänern (58.9 N, 13.3 E) and of Vättern (58.4 N, 14.6 E). */
+  g_assert_cmpuint (pixel_at_lonlat (surface, &view, 13.3, 58.9), ==, sea);
+  g_assert_cmpuint (pixel_at_lonlat (surface, &view, 14.6, 58.4), ==, sea);
+  /* Land between them, near Skara (58.45 N, 13.5 E) and Hökensås
+   * (58.3 N, 13.9 E), more than 0.03° from any lake in the file. */
+  land = pixel_at_lonlat (surface, &view, 13.5, 58.45);
+  g_assert_cmpuint (land >> 24, ==, 0xff);
+  g_assert_cmpuint (land, !=, sea);
+  g_assert_cmpuint (pixel_at_lonlat (surface, &view, 13.9, 58.3), ==, land);
+
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (sea_only);
 }
 
 static void
@@ -569,7 +675,9 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/renderer/change-division", test_change_division);
   ADD_FIXTURE_TEST ("/renderer/tiny-area", test_tiny_area);
   ADD_FIXTURE_TEST ("/renderer/basemap", test_basemap);
+  ADD_FIXTURE_TEST ("/renderer/lakes-over-fills", test_lakes_over_fills);
   ADD_FIXTURE_TEST ("/renderer/styles", test_styles);
+  g_test_add_func ("/renderer/packaged-lakes", test_packaged_lakes);
   g_test_add_func ("/renderer/basemap-missing-file", test_basemap_missing_file);
   g_test_add_func ("/renderer/basemap-default-env", test_basemap_default_env);
 

@@ -22,8 +22,9 @@ typedef struct
   gboolean    required;
 } LayerSource;
 
-/* The basemap directory's files, one per AtlasBasemapLayer. Lakes are an
- * optional extra: Natural Earth's Nordic lakes are not always packaged. */
+/* The basemap directory's files, one per AtlasBasemapLayer. Lakes (GSHHG,
+ * see data/basemap/README.md) are optional: a basemap directory made
+ * without them still loads. */
 static const LayerSource layer_sources[ATLAS_BASEMAP_N_LAYERS] = {
   [ATLAS_BASEMAP_LAND] = { "land.gpkg", "land", TRUE },
   [ATLAS_BASEMAP_COUNTRY] = { "countries.gpkg", "countries", TRUE },

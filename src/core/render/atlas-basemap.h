@@ -11,7 +11,7 @@ typedef enum
 {
   ATLAS_BASEMAP_LAND,       /* land polygons (Natural Earth) */
   ATLAS_BASEMAP_COUNTRY,    /* neighbouring countries, drawn as land with borders */
-  ATLAS_BASEMAP_LAKE,       /* lakes, drawn as water */
+  ATLAS_BASEMAP_LAKE,       /* lakes (GSHHG), drawn as water */
   ATLAS_BASEMAP_N_LAYERS
 } AtlasBasemapLayer;
 
@@ -21,9 +21,10 @@ G_DECLARE_FINAL_TYPE (AtlasBasemap, atlas_basemap, ATLAS, BASEMAP, GObject)
 /**
  * AtlasBasemap:
  *
- * The offline background map: Natural Earth land, countries and lakes read
- * from the files in a basemap directory (see docs/dataset-format.md), in
- * lon/lat. Immutable after loading; safe to share between threads.
+ * The offline background map: Natural Earth land and countries and GSHHG
+ * lakes read from the files in a basemap directory (see
+ * data/basemap/README.md), in lon/lat. Immutable after loading; safe to
+ * share between threads (renderers keep their projections with it).
  */
 AtlasBasemap  *atlas_basemap_load           (const char   *directory,
                                              GCancellable *cancellable,

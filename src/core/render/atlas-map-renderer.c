@@ -103,7 +103,8 @@ typedef struct
   guint   n_rings;
   guint   n_points;
   double *coords;         /* x, y per point */
-  float  *importance;     /* per point: deviation at which it can go */
+  float  *importance;     /* per point: deviation at which it can go; NULL
+                           * for layers that are only filled */
   guint  *ring_starts;    /* n_rings + 1 point offsets */
   guint  *feature_rings;  /* n_features + 1 ring offsets */
   double *ring_bboxes;    /* min x, min y, max x, max y per ring */
@@ -117,6 +118,7 @@ typedef enum
   APPEND_FILL,            /* topology-safe: vertices snapped, never simplified */
   APPEND_FILL_WITH_DOTS,  /* and sub-pixel features as a pixel square */
   APPEND_STROKE,          /* simplified by importance; slivers do not matter */
+  APPEND_FILL_SIMPLIFIED, /* the same for fills that share no borders (lakes) */
 } AppendMode;
 
 typedef AtlasGeometry *(*GeometryGetter) (gpointer source,
@@ -537,24 +539,28 @@ static void
 projection_alloc (Projection *p,
                   guint       n_features,
                   guint       n_rings,
-                  guint       n_points)
+                  guint       n_points,
+                  gboolean    ranked)
 {
   p->n_features = n_features;
   p->n_rings = n_rings;
   p->n_points = n_points;
   p->coords = g_new (double, 2 * (gsize) MAX (n_points, 1));
-  p->importance = g_new (float, MAX (n_points, 1));
+  p->importance = ranked ? g_new (float, MAX (n_points, 1)) : NULL;
   p->ring_starts = g_new0 (guint, n_rings + 1);
   p->feature_rings = g_new0 (guint, n_features + 1);
   p->ring_bboxes = g_new (double, 4 * (gsize) MAX (n_rings, 1));
   p->bboxes = g_new (double, 4 * (gsize) MAX (n_features, 1));
 }
 
+/* ranked: outlines are stroked, so each point gets its importance (the
+ * ranking costs more than the projection; filled-only layers skip it). */
 static Projection *
 projection_new (guint          n_features,
                 GeometryGetter get,
                 gpointer       source,
-                gboolean       orient)
+                gboolean       orient,
+                gboolean       ranked)
 {
   Projection *p = g_atomic_rc_box_new0 (Projection);
   guint n_rings = 0, n_points = 0;
@@ -570,14 +576,15 @@ projection_new (guint          n_features,
         }
     }
 
-  projection_alloc (p, n_features, n_rings, n_points);
+  projection_alloc (p, n_features, n_rings, n_points, ranked);
   for (guint f = 0; f < n_features; f++)
     {
       project_feature (p, f, get (source, f));
       if (orient)
         orient_feature (p, f);
     }
-  compute_importance (p);
+  if (ranked)
+    compute_importance (p);
   p->median_size = median_feature_size (p);
   return p;
 }
@@ -586,7 +593,7 @@ static gsize
 projection_get_bytes (const Projection *p)
 {
   return sizeof (Projection)
-         + (2 * sizeof (double) + sizeof (float)) * (gsize) p->n_points
+         + (2 * sizeof (double) + (p->importance != NULL ? sizeof (float) : 0)) * (gsize) p->n_points
          + sizeof (guint) * ((gsize) p->n_rings + 1 + p->n_features + 1)
          + 4 * sizeof (double) * ((gsize) p->n_rings + p->n_features);
 }
@@ -789,7 +796,8 @@ append_feature (cairo_t          *cr,
 
       if (frame_sees (frame, rb) && !frame_below_pixel (frame, rb))
         append_ring (cr, p->coords + 2 * p->ring_starts[r],
-                     mode == APPEND_STROKE ? p->importance + p->ring_starts[r] : NULL,
+                     (mode == APPEND_STROKE || mode == APPEND_FILL_SIMPLIFIED) && p->importance != NULL
+                     ? p->importance + p->ring_starts[r] : NULL,
                      p->ring_starts[r + 1] - p->ring_starts[r], frame);
     }
 }
@@ -950,13 +958,51 @@ find_home_country (AtlasMapRenderer *self)
     }
 }
 
+/* Projections are kept with the data they project (a division, the
+ * basemap) and shared: the tile source, the map layer and every figure
+ * reuse one projection of the basemap's 300,000 points. Renderers in
+ * other threads (exports) may ask at the same time. */
+static GMutex projection_lock;
+
+static Projection *
+dup_basemap_projection (AtlasBasemap      *basemap,
+                        AtlasBasemapLayer  layer)
+{
+  char key[64];
+  Projection *projection;
+
+  g_snprintf (key, sizeof key, "atlas-map-renderer-basemap-%u", (guint) layer);
+  g_mutex_lock (&projection_lock);
+  projection = g_object_get_data (G_OBJECT (basemap), key);
+  if (projection == NULL)
+    {
+      BasemapSource source = { basemap, layer };
+
+      /* Basemap rings are not nested across features: even-odd fills are
+       * right and orienting thousands of islands is costly. Country
+       * borders are stroked and lakes (which share no borders) filled
+       * simplified, by rank; land is filled exactly. */
+      projection = projection_new (atlas_basemap_get_n_features (basemap, layer),
+                                   get_basemap_geometry, &source, FALSE,
+                                   layer != ATLAS_BASEMAP_LAND);
+      g_object_set_data_full (G_OBJECT (basemap), key, projection,
+                              (GDestroyNotify) projection_unref);
+    }
+  projection = g_atomic_rc_box_acquire (projection);
+  g_mutex_unlock (&projection_lock);
+
+  return projection;
+}
+
 /**
  * atlas_map_renderer_set_basemap:
  * @self: a renderer
  * @basemap: (nullable): the background map, or %NULL for sea colour only
  *
- * Projects the basemap at once, so that later draw_basemap() calls only
- * read immutable data.
+ * Projects the basemap at once (or reuses the projection another renderer
+ * made of the same basemap), so that later draw_basemap() calls only read
+ * immutable data. draw_choropleth() also draws the basemap's larger lakes
+ * over the fills.
  */
 void
 atlas_map_renderer_set_basemap (AtlasMapRenderer *self,
@@ -973,14 +1019,7 @@ atlas_map_renderer_set_basemap (AtlasMapRenderer *self,
     return;
 
   for (guint i = 0; i < ATLAS_BASEMAP_N_LAYERS; i++)
-    {
-      BasemapSource source = { basemap, i };
-
-      /* Natural Earth rings are not nested across features: even-odd
-       * fills are right and orienting thousands of islands is costly. */
-      self->basemap_layers[i] = projection_new (atlas_basemap_get_n_features (basemap, i),
-                                                get_basemap_geometry, &source, FALSE);
-    }
+    self->basemap_layers[i] = dup_basemap_projection (basemap, i);
   find_home_country (self);
 }
 
@@ -991,7 +1030,6 @@ atlas_map_renderer_set_basemap (AtlasMapRenderer *self,
  * levels back and forth, the highlighter, figures and exports all reuse it.
  * Renderers in other threads (exports) may ask at the same time. */
 #define PROJECTION_KEY "atlas-map-renderer-projection"
-static GMutex projection_lock;
 
 static Projection *
 dup_division_projection (AtlasDivision *division)
@@ -1003,7 +1041,7 @@ dup_division_projection (AtlasDivision *division)
   projection = g_object_get_data (G_OBJECT (division), PROJECTION_KEY);
   if (projection == NULL || projection->n_features != n_areas)
     {
-      projection = projection_new (n_areas, get_area_geometry, division, TRUE);
+      projection = projection_new (n_areas, get_area_geometry, division, TRUE, TRUE);
       g_object_set_data_full (G_OBJECT (division), PROJECTION_KEY, projection,
                               (GDestroyNotify) projection_unref);
     }
@@ -1274,6 +1312,49 @@ append_projection (cairo_t          *cr,
     }
 }
 
+/* Lakes at least this many pixels (points in a PDF) across are drawn over
+ * the fills: SCB's area polygons include their lakes, and Vänern painted
+ * in a kommun's colour would weigh like land. Smaller lakes would only
+ * speckle the fills; they stay in the basemap, visible outside the areas. */
+#define LAKE_OVER_FILLS_MIN_PX 12.0
+/* In the basemap, lakes smaller than this are left out: specks that cost
+ * as much to write into a PDF as the rest of the map. */
+#define LAKE_MIN_PX 2.0
+
+static void
+append_lakes (AtlasMapRenderer *self,
+              cairo_t          *cr,
+              const Frame      *frame,
+              double            min_px)
+{
+  const Projection *lakes = self->basemap_layers[ATLAS_BASEMAP_LAKE];
+  const double min_size = min_px * frame->pixel / frame->scale;
+
+  cairo_new_path (cr);
+  for (guint f = 0; lakes != NULL && f < lakes->n_features; f++)
+    {
+      const double *bb = lakes->bboxes + 4 * f;
+
+      if ((bb[2] - bb[0] >= min_size || bb[3] - bb[1] >= min_size) && frame_sees (frame, bb))
+        append_feature (cr, lakes, f, frame, APPEND_FILL_SIMPLIFIED);
+    }
+}
+
+static void
+fill_lakes (AtlasMapRenderer *self,
+            cairo_t          *cr,
+            const Frame      *frame)
+{
+  if (self->basemap_layers[ATLAS_BASEMAP_LAKE] == NULL)
+    return;
+  append_lakes (self, cr, frame, LAKE_OVER_FILLS_MIN_PX);
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  set_color (cr, &styles[self->style].sea, 1.0);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 /**
  * atlas_map_renderer_draw_basemap:
  * @self: a renderer
@@ -1310,7 +1391,7 @@ atlas_map_renderer_draw_basemap (AtlasMapRenderer   *self,
       append_projection (cr, self->basemap_layers[ATLAS_BASEMAP_COUNTRY], self->home_country, &frame, APPEND_FILL);
       set_color (cr, &style->neighbour, 1.0);
       cairo_fill (cr);
-      append_projection (cr, self->basemap_layers[ATLAS_BASEMAP_LAKE], NULL, &frame, APPEND_FILL);
+      append_lakes (self, cr, &frame, LAKE_MIN_PX);
       set_color (cr, &style->sea, 1.0);
       cairo_fill (cr);
       append_projection (cr, self->basemap_layers[ATLAS_BASEMAP_COUNTRY], NULL, &frame, APPEND_STROKE);
@@ -1535,6 +1616,18 @@ draw_area_outlines (AtlasMapRenderer *self,
     stroke_layer (cr, chor, frame, &style->area_outline, style->area_outline_alpha, 0.5);
 }
 
+/* Class fills, the larger lakes over them, then the areas' outlines (which
+ * stay visible across a lake, where kommun borders run through it). */
+static void
+draw_areas (AtlasMapRenderer *self,
+            cairo_t          *cr,
+            const Frame      *frame)
+{
+  fill_classes (self, cr, frame);
+  fill_lakes (self, cr, frame);
+  draw_area_outlines (self, cr, frame);
+}
+
 static void
 draw_outlines (AtlasMapRenderer *self,
                cairo_t          *cr,
@@ -1707,7 +1800,8 @@ atlas_map_renderer_set_clip_to_parent (AtlasMapRenderer *self,
  * @cr: where to draw; the surface is not cleared first
  * @view: the view
  *
- * The choropleth, context borders and highlights over whatever @cr holds.
+ * The choropleth, the basemap's larger lakes over its fills (when a
+ * basemap is set), context borders and highlights over whatever @cr holds.
  */
 void
 atlas_map_renderer_draw_choropleth (AtlasMapRenderer   *self,
@@ -1735,8 +1829,7 @@ atlas_map_renderer_draw_choropleth (AtlasMapRenderer   *self,
            * then painted once through the clip: one masked composite
            * instead of one per class. */
           cairo_push_group (cr);
-          fill_classes (self, cr, &frame);
-          draw_area_outlines (self, cr, &frame);
+          draw_areas (self, cr, &frame);
           fills = cairo_pop_group (cr);
           cairo_save (cr);
           clip_to_parents (self, cr, &frame);
@@ -1746,10 +1839,7 @@ atlas_map_renderer_draw_choropleth (AtlasMapRenderer   *self,
           cairo_pattern_destroy (fills);
         }
       else
-        {
-          fill_classes (self, cr, &frame);
-          draw_area_outlines (self, cr, &frame);
-        }
+        draw_areas (self, cr, &frame);
     }
   draw_outlines (self, cr, &frame);
   draw_highlights (self, cr, &frame);
