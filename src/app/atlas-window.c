@@ -36,6 +36,7 @@ struct _AtlasWindow
   GtkWidget *search;
   GtkWidget *zoom_button;
   GtkWidget *spinner;
+  GtkWidget *loading_spinner;
   GtkWidget *toast_overlay;
   GtkWidget *stack;
   GtkWidget *error_page;
@@ -1202,6 +1203,20 @@ add_shortcuts (AtlasWindow *self)
 /* ------------------------------------------------------------------ */
 /* GObject                                                            */
 
+/* The loading page's spinner turns only while that page shows. A spinner
+ * that spins on a page the stack hides keeps its CSS animation running:
+ * the window then painted sixty frames a second while idle, and every
+ * change waited for the next of them. */
+static void
+on_stack_page_changed (AtlasWindow *self,
+                       GParamSpec  *pspec,
+                       GtkStack    *stack)
+{
+  const char *page = gtk_stack_get_visible_child_name (stack);
+
+  gtk_spinner_set_spinning (GTK_SPINNER (self->loading_spinner), g_strcmp0 (page, "loading") == 0);
+}
+
 static void
 on_search_area_chosen (AtlasSearch *search,
                        AtlasArea   *area,
@@ -1272,6 +1287,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
@@ -1284,6 +1300,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, comparison_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_search_area_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_page_changed);
 }
 
 static void

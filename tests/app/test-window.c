@@ -56,6 +56,40 @@ test_window_default_dataset (void)
   app_test_close_window (window);
 }
 
+static gboolean
+on_quiet_check (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* An idle window paints nothing: once the package is shown and the
+ * basemap drawn, some 300 ms pass without a frame within 15 s. (A spinner
+ * turning on a hidden page once kept the window at sixty frames a second,
+ * and every change waited for the next of them.) */
+static void
+test_window_idle_paints_nothing (void)
+{
+  AtlasWindow *window = open_default_window ();
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  gboolean quiet = FALSE;
+
+  while (!quiet && g_get_monotonic_time () < deadline)
+    {
+      gint64 frames = gdk_frame_clock_get_frame_counter (clock);
+      gboolean checked = FALSE;
+
+      g_timeout_add (300, on_quiet_check, &checked);
+      while (!checked)
+        g_main_context_iteration (NULL, TRUE);
+      quiet = gdk_frame_clock_get_frame_counter (clock) == frames;
+    }
+  g_assert_true (quiet);
+
+  app_test_close_window (window);
+}
+
 typedef struct
 {
   AtlasMap  *map;
@@ -399,6 +433,7 @@ main (int   argc,
 
   g_test_add_func ("/window/default-dataset", test_window_default_dataset);
   g_test_add_func ("/window/level-and-year", test_window_level_and_year);
+  g_test_add_func ("/window/idle-paints-nothing", test_window_idle_paints_nothing);
   g_test_add_func ("/window/search-matching", test_window_search_matching);
   g_test_add_func ("/window/search-selects", test_window_search_selects);
   g_test_add_func ("/window/open-another", test_window_open_another);
