@@ -752,6 +752,21 @@ qualified_name (const TableEntry *e)
   return g_strdup_printf ("%s.%s", e->schema, e->table);
 }
 
+/* "name", as SQL quotes an identifier. */
+static void
+append_sql_name (GString    *sql,
+                 const char *name)
+{
+  g_string_append_c (sql, '"');
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (sql, '"');
+      g_string_append_c (sql, *p);
+    }
+  g_string_append_c (sql, '"');
+}
+
 /* The rows of a table in the order they were written, by its FID column
  * when it has one: PostgreSQL otherwise returns them in any order, and the
  * order of areas decides the order in which their values are summed. A
@@ -770,6 +785,56 @@ open_ordered (GDALDatasetH      ds,
   else
     sql = g_strdup_printf ("SELECT * FROM \"%s\".\"%s\"%s", e->schema, e->table, where);
   return GDALDatasetExecuteSQL (ds, sql, NULL, NULL);
+}
+
+/* The rows of a geometry or areas table in order, for the loader, which
+ * finds its fields by name. A geometry column is selected as an
+ * expression (COALESCE of one value is the value), so that GDAL sees no
+ * table behind it: for a column of a table it reads that table's whole
+ * definition, geometry_columns among it, several catalogue queries a
+ * table on a fresh connection, where one query for the SRID of the first
+ * row does. */
+static OGRLayerH
+open_for_loader (GDALDatasetH      ds,
+                 const TableEntry *e)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  gboolean has_geometry = FALSE;
+
+  if (!e->found)
+    return NULL;
+  for (guint i = 0; i < e->columns->len; i++)
+    has_geometry = has_geometry || ((const TableColumn *) g_ptr_array_index (e->columns, i))->is_geometry;
+  if (!has_geometry)
+    return open_ordered (ds, e, "");
+
+  if (e->fid != NULL)
+    {
+      append_sql_name (sql, e->fid);
+      g_string_append (sql, ", ");
+    }
+  for (guint i = 0; i < e->columns->len; i++)
+    {
+      const TableColumn *c = g_ptr_array_index (e->columns, i);
+
+      if (i > 0)
+        g_string_append (sql, ", ");
+      if (c->is_geometry)
+        {
+          g_string_append (sql, "COALESCE(");
+          append_sql_name (sql, c->name);
+          g_string_append (sql, ") AS ");
+        }
+      append_sql_name (sql, c->name);
+    }
+  g_string_append_printf (sql, " FROM \"%s\".\"%s\"", e->schema, e->table);
+  if (e->fid != NULL)
+    {
+      g_string_append (sql, " ORDER BY ");
+      append_sql_name (sql, e->fid);
+    }
+
+  return GDALDatasetExecuteSQL (ds, sql->str, NULL, NULL);
 }
 
 /* ---- tables as CSV ------------------------------------------------------- */
@@ -988,32 +1053,19 @@ lost_connection_text (AtlasPgPackage   *pg,
                           e->schema, e->table, pg->label, detail);
 }
 
-/* "name", as SQL quotes an identifier. */
-static void
-append_sql_name (GString    *sql,
-                 const char *name)
-{
-  g_string_append_c (sql, '"');
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (sql, '"');
-      g_string_append_c (sql, *p);
-    }
-  g_string_append_c (sql, '"');
-}
-
-/* A wide value table as CSV lines made by the server in one text value:
- * fetching it row by row through OGR costs more than all the rest of
- * loading. With extra_float_digits above 0, a double prints as the
- * shortest text that reads back as the same number; a numeric prints
- * as stored. @header gets the header line. */
+/* A wide value table as CSV lines made by the server, one text a row:
+ * fetching its cells one by one through OGR costs more than all the rest
+ * of loading, and one text for the whole table costs the server more
+ * than the rows (string_agg() sorts and copies them, and the text is
+ * copied again as it is sent). With extra_float_digits above 0, a double
+ * prints as the shortest text that reads back as the same number; a
+ * numeric prints as stored. @header gets the header line. */
 static OGRLayerH
 open_as_csv (GDALDatasetH      ds,
              const TableEntry *e,
              GString          *header)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT string_agg(");
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
   g_autoptr(GString) args = g_string_new (NULL);
   guint n = 0;
 
@@ -1057,34 +1109,37 @@ open_as_csv (GDALDatasetH      ds,
     g_string_append (sql, "''");
   else
     g_string_append_printf (sql, "'%s)", args->str);
-  g_string_append (sql, ", E'\\n'");
+  g_string_append_printf (sql, " AS line FROM \"%s\".\"%s\"", e->schema, e->table);
   if (e->fid != NULL)
     {
       g_string_append (sql, " ORDER BY ");
       append_sql_name (sql, e->fid);
     }
-  g_string_append_printf (sql, ") FROM \"%s\".\"%s\"", e->schema, e->table);
 
   return GDALDatasetExecuteSQL (ds, sql->str, NULL, NULL);
 }
 
 static gboolean
-append_csv_text (GString   *out,
-                 GString   *header,
-                 OGRLayerH  layer)
+append_csv_rows (GString      *out,
+                 GString      *header,
+                 OGRLayerH     layer,
+                 GCancellable *cancellable)
 {
-  OGRFeatureH row = OGR_L_GetNextFeature (layer);
+  OGRFeatureH row;
+  guint count = 0;
 
   g_string_append_len (out, header->str, header->len);
-  if (row == NULL)
-    return FALSE;
-  if (OGR_F_IsFieldSetAndNotNull (row, 0))
+  while ((row = OGR_L_GetNextFeature (layer)) != NULL)
     {
-      g_string_append (out, OGR_F_GetFieldAsString (row, 0));
+      if (OGR_F_IsFieldSetAndNotNull (row, 0))
+        g_string_append (out, OGR_F_GetFieldAsString (row, 0));
       g_string_append_c (out, '\n');
+      OGR_F_Destroy (row);
+      if (++count % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
     }
-  OGR_F_Destroy (row);
-  return TRUE;
+
+  return !g_cancellable_is_cancelled (cancellable);
 }
 
 /* A table without geometry as CSV text, whatever its shape. */
@@ -1128,7 +1183,7 @@ table_as_csv (AtlasPgPackage   *pg,
   if (e->shape == SHAPE_VALUES_LONG)
     ok = append_long_csv (out, layer, cancellable);
   else if (e->shape == SHAPE_VALUES)
-    ok = append_csv_text (out, header, layer);
+    ok = append_csv_rows (out, header, layer, cancellable);
   else
     ok = append_layer_csv (out, layer, cancellable);
   CPLPopErrorHandler ();
@@ -1234,9 +1289,17 @@ read_values_in_thread (gpointer data)
   GError *error = NULL;
   /* Named, so that an administrator sees which connection is which. */
   g_autofree char *conninfo = g_strconcat (pg->conninfo, " application_name=platsatlas-values", NULL);
-  GDALDatasetH ds = connect_pg (conninfo, pg->label, pg->schema, NULL, FALSE, &error);
-  gboolean ok = ds != NULL &&
-                run_command (ds, "SET extra_float_digits = 3", _("set the number format"), &error);
+  GDALDatasetH ds;
+  gboolean ok;
+
+  /* Value tables hold no geometry: without GDAL's PostGIS start-up
+   * queries this backend never loads PostGIS, which costs the server
+   * more than reading a year of values. Thread-local: the geometry is
+   * read meanwhile on the first connection, with PostGIS. */
+  CPLSetThreadLocalConfigOption ("PG_USE_POSTGIS", "NO");
+  ds = connect_pg (conninfo, pg->label, pg->schema, NULL, FALSE, &error);
+  CPLSetThreadLocalConfigOption ("PG_USE_POSTGIS", NULL);
+  ok = ds != NULL && run_command (ds, "SET extra_float_digits = 3", _("set the number format"), &error);
 
   /* Connected beside the first connection; the tables to read are known
    * once that one has read the package's table of tables. */
@@ -1307,7 +1370,7 @@ atlas_postgis_open_table (Loader       *l,
   g_mutex_lock (&pg->ds_lock);
   name = qualified_name (e);
   g_clear_pointer (&l->gdal_message, g_free);
-  if ((*layer = open_ordered (pg->ds, e, "")) != NULL)
+  if ((*layer = open_for_loader (pg->ds, e)) != NULL)
     {
       CPLErrorReset ();
       report_table (pg, e);
