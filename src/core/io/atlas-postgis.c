@@ -56,7 +56,7 @@ typedef struct
    * GDAL's own look-up costs several round trips a table. */
   gboolean   found;   /* the table or view exists */
   char      *fid;     /* the integer key GDAL takes as FID, or NULL */
-  GPtrArray *columns; /* TableColumn: the others, in table order */
+  GPtrArray *columns; /* TableColumn: all of them, in table order */
 } TableEntry;
 
 typedef struct
@@ -66,6 +66,7 @@ typedef struct
   gboolean is_geometry;
   gboolean is_integer;
   gboolean is_key;     /* the table's primary key, alone */
+  gboolean is_fid;     /* the column TableEntry.fid names */
 } TableColumn;
 
 struct _AtlasPgPackage
@@ -394,6 +395,38 @@ connect_pg (const char *conninfo,
   return ds;
 }
 
+/* Everything is read in one transaction a connection: GDAL otherwise
+ * wraps each query in a transaction of its own, two round trips more a
+ * query, and on a busy machine each round trip waits for the server's
+ * turn on a processor. */
+static void
+begin_reading (GDALDatasetH ds)
+{
+  CPLErrorReset ();
+  if (GDALDatasetStartTransaction (ds, FALSE) != OGRERR_NONE)
+    CPLErrorReset ();
+}
+
+/* Rows a cursor fetch brings: GDAL's default of 500 makes a round trip
+ * every 500 rows. A page of value rows is small; a page of polygons may
+ * be large, hence fewer of them. The setting is read as GDAL makes the
+ * result layer, in the calling thread. */
+#define VALUE_ROWS_A_FETCH    "20000"
+#define GEOMETRY_ROWS_A_FETCH "2000"
+
+static OGRLayerH
+execute_paged (GDALDatasetH ds,
+               const char  *sql,
+               const char  *rows_a_fetch)
+{
+  OGRLayerH layer;
+
+  CPLSetThreadLocalConfigOption ("OGR_PG_CURSOR_PAGE", rows_a_fetch);
+  layer = GDALDatasetExecuteSQL (ds, sql, NULL, NULL);
+  CPLSetThreadLocalConfigOption ("OGR_PG_CURSOR_PAGE", NULL);
+  return layer;
+}
+
 /* Runs @sql; the result layer, or NULL with @message set. */
 static OGRLayerH
 run_sql (GDALDatasetH ds,
@@ -587,24 +620,24 @@ quoted_name (const TableEntry *e)
   return g_strdup_printf ("\"%s\".\"%s\"", e->schema, e->table);
 }
 
-/* Moves the column GDAL would take as FID out of @e's columns. */
+/* Finds the column GDAL would take as FID. */
 static void
 take_fid (TableEntry *e)
 {
-  guint found = G_MAXUINT;
+  TableColumn *found = NULL;
 
   for (guint i = 0; i < e->columns->len; i++)
     {
       TableColumn *c = g_ptr_array_index (e->columns, i);
 
-      if (c->is_integer && (c->is_key || (found == G_MAXUINT && g_str_equal (c->name, "ogc_fid"))))
-        found = i;
+      if (c->is_integer && (c->is_key || (found == NULL && g_str_equal (c->name, "ogc_fid"))))
+        found = c;
     }
-  if (found == G_MAXUINT)
+  if (found == NULL)
     return;
 
-  e->fid = g_strdup (((TableColumn *) g_ptr_array_index (e->columns, found))->name);
-  g_ptr_array_remove_index (e->columns, found);
+  found->is_fid = TRUE;
+  e->fid = g_strdup (found->name);
 }
 
 /* Which tables exist, their columns and the key GDAL takes as FID (the
@@ -713,6 +746,7 @@ pg_package_open (const char          *connection,
   pg->ds = connect_pg (pg->conninfo, pg->label, schema, NULL, FALSE, error);
   if (pg->ds == NULL)
     return NULL;
+  begin_reading (pg->ds);
   ok = read_manifest_text (pg, pg->ds, error);
   ok = ok && read_table_entries (pg, pg->ds, error);
   ok = ok && describe_tables (pg, pg->ds, error);
@@ -788,10 +822,11 @@ open_ordered (GDALDatasetH      ds,
 }
 
 /* The rows of a geometry or areas table in order, for the loader, which
- * finds its fields by name. A geometry column is selected as an
+ * finds its fields by name: the columns of SELECT *, each as an
  * expression (COALESCE of one value is the value), so that GDAL sees no
- * table behind it: for a column of a table it reads that table's whole
- * definition, geometry_columns among it, several catalogue queries a
+ * table behind them. For a column of a table GDAL asks the catalogue
+ * which columns are NOT NULL, and for a geometry column it reads the
+ * table's whole definition, geometry_columns among it: several queries a
  * table on a fresh connection, where one query for the SRID of the first
  * row does. */
 static OGRLayerH
@@ -799,34 +834,21 @@ open_for_loader (GDALDatasetH      ds,
                  const TableEntry *e)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
-  gboolean has_geometry = FALSE;
 
   if (!e->found)
     return NULL;
-  for (guint i = 0; i < e->columns->len; i++)
-    has_geometry = has_geometry || ((const TableColumn *) g_ptr_array_index (e->columns, i))->is_geometry;
-  if (!has_geometry)
-    return open_ordered (ds, e, "");
 
-  if (e->fid != NULL)
-    {
-      append_sql_name (sql, e->fid);
-      g_string_append (sql, ", ");
-    }
   for (guint i = 0; i < e->columns->len; i++)
     {
       const TableColumn *c = g_ptr_array_index (e->columns, i);
 
-      if (i > 0)
-        g_string_append (sql, ", ");
-      if (c->is_geometry)
-        {
-          g_string_append (sql, "COALESCE(");
-          append_sql_name (sql, c->name);
-          g_string_append (sql, ") AS ");
-        }
+      g_string_append (sql, i > 0 ? ", COALESCE(" : "COALESCE(");
+      append_sql_name (sql, c->name);
+      g_string_append (sql, ") AS ");
       append_sql_name (sql, c->name);
     }
+  if (e->columns->len == 0)
+    g_string_append_c (sql, '*');
   g_string_append_printf (sql, " FROM \"%s\".\"%s\"", e->schema, e->table);
   if (e->fid != NULL)
     {
@@ -834,7 +856,7 @@ open_for_loader (GDALDatasetH      ds,
       append_sql_name (sql, e->fid);
     }
 
-  return GDALDatasetExecuteSQL (ds, sql->str, NULL, NULL);
+  return execute_paged (ds, sql->str, GEOMETRY_ROWS_A_FETCH);
 }
 
 /* ---- tables as CSV ------------------------------------------------------- */
@@ -1080,7 +1102,7 @@ open_as_csv (GDALDatasetH      ds,
       const TableColumn *c = g_ptr_array_index (e->columns, i);
       g_autoptr(GString) column = g_string_new (NULL);
 
-      if (c->is_geometry)
+      if (c->is_geometry || c->is_fid)
         continue;
       append_sql_name (column, c->name);
       if (n > 0)
@@ -1116,7 +1138,7 @@ open_as_csv (GDALDatasetH      ds,
       append_sql_name (sql, e->fid);
     }
 
-  return GDALDatasetExecuteSQL (ds, sql->str, NULL, NULL);
+  return execute_paged (ds, sql->str, VALUE_ROWS_A_FETCH);
 }
 
 static gboolean
@@ -1299,6 +1321,8 @@ read_values_in_thread (gpointer data)
   CPLSetThreadLocalConfigOption ("PG_USE_POSTGIS", "NO");
   ds = connect_pg (conninfo, pg->label, pg->schema, NULL, FALSE, &error);
   CPLSetThreadLocalConfigOption ("PG_USE_POSTGIS", NULL);
+  if (ds != NULL)
+    begin_reading (ds);
   ok = ds != NULL && run_command (ds, "SET extra_float_digits = 3", _("set the number format"), &error);
 
   /* Connected beside the first connection; the tables to read are known
