@@ -408,8 +408,8 @@ begin_reading (GDALDatasetH ds)
 }
 
 /* Rows a cursor fetch brings: GDAL's default of 500 makes a round trip
- * every 500 rows. A page of value rows is small; a page of polygons may
- * be large, hence fewer of them. The setting is read as GDAL makes the
+ * every 500 rows. A page of value or areas rows is small; a page of
+ * polygons may be large, hence fewer of them. The setting is read as GDAL makes the
  * result layer, in the calling thread. */
 #define VALUE_ROWS_A_FETCH    "20000"
 #define GEOMETRY_ROWS_A_FETCH "2000"
@@ -834,6 +834,7 @@ open_for_loader (GDALDatasetH      ds,
                  const TableEntry *e)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
+  gboolean has_geometry = FALSE;
 
   if (!e->found)
     return NULL;
@@ -842,6 +843,7 @@ open_for_loader (GDALDatasetH      ds,
     {
       const TableColumn *c = g_ptr_array_index (e->columns, i);
 
+      has_geometry = has_geometry || c->is_geometry;
       g_string_append (sql, i > 0 ? ", COALESCE(" : "COALESCE(");
       append_sql_name (sql, c->name);
       g_string_append (sql, ") AS ");
@@ -856,7 +858,7 @@ open_for_loader (GDALDatasetH      ds,
       append_sql_name (sql, e->fid);
     }
 
-  return execute_paged (ds, sql->str, GEOMETRY_ROWS_A_FETCH);
+  return execute_paged (ds, sql->str, has_geometry ? GEOMETRY_ROWS_A_FETCH : VALUE_ROWS_A_FETCH);
 }
 
 /* ---- tables as CSV ------------------------------------------------------- */
