@@ -52,7 +52,7 @@ typedef struct
   char      *schema; /* where the table is: the package's schema unless named */
   char      *table;
   TableShape shape;
-  /* From the catalogue, read once for every table (describe_tables()):
+  /* From the catalogue, read once for every table (read_package_tables()):
    * GDAL's own look-up costs several round trips a table. */
   gboolean   found;   /* the table or view exists */
   char      *fid;     /* the integer key GDAL takes as FID, or NULL */
@@ -503,47 +503,6 @@ report_table (AtlasPgPackage   *pg,
   report_step (pg, step);
 }
 
-static void
-set_missing_package_error (GError        **error,
-                           AtlasPgPackage *pg,
-                           const char     *message)
-{
-  g_autofree char *detail = short_detail (message);
-
-  g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
-               _("%s holds no Platsatlas package: the table %s.%s cannot be read (%s); expected a schema written by “platsatlas-cli pack --to-postgis” or set up as docs/postgis.md describes."),
-               pg->label, pg->schema, MANIFEST_TABLE, detail);
-}
-
-static gboolean
-read_manifest_text (AtlasPgPackage *pg,
-                    GDALDatasetH    ds,
-                    GError        **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT manifest FROM \"%s\"." MANIFEST_TABLE, pg->schema);
-  g_autofree char *message = NULL;
-  OGRLayerH result = run_sql (ds, sql, &message);
-  OGRFeatureH row;
-
-  if (result == NULL)
-    {
-      set_missing_package_error (error, pg, message);
-      return FALSE;
-    }
-  row = OGR_L_GetNextFeature (result);
-  if (row != NULL && OGR_F_IsFieldSetAndNotNull (row, 0))
-    pg->manifest = g_strdup (OGR_F_GetFieldAsString (row, 0));
-  if (row != NULL)
-    OGR_F_Destroy (row);
-  GDALDatasetReleaseResultSet (ds, result);
-
-  if (pg->manifest == NULL)
-    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_MANIFEST,
-                 _("%s: the table %s.%s has no manifest; expected one row holding manifest.json"),
-                 pg->label, pg->schema, MANIFEST_TABLE);
-  return pg->manifest != NULL;
-}
-
 static gboolean
 parse_shape (const char *name,
              TableShape *shape)
@@ -558,21 +517,24 @@ parse_shape (const char *name,
   return FALSE;
 }
 
-/* One row of platsatlas_tables; FALSE with @error set when it is wrong. */
+/* One row of platsatlas_tables, its fields from @first on (path, layer,
+ * table_name, shape); FALSE with @error set when it is wrong. */
 static gboolean
 read_entry (AtlasPgPackage *pg,
             OGRFeatureH     row,
+            int             first,
             GError        **error)
 {
   TableEntry *e = g_new0 (TableEntry, 1);
-  const char *table = OGR_F_IsFieldSetAndNotNull (row, 2) ? OGR_F_GetFieldAsString (row, 2) : "";
+  const char *table = OGR_F_IsFieldSetAndNotNull (row, first + 2) ? OGR_F_GetFieldAsString (row, first + 2) : "";
   const char *dot = strchr (table, '.');
-  const char *shape = OGR_F_IsFieldSetAndNotNull (row, 3) ? OGR_F_GetFieldAsString (row, 3) : NULL;
+  const char *shape = OGR_F_IsFieldSetAndNotNull (row, first + 3) ? OGR_F_GetFieldAsString (row, first + 3) : NULL;
 
-  e->path = g_strdup (OGR_F_IsFieldSetAndNotNull (row, 0) ? OGR_F_GetFieldAsString (row, 0) : "");
-  e->layer = OGR_F_IsFieldSetAndNotNull (row, 1) ? g_strdup (OGR_F_GetFieldAsString (row, 1)) : NULL;
+  e->path = g_strdup (OGR_F_IsFieldSetAndNotNull (row, first) ? OGR_F_GetFieldAsString (row, first) : "");
+  e->layer = OGR_F_IsFieldSetAndNotNull (row, first + 1) ? g_strdup (OGR_F_GetFieldAsString (row, first + 1)) : NULL;
   e->schema = dot != NULL ? g_strndup (table, dot - table) : g_strdup (pg->schema);
   e->table = g_strdup (dot != NULL ? dot + 1 : table);
+  e->columns = g_ptr_array_new_with_free_func (table_column_free);
   g_ptr_array_add (pg->entries, e);
 
   if (is_sql_name (e->schema) && is_sql_name (e->table) && parse_shape (shape, &e->shape))
@@ -582,42 +544,6 @@ read_entry (AtlasPgPackage *pg,
                _("%s: the row for “%s” in %s.%s names the table “%s” with the shape “%s”; expected a lower-case table name (or schema.table) and one of geometry, areas, values, values-long"),
                pg->label, e->path, pg->schema, TABLES_TABLE, table, shape != NULL ? shape : "");
   return FALSE;
-}
-
-static gboolean
-read_table_entries (AtlasPgPackage *pg,
-                    GDALDatasetH    ds,
-                    GError        **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT path, layer, table_name, shape FROM \"%s\"." TABLES_TABLE " ORDER BY path, layer",
-                                          pg->schema);
-  g_autofree char *message = NULL;
-  OGRLayerH result = run_sql (ds, sql, &message);
-  OGRFeatureH row;
-  gboolean ok = TRUE;
-
-  if (result == NULL)
-    {
-      g_autofree char *detail = short_detail (message);
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
-                   _("%s: the table %s.%s cannot be read (%s); expected one row per file the manifest names"),
-                   pg->label, pg->schema, TABLES_TABLE, detail);
-      return FALSE;
-    }
-  while (ok && (row = OGR_L_GetNextFeature (result)) != NULL)
-    {
-      ok = read_entry (pg, row, error);
-      OGR_F_Destroy (row);
-    }
-  GDALDatasetReleaseResultSet (ds, result);
-  return ok;
-}
-
-/* "\"schema\".\"table\"", as SQL names a table; both are plain names. */
-static char *
-quoted_name (const TableEntry *e)
-{
-  return g_strdup_printf ("\"%s\".\"%s\"", e->schema, e->table);
 }
 
 /* Finds the column GDAL would take as FID. */
@@ -640,72 +566,114 @@ take_fid (TableEntry *e)
   e->fid = g_strdup (found->name);
 }
 
-/* Which tables exist, their columns and the key GDAL takes as FID (the
- * single-column integer primary key, else an integer column ogc_fid), for
- * every entry in one query. A table that does not exist stays !found. */
-static gboolean
-describe_tables (AtlasPgPackage *pg,
-                 GDALDatasetH    ds,
-                 GError        **error)
+/* The manifest, the rows of platsatlas_tables and, for each table they
+ * name, whether it exists, its columns and the key GDAL takes as FID (the
+ * single-column integer primary key, else an integer column ogc_fid), in
+ * one query: each query through GDAL costs about seven round trips, and
+ * on a busy machine each round trip waits for the server's turn on a
+ * processor. One row per column of each table, the manifest on the first
+ * row only; a table that does not exist has one row without a column and
+ * stays !found. Only names platsatlas_tables may hold are looked up;
+ * read_entry() refuses the others. */
+#define PACKAGE_TABLES_SQL \
+  "WITH m AS (SELECT manifest FROM \"%s\"." MANIFEST_TABLE " LIMIT 1), " \
+  "t AS (SELECT path, layer, table_name, shape, row_number () OVER (ORDER BY path, layer) AS n " \
+        "FROM \"%s\"." TABLES_TABLE "), " \
+  "c AS (SELECT t.n, a.attnum, a.attname::text AS column_name, " \
+               "(y.typcategory = 'S')::integer AS is_text, " \
+               "(y.typname IN ('geometry', 'geography'))::integer AS is_geometry, " \
+               "(y.typname IN ('int2', 'int4', 'int8'))::integer AS is_integer, " \
+               "coalesce (a.attnum = (SELECT i.indkey[0] FROM pg_index i WHERE i.indrelid = a.attrelid " \
+                         "AND i.indisprimary AND i.indnatts = 1), false)::integer AS is_key " \
+        "FROM t JOIN pg_attribute a ON a.attrelid = to_regclass (CASE " \
+          "WHEN t.table_name ~ '^[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*$' THEN t.table_name " \
+          "WHEN t.table_name ~ '^[a-z_][a-z0-9_]*$' THEN '\"%s\".' || t.table_name END) " \
+          "AND a.attnum > 0 AND NOT a.attisdropped " \
+        "JOIN pg_type y ON y.oid = a.atttypid) " \
+  "SELECT CASE WHEN row_number () OVER (ORDER BY t.n, c.attnum) = 1 THEN m.manifest END AS manifest, " \
+         "t.n::text AS entry, t.path, t.layer, t.table_name, t.shape, " \
+         "c.column_name, c.is_text, c.is_geometry, c.is_integer, c.is_key " \
+  "FROM m LEFT JOIN (t LEFT JOIN c ON c.n = t.n) ON true ORDER BY t.n, c.attnum"
+
+static void
+add_column (TableEntry  *e,
+            OGRFeatureH  row)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT q.n::text AS entry, a.attname::text AS column_name, "
-                                         "(t.typcategory = 'S')::integer AS is_text, "
-                                         "(t.typname IN ('geometry', 'geography'))::integer AS is_geometry, "
-                                         "(t.typname IN ('int2', 'int4', 'int8'))::integer AS is_integer, "
-                                         "coalesce(a.attnum = (SELECT i.indkey[0] FROM pg_index i WHERE i.indrelid = a.attrelid "
-                                         "AND i.indisprimary AND i.indnatts = 1), false)::integer AS is_key "
-                                         "FROM unnest(ARRAY[");
+  TableColumn *c = g_new0 (TableColumn, 1);
+
+  e->found = TRUE;
+  c->name = g_strdup (OGR_F_GetFieldAsString (row, 6));
+  c->is_text = OGR_F_GetFieldAsInteger (row, 7) != 0;
+  c->is_geometry = OGR_F_GetFieldAsInteger (row, 8) != 0;
+  c->is_integer = OGR_F_GetFieldAsInteger (row, 9) != 0;
+  c->is_key = OGR_F_GetFieldAsInteger (row, 10) != 0;
+  g_ptr_array_add (e->columns, c);
+}
+
+static void
+set_package_tables_error (GError        **error,
+                          AtlasPgPackage *pg,
+                          const char     *message)
+{
+  g_autofree char *detail = short_detail (message);
+
+  /* The server names the relation it cannot read. */
+  if (message != NULL && strstr (message, TABLES_TABLE) != NULL)
+    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
+                 _("%s: the table %s.%s cannot be read (%s); expected one row per file the manifest names"),
+                 pg->label, pg->schema, TABLES_TABLE, detail);
+  else
+    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
+                 _("%s holds no Platsatlas package: the table %s.%s cannot be read (%s); expected a schema written by “platsatlas-cli pack --to-postgis” or set up as docs/postgis.md describes."),
+                 pg->label, pg->schema, MANIFEST_TABLE, detail);
+}
+
+static gboolean
+read_package_tables (AtlasPgPackage *pg,
+                     GDALDatasetH    ds,
+                     GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf (PACKAGE_TABLES_SQL, pg->schema, pg->schema, pg->schema);
   g_autofree char *message = NULL;
-  OGRLayerH result;
+  OGRLayerH result = run_sql (ds, sql, &message);
   OGRFeatureH row;
+  gboolean ok = TRUE;
+  int entry = 0;
 
-  for (guint i = 0; i < pg->entries->len; i++)
-    {
-      TableEntry *e = g_ptr_array_index (pg->entries, i);
-      g_autofree char *name = quoted_name (e);
-
-      e->columns = g_ptr_array_new_with_free_func (table_column_free);
-      g_string_append_printf (sql, "%s'%s'", i > 0 ? ", " : "", name);
-    }
-  g_string_append (sql, "]::text[]) WITH ORDINALITY AS q(name, n) "
-                        "JOIN pg_attribute a ON a.attrelid = to_regclass(q.name) AND a.attnum > 0 AND NOT a.attisdropped "
-                        "JOIN pg_type t ON t.oid = a.atttypid ORDER BY q.n, a.attnum");
-  if (pg->entries->len == 0)
-    return TRUE;
-
-  result = run_sql (ds, sql->str, &message);
   if (result == NULL)
     {
-      g_autofree char *detail = short_detail (message);
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
-                   _("%s: the tables named in %s.%s cannot be looked up (%s); expected a PostgreSQL server whose catalogue the user may read"),
-                   pg->label, pg->schema, TABLES_TABLE, detail);
+      set_package_tables_error (error, pg, message);
       return FALSE;
     }
-  while ((row = OGR_L_GetNextFeature (result)) != NULL)
+  while (ok && (row = OGR_L_GetNextFeature (result)) != NULL)
     {
-      /* As text: GDAL would take an integer first column as the FID. */
-      int n = atoi (OGR_F_GetFieldAsString (row, 0));
-      TableEntry *e = n >= 1 && (guint) n <= pg->entries->len ? g_ptr_array_index (pg->entries, n - 1) : NULL;
+      /* As text: GDAL would take an integer column as the FID. */
+      int n = OGR_F_IsFieldSetAndNotNull (row, 1) ? atoi (OGR_F_GetFieldAsString (row, 1)) : 0;
 
-      if (e != NULL)
+      if (pg->manifest == NULL && OGR_F_IsFieldSetAndNotNull (row, 0))
+        pg->manifest = g_strdup (OGR_F_GetFieldAsString (row, 0));
+      if (n > entry)
         {
-          TableColumn *c = g_new0 (TableColumn, 1);
-
-          e->found = TRUE;
-          c->name = g_strdup (OGR_F_GetFieldAsString (row, 1));
-          c->is_text = OGR_F_GetFieldAsInteger (row, 2) != 0;
-          c->is_geometry = OGR_F_GetFieldAsInteger (row, 3) != 0;
-          c->is_integer = OGR_F_GetFieldAsInteger (row, 4) != 0;
-          c->is_key = OGR_F_GetFieldAsInteger (row, 5) != 0;
-          g_ptr_array_add (e->columns, c);
+          entry = n;
+          ok = read_entry (pg, row, 2, error);
         }
+      if (ok && n > 0 && OGR_F_IsFieldSetAndNotNull (row, 6))
+        add_column (g_ptr_array_index (pg->entries, pg->entries->len - 1), row);
       OGR_F_Destroy (row);
     }
-  for (guint i = 0; i < pg->entries->len; i++)
-    take_fid (g_ptr_array_index (pg->entries, i));
   GDALDatasetReleaseResultSet (ds, result);
-  return TRUE;
+
+  if (pg->manifest == NULL)
+    {
+      g_clear_error (error);
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_MANIFEST,
+                   _("%s: the table %s.%s has no manifest; expected one row holding manifest.json"),
+                   pg->label, pg->schema, MANIFEST_TABLE);
+      return FALSE;
+    }
+  for (guint i = 0; ok && i < pg->entries->len; i++)
+    take_fid (g_ptr_array_index (pg->entries, i));
+  return ok;
 }
 
 static gpointer read_values_in_thread (gpointer data);
@@ -747,9 +715,7 @@ pg_package_open (const char          *connection,
   if (pg->ds == NULL)
     return NULL;
   begin_reading (pg->ds);
-  ok = read_manifest_text (pg, pg->ds, error);
-  ok = ok && read_table_entries (pg, pg->ds, error);
-  ok = ok && describe_tables (pg, pg->ds, error);
+  ok = read_package_tables (pg, pg->ds, error);
   /* Doubles print as the shortest text that reads back as the same
    * number, for the value tables read as CSV text. */
   ok = ok && run_command (pg->ds, "SET extra_float_digits = 3", _("set the number format"), error);
