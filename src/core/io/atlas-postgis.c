@@ -574,26 +574,30 @@ take_fid (TableEntry *e)
  * processor. One row per column of each table, the manifest on the first
  * row only; a table that does not exist has one row without a column and
  * stays !found. Only names platsatlas_tables may hold are looked up;
- * read_entry() refuses the others. */
+ * read_entry() refuses the others. OFFSET 0 keeps the look-up a loop over
+ * the tables: as a join, without statistics on platsatlas_tables, the
+ * planner would scan all of pg_attribute. */
 #define PACKAGE_TABLES_SQL \
   "WITH m AS (SELECT manifest FROM \"%s\"." MANIFEST_TABLE " LIMIT 1), " \
   "t AS (SELECT path, layer, table_name, shape, row_number () OVER (ORDER BY path, layer) AS n " \
-        "FROM \"%s\"." TABLES_TABLE "), " \
-  "c AS (SELECT t.n, a.attnum, a.attname::text AS column_name, " \
-               "(y.typcategory = 'S')::integer AS is_text, " \
-               "(y.typname IN ('geometry', 'geography'))::integer AS is_geometry, " \
-               "(y.typname IN ('int2', 'int4', 'int8'))::integer AS is_integer, " \
-               "coalesce (a.attnum = (SELECT i.indkey[0] FROM pg_index i WHERE i.indrelid = a.attrelid " \
-                         "AND i.indisprimary AND i.indnatts = 1), false)::integer AS is_key " \
-        "FROM t JOIN pg_attribute a ON a.attrelid = to_regclass (CASE " \
-          "WHEN t.table_name ~ '^[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*$' THEN t.table_name " \
-          "WHEN t.table_name ~ '^[a-z_][a-z0-9_]*$' THEN '\"%s\".' || t.table_name END) " \
-          "AND a.attnum > 0 AND NOT a.attisdropped " \
-        "JOIN pg_type y ON y.oid = a.atttypid) " \
+        "FROM \"%s\"." TABLES_TABLE ") " \
   "SELECT CASE WHEN row_number () OVER (ORDER BY t.n, c.attnum) = 1 THEN m.manifest END AS manifest, " \
          "t.n::text AS entry, t.path, t.layer, t.table_name, t.shape, " \
          "c.column_name, c.is_text, c.is_geometry, c.is_integer, c.is_key " \
-  "FROM m LEFT JOIN (t LEFT JOIN c ON c.n = t.n) ON true ORDER BY t.n, c.attnum"
+  "FROM m LEFT JOIN (t LEFT JOIN LATERAL (" \
+    "SELECT a.attnum, a.attname::text AS column_name, " \
+           "(y.typcategory = 'S')::integer AS is_text, " \
+           "(y.typname IN ('geometry', 'geography'))::integer AS is_geometry, " \
+           "(y.typname IN ('int2', 'int4', 'int8'))::integer AS is_integer, " \
+           "coalesce (a.attnum = (SELECT i.indkey[0] FROM pg_index i WHERE i.indrelid = a.attrelid " \
+                     "AND i.indisprimary AND i.indnatts = 1), false)::integer AS is_key " \
+    "FROM pg_attribute a JOIN pg_type y ON y.oid = a.atttypid " \
+    "WHERE a.attrelid = to_regclass (CASE " \
+      "WHEN t.table_name ~ '^[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*$' THEN t.table_name " \
+      "WHEN t.table_name ~ '^[a-z_][a-z0-9_]*$' THEN '\"%s\".' || t.table_name END) " \
+      "AND a.attnum > 0 AND NOT a.attisdropped " \
+    "OFFSET 0) c ON true) ON true " \
+  "ORDER BY t.n, c.attnum"
 
 static void
 add_column (TableEntry  *e,
