@@ -1047,24 +1047,21 @@ lost_connection_text (AtlasPgPackage   *pg,
                           e->schema, e->table, pg->label, detail);
 }
 
-/* A wide value table as CSV lines made by the server, one text a row:
- * fetching its cells one by one through OGR costs more than all the rest
- * of loading, and one text for the whole table costs the server more
- * than the rows (string_agg() sorts and copies them, and the text is
- * copied again as it is sent). With extra_float_digits above 0, a double
- * prints as the shortest text that reads back as the same number; a
- * numeric prints as stored. @header gets the header line. */
-static OGRLayerH
-open_as_csv (GDALDatasetH      ds,
-             const TableEntry *e,
-             GString          *header)
+/* A wide value table's row as one CSV line made by the server: fetching
+ * its cells one by one through OGR costs more than all the rest of
+ * loading, and one text for the whole table costs the server more than
+ * the rows (string_agg() sorts and copies them, and the text is copied
+ * again as it is sent). With extra_float_digits above 0, a double prints
+ * as the shortest text that reads back as the same number; a numeric
+ * prints as stored. Appends the expression to @sql and the header line
+ * to @header. */
+static void
+append_csv_line_sql (GString          *sql,
+                     const TableEntry *e,
+                     GString          *header)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
   g_autoptr(GString) args = g_string_new (NULL);
   guint n = 0;
-
-  if (!e->found)
-    return NULL;
 
   /* One format() a row (NULL prints as nothing) costs less than
    * concatenating its cells one by one; a function takes at most 100
@@ -1103,6 +1100,20 @@ open_as_csv (GDALDatasetH      ds,
     g_string_append (sql, "''");
   else
     g_string_append_printf (sql, "'%s)", args->str);
+}
+
+/* A wide value table as CSV lines, one text a row. */
+static OGRLayerH
+open_as_csv (GDALDatasetH      ds,
+             const TableEntry *e,
+             GString          *header)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+
+  if (!e->found)
+    return NULL;
+
+  append_csv_line_sql (sql, e, header);
   g_string_append_printf (sql, " AS line FROM \"%s\".\"%s\"", e->schema, e->table);
   if (e->fid != NULL)
     {
@@ -1136,6 +1147,24 @@ append_csv_rows (GString      *out,
   return !g_cancellable_is_cancelled (cancellable);
 }
 
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static void
+set_missing_table_error (GError          **error,
+                         AtlasPgPackage   *pg,
+                         const TableEntry *e)
+{
+  g_autofree char *name = qualified_name (e);
+
+  g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
+               _("%s: the table %s, named for “%s” in %s.%s, does not exist; expected a table or view of that name"),
+               pg->label, name, e->path, pg->schema, TABLES_TABLE);
+}
+
 /* A table without geometry as CSV text, whatever its shape. */
 static gboolean
 table_as_csv (AtlasPgPackage   *pg,
@@ -1167,9 +1196,7 @@ table_as_csv (AtlasPgPackage   *pg,
           g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES, text);
         }
       else
-        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
-                     _("%s: the table %s, named for “%s” in %s.%s, does not exist; expected a table or view of that name"),
-                     pg->label, name, e->path, pg->schema, TABLES_TABLE);
+        set_missing_table_error (error, pg, e);
       g_free (m.text);
       return FALSE;
     }
@@ -1244,13 +1271,146 @@ copy_manifest (AtlasPgPackage *pg)
   }
 }
 
-/* values/YEAR.csv in /vsimem/, read through @ds. */
+/* Rows of the wide value tables a fetch brings. Each fetch is a round
+ * trip, but rows already fetched are not lost with the connection: a
+ * page of a few tables keeps "the table that was being read" a table
+ * whose rows did not all arrive. */
+#define WIDE_VALUE_ROWS_A_FETCH "5000"
+
+/* Every wide value table in one query, the rows of one after another
+ * (the table's number beside each line): each query through GDAL costs
+ * about seven round trips and a plan, and on a busy machine each round
+ * trip waits for the server's turn on a processor. */
+static OGRLayerH
+open_wide_values (GDALDatasetH ds,
+                  GPtrArray   *wide,
+                  GPtrArray   *headers)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT line, part FROM (");
+
+  for (guint i = 0; i < wide->len; i++)
+    {
+      const TableEntry *e = g_ptr_array_index (wide, i);
+      GString *header = g_string_new (NULL);
+
+      g_string_append_printf (sql, "%sSELECT %u AS part, ", i > 0 ? " UNION ALL " : "", i);
+      if (e->fid != NULL)
+        {
+          append_sql_name (sql, e->fid);
+          g_string_append (sql, "::bigint AS ord, ");
+        }
+      else
+        g_string_append (sql, "0::bigint AS ord, ");
+      append_csv_line_sql (sql, e, header);
+      g_string_append_printf (sql, " AS line FROM \"%s\".\"%s\"", e->schema, e->table);
+      g_ptr_array_add (headers, header);
+    }
+  g_string_append (sql, ") AS v ORDER BY part, ord");
+
+  return execute_paged (ds, sql->str, WIDE_VALUE_ROWS_A_FETCH);
+}
+
+/* values/YEAR.csv in /vsimem/ for each table of @wide, in order;
+ * @part is where the next table starts. */
+static void
+finish_wide_tables (AtlasPgPackage *pg,
+                    GPtrArray      *wide,
+                    GPtrArray      *headers,
+                    GString       **csv,
+                    guint          *part,
+                    guint           until)
+{
+  for (; *part < until && *part < wide->len; (*part)++)
+    {
+      const TableEntry *e = g_ptr_array_index (wide, *part);
+      g_autofree char *path = g_strconcat (pg->root, "/", e->path, NULL);
+
+      if (*csv == NULL)
+        *csv = g_string_new (((GString *) g_ptr_array_index (headers, *part))->str);
+      if (is_values_path (e->path))
+        put_memory_file (path, g_steal_pointer (csv));
+      else
+        g_string_free (g_steal_pointer (csv), TRUE);
+      report_table (pg, e);
+    }
+}
+
+static gboolean
+copy_wide_values (AtlasPgPackage *pg,
+                  GDALDatasetH    ds,
+                  GPtrArray      *wide,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (free_string);
+  GString *csv = NULL;
+  PgMessage m = { NULL };
+  OGRLayerH layer;
+  OGRFeatureH row;
+  guint part = 0, count = 0;
+
+  for (guint i = 0; i < wide->len; i++)
+    if (!((const TableEntry *) g_ptr_array_index (wide, i))->found)
+      {
+        set_missing_table_error (error, pg, g_ptr_array_index (wide, i));
+        return FALSE;
+      }
+
+  CPLPushErrorHandlerEx (collect_message, &m);
+  CPLErrorReset ();
+  layer = open_wide_values (ds, wide, headers);
+  while (layer != NULL && (row = OGR_L_GetNextFeature (layer)) != NULL)
+    {
+      guint row_part = MIN ((guint) OGR_F_GetFieldAsInteger (row, 1), wide->len - 1);
+
+      finish_wide_tables (pg, wide, headers, &csv, &part, row_part);
+      if (csv == NULL)
+        csv = g_string_new (((GString *) g_ptr_array_index (headers, part))->str);
+      if (OGR_F_IsFieldSetAndNotNull (row, 0))
+        g_string_append (csv, OGR_F_GetFieldAsString (row, 0));
+      g_string_append_c (csv, '\n');
+      OGR_F_Destroy (row);
+      if (++count % 1024 == 0 && (g_cancellable_is_cancelled (pg->cancellable) || g_atomic_int_get (&pg->stop)))
+        break;
+    }
+  if (layer == NULL && m.text == NULL)
+    m.text = g_strdup (CPLGetLastErrorMsg ());
+  CPLPopErrorHandler ();
+  if (layer != NULL)
+    GDALDatasetReleaseResultSet (ds, layer);
+
+  /* The table whose rows were being read when the query failed. */
+  if (m.text != NULL)
+    {
+      g_autofree char *text = lost_connection_text (pg, g_ptr_array_index (wide, MIN (part, wide->len - 1)), m.text);
+      g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES, text);
+    }
+  else if (!g_cancellable_set_error_if_cancelled (pg->cancellable, error) && !g_atomic_int_get (&pg->stop))
+    finish_wide_tables (pg, wide, headers, &csv, &part, wide->len);
+  if (csv != NULL)
+    g_string_free (csv, TRUE);
+  g_free (m.text);
+  return part == wide->len;
+}
+
+/* values/YEAR.csv in /vsimem/, read through @ds: the wide tables in one
+ * query, then each long table. */
 static gboolean
 copy_values (AtlasPgPackage *pg,
              GDALDatasetH    ds,
              GError        **error)
 {
+  g_autoptr(GPtrArray) wide = g_ptr_array_new ();
   gboolean ok = TRUE;
+
+  for (guint i = 0; i < pg->entries->len; i++)
+    {
+      const TableEntry *e = g_ptr_array_index (pg->entries, i);
+
+      if (e->shape == SHAPE_VALUES)
+        g_ptr_array_add (wide, (gpointer) e);
+    }
+  if (wide->len > 0)
+    ok = copy_wide_values (pg, ds, wide, error);
 
   for (guint i = 0; ok && i < pg->entries->len; i++)
     {
@@ -1258,7 +1418,7 @@ copy_values (AtlasPgPackage *pg,
       g_autofree char *path = NULL;
       GString *csv;
 
-      if (e->shape != SHAPE_VALUES && e->shape != SHAPE_VALUES_LONG)
+      if (e->shape != SHAPE_VALUES_LONG)
         continue;
       if (g_atomic_int_get (&pg->stop))
         return FALSE;
