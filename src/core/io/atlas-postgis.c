@@ -93,6 +93,11 @@ struct _AtlasPgPackage
   int                  go;             /* 1: read them, -1: give up */
   gboolean             values_ok;
   GError              *values_error;
+  /* Under go_lock: the value files already in /vsimem/, so that the
+   * loader reads each year as soon as it is there, and whether the
+   * values thread has ended. */
+  GHashTable          *values_done;
+  gboolean             values_ended;
   AtlasPostgisProgress progress;
   gpointer             progress_data;
   GMutex               lock;
@@ -148,6 +153,7 @@ pg_package_free (AtlasPgPackage *pg)
   signal_values (pg, -1);
   wait_values (pg);
   g_clear_error (&pg->values_error);
+  g_clear_pointer (&pg->values_done, g_hash_table_unref);
   g_mutex_clear (&pg->go_lock);
   g_cond_clear (&pg->go_cond);
   if (pg->root != NULL)
@@ -707,6 +713,7 @@ pg_package_open (const char          *connection,
   pg->n_steps = 2;
   g_mutex_init (&pg->go_lock);
   g_cond_init (&pg->go_cond);
+  pg->values_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!check_schema (schema, error) || (pg->conninfo = conninfo_for (connection, error)) == NULL)
     return NULL;
   if (values_in_thread)
@@ -1252,6 +1259,21 @@ put_memory_file (const char *path,
   VSIFCloseL (VSIFileFromMemBuffer (path, copy, length, TRUE));
 }
 
+/* A value file in /vsimem/, and the loader told that it is there. */
+static void
+put_value_file (AtlasPgPackage   *pg,
+                const TableEntry *e,
+                GString          *text)
+{
+  g_autofree char *path = g_strconcat (pg->root, "/", e->path, NULL);
+
+  put_memory_file (path, text);
+  g_mutex_lock (&pg->go_lock);
+  g_hash_table_add (pg->values_done, g_strdup (e->path));
+  g_cond_broadcast (&pg->go_cond);
+  g_mutex_unlock (&pg->go_lock);
+}
+
 /* manifest.json and the folder values/ in /vsimem/, for the loader. */
 static void
 copy_manifest (AtlasPgPackage *pg)
@@ -1323,12 +1345,11 @@ finish_wide_tables (AtlasPgPackage *pg,
   for (; *part < until && *part < wide->len; (*part)++)
     {
       const TableEntry *e = g_ptr_array_index (wide, *part);
-      g_autofree char *path = g_strconcat (pg->root, "/", e->path, NULL);
 
       if (*csv == NULL)
         *csv = g_string_new (((GString *) g_ptr_array_index (headers, *part))->str);
       if (is_values_path (e->path))
-        put_memory_file (path, g_steal_pointer (csv));
+        put_value_file (pg, e, g_steal_pointer (csv));
       else
         g_string_free (g_steal_pointer (csv), TRUE);
       report_table (pg, e);
@@ -1415,7 +1436,6 @@ copy_values (AtlasPgPackage *pg,
   for (guint i = 0; ok && i < pg->entries->len; i++)
     {
       const TableEntry *e = g_ptr_array_index (pg->entries, i);
-      g_autofree char *path = NULL;
       GString *csv;
 
       if (e->shape != SHAPE_VALUES_LONG)
@@ -1425,9 +1445,8 @@ copy_values (AtlasPgPackage *pg,
 
       csv = g_string_new (NULL);
       ok = table_as_csv (pg, ds, e, csv, pg->cancellable, error);
-      path = g_strconcat (pg->root, "/", e->path, NULL);
       if (ok && is_values_path (e->path))
-        put_memory_file (path, csv);
+        put_value_file (pg, e, csv);
       else
         g_string_free (csv, TRUE);
       report_table (pg, e);
@@ -1466,6 +1485,10 @@ read_values_in_thread (gpointer data)
 
   pg->values_ok = ok && pg->go > 0 && copy_values (pg, ds, &error);
   pg->values_error = error;
+  g_mutex_lock (&pg->go_lock);
+  pg->values_ended = TRUE;
+  g_cond_broadcast (&pg->go_cond);
+  g_mutex_unlock (&pg->go_lock);
   if (ds != NULL)
     GDALClose (ds);
   return NULL;
@@ -1494,6 +1517,25 @@ atlas_postgis_wait_values (AtlasPgPackage *server,
     g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES,
                  _("%s: the value tables could not be read"), server->label);
   return FALSE;
+}
+
+/* Waits until the value file @path (values/YEAR.csv) is in /vsimem/, or
+ * the values thread has ended: FALSE with @error set when the value
+ * tables could not be read. A file the thread does not make is left to
+ * the loader to find missing. */
+gboolean
+atlas_postgis_wait_table (AtlasPgPackage *server,
+                          const char     *path,
+                          GError        **error)
+{
+  gboolean done;
+
+  g_mutex_lock (&server->go_lock);
+  while (!(done = g_hash_table_contains (server->values_done, path)) && !server->values_ended)
+    g_cond_wait (&server->go_cond, &server->go_lock);
+  g_mutex_unlock (&server->go_lock);
+
+  return done || atlas_postgis_wait_values (server, error);
 }
 
 /* ---- the loader's side ---------------------------------------------------- */
