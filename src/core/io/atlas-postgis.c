@@ -415,8 +415,8 @@ begin_reading (GDALDatasetH ds)
 
 /* Rows a cursor fetch brings: GDAL's default of 500 makes a round trip
  * every 500 rows. A page of value or areas rows is small; a page of
- * polygons may be large, hence fewer of them. The setting is read as GDAL makes the
- * result layer, in the calling thread. */
+ * polygons may be large, hence fewer of them. GDAL reads the setting as
+ * it makes the result layer, in the calling thread. */
 #define VALUE_ROWS_A_FETCH    "20000"
 #define GEOMETRY_ROWS_A_FETCH "2000"
 
