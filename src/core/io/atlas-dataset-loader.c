@@ -100,6 +100,7 @@ atlas_loader_clear (Loader *l)
   g_clear_pointer (&l->staged, g_array_unref);
   g_clear_pointer (&l->pkg, atlas_package_free);
   g_free (l->gdal_message);
+  g_clear_error (&l->server_error);
   if (l->ct != NULL)
     OCTDestroyCoordinateTransformation (l->ct);
   if (l->ct_source != NULL)
@@ -126,9 +127,12 @@ run_phases (Loader     *l,
   if (g_cancellable_set_error_if_cancelled (l->cancellable, error))
     return FALSE;
 
-  if (l->server != NULL && !atlas_postgis_wait_values (l->server, error))
-    return FALSE;
   atlas_loader_read_values (l);
+  if (l->server_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&l->server_error));
+      return FALSE;
+    }
   if (g_cancellable_set_error_if_cancelled (l->cancellable, error))
     return FALSE;
 

@@ -78,6 +78,8 @@ typedef struct
   /* A package read from PostGIS (atlas-postgis.c), borrowed; NULL for a
    * package of files. Its geometry and areas come from tables. */
   AtlasPgPackage      *server;
+  /* Why its value tables could not be read; the load fails with it. */
+  GError              *server_error;
 } Loader;
 
 /* One stored value as read from a table; the dense store is sized and
@@ -109,11 +111,15 @@ AtlasPackage *atlas_package_load_server         (AtlasPgPackage    *server,
 
 /* atlas-postgis.c: where a package read from PostGIS keeps its files
  * (manifest.json and values/YEAR.csv, copied from the server into
- * /vsimem/), and the table a geometry or areas spec names: a GDALDatasetH
+ * /vsimem/, each year as it arrives), and the table a geometry or areas
+ * spec names: a GDALDatasetH
  * and its rows in order as an OGRLayerH, NULL after reporting a problem,
  * closed with atlas_postgis_close_table(). */
 const char   *atlas_postgis_root                (AtlasPgPackage    *server);
 gboolean      atlas_postgis_wait_values         (AtlasPgPackage    *server,
+                                                 GError           **error);
+gboolean      atlas_postgis_wait_table          (AtlasPgPackage    *server,
+                                                 const char        *path,
                                                  GError           **error);
 void         *atlas_postgis_open_table          (Loader            *l,
                                                  GeometrySpec      *spec,

@@ -52,11 +52,11 @@ typedef struct
   char      *schema; /* where the table is: the package's schema unless named */
   char      *table;
   TableShape shape;
-  /* From the catalogue, read once for every table (describe_tables()):
+  /* From the catalogue, read once for every table (read_package_tables()):
    * GDAL's own look-up costs several round trips a table. */
   gboolean   found;   /* the table or view exists */
   char      *fid;     /* the integer key GDAL takes as FID, or NULL */
-  GPtrArray *columns; /* TableColumn: the others, in table order */
+  GPtrArray *columns; /* TableColumn: all of them, in table order */
 } TableEntry;
 
 typedef struct
@@ -66,6 +66,7 @@ typedef struct
   gboolean is_geometry;
   gboolean is_integer;
   gboolean is_key;     /* the table's primary key, alone */
+  gboolean is_fid;     /* the column TableEntry.fid names */
 } TableColumn;
 
 struct _AtlasPgPackage
@@ -92,6 +93,11 @@ struct _AtlasPgPackage
   int                  go;             /* 1: read them, -1: give up */
   gboolean             values_ok;
   GError              *values_error;
+  /* Under go_lock: the value files already in /vsimem/, so that the
+   * loader reads each year as soon as it is there, and whether the
+   * values thread has ended. */
+  GHashTable          *values_done;
+  gboolean             values_ended;
   AtlasPostgisProgress progress;
   gpointer             progress_data;
   GMutex               lock;
@@ -147,6 +153,7 @@ pg_package_free (AtlasPgPackage *pg)
   signal_values (pg, -1);
   wait_values (pg);
   g_clear_error (&pg->values_error);
+  g_clear_pointer (&pg->values_done, g_hash_table_unref);
   g_mutex_clear (&pg->go_lock);
   g_cond_clear (&pg->go_cond);
   if (pg->root != NULL)
@@ -394,6 +401,38 @@ connect_pg (const char *conninfo,
   return ds;
 }
 
+/* Everything is read in one transaction a connection: GDAL otherwise
+ * wraps each query in a transaction of its own, two round trips more a
+ * query, and on a busy machine each round trip waits for the server's
+ * turn on a processor. */
+static void
+begin_reading (GDALDatasetH ds)
+{
+  CPLErrorReset ();
+  if (GDALDatasetStartTransaction (ds, FALSE) != OGRERR_NONE)
+    CPLErrorReset ();
+}
+
+/* Rows a cursor fetch brings: GDAL's default of 500 makes a round trip
+ * every 500 rows. A page of value or areas rows is small; a page of
+ * polygons may be large, hence fewer of them. GDAL reads the setting as
+ * it makes the result layer, in the calling thread. */
+#define VALUE_ROWS_A_FETCH    "20000"
+#define GEOMETRY_ROWS_A_FETCH "2000"
+
+static OGRLayerH
+execute_paged (GDALDatasetH ds,
+               const char  *sql,
+               const char  *rows_a_fetch)
+{
+  OGRLayerH layer;
+
+  CPLSetThreadLocalConfigOption ("OGR_PG_CURSOR_PAGE", rows_a_fetch);
+  layer = GDALDatasetExecuteSQL (ds, sql, NULL, NULL);
+  CPLSetThreadLocalConfigOption ("OGR_PG_CURSOR_PAGE", NULL);
+  return layer;
+}
+
 /* Runs @sql; the result layer, or NULL with @message set. */
 static OGRLayerH
 run_sql (GDALDatasetH ds,
@@ -470,47 +509,6 @@ report_table (AtlasPgPackage   *pg,
   report_step (pg, step);
 }
 
-static void
-set_missing_package_error (GError        **error,
-                           AtlasPgPackage *pg,
-                           const char     *message)
-{
-  g_autofree char *detail = short_detail (message);
-
-  g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
-               _("%s holds no Platsatlas package: the table %s.%s cannot be read (%s); expected a schema written by “platsatlas-cli pack --to-postgis” or set up as docs/postgis.md describes."),
-               pg->label, pg->schema, MANIFEST_TABLE, detail);
-}
-
-static gboolean
-read_manifest_text (AtlasPgPackage *pg,
-                    GDALDatasetH    ds,
-                    GError        **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT manifest FROM \"%s\"." MANIFEST_TABLE, pg->schema);
-  g_autofree char *message = NULL;
-  OGRLayerH result = run_sql (ds, sql, &message);
-  OGRFeatureH row;
-
-  if (result == NULL)
-    {
-      set_missing_package_error (error, pg, message);
-      return FALSE;
-    }
-  row = OGR_L_GetNextFeature (result);
-  if (row != NULL && OGR_F_IsFieldSetAndNotNull (row, 0))
-    pg->manifest = g_strdup (OGR_F_GetFieldAsString (row, 0));
-  if (row != NULL)
-    OGR_F_Destroy (row);
-  GDALDatasetReleaseResultSet (ds, result);
-
-  if (pg->manifest == NULL)
-    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_MANIFEST,
-                 _("%s: the table %s.%s has no manifest; expected one row holding manifest.json"),
-                 pg->label, pg->schema, MANIFEST_TABLE);
-  return pg->manifest != NULL;
-}
-
 static gboolean
 parse_shape (const char *name,
              TableShape *shape)
@@ -525,21 +523,24 @@ parse_shape (const char *name,
   return FALSE;
 }
 
-/* One row of platsatlas_tables; FALSE with @error set when it is wrong. */
+/* One row of platsatlas_tables, its fields from @first on (path, layer,
+ * table_name, shape); FALSE with @error set when it is wrong. */
 static gboolean
 read_entry (AtlasPgPackage *pg,
             OGRFeatureH     row,
+            int             first,
             GError        **error)
 {
   TableEntry *e = g_new0 (TableEntry, 1);
-  const char *table = OGR_F_IsFieldSetAndNotNull (row, 2) ? OGR_F_GetFieldAsString (row, 2) : "";
+  const char *table = OGR_F_IsFieldSetAndNotNull (row, first + 2) ? OGR_F_GetFieldAsString (row, first + 2) : "";
   const char *dot = strchr (table, '.');
-  const char *shape = OGR_F_IsFieldSetAndNotNull (row, 3) ? OGR_F_GetFieldAsString (row, 3) : NULL;
+  const char *shape = OGR_F_IsFieldSetAndNotNull (row, first + 3) ? OGR_F_GetFieldAsString (row, first + 3) : NULL;
 
-  e->path = g_strdup (OGR_F_IsFieldSetAndNotNull (row, 0) ? OGR_F_GetFieldAsString (row, 0) : "");
-  e->layer = OGR_F_IsFieldSetAndNotNull (row, 1) ? g_strdup (OGR_F_GetFieldAsString (row, 1)) : NULL;
+  e->path = g_strdup (OGR_F_IsFieldSetAndNotNull (row, first) ? OGR_F_GetFieldAsString (row, first) : "");
+  e->layer = OGR_F_IsFieldSetAndNotNull (row, first + 1) ? g_strdup (OGR_F_GetFieldAsString (row, first + 1)) : NULL;
   e->schema = dot != NULL ? g_strndup (table, dot - table) : g_strdup (pg->schema);
   e->table = g_strdup (dot != NULL ? dot + 1 : table);
+  e->columns = g_ptr_array_new_with_free_func (table_column_free);
   g_ptr_array_add (pg->entries, e);
 
   if (is_sql_name (e->schema) && is_sql_name (e->table) && parse_shape (shape, &e->shape))
@@ -551,128 +552,138 @@ read_entry (AtlasPgPackage *pg,
   return FALSE;
 }
 
-static gboolean
-read_table_entries (AtlasPgPackage *pg,
-                    GDALDatasetH    ds,
-                    GError        **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT path, layer, table_name, shape FROM \"%s\"." TABLES_TABLE " ORDER BY path, layer",
-                                          pg->schema);
-  g_autofree char *message = NULL;
-  OGRLayerH result = run_sql (ds, sql, &message);
-  OGRFeatureH row;
-  gboolean ok = TRUE;
-
-  if (result == NULL)
-    {
-      g_autofree char *detail = short_detail (message);
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
-                   _("%s: the table %s.%s cannot be read (%s); expected one row per file the manifest names"),
-                   pg->label, pg->schema, TABLES_TABLE, detail);
-      return FALSE;
-    }
-  while (ok && (row = OGR_L_GetNextFeature (result)) != NULL)
-    {
-      ok = read_entry (pg, row, error);
-      OGR_F_Destroy (row);
-    }
-  GDALDatasetReleaseResultSet (ds, result);
-  return ok;
-}
-
-/* "\"schema\".\"table\"", as SQL names a table; both are plain names. */
-static char *
-quoted_name (const TableEntry *e)
-{
-  return g_strdup_printf ("\"%s\".\"%s\"", e->schema, e->table);
-}
-
-/* Moves the column GDAL would take as FID out of @e's columns. */
+/* Finds the column GDAL would take as FID. */
 static void
 take_fid (TableEntry *e)
 {
-  guint found = G_MAXUINT;
+  TableColumn *found = NULL;
 
   for (guint i = 0; i < e->columns->len; i++)
     {
       TableColumn *c = g_ptr_array_index (e->columns, i);
 
-      if (c->is_integer && (c->is_key || (found == G_MAXUINT && g_str_equal (c->name, "ogc_fid"))))
-        found = i;
+      if (c->is_integer && (c->is_key || (found == NULL && g_str_equal (c->name, "ogc_fid"))))
+        found = c;
     }
-  if (found == G_MAXUINT)
+  if (found == NULL)
     return;
 
-  e->fid = g_strdup (((TableColumn *) g_ptr_array_index (e->columns, found))->name);
-  g_ptr_array_remove_index (e->columns, found);
+  found->is_fid = TRUE;
+  e->fid = g_strdup (found->name);
 }
 
-/* Which tables exist, their columns and the key GDAL takes as FID (the
- * single-column integer primary key, else an integer column ogc_fid), for
- * every entry in one query. A table that does not exist stays !found. */
-static gboolean
-describe_tables (AtlasPgPackage *pg,
-                 GDALDatasetH    ds,
-                 GError        **error)
+/* The manifest, the rows of platsatlas_tables and, for each table they
+ * name, whether it exists, its columns and the key GDAL takes as FID (the
+ * single-column integer primary key, else an integer column ogc_fid), in
+ * one query: each query through GDAL costs about seven round trips, and
+ * on a busy machine each round trip waits for the server's turn on a
+ * processor. One row per column of each table, the manifest on the first
+ * row only; a table that does not exist has one row without a column and
+ * stays !found. Only names platsatlas_tables may hold are looked up;
+ * read_entry() refuses the others. OFFSET 0 keeps the look-up a loop over
+ * the tables: as a join, without statistics on platsatlas_tables, the
+ * planner would scan all of pg_attribute. */
+#define PACKAGE_TABLES_SQL \
+  "WITH m AS (SELECT manifest FROM \"%s\"." MANIFEST_TABLE " LIMIT 1), " \
+  "t AS (SELECT path, layer, table_name, shape, row_number () OVER (ORDER BY path, layer) AS n " \
+        "FROM \"%s\"." TABLES_TABLE ") " \
+  "SELECT CASE WHEN row_number () OVER (ORDER BY t.n, c.attnum) = 1 THEN m.manifest END AS manifest, " \
+         "t.n::text AS entry, t.path, t.layer, t.table_name, t.shape, " \
+         "c.column_name, c.is_text, c.is_geometry, c.is_integer, c.is_key " \
+  "FROM m LEFT JOIN (t LEFT JOIN LATERAL (" \
+    "SELECT a.attnum, a.attname::text AS column_name, " \
+           "(y.typcategory = 'S')::integer AS is_text, " \
+           "(y.typname IN ('geometry', 'geography'))::integer AS is_geometry, " \
+           "(y.typname IN ('int2', 'int4', 'int8'))::integer AS is_integer, " \
+           "coalesce (a.attnum = (SELECT i.indkey[0] FROM pg_index i WHERE i.indrelid = a.attrelid " \
+                     "AND i.indisprimary AND i.indnatts = 1), false)::integer AS is_key " \
+    "FROM pg_attribute a JOIN pg_type y ON y.oid = a.atttypid " \
+    "WHERE a.attrelid = to_regclass (CASE " \
+      "WHEN t.table_name ~ '^[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*$' THEN t.table_name " \
+      "WHEN t.table_name ~ '^[a-z_][a-z0-9_]*$' THEN '\"%s\".' || t.table_name END) " \
+      "AND a.attnum > 0 AND NOT a.attisdropped " \
+    "OFFSET 0) c ON true) ON true " \
+  "ORDER BY t.n, c.attnum"
+
+static void
+add_column (TableEntry  *e,
+            OGRFeatureH  row)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT q.n::text AS entry, a.attname::text AS column_name, "
-                                         "(t.typcategory = 'S')::integer AS is_text, "
-                                         "(t.typname IN ('geometry', 'geography'))::integer AS is_geometry, "
-                                         "(t.typname IN ('int2', 'int4', 'int8'))::integer AS is_integer, "
-                                         "coalesce(a.attnum = (SELECT i.indkey[0] FROM pg_index i WHERE i.indrelid = a.attrelid "
-                                         "AND i.indisprimary AND i.indnatts = 1), false)::integer AS is_key "
-                                         "FROM unnest(ARRAY[");
+  TableColumn *c = g_new0 (TableColumn, 1);
+
+  e->found = TRUE;
+  c->name = g_strdup (OGR_F_GetFieldAsString (row, 6));
+  c->is_text = OGR_F_GetFieldAsInteger (row, 7) != 0;
+  c->is_geometry = OGR_F_GetFieldAsInteger (row, 8) != 0;
+  c->is_integer = OGR_F_GetFieldAsInteger (row, 9) != 0;
+  c->is_key = OGR_F_GetFieldAsInteger (row, 10) != 0;
+  g_ptr_array_add (e->columns, c);
+}
+
+static void
+set_package_tables_error (GError        **error,
+                          AtlasPgPackage *pg,
+                          const char     *message)
+{
+  g_autofree char *detail = short_detail (message);
+
+  /* The server names the relation it cannot read. */
+  if (message != NULL && strstr (message, TABLES_TABLE) != NULL)
+    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
+                 _("%s: the table %s.%s cannot be read (%s); expected one row per file the manifest names"),
+                 pg->label, pg->schema, TABLES_TABLE, detail);
+  else
+    g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
+                 _("%s holds no Platsatlas package: the table %s.%s cannot be read (%s); expected a schema written by “platsatlas-cli pack --to-postgis” or set up as docs/postgis.md describes."),
+                 pg->label, pg->schema, MANIFEST_TABLE, detail);
+}
+
+static gboolean
+read_package_tables (AtlasPgPackage *pg,
+                     GDALDatasetH    ds,
+                     GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf (PACKAGE_TABLES_SQL, pg->schema, pg->schema, pg->schema);
   g_autofree char *message = NULL;
-  OGRLayerH result;
+  OGRLayerH result = run_sql (ds, sql, &message);
   OGRFeatureH row;
+  gboolean ok = TRUE;
+  int entry = 0;
 
-  for (guint i = 0; i < pg->entries->len; i++)
-    {
-      TableEntry *e = g_ptr_array_index (pg->entries, i);
-      g_autofree char *name = quoted_name (e);
-
-      e->columns = g_ptr_array_new_with_free_func (table_column_free);
-      g_string_append_printf (sql, "%s'%s'", i > 0 ? ", " : "", name);
-    }
-  g_string_append (sql, "]::text[]) WITH ORDINALITY AS q(name, n) "
-                        "JOIN pg_attribute a ON a.attrelid = to_regclass(q.name) AND a.attnum > 0 AND NOT a.attisdropped "
-                        "JOIN pg_type t ON t.oid = a.atttypid ORDER BY q.n, a.attnum");
-  if (pg->entries->len == 0)
-    return TRUE;
-
-  result = run_sql (ds, sql->str, &message);
   if (result == NULL)
     {
-      g_autofree char *detail = short_detail (message);
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
-                   _("%s: the tables named in %s.%s cannot be looked up (%s); expected a PostgreSQL server whose catalogue the user may read"),
-                   pg->label, pg->schema, TABLES_TABLE, detail);
+      set_package_tables_error (error, pg, message);
       return FALSE;
     }
-  while ((row = OGR_L_GetNextFeature (result)) != NULL)
+  while (ok && (row = OGR_L_GetNextFeature (result)) != NULL)
     {
-      /* As text: GDAL would take an integer first column as the FID. */
-      int n = atoi (OGR_F_GetFieldAsString (row, 0));
-      TableEntry *e = n >= 1 && (guint) n <= pg->entries->len ? g_ptr_array_index (pg->entries, n - 1) : NULL;
+      /* As text: GDAL would take an integer column as the FID. */
+      int n = OGR_F_IsFieldSetAndNotNull (row, 1) ? atoi (OGR_F_GetFieldAsString (row, 1)) : 0;
 
-      if (e != NULL)
+      if (pg->manifest == NULL && OGR_F_IsFieldSetAndNotNull (row, 0))
+        pg->manifest = g_strdup (OGR_F_GetFieldAsString (row, 0));
+      if (n > entry)
         {
-          TableColumn *c = g_new0 (TableColumn, 1);
-
-          e->found = TRUE;
-          c->name = g_strdup (OGR_F_GetFieldAsString (row, 1));
-          c->is_text = OGR_F_GetFieldAsInteger (row, 2) != 0;
-          c->is_geometry = OGR_F_GetFieldAsInteger (row, 3) != 0;
-          c->is_integer = OGR_F_GetFieldAsInteger (row, 4) != 0;
-          c->is_key = OGR_F_GetFieldAsInteger (row, 5) != 0;
-          g_ptr_array_add (e->columns, c);
+          entry = n;
+          ok = read_entry (pg, row, 2, error);
         }
+      if (ok && n > 0 && OGR_F_IsFieldSetAndNotNull (row, 6))
+        add_column (g_ptr_array_index (pg->entries, pg->entries->len - 1), row);
       OGR_F_Destroy (row);
     }
-  for (guint i = 0; i < pg->entries->len; i++)
-    take_fid (g_ptr_array_index (pg->entries, i));
   GDALDatasetReleaseResultSet (ds, result);
-  return TRUE;
+
+  if (pg->manifest == NULL)
+    {
+      g_clear_error (error);
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_MANIFEST,
+                   _("%s: the table %s.%s has no manifest; expected one row holding manifest.json"),
+                   pg->label, pg->schema, MANIFEST_TABLE);
+      return FALSE;
+    }
+  for (guint i = 0; ok && i < pg->entries->len; i++)
+    take_fid (g_ptr_array_index (pg->entries, i));
+  return ok;
 }
 
 static gpointer read_values_in_thread (gpointer data);
@@ -702,6 +713,7 @@ pg_package_open (const char          *connection,
   pg->n_steps = 2;
   g_mutex_init (&pg->go_lock);
   g_cond_init (&pg->go_cond);
+  pg->values_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!check_schema (schema, error) || (pg->conninfo = conninfo_for (connection, error)) == NULL)
     return NULL;
   if (values_in_thread)
@@ -713,9 +725,8 @@ pg_package_open (const char          *connection,
   pg->ds = connect_pg (pg->conninfo, pg->label, schema, NULL, FALSE, error);
   if (pg->ds == NULL)
     return NULL;
-  ok = read_manifest_text (pg, pg->ds, error);
-  ok = ok && read_table_entries (pg, pg->ds, error);
-  ok = ok && describe_tables (pg, pg->ds, error);
+  begin_reading (pg->ds);
+  ok = read_package_tables (pg, pg->ds, error);
   /* Doubles print as the shortest text that reads back as the same
    * number, for the value tables read as CSV text. */
   ok = ok && run_command (pg->ds, "SET extra_float_digits = 3", _("set the number format"), error);
@@ -752,6 +763,21 @@ qualified_name (const TableEntry *e)
   return g_strdup_printf ("%s.%s", e->schema, e->table);
 }
 
+/* "name", as SQL quotes an identifier. */
+static void
+append_sql_name (GString    *sql,
+                 const char *name)
+{
+  g_string_append_c (sql, '"');
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (sql, '"');
+      g_string_append_c (sql, *p);
+    }
+  g_string_append_c (sql, '"');
+}
+
 /* The rows of a table in the order they were written, by its FID column
  * when it has one: PostgreSQL otherwise returns them in any order, and the
  * order of areas decides the order in which their values are summed. A
@@ -770,6 +796,46 @@ open_ordered (GDALDatasetH      ds,
   else
     sql = g_strdup_printf ("SELECT * FROM \"%s\".\"%s\"%s", e->schema, e->table, where);
   return GDALDatasetExecuteSQL (ds, sql, NULL, NULL);
+}
+
+/* The rows of a geometry or areas table in order, for the loader, which
+ * finds its fields by name: the columns of SELECT *, each as an
+ * expression (COALESCE of one value is the value), so that GDAL sees no
+ * table behind them. For a column of a table GDAL asks the catalogue
+ * which columns are NOT NULL, and for a geometry column it reads the
+ * table's whole definition, geometry_columns among it: several queries a
+ * table on a fresh connection, where one query for the SRID of the first
+ * row does. */
+static OGRLayerH
+open_for_loader (GDALDatasetH      ds,
+                 const TableEntry *e)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  gboolean has_geometry = FALSE;
+
+  if (!e->found)
+    return NULL;
+
+  for (guint i = 0; i < e->columns->len; i++)
+    {
+      const TableColumn *c = g_ptr_array_index (e->columns, i);
+
+      has_geometry = has_geometry || c->is_geometry;
+      g_string_append (sql, i > 0 ? ", COALESCE(" : "COALESCE(");
+      append_sql_name (sql, c->name);
+      g_string_append (sql, ") AS ");
+      append_sql_name (sql, c->name);
+    }
+  if (e->columns->len == 0)
+    g_string_append_c (sql, '*');
+  g_string_append_printf (sql, " FROM \"%s\".\"%s\"", e->schema, e->table);
+  if (e->fid != NULL)
+    {
+      g_string_append (sql, " ORDER BY ");
+      append_sql_name (sql, e->fid);
+    }
+
+  return execute_paged (ds, sql->str, has_geometry ? GEOMETRY_ROWS_A_FETCH : VALUE_ROWS_A_FETCH);
 }
 
 /* ---- tables as CSV ------------------------------------------------------- */
@@ -988,37 +1054,21 @@ lost_connection_text (AtlasPgPackage   *pg,
                           e->schema, e->table, pg->label, detail);
 }
 
-/* "name", as SQL quotes an identifier. */
+/* A wide value table's row as one CSV line made by the server: fetching
+ * its cells one by one through OGR costs more than all the rest of
+ * loading, and one text for the whole table costs the server more than
+ * the rows (string_agg() sorts and copies them, and the text is copied
+ * again as it is sent). With extra_float_digits above 0, a double prints
+ * as the shortest text that reads back as the same number; a numeric
+ * prints as stored. Appends the expression to @sql and the header line
+ * to @header. */
 static void
-append_sql_name (GString    *sql,
-                 const char *name)
+append_csv_line_sql (GString          *sql,
+                     const TableEntry *e,
+                     GString          *header)
 {
-  g_string_append_c (sql, '"');
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (sql, '"');
-      g_string_append_c (sql, *p);
-    }
-  g_string_append_c (sql, '"');
-}
-
-/* A wide value table as CSV lines made by the server in one text value:
- * fetching it row by row through OGR costs more than all the rest of
- * loading. With extra_float_digits above 0, a double prints as the
- * shortest text that reads back as the same number; a numeric prints
- * as stored. @header gets the header line. */
-static OGRLayerH
-open_as_csv (GDALDatasetH      ds,
-             const TableEntry *e,
-             GString          *header)
-{
-  g_autoptr(GString) sql = g_string_new ("SELECT string_agg(");
   g_autoptr(GString) args = g_string_new (NULL);
   guint n = 0;
-
-  if (!e->found)
-    return NULL;
 
   /* One format() a row (NULL prints as nothing) costs less than
    * concatenating its cells one by one; a function takes at most 100
@@ -1028,7 +1078,7 @@ open_as_csv (GDALDatasetH      ds,
       const TableColumn *c = g_ptr_array_index (e->columns, i);
       g_autoptr(GString) column = g_string_new (NULL);
 
-      if (c->is_geometry)
+      if (c->is_geometry || c->is_fid)
         continue;
       append_sql_name (column, c->name);
       if (n > 0)
@@ -1057,34 +1107,69 @@ open_as_csv (GDALDatasetH      ds,
     g_string_append (sql, "''");
   else
     g_string_append_printf (sql, "'%s)", args->str);
-  g_string_append (sql, ", E'\\n'");
+}
+
+/* A wide value table as CSV lines, one text a row. */
+static OGRLayerH
+open_as_csv (GDALDatasetH      ds,
+             const TableEntry *e,
+             GString          *header)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+
+  if (!e->found)
+    return NULL;
+
+  append_csv_line_sql (sql, e, header);
+  g_string_append_printf (sql, " AS line FROM \"%s\".\"%s\"", e->schema, e->table);
   if (e->fid != NULL)
     {
       g_string_append (sql, " ORDER BY ");
       append_sql_name (sql, e->fid);
     }
-  g_string_append_printf (sql, ") FROM \"%s\".\"%s\"", e->schema, e->table);
 
-  return GDALDatasetExecuteSQL (ds, sql->str, NULL, NULL);
+  return execute_paged (ds, sql->str, VALUE_ROWS_A_FETCH);
 }
 
 static gboolean
-append_csv_text (GString   *out,
-                 GString   *header,
-                 OGRLayerH  layer)
+append_csv_rows (GString      *out,
+                 GString      *header,
+                 OGRLayerH     layer,
+                 GCancellable *cancellable)
 {
-  OGRFeatureH row = OGR_L_GetNextFeature (layer);
+  OGRFeatureH row;
+  guint count = 0;
 
   g_string_append_len (out, header->str, header->len);
-  if (row == NULL)
-    return FALSE;
-  if (OGR_F_IsFieldSetAndNotNull (row, 0))
+  while ((row = OGR_L_GetNextFeature (layer)) != NULL)
     {
-      g_string_append (out, OGR_F_GetFieldAsString (row, 0));
+      if (OGR_F_IsFieldSetAndNotNull (row, 0))
+        g_string_append (out, OGR_F_GetFieldAsString (row, 0));
       g_string_append_c (out, '\n');
+      OGR_F_Destroy (row);
+      if (++count % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
     }
-  OGR_F_Destroy (row);
-  return TRUE;
+
+  return !g_cancellable_is_cancelled (cancellable);
+}
+
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static void
+set_missing_table_error (GError          **error,
+                         AtlasPgPackage   *pg,
+                         const TableEntry *e)
+{
+  g_autofree char *name = qualified_name (e);
+
+  g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
+               _("%s: the table %s, named for “%s” in %s.%s, does not exist; expected a table or view of that name"),
+               pg->label, name, e->path, pg->schema, TABLES_TABLE);
 }
 
 /* A table without geometry as CSV text, whatever its shape. */
@@ -1118,9 +1203,7 @@ table_as_csv (AtlasPgPackage   *pg,
           g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES, text);
         }
       else
-        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_NOT_FOUND,
-                     _("%s: the table %s, named for “%s” in %s.%s, does not exist; expected a table or view of that name"),
-                     pg->label, name, e->path, pg->schema, TABLES_TABLE);
+        set_missing_table_error (error, pg, e);
       g_free (m.text);
       return FALSE;
     }
@@ -1128,7 +1211,7 @@ table_as_csv (AtlasPgPackage   *pg,
   if (e->shape == SHAPE_VALUES_LONG)
     ok = append_long_csv (out, layer, cancellable);
   else if (e->shape == SHAPE_VALUES)
-    ok = append_csv_text (out, header, layer);
+    ok = append_csv_rows (out, header, layer, cancellable);
   else
     ok = append_layer_csv (out, layer, cancellable);
   CPLPopErrorHandler ();
@@ -1176,6 +1259,21 @@ put_memory_file (const char *path,
   VSIFCloseL (VSIFileFromMemBuffer (path, copy, length, TRUE));
 }
 
+/* A value file in /vsimem/, and the loader told that it is there. */
+static void
+put_value_file (AtlasPgPackage   *pg,
+                const TableEntry *e,
+                GString          *text)
+{
+  g_autofree char *path = g_strconcat (pg->root, "/", e->path, NULL);
+
+  put_memory_file (path, text);
+  g_mutex_lock (&pg->go_lock);
+  g_hash_table_add (pg->values_done, g_strdup (e->path));
+  g_cond_broadcast (&pg->go_cond);
+  g_mutex_unlock (&pg->go_lock);
+}
+
 /* manifest.json and the folder values/ in /vsimem/, for the loader. */
 static void
 copy_manifest (AtlasPgPackage *pg)
@@ -1195,30 +1293,160 @@ copy_manifest (AtlasPgPackage *pg)
   }
 }
 
-/* values/YEAR.csv in /vsimem/, read through @ds. */
+/* Rows of the wide value tables a fetch brings. Each fetch is a round
+ * trip, but rows already fetched are not lost with the connection: a
+ * page of a few tables keeps "the table that was being read" a table
+ * whose rows did not all arrive. */
+#define WIDE_VALUE_ROWS_A_FETCH "5000"
+
+/* Every wide value table in one query, the rows of one after another
+ * (the table's number beside each line): each query through GDAL costs
+ * about seven round trips and a plan, and on a busy machine each round
+ * trip waits for the server's turn on a processor. */
+static OGRLayerH
+open_wide_values (GDALDatasetH ds,
+                  GPtrArray   *wide,
+                  GPtrArray   *headers)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT line, part FROM (");
+
+  for (guint i = 0; i < wide->len; i++)
+    {
+      const TableEntry *e = g_ptr_array_index (wide, i);
+      GString *header = g_string_new (NULL);
+
+      g_string_append_printf (sql, "%sSELECT %u AS part, ", i > 0 ? " UNION ALL " : "", i);
+      if (e->fid != NULL)
+        {
+          append_sql_name (sql, e->fid);
+          g_string_append (sql, "::bigint AS ord, ");
+        }
+      else
+        g_string_append (sql, "0::bigint AS ord, ");
+      append_csv_line_sql (sql, e, header);
+      g_string_append_printf (sql, " AS line FROM \"%s\".\"%s\"", e->schema, e->table);
+      g_ptr_array_add (headers, header);
+    }
+  g_string_append (sql, ") AS v ORDER BY part, ord");
+
+  return execute_paged (ds, sql->str, WIDE_VALUE_ROWS_A_FETCH);
+}
+
+/* values/YEAR.csv in /vsimem/ for each table of @wide, in order;
+ * @part is where the next table starts. */
+static void
+finish_wide_tables (AtlasPgPackage *pg,
+                    GPtrArray      *wide,
+                    GPtrArray      *headers,
+                    GString       **csv,
+                    guint          *part,
+                    guint           until)
+{
+  for (; *part < until && *part < wide->len; (*part)++)
+    {
+      const TableEntry *e = g_ptr_array_index (wide, *part);
+
+      if (*csv == NULL)
+        *csv = g_string_new (((GString *) g_ptr_array_index (headers, *part))->str);
+      if (is_values_path (e->path))
+        put_value_file (pg, e, g_steal_pointer (csv));
+      else
+        g_string_free (g_steal_pointer (csv), TRUE);
+      report_table (pg, e);
+    }
+}
+
+static gboolean
+copy_wide_values (AtlasPgPackage *pg,
+                  GDALDatasetH    ds,
+                  GPtrArray      *wide,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (free_string);
+  GString *csv = NULL;
+  PgMessage m = { NULL };
+  OGRLayerH layer;
+  OGRFeatureH row;
+  guint part = 0, count = 0;
+
+  for (guint i = 0; i < wide->len; i++)
+    if (!((const TableEntry *) g_ptr_array_index (wide, i))->found)
+      {
+        set_missing_table_error (error, pg, g_ptr_array_index (wide, i));
+        return FALSE;
+      }
+
+  CPLPushErrorHandlerEx (collect_message, &m);
+  CPLErrorReset ();
+  layer = open_wide_values (ds, wide, headers);
+  while (layer != NULL && (row = OGR_L_GetNextFeature (layer)) != NULL)
+    {
+      guint row_part = MIN ((guint) OGR_F_GetFieldAsInteger (row, 1), wide->len - 1);
+
+      finish_wide_tables (pg, wide, headers, &csv, &part, row_part);
+      if (csv == NULL)
+        csv = g_string_new (((GString *) g_ptr_array_index (headers, part))->str);
+      if (OGR_F_IsFieldSetAndNotNull (row, 0))
+        g_string_append (csv, OGR_F_GetFieldAsString (row, 0));
+      g_string_append_c (csv, '\n');
+      OGR_F_Destroy (row);
+      if (++count % 1024 == 0 && (g_cancellable_is_cancelled (pg->cancellable) || g_atomic_int_get (&pg->stop)))
+        break;
+    }
+  if (layer == NULL && m.text == NULL)
+    m.text = g_strdup (CPLGetLastErrorMsg ());
+  CPLPopErrorHandler ();
+  if (layer != NULL)
+    GDALDatasetReleaseResultSet (ds, layer);
+
+  /* The table whose rows were being read when the query failed. */
+  if (m.text != NULL)
+    {
+      g_autofree char *text = lost_connection_text (pg, g_ptr_array_index (wide, MIN (part, wide->len - 1)), m.text);
+      g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES, text);
+    }
+  else if (!g_cancellable_set_error_if_cancelled (pg->cancellable, error) && !g_atomic_int_get (&pg->stop))
+    finish_wide_tables (pg, wide, headers, &csv, &part, wide->len);
+  if (csv != NULL)
+    g_string_free (csv, TRUE);
+  g_free (m.text);
+  return part == wide->len;
+}
+
+/* values/YEAR.csv in /vsimem/, read through @ds: the wide tables in one
+ * query, then each long table. */
 static gboolean
 copy_values (AtlasPgPackage *pg,
              GDALDatasetH    ds,
              GError        **error)
 {
+  g_autoptr(GPtrArray) wide = g_ptr_array_new ();
   gboolean ok = TRUE;
+
+  for (guint i = 0; i < pg->entries->len; i++)
+    {
+      const TableEntry *e = g_ptr_array_index (pg->entries, i);
+
+      if (e->shape == SHAPE_VALUES)
+        g_ptr_array_add (wide, (gpointer) e);
+    }
+  if (wide->len > 0)
+    ok = copy_wide_values (pg, ds, wide, error);
 
   for (guint i = 0; ok && i < pg->entries->len; i++)
     {
       const TableEntry *e = g_ptr_array_index (pg->entries, i);
-      g_autofree char *path = NULL;
       GString *csv;
 
-      if (e->shape != SHAPE_VALUES && e->shape != SHAPE_VALUES_LONG)
+      if (e->shape != SHAPE_VALUES_LONG)
         continue;
       if (g_atomic_int_get (&pg->stop))
         return FALSE;
 
       csv = g_string_new (NULL);
       ok = table_as_csv (pg, ds, e, csv, pg->cancellable, error);
-      path = g_strconcat (pg->root, "/", e->path, NULL);
       if (ok && is_values_path (e->path))
-        put_memory_file (path, csv);
+        put_value_file (pg, e, csv);
       else
         g_string_free (csv, TRUE);
       report_table (pg, e);
@@ -1234,9 +1462,19 @@ read_values_in_thread (gpointer data)
   GError *error = NULL;
   /* Named, so that an administrator sees which connection is which. */
   g_autofree char *conninfo = g_strconcat (pg->conninfo, " application_name=platsatlas-values", NULL);
-  GDALDatasetH ds = connect_pg (conninfo, pg->label, pg->schema, NULL, FALSE, &error);
-  gboolean ok = ds != NULL &&
-                run_command (ds, "SET extra_float_digits = 3", _("set the number format"), &error);
+  GDALDatasetH ds;
+  gboolean ok;
+
+  /* Value tables hold no geometry: without GDAL's PostGIS start-up
+   * queries this backend never loads PostGIS, which costs the server
+   * more than reading a year of values. Thread-local: the geometry is
+   * read meanwhile on the first connection, with PostGIS. */
+  CPLSetThreadLocalConfigOption ("PG_USE_POSTGIS", "NO");
+  ds = connect_pg (conninfo, pg->label, pg->schema, NULL, FALSE, &error);
+  CPLSetThreadLocalConfigOption ("PG_USE_POSTGIS", NULL);
+  if (ds != NULL)
+    begin_reading (ds);
+  ok = ds != NULL && run_command (ds, "SET extra_float_digits = 3", _("set the number format"), &error);
 
   /* Connected beside the first connection; the tables to read are known
    * once that one has read the package's table of tables. */
@@ -1247,6 +1485,10 @@ read_values_in_thread (gpointer data)
 
   pg->values_ok = ok && pg->go > 0 && copy_values (pg, ds, &error);
   pg->values_error = error;
+  g_mutex_lock (&pg->go_lock);
+  pg->values_ended = TRUE;
+  g_cond_broadcast (&pg->go_cond);
+  g_mutex_unlock (&pg->go_lock);
   if (ds != NULL)
     GDALClose (ds);
   return NULL;
@@ -1275,6 +1517,25 @@ atlas_postgis_wait_values (AtlasPgPackage *server,
     g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES,
                  _("%s: the value tables could not be read"), server->label);
   return FALSE;
+}
+
+/* Waits until the value file @path (values/YEAR.csv) is in /vsimem/, or
+ * the values thread has ended: FALSE with @error set when the value
+ * tables could not be read. A file the thread does not make is left to
+ * the loader to find missing. */
+gboolean
+atlas_postgis_wait_table (AtlasPgPackage *server,
+                          const char     *path,
+                          GError        **error)
+{
+  gboolean done;
+
+  g_mutex_lock (&server->go_lock);
+  while (!(done = g_hash_table_contains (server->values_done, path)) && !server->values_ended)
+    g_cond_wait (&server->go_cond, &server->go_lock);
+  g_mutex_unlock (&server->go_lock);
+
+  return done || atlas_postgis_wait_values (server, error);
 }
 
 /* ---- the loader's side ---------------------------------------------------- */
@@ -1307,7 +1568,7 @@ atlas_postgis_open_table (Loader       *l,
   g_mutex_lock (&pg->ds_lock);
   name = qualified_name (e);
   g_clear_pointer (&l->gdal_message, g_free);
-  if ((*layer = open_ordered (pg->ds, e, "")) != NULL)
+  if ((*layer = open_for_loader (pg->ds, e)) != NULL)
     {
       CPLErrorReset ();
       report_table (pg, e);

@@ -467,6 +467,20 @@ store_staged (Loader *l)
   g_array_set_size (l->staged, 0);
 }
 
+/* A package read from PostGIS gets its value files while the loader
+ * reads: each year is read as soon as it is there (atlas-postgis.c). */
+static gboolean
+wait_for_table (Loader *l,
+                guint   year_index)
+{
+  g_autofree char *file = NULL;
+
+  if (l->server == NULL)
+    return TRUE;
+  file = g_strdup_printf ("values/%u.csv", g_array_index (l->pkg->years, guint, year_index));
+  return atlas_postgis_wait_table (l->server, file, &l->server_error);
+}
+
 void
 atlas_loader_read_values (Loader *l)
 {
@@ -475,11 +489,13 @@ atlas_loader_read_values (Loader *l)
 
   for (guint y = 0; y < l->pkg->years->len; y++)
     {
-      if (g_cancellable_is_cancelled (l->cancellable))
+      if (g_cancellable_is_cancelled (l->cancellable) || !wait_for_table (l, y))
         return;
       read_table (l, y);
     }
 
+  if (l->server != NULL && !atlas_postgis_wait_values (l->server, &l->server_error))
+    return;
   check_stray_tables (l);
   if (*l->classes == 0 && allocate_values (l))
     store_staged (l);
