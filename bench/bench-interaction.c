@@ -16,6 +16,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -38,6 +39,7 @@ typedef struct
   AtlasMapLayer *layer;
   const char    *package;
   const char    *level;
+  const char    *indicator;     /* the one the year steps show */
   guint          n_areas;
 } Bench;
 
@@ -177,10 +179,10 @@ report (Bench      *bench,
   double cpu = median_of (timings, runs, G_STRUCT_OFFSET (Timing, cpu_ms));
   double redraw_cpu = median_of (timings, runs, G_STRUCT_OFFSET (Timing, redraw_cpu_ms));
 
-  printf ("{\"bench\":\"interaction\",\"package\":\"%s\",\"level\":\"%s\",\"areas\":%u,"
+  printf ("{\"bench\":\"interaction\",\"package\":\"%s\",\"level\":\"%s\",\"indicator\":\"%s\",\"areas\":%u,"
           "\"action\":\"%s\",\"ms\":%.1f,\"redraw_ms\":%.1f,\"ratio\":%.2f,"
           "\"cpu_ms\":%.1f,\"redraw_cpu_ms\":%.1f,\"cpu_ratio\":%.2f,\"runs\":%u}\n",
-          bench->package, bench->level, bench->n_areas, action,
+          bench->package, bench->level, bench->indicator, bench->n_areas, action,
           ms, redraw, redraw > 0 ? ms / redraw : 0.0,
           cpu, redraw_cpu, redraw_cpu > 0 ? cpu / redraw_cpu : 0.0, runs);
   fflush (stdout);
@@ -318,10 +320,27 @@ is_mappable (AtlasIndicator *indicator)
          && atlas_indicator_get_unit (indicator) != ATLAS_UNIT_CATEGORY;
 }
 
+/* Whether @indicator has a value for some area of @division in @year: a
+ * stored table can hold only missing values (an empty year). */
+static gboolean
+has_values (AtlasDataset   *dataset,
+            AtlasIndicator *indicator,
+            guint           year,
+            AtlasDivision  *division)
+{
+  const double *values = atlas_dataset_peek_values (dataset, indicator, year, division);
+
+  for (guint i = 0; values != NULL && i < atlas_division_get_n_areas (division); i++)
+    if (isfinite (values[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The first mappable indicator with values at @division in two adjacent
  * years, the later as late as possible: a year step then redraws real
- * classes both ways, never a map that is all "no data". *year gets the
- * later year. */
+ * classes both ways, never a map that is all "no data" (nor shows the
+ * slider's "no values" note, which moves the whole sidebar). *year gets
+ * the later year. */
 static AtlasIndicator *
 stepping_indicator (AtlasDataset  *dataset,
                     AtlasDivision *division,
@@ -331,19 +350,23 @@ stepping_indicator (AtlasDataset  *dataset,
   guint n_years;
   const guint *years = atlas_dataset_get_years (dataset, &n_years);
 
-  for (guint y = n_years; y-- > 1;)
-    for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-      {
-        g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (indicators, i);
+  /* An indicator first; a background variable (a count, such as
+   * folkmängd) where no indicator has two years at this level. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint y = n_years; y-- > 1;)
+      for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+        {
+          g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (indicators, i);
 
-        if (is_mappable (indicator)
-            && atlas_dataset_peek_values (dataset, indicator, years[y], division) != NULL
-            && atlas_dataset_peek_values (dataset, indicator, years[y - 1], division) != NULL)
-          {
-            *year = years[y];
-            return indicator;
-          }
-      }
+          if ((pass == 0 ? is_mappable (indicator)
+                         : atlas_indicator_get_unit (indicator) != ATLAS_UNIT_CATEGORY)
+              && has_values (dataset, indicator, years[y], division)
+              && has_values (dataset, indicator, years[y - 1], division))
+            {
+              *year = years[y];
+              return indicator;
+            }
+        }
   g_error ("No indicator has values at %s in two adjacent years", atlas_division_get_id (division));
 }
 
@@ -361,10 +384,20 @@ other_indicator (AtlasDataset   *dataset,
       g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (indicators, i);
 
       if (indicator != current && is_mappable (indicator)
-          && atlas_dataset_peek_values (dataset, indicator, year, division) != NULL)
+          && has_values (dataset, indicator, year, division))
         return indicator;
     }
   g_error ("No second indicator with values at %s in %u", atlas_division_get_id (division), year);
+}
+
+static void
+set_sidebar_visible (Bench    *bench,
+                     gboolean  visible)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (bench->window), "sidebar-visible",
+                                      g_variant_new_boolean (visible));
+  settle ();
+  settle ();
 }
 
 static AtlasDivision *
@@ -413,6 +446,7 @@ bench_package (AtlasApplication *app,
   bench.n_areas = atlas_division_get_n_areas (levels[0]);
   atlas_window_set_division (bench.window, levels[0]);
   indicators[0] = stepping_indicator (dataset, levels[0], &year);
+  bench.indicator = atlas_indicator_get_id (indicators[0]);
   atlas_window_set_indicator (bench.window, indicators[0]);
   atlas_window_set_year (bench.window, year);
   atlas_map_zoom_to_coverage (bench.map);
@@ -420,6 +454,12 @@ bench_package (AtlasApplication *app,
   settle ();
 
   measure (&bench, "year-step", step_year, NULL, TRUE, NULL);
+
+  /* The same with the sidebar hidden (F9), as on a projector. */
+  atlas_window_set_year (bench.window, year);
+  set_sidebar_visible (&bench, FALSE);
+  measure (&bench, "year-step-sidebar-hidden", step_year, NULL, TRUE, NULL);
+  set_sidebar_visible (&bench, TRUE);
 
   indicators[1] = other_indicator (dataset, indicators[0], levels[0], atlas_map_get_year (bench.map));
   measure (&bench, "indicator-switch", switch_indicator, indicators, TRUE, NULL);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "atlas-legend.h"
+#include "atlas-tooltip.h"
 
 #define NBSP "\xc2\xa0"
 #define EN_DASH "\xe2\x80\x93"
@@ -315,7 +316,7 @@ set_notes (AtlasLegend            *self,
                            : g_strdup (atlas_class_breaks_boundary_note (NULL));
   gtk_label_set_label (self->note_label, text);
   /* Box and percentile maps: how their quartiles are defined, on hover. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_label),
+  atlas_widget_update_tooltip (GTK_WIDGET (self->note_label),
                                atlas_class_breaks_method_note (breaks, NULL));
 }
 
@@ -371,7 +372,7 @@ set_caveat (AtlasLegend    *self,
   if (!complete)
     text = g_strdup_printf ("%s\n%s", summary, _("Full text, with the source’s footnotes: point here or open the indicator’s details."));
   gtk_label_set_label (self->caveat_label, text != NULL ? text : summary != NULL ? summary : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->caveat_label),
+  atlas_widget_update_tooltip (GTK_WIDGET (self->caveat_label),
                                complete ? NULL : atlas_indicator_get_caveat (indicator, NULL));
 }
 

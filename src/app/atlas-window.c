@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-window.h"
+#include "atlas-tooltip.h"
 #include "atlas-change-control.h"
 #include "atlas-classification-panel.h"
 #include "atlas-comparison-panel.h"
@@ -223,6 +224,18 @@ fill_levels (AtlasWindow *self)
     }
 }
 
+/* Writes only a changed value: a year step should not rewrite the level. */
+static void
+set_setting_string (AtlasWindow *self,
+                    const char  *key,
+                    const char  *value)
+{
+  g_autofree char *current = g_settings_get_string (self->settings, key);
+
+  if (g_strcmp0 (current, value) != 0)
+    g_settings_set_string (self->settings, key, value);
+}
+
 /* The level switcher and the coverage note follow the state's level. */
 static void
 update_level_controls (AtlasWindow   *self,
@@ -244,10 +257,11 @@ update_level_controls (AtlasWindow   *self,
       undrawn = atlas_division_dup_undrawn_note (division, NULL);
       if (undrawn != NULL)
         note = both = note != NULL ? g_strdup_printf ("%s · %s", note, undrawn) : g_strdup (undrawn);
-      g_settings_set_string (self->settings, "level", atlas_division_get_id (division));
+      set_setting_string (self, "level", atlas_division_get_id (division));
     }
   gtk_label_set_text (GTK_LABEL (self->coverage_label), note != NULL ? note : "");
-  gtk_widget_set_tooltip_text (self->coverage_label, note);
+  /* Every state change comes here, a year step too. */
+  atlas_widget_update_tooltip (self->coverage_label, note);
   gtk_widget_set_visible (self->coverage_label, note != NULL);
 }
 
@@ -484,7 +498,7 @@ push_state (AtlasWindow *self)
   push_filter (self);
   update_level_controls (self, division);
   if (indicator != NULL)
-    g_settings_set_string (self->settings, "indicator", atlas_indicator_get_id (indicator));
+    set_setting_string (self, "indicator", atlas_indicator_get_id (indicator));
   if (year != 0)
     g_settings_set_uint (self->settings, "year", year);
   if (division != NULL)
