@@ -426,6 +426,15 @@ update_classification (AtlasMap *self)
   self->update_pending = FALSE;
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
 
+  /* A tooltip resting on the map named the value of the year and indicator
+   * shown before: it goes, first (so that the legend's new tooltips do not
+   * ask for it again), and the pointer's next move asks for the new one, as
+   * GTK does on a key press. Asking again at once would hide and map the
+   * tooltip window anew on every year step, a round trip to the X server
+   * that costs more than redrawing the map. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->layer), FALSE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->layer), TRUE);
+
   self->n_classes = self->division != NULL ? atlas_division_get_n_areas (self->division) : 0;
   g_free (self->classes);
   self->classes = g_new (int, MAX (self->n_classes, 1));
