@@ -3,6 +3,7 @@
 
 #include "app-test-util.h"
 
+#include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
@@ -11,6 +12,26 @@
 
 /* A non-unique application that stays alive while windows come and go
  * between tests. */
+char *
+app_test_use_config_home (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *config_home = g_dir_make_tmp ("platsatlas-config-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  return config_home;
+}
+
+void
+app_test_remove_config_home (const char *config_home)
+{
+  g_autofree char *folder = g_build_filename (config_home, "platsatlas", NULL);
+
+  g_rmdir (folder);
+  g_rmdir (config_home);
+}
+
 AtlasApplication *
 app_test_application_new (void)
 {

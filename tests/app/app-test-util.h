@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 
 typedef gboolean (*AppTestCondition) (gpointer data);
 
+/* A private XDG_CONFIG_HOME for the test program, so that saved views and
+ * settings files never touch the user's: call before g_test_init(); the
+ * folder is returned. app_test_remove_config_home() removes it again, with
+ * the app's folder in it (left empty by the tests). */
+char             *app_test_use_config_home    (void);
+void              app_test_remove_config_home (const char *config_home);
+
 AtlasApplication *app_test_application_new  (void);
 void              app_test_application_free (AtlasApplication *app);
 

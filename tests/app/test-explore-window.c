@@ -19,7 +19,6 @@
  * comparison. On the real Stockholm and Uppsala package. */
 
 static AtlasApplication *app;
-static char *config_dir;
 
 static gboolean
 is_allocated (gpointer widget)
@@ -355,10 +354,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config_dir = app_test_use_config_home ();
   int status;
 
-  config_dir = g_dir_make_tmp ("platsatlas-config-XXXXXX", NULL);
-  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   app = app_test_application_new ();
@@ -370,11 +368,6 @@ main (int   argc,
 
   status = g_test_run ();
   app_test_application_free (g_steal_pointer (&app));
-  {
-    g_autofree char *folder = g_build_filename (config_dir, "platsatlas", NULL);
-    g_rmdir (folder);
-    g_rmdir (config_dir);
-  }
-  g_free (config_dir);
+  app_test_remove_config_home (config_dir);
   return status;
 }

@@ -15,7 +15,6 @@
  * needs it, and means the same in explore and presentation mode. */
 
 static AtlasApplication *app;
-static char *config_dir;
 
 static AtlasWindow *
 open_window (void)
@@ -171,10 +170,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config_dir = app_test_use_config_home ();
   int status;
 
-  config_dir = g_dir_make_tmp ("platsatlas-config-XXXXXX", NULL);
-  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   app = app_test_application_new ();
@@ -186,7 +184,6 @@ main (int   argc,
 
   status = g_test_run ();
   app_test_application_free (g_steal_pointer (&app));
-  g_rmdir (config_dir);
-  g_free (config_dir);
+  app_test_remove_config_home (config_dir);
   return status;
 }

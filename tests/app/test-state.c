@@ -16,7 +16,6 @@
  * are it serialised. */
 
 static AtlasApplication *app;
-static char *config_dir;
 
 static AtlasWindow *
 open_window (const char *package)
@@ -435,11 +434,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config_dir = app_test_use_config_home ();
   int status;
 
-  /* Saved views go to a private config folder, never the user's. */
-  config_dir = g_dir_make_tmp ("platsatlas-config-XXXXXX", NULL);
-  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   app = app_test_application_new ();
@@ -453,11 +450,6 @@ main (int   argc,
 
   status = g_test_run ();
   app_test_application_free (g_steal_pointer (&app));
-  {
-    g_autofree char *folder = g_build_filename (config_dir, "platsatlas", NULL);
-    g_rmdir (folder);
-    g_rmdir (config_dir);
-  }
-  g_free (config_dir);
+  app_test_remove_config_home (config_dir);
   return status;
 }
