@@ -9,7 +9,8 @@
 #include "atlas-comparison-panel.h"
 #include "atlas-trend-chart-view.h"
 
-/* What the next click on the map or search result does. */
+/* What the next area selected (a click on the map, a search result)
+ * does. */
 typedef enum
 {
   PICK_NONE,
@@ -44,19 +45,16 @@ struct _AtlasComparisonPanel
   GtkWidget       *chart_view;
   GtkWidget       *demo_label;
 
-  AtlasMap        *map;        /* weak: the window holds all three */
-  AtlasSearch     *search;     /* weak */
+  AtlasExplorerState *state;  /* what the panel follows, from attach() */
   GActionMap      *actions;    /* the window, not owned */
   GtkStringList   *since_years;
   AtlasArea       *area_a;
   AtlasArea       *area_b;
-  AtlasArea       *selection;  /* the map's selection, and the one before */
-  AtlasArea       *previous_selection;
-  guint            fresh_selection_id; /* while the selection has just changed */
+  AtlasArea       *selection;  /* the state's selected area last seen */
   AtlasComparison *comparison;
   guint            since_year;
-  /* The state's compare-a and compare-b last shown (when the map follows
-   * a state, A and B are the state's) */
+  /* The state's compare-a and compare-b last shown: A and B are the
+   * state's, but a pick of A alone waits in the panel */
   char            *state_a;
   char            *state_b;
   PickMode         picking;
@@ -79,6 +77,19 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void rebuild (AtlasComparisonPanel *self);
+
+/* The state's dataset and indicator, NULL before attach() */
+static AtlasDataset *
+get_dataset (AtlasComparisonPanel *self)
+{
+  return self->state != NULL ? atlas_explorer_state_get_dataset (self->state) : NULL;
+}
+
+static AtlasIndicator *
+current_indicator (AtlasComparisonPanel *self)
+{
+  return self->state != NULL ? atlas_explorer_state_lookup_indicator (self->state) : NULL;
+}
 
 /* ------------------------------------------------------------------ */
 /* Cells                                                              */
@@ -238,8 +249,8 @@ on_indicator_clicked (GtkButton            *button,
 {
   AtlasIndicator *indicator = g_object_get_data (G_OBJECT (button), "indicator");
 
-  if (self->map != NULL)
-    atlas_map_set_indicator (self->map, indicator);
+  if (self->state != NULL)
+    atlas_explorer_state_set_indicator (self->state, atlas_indicator_get_id (indicator));
 }
 
 /* Whether the row's values are demonstration values, not statistics: the
@@ -278,7 +289,7 @@ name_cell (AtlasComparisonPanel *self,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "compare-indicator");
-  if (self->map != NULL && atlas_map_get_indicator (self->map) == indicator)
+  if (current_indicator (self) == indicator)
     gtk_widget_add_css_class (button, "compare-current");
   gtk_widget_set_tooltip_text (button, _("Show this indicator on the map and in the chart"));
   g_object_set_data_full (G_OBJECT (button), "indicator", g_object_ref (indicator), g_object_unref);
@@ -523,7 +534,7 @@ fill_table (AtlasComparisonPanel *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* Header, chart, map                                                 */
+/* Header and chart                                                   */
 
 static void
 set_area_label (GtkWidget  *label,
@@ -564,7 +575,7 @@ update_header (AtlasComparisonPanel *self)
 static AtlasIndicator *
 chart_indicator (AtlasComparisonPanel *self)
 {
-  AtlasIndicator *indicator = self->map != NULL ? atlas_map_get_indicator (self->map) : NULL;
+  AtlasIndicator *indicator = current_indicator (self);
   g_autoptr(AtlasComparisonRow) first = NULL;
 
   if (indicator != NULL && atlas_comparison_lookup_row (self->comparison, atlas_indicator_get_id (indicator)))
@@ -594,33 +605,14 @@ update_chart (AtlasComparisonPanel *self)
                                                                        indicator));
 }
 
-static AtlasExplorerState *
-get_state (AtlasComparisonPanel *self)
-{
-  return self->map != NULL ? atlas_map_get_state (self->map) : NULL;
-}
-
-/* The map outlines A and B (AtlasMap "compare-a"/"compare-b"); a map that
- * follows a state outlines the state's, and hides them while presenting. */
-static void
-update_map (AtlasComparisonPanel *self)
-{
-  if (self->map == NULL || get_state (self) != NULL)
-    return;
-  if (self->suspended)
-    atlas_map_set_compare (self->map, NULL, NULL);
-  else
-    atlas_map_set_compare (self->map, self->area_a, self->area_b);
-}
-
 /* ------------------------------------------------------------------ */
 /* Since-year control                                                 */
 
 static void
 fill_since_years (AtlasComparisonPanel *self)
 {
-  AtlasDataset *dataset = self->map != NULL ? atlas_map_get_dataset (self->map) : NULL;
-  guint year = self->map != NULL ? atlas_map_get_year (self->map) : 0;
+  AtlasDataset *dataset = get_dataset (self);
+  guint year = dataset != NULL ? atlas_explorer_state_get_year (self->state) : 0;
   const guint *years = NULL;
   guint n_years = 0, position = 0;
 
@@ -682,12 +674,12 @@ static AtlasComparison *
 build (AtlasComparisonPanel *self,
        GError              **error)
 {
-  AtlasDataset *dataset = atlas_map_get_dataset (self->map);
-  guint year = atlas_map_get_year (self->map);
+  AtlasDataset *dataset = get_dataset (self);
+  guint year = atlas_explorer_state_get_year (self->state);
   const guint *years;
   guint n_years = 0;
 
-  /* The map may show a year without values; compare the newest then. */
+  /* The state may show a year without values; compare the newest then. */
   if (!atlas_dataset_has_year (dataset, year))
     {
       years = atlas_dataset_get_years (dataset, &n_years);
@@ -704,15 +696,13 @@ rebuild (AtlasComparisonPanel *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->comparison);
-  if (self->map != NULL && atlas_map_get_dataset (self->map) != NULL
-      && self->area_a != NULL && self->area_b != NULL)
+  if (get_dataset (self) != NULL && self->area_a != NULL && self->area_b != NULL)
     self->comparison = build (self, &error);
 
   fill_since_years (self);
   update_header (self);
   fill_table (self);
   update_chart (self);
-  update_map (self);
   if (error != NULL)
     show_message (self, error->message);
   else if (self->comparison == NULL)
@@ -780,7 +770,8 @@ set_picking (AtlasComparisonPanel *self,
 /* Choosing A and B                                                   */
 
 /* After B is picked the selection goes back to A: A is "the selected
- * area" the details pane describes. */
+ * area" the details pane describes. One batch: one "changed", one
+ * redraw of the map. */
 static void
 pick_b (AtlasComparisonPanel *self,
         AtlasArea            *area)
@@ -790,122 +781,97 @@ pick_b (AtlasComparisonPanel *self,
   set_picking (self, PICK_NONE);
   if (a == NULL || a == area)
     return;
+  atlas_explorer_state_freeze (self->state);
   atlas_comparison_panel_set_areas (self, a, area);
-  atlas_map_set_selected_area (self->map, a);
+  atlas_explorer_state_select (self->state, atlas_area_get_code (a));
+  atlas_explorer_state_thaw (self->state);
 }
 
-static gboolean
-end_fresh_selection (gpointer user_data)
-{
-  AtlasComparisonPanel *self = user_data;
-
-  self->fresh_selection_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* A click changes the selection and then emits "area-selected" at once;
- * the selection counts as just changed until the main loop turns. */
+/* While picking, the next area selected in the state (a click on the map,
+ * a search result the window selects, a pick in another panel) is the
+ * pick. */
 static void
-on_map_selection_notify (AtlasComparisonPanel *self)
+on_selection_changed (AtlasComparisonPanel *self)
 {
-  AtlasArea *selected = atlas_map_get_selected_area (self->map);
+  AtlasArea *selected = atlas_explorer_state_lookup_selected (self->state);
 
   if (selected == self->selection)
     return;
-  g_set_object (&self->previous_selection, self->selection);
   g_set_object (&self->selection, selected);
-  if (self->fresh_selection_id == 0)
-    self->fresh_selection_id = g_idle_add_full (G_PRIORITY_HIGH, end_fresh_selection, self, NULL);
-}
-
-/* The area selected before the click that selected @area. */
-static AtlasArea *
-selection_before (AtlasComparisonPanel *self,
-                  AtlasArea            *area)
-{
-  if (self->fresh_selection_id != 0 && self->selection == area)
-    return self->previous_selection;
-  return self->selection;
-}
-
-static void
-on_map_area_selected (AtlasComparisonPanel *self,
-                      AtlasArea            *area,
-                      GdkModifierType       state)
-{
-  AtlasArea *before;
-
-  if (self->suspended)
+  if (selected == NULL || self->suspended)
     return;
   if (self->picking == PICK_A)
     {
-      g_set_object (&self->area_a, area);
+      g_set_object (&self->area_a, selected);
       set_picking (self, PICK_B);
       rebuild (self);
-      return;
     }
-  if (self->picking == PICK_B)
-    {
-      pick_b (self, area);
-      return;
-    }
-  if ((state & GDK_CONTROL_MASK) == 0)
-    return;
-
-  /* Ctrl+click: the selection before this click is A. Ctrl+clicking the
-   * selected area itself makes it A and waits for B. */
-  before = selection_before (self, area);
-  if (before == NULL || before == area)
-    {
-      g_set_object (&self->area_a, area);
-      g_clear_object (&self->area_b);
-      set_picking (self, PICK_B);
-      rebuild (self);
-      return;
-    }
-  g_set_object (&self->area_a, before);
-  pick_b (self, area);
-}
-
-/* The window has already shown the result (switching level if needed). */
-static void
-on_search_area_chosen (AtlasComparisonPanel *self,
-                       AtlasArea            *area)
-{
-  if (self->picking == PICK_A)
-    on_map_area_selected (self, area, 0);
   else if (self->picking == PICK_B)
-    pick_b (self, area);
+    pick_b (self, selected);
 }
 
 static void show_areas (AtlasComparisonPanel *self,
                         AtlasArea            *area_a,
                         AtlasArea            *area_b);
 
+/* A and B are the state's; a pick of A alone waits in the panel until B
+ * is picked, so only a change of the state's A or B replaces it. The
+ * state's A alone (a Ctrl+click on the selected area) waits for B. */
+static void
+on_compare_changed (AtlasComparisonPanel *self)
+{
+  const char *code_a = atlas_explorer_state_get_compare_a (self->state);
+  const char *code_b = atlas_explorer_state_get_compare_b (self->state);
+  AtlasArea *area_a, *area_b;
+
+  if (g_strcmp0 (code_a, self->state_a != NULL ? self->state_a : "") == 0
+      && g_strcmp0 (code_b, self->state_b != NULL ? self->state_b : "") == 0)
+    return;
+  g_free (self->state_a);
+  self->state_a = g_strdup (code_a);
+  g_free (self->state_b);
+  self->state_b = g_strdup (code_b);
+  area_a = atlas_explorer_state_lookup_area (self->state, code_a);
+  area_b = atlas_explorer_state_lookup_area (self->state, code_b);
+  show_areas (self, area_a, area_b);
+  if (area_a != NULL && area_b == NULL && !self->suspended)
+    set_picking (self, PICK_B);
+  else if (area_a != NULL && area_b != NULL)
+    set_picking (self, PICK_NONE);
+}
+
+/* After every notify of the change: the selection first, so that a
+ * Ctrl+click that selects A and makes it the state's A alone picks A
+ * once. A state waiting for its package is not shown until it is in. */
+static void
+on_state_changed (AtlasComparisonPanel *self)
+{
+  if (atlas_explorer_state_awaits_package (self->state))
+    return;
+  on_selection_changed (self);
+  on_compare_changed (self);
+}
+
 /* A new package: the state's A and B (if any) come with it, the ones of
  * the old package go. */
 static void
-on_map_dataset_notify (AtlasComparisonPanel *self)
+on_dataset_changed (AtlasComparisonPanel *self)
 {
+  if (atlas_explorer_state_awaits_package (self->state))
+    return;
   set_picking (self, PICK_NONE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->previous_selection);
-  if (get_state (self) == NULL)
-    {
-      atlas_comparison_panel_clear (self);
-      return;
-    }
   g_clear_pointer (&self->state_a, g_free);
   g_clear_pointer (&self->state_b, g_free);
   show_areas (self, NULL, NULL);
 }
 
-/* The state's A, B or both are of another level than the map's */
+/* The state's A, B or both are of another level than the state's */
 static gboolean
-off_level (AtlasComparisonPanel *self,
-           AtlasExplorerState   *state)
+off_level (AtlasComparisonPanel *self)
 {
-  AtlasDivision *division = atlas_map_get_division (self->map);
+  AtlasExplorerState *state = self->state;
+  AtlasDivision *division = atlas_explorer_state_lookup_division (state);
   AtlasArea *area_a = atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_a (state));
   AtlasArea *area_b = atlas_explorer_state_lookup_area (state, atlas_explorer_state_get_compare_b (state));
 
@@ -916,16 +882,16 @@ off_level (AtlasComparisonPanel *self,
 /* Pins of another level would mark areas the map no longer shows; a pick
  * from the search may switch the level on its way, so picking goes on. */
 static void
-on_map_division_notify (AtlasComparisonPanel *self)
+on_level_changed (AtlasComparisonPanel *self)
 {
-  AtlasExplorerState *state;
+  AtlasExplorerState *state = self->state;
 
-  if (self->picking != PICK_NONE || (self->area_a == NULL && self->area_b == NULL))
+  if (atlas_explorer_state_awaits_package (state)
+      || self->picking != PICK_NONE || (self->area_a == NULL && self->area_b == NULL))
     return;
   /* A saved view may bring a level with its A and B in one change: the
-   * panel shows them once the state's change reaches it. */
-  state = get_state (self);
-  if (state != NULL && !off_level (self, state)
+   * panel shows them on the state's "changed". */
+  if (!off_level (self)
       && (atlas_explorer_state_get_compare_a (state)[0] != '\0'
           || atlas_explorer_state_get_compare_b (state)[0] != '\0'))
     return;
@@ -933,14 +899,12 @@ on_map_division_notify (AtlasComparisonPanel *self)
   set_shown (self, FALSE);
 }
 
-/* Presentation mode shows the map alone: no panel, no pins, no picking.
- * Leaving it brings both back as they were. */
+/* Presentation mode shows the map alone: no panel, no picking (the map
+ * hides the pins itself). Leaving it brings the panel back as it was. */
 static void
-on_presentation_state_changed (AtlasComparisonPanel *self,
-                               const char           *name,
-                               GVariant             *state)
+on_presenting_changed (AtlasComparisonPanel *self)
 {
-  gboolean active = g_variant_get_boolean (state);
+  gboolean active = atlas_explorer_state_get_presenting (self->state);
 
   if (active == self->suspended)
     return;
@@ -956,22 +920,21 @@ on_presentation_state_changed (AtlasComparisonPanel *self,
       gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
       place_in_paned (self);
     }
-  update_map (self);
 }
 
 static void
-on_map_indicator_notify (AtlasComparisonPanel *self)
+on_indicator_changed (AtlasComparisonPanel *self)
 {
-  if (self->comparison == NULL)
+  if (self->comparison == NULL || atlas_explorer_state_awaits_package (self->state))
     return;
   fill_table (self);
   update_chart (self);
 }
 
 static void
-on_map_year_notify (AtlasComparisonPanel *self)
+on_year_changed (AtlasComparisonPanel *self)
 {
-  if (self->comparison != NULL)
+  if (self->comparison != NULL && !atlas_explorer_state_awaits_package (self->state))
     rebuild (self);
 }
 
@@ -1153,29 +1116,17 @@ atlas_comparison_panel_dispose (GObject *object)
   if (self->export_dialog != NULL)
     gtk_native_dialog_destroy (self->export_dialog);
   g_clear_object (&self->export_dialog);
-  g_clear_handle_id (&self->fresh_selection_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_COMPARISON_PANEL);
   g_clear_object (&self->since_years);
   g_clear_object (&self->area_a);
   g_clear_object (&self->area_b);
   g_clear_object (&self->selection);
-  g_clear_object (&self->previous_selection);
   g_clear_object (&self->comparison);
   g_clear_pointer (&self->state_a, g_free);
   g_clear_pointer (&self->state_b, g_free);
-  /* The map and the search may go before or after the panel. */
-  if (self->map != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->map, self);
-      g_object_remove_weak_pointer (G_OBJECT (self->map), (gpointer *) &self->map);
-      self->map = NULL;
-    }
-  if (self->search != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->search, self);
-      g_object_remove_weak_pointer (G_OBJECT (self->search), (gpointer *) &self->search);
-      self->search = NULL;
-    }
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   self->actions = NULL;
   G_OBJECT_CLASS (atlas_comparison_panel_parent_class)->dispose (object);
 }
@@ -1269,31 +1220,15 @@ atlas_comparison_panel_new (void)
   return g_object_new (ATLAS_TYPE_COMPARISON_PANEL, NULL);
 }
 
-/* A and B are the state's; a pick of A alone waits in the panel until B
- * is picked, so only a change of the state's A or B replaces it. */
-static void
-on_state_changed (AtlasComparisonPanel *self,
-                  AtlasExplorerState   *state)
-{
-  const char *code_a = atlas_explorer_state_get_compare_a (state);
-  const char *code_b = atlas_explorer_state_get_compare_b (state);
-
-  if (atlas_explorer_state_awaits_package (state)
-      || (g_strcmp0 (code_a, self->state_a != NULL ? self->state_a : "") == 0
-          && g_strcmp0 (code_b, self->state_b != NULL ? self->state_b : "") == 0))
-    return;
-  g_free (self->state_a);
-  self->state_a = g_strdup (code_a);
-  g_free (self->state_b);
-  self->state_b = g_strdup (code_b);
-  show_areas (self, atlas_explorer_state_lookup_area (state, code_a),
-              atlas_explorer_state_lookup_area (state, code_b));
-}
-
+/**
+ * atlas_comparison_panel_attach:
+ * @state: what the panel compares in and sets A and B of
+ * @actions: where win.compare-with, win.clear-comparison and
+ *   win.show-comparison go (the window)
+ */
 void
 atlas_comparison_panel_attach (AtlasComparisonPanel *self,
-                               AtlasMap             *map,
-                               AtlasSearch          *search,
+                               AtlasExplorerState   *state,
                                GActionMap           *actions)
 {
   const GActionEntry entries[] = {
@@ -1301,75 +1236,59 @@ atlas_comparison_panel_attach (AtlasComparisonPanel *self,
     { "clear-comparison", on_clear_comparison, NULL, NULL, NULL, { 0 } },
     { "show-comparison", NULL, NULL, "false", on_show_comparison, { 0 } },
   };
+  const struct { const char *signal; GCallback callback; } handlers[] = {
+    { "notify::dataset", G_CALLBACK (on_dataset_changed) },
+    { "notify::level", G_CALLBACK (on_level_changed) },
+    { "notify::indicator", G_CALLBACK (on_indicator_changed) },
+    { "notify::year", G_CALLBACK (on_year_changed) },
+    { "notify::presenting", G_CALLBACK (on_presenting_changed) },
+    { "changed", G_CALLBACK (on_state_changed) },
+  };
 
   g_return_if_fail (ATLAS_IS_COMPARISON_PANEL (self));
-  g_return_if_fail (ATLAS_IS_MAP (map));
-  g_return_if_fail (search == NULL || ATLAS_IS_SEARCH (search));
+  g_return_if_fail (ATLAS_IS_EXPLORER_STATE (state));
   g_return_if_fail (G_IS_ACTION_MAP (actions));
+  g_return_if_fail (self->state == NULL);
 
-  self->map = map;
-  g_object_add_weak_pointer (G_OBJECT (map), (gpointer *) &self->map);
-  self->search = search;
-  if (search != NULL)
-    g_object_add_weak_pointer (G_OBJECT (search), (gpointer *) &self->search);
+  self->state = g_object_ref (state);
   self->actions = actions;
   g_action_map_add_action_entries (actions, entries, G_N_ELEMENTS (entries), self);
-  g_signal_connect_object (map, "area-selected",
-                           G_CALLBACK (on_map_area_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (map, "notify::selected-area",
-                           G_CALLBACK (on_map_selection_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (map, "notify::dataset",
-                           G_CALLBACK (on_map_dataset_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (map, "notify::indicator",
-                           G_CALLBACK (on_map_indicator_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (map, "notify::year",
-                           G_CALLBACK (on_map_year_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (map, "notify::division",
-                           G_CALLBACK (on_map_division_notify), self, G_CONNECT_SWAPPED);
-  if (G_IS_ACTION_GROUP (actions))
-    g_signal_connect_object (actions, "action-state-changed::presentation",
-                             G_CALLBACK (on_presentation_state_changed), self, G_CONNECT_SWAPPED);
-  if (search != NULL)
-    g_signal_connect_object (search, "area-chosen",
-                             G_CALLBACK (on_search_area_chosen), self, G_CONNECT_SWAPPED);
-  /* After the map's: the panel compares in the package the map shows */
-  if (atlas_map_get_state (map) != NULL)
-    g_signal_connect_object (atlas_map_get_state (map), "changed",
-                             G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
-  g_set_object (&self->selection, atlas_map_get_selected_area (map));
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_connect_object (state, handlers[i].signal, handlers[i].callback, self, G_CONNECT_SWAPPED);
+  g_set_object (&self->selection, atlas_explorer_state_lookup_selected (state));
+  on_presenting_changed (self);
+  on_compare_changed (self);
   rebuild (self);
 }
 
 /**
  * atlas_comparison_panel_set_areas:
  *
- * Compares @area_a with @area_b: with a map that follows a state, by
- * setting the state's "compare-a" and "compare-b", which the panel and the
- * map then show.
+ * Compares @area_a with @area_b by setting the state's "compare-a" and
+ * "compare-b", which the map outlines. The panel shows them at once,
+ * also when the state had them already (a pick of A alone, left or
+ * completed with the state's own A and B).
  */
 void
 atlas_comparison_panel_set_areas (AtlasComparisonPanel *self,
                                   AtlasArea            *area_a,
                                   AtlasArea            *area_b)
 {
-  AtlasExplorerState *state;
+  const char *code_a = area_a != NULL ? atlas_area_get_code (area_a) : "";
+  const char *code_b = area_b != NULL ? atlas_area_get_code (area_b) : "";
 
   g_return_if_fail (ATLAS_IS_COMPARISON_PANEL (self));
   g_return_if_fail (area_a == NULL || ATLAS_IS_AREA (area_a));
   g_return_if_fail (area_b == NULL || ATLAS_IS_AREA (area_b));
+  g_return_if_fail (self->state != NULL);
 
-  state = get_state (self);
-  if (state == NULL)
-    {
-      show_areas (self, area_a, area_b);
-      return;
-    }
-  atlas_explorer_state_set_compare (state, area_a != NULL ? atlas_area_get_code (area_a) : NULL,
-                                    area_b != NULL ? atlas_area_get_code (area_b) : NULL);
-  /* A pick of A alone, left or completed with the state's own A and B,
-   * changes no state */
-  if (self->area_a != area_a || self->area_b != area_b)
-    show_areas (self, area_a, area_b);
+  /* Shown here, so the state's "changed" has nothing left to show */
+  g_free (self->state_a);
+  self->state_a = g_strdup (code_a);
+  g_free (self->state_b);
+  self->state_b = g_strdup (code_b);
+  atlas_explorer_state_set_compare (self->state, code_a, code_b);
+  show_areas (self, area_a, area_b);
 }
 
 static void
@@ -1432,7 +1351,7 @@ atlas_comparison_panel_start_picking (AtlasComparisonPanel *self)
 
   if (self->suspended)
     return;
-  selected = self->map != NULL ? atlas_map_get_selected_area (self->map) : NULL;
+  selected = self->state != NULL ? atlas_explorer_state_lookup_selected (self->state) : NULL;
   if (selected != NULL)
     {
       g_set_object (&self->area_a, selected);

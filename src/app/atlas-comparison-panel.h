@@ -4,8 +4,6 @@
 #include <gtk/gtk.h>
 
 #include "atlas-core.h"
-#include "atlas-map.h"
-#include "atlas-search.h"
 
 G_BEGIN_DECLS
 
@@ -21,17 +19,19 @@ G_DECLARE_FINAL_TYPE (AtlasComparisonPanel, atlas_comparison_panel, ATLAS, COMPA
  * trend chart of the map's indicator; export. The numbers come from
  * AtlasComparison, like `platsatlas-cli compare`.
  *
- * Attached to a window, it also owns choosing A and B: Ctrl+click on the
- * map, and the window actions win.compare-with (the selection becomes A,
- * the next click or search result B), win.clear-comparison and
- * win.show-comparison (shows or hides the panel).
+ * It follows an AtlasExplorerState, never the map: A and B are the
+ * state's "compare-a" and "compare-b" (the map outlines them, and a
+ * Ctrl+click on the map sets them), and it compares at the state's
+ * dataset, level, indicator and year. Attached to a window, it also owns
+ * the window actions win.compare-with (the selected area becomes A, the
+ * next area selected, by a click or a search result, B),
+ * win.clear-comparison and win.show-comparison (shows or hides the
+ * panel).
  */
 GtkWidget       *atlas_comparison_panel_new            (void);
-/* Connects to the window's map and search and adds the actions to
- * @actions (the window). */
+/* Follows @state and adds the actions to @actions (the window). */
 void             atlas_comparison_panel_attach         (AtlasComparisonPanel *self,
-                                                        AtlasMap             *map,
-                                                        AtlasSearch          *search,
+                                                        AtlasExplorerState   *state,
                                                         GActionMap           *actions);
 void             atlas_comparison_panel_set_areas      (AtlasComparisonPanel *self,
                                                         AtlasArea            *area_a,

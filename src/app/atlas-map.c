@@ -893,6 +893,33 @@ install_css (GtkWidget *widget)
 
 /* Pointer and keyboard */
 
+/* Ctrl+click compares, in the state the map follows: the area selected
+ * before is A, the clicked one B, and the selection stays on A, which the
+ * details pane describes. Ctrl+clicking the selected area itself, or any
+ * area with none selected, selects it and makes it A alone, which the
+ * comparison panel shows waiting for B. Presentation mode shows the map
+ * alone, so there it is a plain click. */
+static gboolean
+compare_in_state (AtlasMap  *self,
+                  AtlasArea *area)
+{
+  AtlasExplorerState *state = self->state;
+  AtlasArea *before;
+
+  if (state == NULL || atlas_explorer_state_get_presenting (state))
+    return FALSE;
+  before = atlas_explorer_state_lookup_selected (state);
+  atlas_explorer_state_freeze (state);
+  if (before == NULL)
+    atlas_explorer_state_select (state, atlas_area_get_code (area));
+  if (before == NULL || before == area)
+    atlas_explorer_state_set_compare (state, atlas_area_get_code (area), NULL);
+  else
+    atlas_explorer_state_set_compare (state, atlas_area_get_code (before), atlas_area_get_code (area));
+  atlas_explorer_state_thaw (state);
+  return TRUE;
+}
+
 static void
 on_layer_area_clicked (AtlasMap        *self,
                        AtlasArea       *area,
@@ -907,7 +934,8 @@ on_layer_area_clicked (AtlasMap        *self,
       return;
     }
 
-  atlas_map_set_selected_area (self, area);
+  if (area == NULL || (state & GDK_CONTROL_MASK) == 0 || !compare_in_state (self, area))
+    atlas_map_set_selected_area (self, area);
   if (area != NULL)
     g_signal_emit (self, signals[AREA_SELECTED], 0, area, state);
 }
@@ -1321,7 +1349,8 @@ atlas_map_class_init (AtlasMapClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ATLAS_TYPE_AREA);
   /**
    * AtlasMap::area-selected:
-   * @area: the area clicked; it is already the selected area
+   * @area: the area clicked; it is already the selected area, or, after a
+   *   Ctrl+click on a map that follows a state, the state's comparison
    * @state: the modifier state of the click
    */
   signals[AREA_SELECTED] =

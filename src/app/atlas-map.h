@@ -23,8 +23,10 @@ G_DECLARE_FINAL_TYPE (AtlasMap, atlas_map, ATLAS, MAP, GtkWidget)
  *
  * Signals: "area-selected" (AtlasArea *area, GdkModifierType state) after a
  * click on an area has made it the selected area (a click outside every
- * area only clears the selection); "area-activated" (AtlasArea *area) after
- * a double click, once the map has started zooming to it.
+ * area only clears the selection; a Ctrl+click on a map that follows a
+ * state sets the state's comparison instead, see compare_in_state());
+ * "area-activated" (AtlasArea *area) after a double click, once the map
+ * has started zooming to it.
  */
 GtkWidget        *atlas_map_new                (void);
 

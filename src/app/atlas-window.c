@@ -1400,10 +1400,11 @@ atlas_window_init (AtlasWindow *self)
   setup_level_switcher (self);
   setup_sidebar (self);
   connect_map (self);
-  /* Two-area comparison: Ctrl+click, win.compare-with, win.clear-comparison
-   * and win.show-comparison (atlas-comparison-panel.c) */
-  atlas_comparison_panel_attach (ATLAS_COMPARISON_PANEL (self->comparison_panel), get_map (self),
-                                 ATLAS_SEARCH (self->search), G_ACTION_MAP (self));
+  /* Two-area comparison of the state's A and B: win.compare-with,
+   * win.clear-comparison and win.show-comparison (atlas-comparison-panel.c);
+   * Ctrl+click on the map sets A and B (atlas-map.c) */
+  atlas_comparison_panel_attach (ATLAS_COMPARISON_PANEL (self->comparison_panel), self->state,
+                                 G_ACTION_MAP (self));
   add_shortcuts (self);
   /* win.bookmark-view, win.next-view and win.previous-view and the Views
    * button (atlas-views-popover.c); win.export, win.presentation and the

@@ -188,3 +188,14 @@ app_test_find_widget (GtkWidget *root,
     }
   return NULL;
 }
+
+void
+app_test_click_area (AtlasWindow     *window,
+                     AtlasArea       *area,
+                     GdkModifierType  modifiers)
+{
+  AtlasMapLayer *layer = atlas_map_get_layer (atlas_window_get_map (window));
+
+  g_signal_emit_by_name (layer, "area-clicked", area, 1, modifiers);
+  app_test_drain ();
+}

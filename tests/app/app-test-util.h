@@ -44,4 +44,11 @@ void              app_test_press_key    (AtlasWindow     *window,
 GtkWidget        *app_test_find_widget  (GtkWidget       *root,
                                          GType            type);
 
+/* A click on @area as the map's layer reports a primary-button press
+ * ("area-clicked"), so it takes the map's own way into the state; drains
+ * the main loop after it. @modifiers: GDK_CONTROL_MASK for Ctrl+click. */
+void              app_test_click_area   (AtlasWindow     *window,
+                                         AtlasArea       *area,
+                                         GdkModifierType  modifiers);
+
 G_END_DECLS

@@ -162,9 +162,7 @@ test_brush_selects_on_map (void)
   g_assert_cmpuint (counted, ==, expected->len);
 
   /* map → state → scatter: a click selects one area, the plot marks it */
-  atlas_map_set_selected_area (map, atlas_dataset_lookup_area (atlas_window_get_dataset (window), "0380C1010"));
-  g_signal_emit_by_name (map, "area-selected", atlas_map_get_selected_area (map), 0);
-  app_test_drain ();
+  app_test_click_area (window, atlas_dataset_lookup_area (atlas_window_get_dataset (window), "0380C1010"), 0);
   g_assert_cmpstrv (atlas_explorer_state_get_selection (state), ((const char *[]) { "0380C1010", NULL }));
   {
     g_auto(GStrv) marked = atlas_scatter_view_dup_selection (view);

@@ -158,9 +158,7 @@ test_selection_and_comparison (void)
   app_test_drain ();
   g_assert_true (atlas_comparison_panel_get_picking (panel));
   g_assert_cmpuint (a_changes, ==, 0);
-  atlas_map_set_selected_area (map, area (window, "1480"));
-  g_signal_emit_by_name (map, "area-selected", area (window, "1480"), 0);
-  app_test_drain ();
+  app_test_click_area (window, area (window, "1480"), 0);
   g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "0180");
   g_assert_cmpstr (atlas_explorer_state_get_compare_b (state), ==, "1480");
   g_assert_cmpuint (a_changes, ==, 1);
@@ -217,15 +215,11 @@ test_widgets_write_state (void)
   AtlasMap *map = atlas_window_get_map (window);
   guint year;
 
-  atlas_map_set_selected_area (map, area (window, "0180"));
-  g_signal_emit_by_name (map, "area-selected", area (window, "0180"), 0);
-  app_test_drain ();
+  app_test_click_area (window, area (window, "0180"), 0);
   g_assert_cmpstr (atlas_explorer_state_get_selection (state)[0], ==, "0180");
   g_assert_null (atlas_explorer_state_get_selection (state)[1]);
 
-  atlas_map_set_selected_area (map, area (window, "1480"));
-  g_signal_emit_by_name (map, "area-selected", area (window, "1480"), GDK_CONTROL_MASK);
-  app_test_drain ();
+  app_test_click_area (window, area (window, "1480"), GDK_CONTROL_MASK);
   g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "0180");
   g_assert_cmpstr (atlas_explorer_state_get_compare_b (state), ==, "1480");
 
