@@ -181,6 +181,135 @@ test_comparison_compare_with_search (void)
   app_test_close_window (window);
 }
 
+/* Without a selection, win.compare-with picks A first: two search
+ * results are A and B. */
+static void
+test_comparison_pick_a_search (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasComparisonPanel *panel = get_panel (window);
+  AtlasSearch *search = ATLAS_SEARCH (atlas_window_get_search (window));
+
+  g_assert_null (atlas_explorer_state_lookup_selected (atlas_window_get_state (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", NULL));
+  g_signal_emit_by_name (search, "area-chosen", area (window, "0180"));
+  app_test_drain ();
+  g_assert_true (atlas_comparison_panel_get_picking (panel));
+  g_assert_true (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A) == area (window, "0180"));
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+  g_signal_emit_by_name (search, "area-chosen", area (window, "1480"));
+  app_test_drain ();
+  assert_stockholm_goteborg (window);
+
+  app_test_close_window (window);
+}
+
+static const char *
+state_a (AtlasExplorerState *state)
+{
+  return atlas_explorer_state_get_compare_a (state);
+}
+
+static const char *
+state_b (AtlasExplorerState *state)
+{
+  return atlas_explorer_state_get_compare_b (state);
+}
+
+/* The panel needs a state and nothing else: no window, no map, no
+ * search. The state's A and B are what it compares, at the state's year;
+ * in pick mode the next area selected in the state is the pick, and the
+ * state's A alone (what a Ctrl+click on the selected area sets) waits for
+ * B. */
+static void
+test_comparison_state_only (void)
+{
+  g_autoptr(AtlasDataset) dataset = app_test_load_packaged ("sverige-kommuner");
+  g_autoptr(AtlasExplorerState) state = atlas_explorer_state_new ();
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  AtlasComparisonPanel *panel = g_object_ref_sink (ATLAS_COMPARISON_PANEL (atlas_comparison_panel_new ()));
+  g_autoptr(AtlasComparison) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasComparison *shown;
+  AtlasArea *stockholm = atlas_dataset_lookup_area (dataset, "0180");
+  AtlasArea *goteborg = atlas_dataset_lookup_area (dataset, "1480");
+
+  atlas_explorer_state_freeze (state);
+  atlas_explorer_state_set_dataset (state, dataset);
+  atlas_explorer_state_set_level (state, "kommun");
+  atlas_explorer_state_set_indicator (state, "median_inkomst");
+  atlas_explorer_state_set_year (state, 2024);
+  atlas_explorer_state_thaw (state);
+  atlas_comparison_panel_attach (panel, state, G_ACTION_MAP (actions));
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+
+  /* A and B set in the state: the panel compares them as core does */
+  atlas_explorer_state_set_compare (state, "0180", "1480");
+  shown = atlas_comparison_panel_get_comparison (panel);
+  g_assert_nonnull (shown);
+  g_assert_true (atlas_comparison_get_area (shown, ATLAS_COMPARISON_SIDE_A) == stockholm);
+  g_assert_true (atlas_comparison_get_area (shown, ATLAS_COMPARISON_SIDE_B) == goteborg);
+  g_assert_cmpuint (atlas_comparison_get_year (shown), ==, 2024);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  expected = atlas_comparison_new (dataset, stockholm, goteborg, 2024, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (atlas_comparison_row_get_difference (atlas_comparison_lookup_row (shown, "median_inkomst")), ==,
+                     atlas_comparison_row_get_difference (atlas_comparison_lookup_row (expected, "median_inkomst")));
+
+  /* The state's year is the comparison's */
+  atlas_explorer_state_set_year (state, 2020);
+  g_assert_cmpuint (atlas_comparison_get_year (atlas_comparison_panel_get_comparison (panel)), ==, 2020);
+
+  /* Pick B: the selection is A, the next area selected in the state B,
+   * and the selection goes back to A */
+  atlas_explorer_state_select (state, "0380");
+  g_action_group_activate_action (G_ACTION_GROUP (actions), "compare-with", NULL);
+  g_assert_true (atlas_comparison_panel_get_picking (panel));
+  g_assert_cmpstr (state_a (state), ==, "0180");
+  atlas_explorer_state_select (state, "1280");
+  g_assert_false (atlas_comparison_panel_get_picking (panel));
+  g_assert_cmpstr (state_a (state), ==, "0380");
+  g_assert_cmpstr (state_b (state), ==, "1280");
+  g_assert_cmpstrv (atlas_explorer_state_get_selection (state), ((const char *[]) { "0380", NULL }));
+  shown = atlas_comparison_panel_get_comparison (panel);
+  g_assert_true (atlas_comparison_get_area (shown, ATLAS_COMPARISON_SIDE_A) == atlas_dataset_lookup_area (dataset, "0380"));
+  g_assert_true (atlas_comparison_get_area (shown, ATLAS_COMPARISON_SIDE_B) == atlas_dataset_lookup_area (dataset, "1280"));
+
+  /* The state's A alone waits for B: the next area selected */
+  atlas_explorer_state_set_compare (state, "0180", NULL);
+  g_assert_true (atlas_comparison_panel_get_picking (panel));
+  g_assert_true (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A) == stockholm);
+  g_assert_null (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_B));
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+  atlas_explorer_state_select (state, "1480");
+  g_assert_false (atlas_comparison_panel_get_picking (panel));
+  g_assert_cmpstr (state_a (state), ==, "0180");
+  g_assert_cmpstr (state_b (state), ==, "1480");
+  g_assert_cmpstrv (atlas_explorer_state_get_selection (state), ((const char *[]) { "0180", NULL }));
+
+  /* Without a selection the first area selected is A, the second B; the
+   * state keeps its A and B until B is picked */
+  atlas_explorer_state_select (state, NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (actions), "compare-with", NULL);
+  atlas_explorer_state_select (state, "1280");
+  g_assert_true (atlas_comparison_panel_get_picking (panel));
+  g_assert_true (atlas_comparison_panel_get_area (panel, ATLAS_COMPARISON_SIDE_A) == atlas_dataset_lookup_area (dataset, "1280"));
+  g_assert_cmpstr (state_a (state), ==, "0180");
+  atlas_explorer_state_select (state, "0380");
+  g_assert_false (atlas_comparison_panel_get_picking (panel));
+  g_assert_cmpstr (state_a (state), ==, "1280");
+  g_assert_cmpstr (state_b (state), ==, "0380");
+
+  /* Another level ends the comparison, in the state too */
+  atlas_explorer_state_set_level (state, "lan");
+  g_assert_null (atlas_comparison_panel_get_comparison (panel));
+  g_assert_cmpstr (state_a (state), ==, "");
+  g_assert_cmpstr (state_b (state), ==, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+
+  g_assert_finalize_object (panel);
+}
+
 static gboolean
 presentation_state (AtlasWindow *window)
 {
@@ -386,6 +515,8 @@ main (int   argc,
   g_test_add_func ("/comparison/ctrl-click", test_comparison_ctrl_click);
   g_test_add_func ("/comparison/compare-with-click", test_comparison_compare_with_click);
   g_test_add_func ("/comparison/compare-with-search", test_comparison_compare_with_search);
+  g_test_add_func ("/comparison/pick-a-search", test_comparison_pick_a_search);
+  g_test_add_func ("/comparison/state-only", test_comparison_state_only);
   g_test_add_func ("/comparison/pins", test_comparison_pins);
   g_test_add_func ("/comparison/demo-marks", test_comparison_demo_marks);
   g_test_add_func ("/comparison/fits-1024x700", test_comparison_fits_small);
