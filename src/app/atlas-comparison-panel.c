@@ -866,7 +866,7 @@ on_dataset_changed (AtlasComparisonPanel *self)
   show_areas (self, NULL, NULL);
 }
 
-/* The state's A, B or both are of another level than the state's */
+/* The state's A, B or both are of another level than the state's level */
 static gboolean
 off_level (AtlasComparisonPanel *self)
 {
