@@ -690,6 +690,93 @@ fetch_tile (AtlasTileSource *source)
 }
 
 static void
+count_changes (guint *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* A click as the layer reports a primary-button release */
+static void
+click_area (Fixture         *fixture,
+            const char      *code,
+            GdkModifierType  modifiers)
+{
+  AtlasArea *area = atlas_dataset_lookup_area (fixture->dataset, code);
+
+  g_assert_nonnull (area);
+  g_signal_emit_by_name (atlas_map_get_layer (fixture->map), "area-clicked", area, 1, modifiers);
+}
+
+static const char *
+outlined_code (Fixture    *fixture,
+               const char *property)
+{
+  g_autoptr(AtlasArea) area = NULL;
+
+  g_object_get (fixture->map, property, &area, NULL);
+  return area != NULL ? atlas_area_get_code (area) : NULL;
+}
+
+/* Following a state, a Ctrl+click sets the state's comparison in one
+ * change: the area selected before is A, the clicked one B, and the
+ * selection stays on A. Ctrl+clicking the selected area, or any area with
+ * none selected, selects it and makes it A alone; while presenting a
+ * Ctrl+click is a plain click. */
+static void
+test_ctrl_click_compares (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AtlasExplorerState) state = atlas_explorer_state_new ();
+  guint n_changes = 0;
+
+  fixture->dataset = app_test_load_packaged ("sverige-kommuner");
+  atlas_explorer_state_freeze (state);
+  atlas_explorer_state_set_dataset (state, fixture->dataset);
+  atlas_explorer_state_set_level (state, "kommun");
+  atlas_explorer_state_set_indicator (state, "median_inkomst");
+  atlas_explorer_state_set_year (state, 2024);
+  atlas_explorer_state_thaw (state);
+  atlas_map_set_state (fixture->map, state);
+  /* Not only for the pins: a process that ends while the basemap still
+   * loads in its thread may crash on the way out */
+  wait_for_basemap (fixture);
+  g_signal_connect_swapped (state, "changed", G_CALLBACK (count_changes), &n_changes);
+
+  click_area (fixture, "0380", GDK_CONTROL_MASK);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpstrv (atlas_explorer_state_get_selection (state), ((const char *[]) { "0380", NULL }));
+  g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "0380");
+  g_assert_cmpstr (atlas_explorer_state_get_compare_b (state), ==, "");
+
+  click_area (fixture, "1480", GDK_CONTROL_MASK);
+  g_assert_cmpuint (n_changes, ==, 2);
+  g_assert_cmpstrv (atlas_explorer_state_get_selection (state), ((const char *[]) { "0380", NULL }));
+  g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "0380");
+  g_assert_cmpstr (atlas_explorer_state_get_compare_b (state), ==, "1480");
+  g_assert_cmpstr (outlined_code (fixture, "compare-a"), ==, "0380");
+  g_assert_cmpstr (outlined_code (fixture, "compare-b"), ==, "1480");
+
+  click_area (fixture, "0380", GDK_CONTROL_MASK);
+  g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "0380");
+  g_assert_cmpstr (atlas_explorer_state_get_compare_b (state), ==, "");
+
+  /* A plain click selects and leaves the comparison as it is */
+  atlas_explorer_state_set_compare (state, "0180", "1480");
+  click_area (fixture, "1280", 0);
+  g_assert_cmpstrv (atlas_explorer_state_get_selection (state), ((const char *[]) { "1280", NULL }));
+  g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "0180");
+  g_assert_cmpstr (atlas_explorer_state_get_compare_b (state), ==, "1480");
+
+  atlas_explorer_state_set_presenting (state, TRUE);
+  click_area (fixture, "0380", GDK_CONTROL_MASK);
+  g_assert_cmpstrv (atlas_explorer_state_get_selection (state), ((const char *[]) { "0380", NULL }));
+  g_assert_cmpstr (atlas_explorer_state_get_compare_a (state), ==, "0180");
+  g_assert_cmpstr (atlas_explorer_state_get_compare_b (state), ==, "1480");
+
+  g_signal_handlers_disconnect_by_data (state, &n_changes);
+}
+
+static void
 test_tile_source (void)
 {
   g_autoptr(GError) error = NULL;
@@ -739,6 +826,7 @@ main (int   argc,
               test_basemap_under_choropleth, fixture_tear_down);
   g_test_add ("/map/sweref-z", Fixture, NULL, fixture_set_up, test_sweref_z, fixture_tear_down);
   g_test_add ("/map/keyboard-zoom", Fixture, NULL, fixture_set_up, test_keyboard_zoom, fixture_tear_down);
+  g_test_add ("/map/ctrl-click-compares", Fixture, NULL, fixture_set_up, test_ctrl_click_compares, fixture_tear_down);
 
   return g_test_run ();
 }
