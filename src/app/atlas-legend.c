@@ -316,7 +316,7 @@ set_notes (AtlasLegend            *self,
                            : g_strdup (atlas_class_breaks_boundary_note (NULL));
   gtk_label_set_label (self->note_label, text);
   /* Box and percentile maps: how their quartiles are defined, on hover. */
-  atlas_widget_update_tooltip (GTK_WIDGET (self->note_label),
+  atlas_widget_set_tooltip (GTK_WIDGET (self->note_label),
                                atlas_class_breaks_method_note (breaks, NULL));
 }
 
@@ -372,7 +372,7 @@ set_caveat (AtlasLegend    *self,
   if (!complete)
     text = g_strdup_printf ("%s\n%s", summary, _("Full text, with the source’s footnotes: point here or open the indicator’s details."));
   gtk_label_set_label (self->caveat_label, text != NULL ? text : summary != NULL ? summary : "");
-  atlas_widget_update_tooltip (GTK_WIDGET (self->caveat_label),
+  atlas_widget_set_tooltip (GTK_WIDGET (self->caveat_label),
                                complete ? NULL : atlas_indicator_get_caveat (indicator, NULL));
 }
 
@@ -559,6 +559,50 @@ atlas_legend_get_row_count (AtlasLegend *self,
   return row->count_label != NULL ? gtk_label_get_label (GTK_LABEL (row->count_label)) : NULL;
 }
 
+/* The legend is always as wide as its content would like: it tells GTK
+ * that its minimum width is its natural width, and that its width does not
+ * depend on its height. GTK then lays the wrapped labels out at that one
+ * width. With a bin layout, each change of indicator laid every label out
+ * at the legend's minimum width, at its natural width and again for a
+ * height, a fifth of an indicator switch's work. Where the map is
+ * narrower still, the legend gets the map's width and wraps to it. */
+static void
+atlas_legend_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  AtlasLegend *self = ATLAS_LEGEND (widget);
+  int width;
+
+  gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = width;
+      return;
+    }
+  gtk_widget_measure (self->box, GTK_ORIENTATION_VERTICAL, for_size >= 0 ? for_size : width,
+                      minimum, natural, NULL, NULL);
+}
+
+static GtkSizeRequestMode
+atlas_legend_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+atlas_legend_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  gtk_widget_allocate (ATLAS_LEGEND (widget)->box, width, height, baseline, NULL);
+}
+
 static void
 atlas_legend_finalize (GObject *object)
 {
@@ -592,7 +636,9 @@ atlas_legend_class_init (AtlasLegendClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, undrawn_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasLegend, caveat_label);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = atlas_legend_measure;
+  widget_class->get_request_mode = atlas_legend_get_request_mode;
+  widget_class->size_allocate = atlas_legend_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "atlas-legend");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
