@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "atlas-comparison-panel.h"
+#include "atlas-tooltip.h"
 #include "atlas-trend-chart-view.h"
 
 /* What the next area selected (a click on the map, a search result)
@@ -129,13 +130,13 @@ value_cell (AtlasIndicator     *indicator,
     {
       cell = cell_new (_("No data"), 1.0);
       gtk_widget_add_css_class (cell, "compare-missing");
-      gtk_widget_set_tooltip_text (cell, atlas_missing_reason_describe (reason));
+      atlas_widget_set_tooltip (cell, atlas_missing_reason_describe (reason));
       return cell;
     }
   text = atlas_indicator_format_value (indicator, value, NULL);
   cell = cell_new (text, 1.0);
   if (source == ATLAS_VALUE_DERIVED)
-    gtk_widget_set_tooltip_text (cell, _("Computed from the areas inside it"));
+    atlas_widget_set_tooltip (cell, _("Computed from the areas inside it"));
   return cell;
 }
 
@@ -173,7 +174,7 @@ difference_cell (AtlasComparisonRow *row)
     {
       cell = cell_new ("–", 1.0);
       gtk_widget_add_css_class (cell, "dim-label");
-      gtk_widget_set_tooltip_text (cell, atlas_comparison_row_is_category (row)
+      atlas_widget_set_tooltip (cell, atlas_comparison_row_is_category (row)
                                          ? _("Categories have no difference")
                                          : _("A value is missing, so there is no difference"));
       return cell;
@@ -211,7 +212,7 @@ better_cell (AtlasComparisonPanel *self,
   if (better == ATLAS_COMPARISON_BETTER_EQUAL)
     {
       cell = cell_new ("=", 0.5);
-      gtk_widget_set_tooltip_text (cell, _("A and B are equal"));
+      atlas_widget_set_tooltip (cell, _("A and B are equal"));
       return cell;
     }
 
@@ -223,7 +224,7 @@ better_cell (AtlasComparisonPanel *self,
   gtk_widget_add_css_class (cell, better == ATLAS_COMPARISON_BETTER_A ? "compare-a" : "compare-b");
   /* Translators: "Stockholm is better here (lower is better)" */
   tooltip = g_strdup_printf (_("%s is better here (%s)"), name, polarity_hint (indicator));
-  gtk_widget_set_tooltip_text (cell, tooltip);
+  atlas_widget_set_tooltip (cell, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   return cell;
 }
@@ -238,7 +239,7 @@ change_cell (AtlasComparisonRow  *row,
   if (text == NULL)
     {
       gtk_widget_add_css_class (cell, "dim-label");
-      gtk_widget_set_tooltip_text (cell, _("No value for one of the two years"));
+      atlas_widget_set_tooltip (cell, _("No value for one of the two years"));
     }
   return cell;
 }
@@ -269,7 +270,7 @@ demo_pill_new (void)
 
   gtk_widget_add_css_class (pill, "demo-pill");
   gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (pill, _("Demonstration data – not real statistics"));
+  atlas_widget_set_tooltip (pill, _("Demonstration data – not real statistics"));
   return pill;
 }
 
@@ -291,7 +292,7 @@ name_cell (AtlasComparisonPanel *self,
   gtk_widget_add_css_class (button, "compare-indicator");
   if (current_indicator (self) == indicator)
     gtk_widget_add_css_class (button, "compare-current");
-  gtk_widget_set_tooltip_text (button, _("Show this indicator on the map and in the chart"));
+  atlas_widget_set_tooltip (button, _("Show this indicator on the map and in the chart"));
   g_object_set_data_full (G_OBJECT (button), "indicator", g_object_ref (indicator), g_object_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (on_indicator_clicked), self);
   if (!row_is_demonstration (row))
@@ -556,7 +557,7 @@ set_area_label (GtkWidget  *label,
                                  atlas_area_get_code (area));
     }
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  atlas_widget_set_tooltip (label, tooltip);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "atlas-profile-view.h"
 #include "atlas-scatter-view.h"
 #include "atlas-similar-view.h"
+#include "atlas-tooltip.h"
 
 #define SCATTER_HEIGHT 320
 #define N_SIMILAR 10
@@ -221,7 +222,7 @@ on_bind_name (GtkSignalListItemFactory *factory,
   AtlasIndicator *indicator = gtk_list_item_get_item (item);
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), atlas_indicator_get_name (indicator, NULL));
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), atlas_indicator_get_name (indicator, NULL));
+  atlas_widget_set_tooltip (gtk_list_item_get_child (item), atlas_indicator_get_name (indicator, NULL));
 }
 
 static GtkWidget *

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-indicator-chooser.h"
+#include "atlas-tooltip.h"
 
 struct _AtlasIndicatorChooser
 {
@@ -201,7 +202,7 @@ on_row_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (heading), theme != NULL ? theme : "");
   gtk_widget_set_visible (heading, theme != NULL);
   gtk_label_set_text (GTK_LABEL (name), atlas_indicator_get_name (indicator, NULL));
-  gtk_widget_set_tooltip_text (row, atlas_indicator_get_definition (indicator, NULL));
+  atlas_widget_set_tooltip (row, atlas_indicator_get_definition (indicator, NULL));
   gtk_widget_set_visible (background, atlas_indicator_get_kind (indicator) == ATLAS_INDICATOR_KIND_BACKGROUND);
   gtk_widget_set_visible (demo, atlas_dataset_indicator_is_demonstration (atlas_explorer_state_get_dataset (self->state), indicator));
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-segregation-panel.h"
+#include "atlas-tooltip.h"
 
 /* Small areas are the levels three or more below riket (RegSO, DeSO); the
  * indices are shown for an area above them (kommun, län, riket). */
@@ -71,9 +72,9 @@ add_row (AtlasSegregationPanel *self,
   for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
     {
       if (r->missing_reason != ATLAS_MISSING_NONE)
-        gtk_widget_set_tooltip_text (cells[c], atlas_missing_reason_describe (r->missing_reason));
+        atlas_widget_set_tooltip (cells[c], atlas_missing_reason_describe (r->missing_reason));
       else if (r->unreliable)
-        gtk_widget_set_tooltip_text (cells[c], atlas_missing_reason_describe (ATLAS_MISSING_FEW_UNITS));
+        atlas_widget_set_tooltip (cells[c], atlas_missing_reason_describe (ATLAS_MISSING_FEW_UNITS));
       if (r->unreliable)
         gtk_widget_add_css_class (cells[c], "dim-label");
       gtk_grid_attach (GTK_GRID (self->grid), cells[c], (int) c, row, 1, 1);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-analysis-view.h"
+#include "atlas-tooltip.h"
 #include "atlas-type-panel.h"
 
 struct _AtlasTypePanel
@@ -92,7 +93,7 @@ add_row (AtlasTypePanel      *self,
   gtk_grid_attach (GTK_GRID (self->grid), cell (areas, 1), 2, row, 1, 1);
   gtk_grid_attach (GTK_GRID (self->grid), cell (value, 1), 3, row, 1, 1);
   if (isnan (stat->value))
-    gtk_widget_set_tooltip_text (gtk_grid_get_child_at (GTK_GRID (self->grid), 3, row),
+    atlas_widget_set_tooltip (gtk_grid_get_child_at (GTK_GRID (self->grid), 3, row),
                                  atlas_missing_reason_describe (stat->missing_reason));
 }
 

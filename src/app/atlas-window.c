@@ -261,7 +261,7 @@ update_level_controls (AtlasWindow   *self,
     }
   gtk_label_set_text (GTK_LABEL (self->coverage_label), note != NULL ? note : "");
   /* Every state change comes here, a year step too. */
-  atlas_widget_update_tooltip (self->coverage_label, note);
+  atlas_widget_set_tooltip (self->coverage_label, note);
   gtk_widget_set_visible (self->coverage_label, note != NULL);
 }
 

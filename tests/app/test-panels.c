@@ -14,6 +14,7 @@
 #include "atlas-map.h"
 #include "atlas-sparkline.h"
 #include "atlas-time-slider.h"
+#include "atlas-tooltip.h"
 
 typedef struct
 {
@@ -117,6 +118,64 @@ test_chooser (Fixture       *fixture,
   atlas_indicator_chooser_choose (fixture->chooser, income);
   g_assert_cmpstr (atlas_explorer_state_get_indicator (fixture->state), ==, "median_inkomst");
   g_assert_true (atlas_map_get_indicator (fixture->map) == income);
+}
+
+/* The label showing @text under @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Tooltips are given to GTK only when it asks for one: the chooser's rows
+ * carry their indicator's definition without gtk_widget_set_tooltip_text(),
+ * which in GTK 4.8 asks the X server where the pointer is each time. */
+static void
+test_tooltips_on_demand (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AtlasIndicator *unemployment = atlas_dataset_lookup_indicator (fixture->dataset, "arbetsloshet");
+  GtkWidget *label = gtk_label_new ("x");
+  GtkWidget *name, *row;
+  GtkTooltip *tooltip;
+  gboolean handled = FALSE;
+
+  app_test_drain ();
+  name = find_label (GTK_WIDGET (fixture->chooser), atlas_indicator_get_name (unemployment, NULL));
+  g_assert_nonnull (name);
+  row = gtk_widget_get_parent (name);
+  g_assert_cmpstr (atlas_widget_get_tooltip (row), ==, atlas_indicator_get_definition (unemployment, NULL));
+  g_assert_true (gtk_widget_get_has_tooltip (row));
+  g_assert_null (gtk_widget_get_tooltip_text (row));
+
+  g_object_ref_sink (label);
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+  atlas_widget_set_tooltip (label, "Källa: SCB");
+  g_assert_true (gtk_widget_get_has_tooltip (label));
+  g_assert_cmpstr (atlas_widget_get_tooltip (label), ==, "Källa: SCB");
+  /* GTK asks with "query-tooltip", and the text is given then */
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &handled);
+  g_assert_true (handled);
+  g_object_unref (tooltip);
+  atlas_widget_set_tooltip (label, "");
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+  g_assert_null (atlas_widget_get_tooltip (label));
+  atlas_widget_set_tooltip (label, "Ny text");
+  g_assert_true (gtk_widget_get_has_tooltip (label));
+  g_assert_cmpstr (atlas_widget_get_tooltip (label), ==, "Ny text");
+  g_object_unref (label);
 }
 
 /* A kommun's class in every year, in the current rendering. */
@@ -436,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/panels/sparkline-gaps", test_sparkline_gaps);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/panels/chooser", test_chooser);
+  ADD ("/panels/tooltips-on-demand", test_tooltips_on_demand);
   ADD ("/panels/slider-steps", test_slider_steps);
   ADD ("/panels/slider-plays", test_slider_plays);
   ADD ("/panels/breaks-agree", test_breaks_agree);
