@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "atlas-legend.h"
@@ -121,6 +122,14 @@ static guint signals[N_SIGNALS];
 
 /* The default basemap is loaded once and shared while any map uses it. */
 static AtlasBasemap *shared_basemap;
+
+/* Basemap loads still running in a worker thread. A program that ends
+ * during one would tear GDAL down under it and crash on its way out, so
+ * exit() waits for them: a load takes a fraction of a second. */
+static GMutex loads_lock;
+static GCond loads_done;
+static guint n_loads;
+static gboolean waits_at_exit;
 
 static gboolean fit_bbox (AtlasMap        *self,
                           const AtlasBBox *bbox,
@@ -807,6 +816,24 @@ on_basemap_loaded (GObject      *source_object,
 }
 
 static void
+wait_for_basemap_loads (void)
+{
+  g_mutex_lock (&loads_lock);
+  while (n_loads > 0)
+    g_cond_wait (&loads_done, &loads_lock);
+  g_mutex_unlock (&loads_lock);
+}
+
+static void
+end_basemap_load (void)
+{
+  g_mutex_lock (&loads_lock);
+  n_loads--;
+  g_cond_broadcast (&loads_done);
+  g_mutex_unlock (&loads_lock);
+}
+
+static void
 load_basemap_in_thread (GTask        *task,
                         gpointer      source_object,
                         gpointer      task_data,
@@ -819,13 +846,16 @@ load_basemap_in_thread (GTask        *task,
   if (basemap == NULL)
     {
       g_task_return_error (task, error);
+      end_basemap_load ();
       return;
     }
   /* Projected here, off the main thread: renderers share the projection
    * kept with the basemap, so the tile source and the map layer reuse it. */
   renderer = atlas_map_renderer_new ();
   atlas_map_renderer_set_basemap (renderer, basemap);
+  g_clear_object (&renderer);
   g_task_return_pointer (task, basemap, g_object_unref);
+  end_basemap_load ();
 }
 
 static void
@@ -844,6 +874,13 @@ load_default_basemap (AtlasMap *self)
   map_ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (map_ref, self);
   task = g_task_new (NULL, self->basemap_cancellable, on_basemap_loaded, map_ref);
+  g_mutex_lock (&loads_lock);
+  if (n_loads++ == 0 && !waits_at_exit)
+    {
+      atexit (wait_for_basemap_loads);
+      waits_at_exit = TRUE;
+    }
+  g_mutex_unlock (&loads_lock);
   g_task_run_in_thread (task, load_basemap_in_thread);
 }
 
