@@ -90,6 +90,35 @@ app_test_drain (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+gboolean
+app_test_wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gboolean met;
+  gulong handler;
+
+  g_return_val_if_fail (clock != NULL, FALSE);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  met = app_test_wait_for (is_true, &painted);
+  g_signal_handler_disconnect (clock, handler);
+  return met;
+}
+
 /* Shows @window and waits until it has loaded the package at @path. */
 void
 app_test_show_package (AtlasWindow *window,

@@ -26,6 +26,9 @@ gboolean          app_test_wait_for    (AppTestCondition  condition,
                                         gpointer          data);
 gboolean          app_test_has_dataset (gpointer          window);
 void              app_test_drain       (void);
+/* Waits until @widget's window has drawn a whole frame (layout included)
+ * after the call: what changed before it is then allocated on screen. */
+gboolean          app_test_wait_frame  (GtkWidget        *widget);
 
 void              app_test_show_package (AtlasWindow     *window,
                                          const char      *path);
