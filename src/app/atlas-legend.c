@@ -564,8 +564,7 @@ atlas_legend_get_row_count (AtlasLegend *self,
  * depend on its height. GTK then lays the wrapped labels out at that one
  * width. With a bin layout, each change of indicator laid every label out
  * at the legend's minimum width, at its natural width and again for a
- * height, a fifth of an indicator switch's work. Where the map is
- * narrower still, the legend gets the map's width and wraps to it. */
+ * height, a fifth of an indicator switch's work. */
 static void
 atlas_legend_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
