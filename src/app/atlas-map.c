@@ -113,7 +113,6 @@ enum {
 
 enum {
   AREA_ACTIVATED,
-  AREA_SELECTED,
   N_SIGNALS
 };
 
@@ -973,8 +972,6 @@ on_layer_area_clicked (AtlasMap        *self,
 
   if (area == NULL || (state & GDK_CONTROL_MASK) == 0 || !compare_in_state (self, area))
     atlas_map_set_selected_area (self, area);
-  if (area != NULL)
-    g_signal_emit (self, signals[AREA_SELECTED], 0, area, state);
 }
 
 static void
@@ -1384,15 +1381,6 @@ atlas_map_class_init (AtlasMapClass *klass)
   signals[AREA_ACTIVATED] =
     g_signal_new ("area-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ATLAS_TYPE_AREA);
-  /**
-   * AtlasMap::area-selected:
-   * @area: the area clicked; it is already the selected area, or, after a
-   *   Ctrl+click on a map that follows a state, the state's comparison
-   * @state: the modifier state of the click
-   */
-  signals[AREA_SELECTED] =
-    g_signal_new ("area-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, ATLAS_TYPE_AREA, GDK_TYPE_MODIFIER_TYPE);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);

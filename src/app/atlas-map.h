@@ -21,10 +21,9 @@ G_DECLARE_FINAL_TYPE (AtlasMap, atlas_map, ATLAS, MAP, GtkWidget)
  * AtlasClassification ("classification"), exactly as figures and the CLI
  * do.
  *
- * Signals: "area-selected" (AtlasArea *area, GdkModifierType state) after a
- * click on an area has made it the selected area (a click outside every
- * area only clears the selection; a Ctrl+click on a map that follows a
- * state sets the state's comparison instead, see compare_in_state());
+ * A click on an area selects it, and a click outside every area clears
+ * the selection; a Ctrl+click on a map that follows a state sets the
+ * state's comparison instead (see compare_in_state()). Signal:
  * "area-activated" (AtlasArea *area) after a double click, once the map
  * has started zooming to it.
  */
