@@ -26,10 +26,10 @@
 #include "bench-util.h"
 
 #define RUNS 9
-/* Quick mode (CI) still takes the median of three: the first action of a
+/* Quick mode (CI) still takes the median of five: the first action of a
  * kind after opening also fills caches (the year's derived values, label
  * places), which one run alone would report as the action's cost. */
-#define QUICK_RUNS 3
+#define QUICK_RUNS 5
 /* A frame that never comes is a bug in the bench or the app, not a slow
  * frame: give up after this long. */
 #define FRAME_TIMEOUT_US (20 * G_USEC_PER_SEC)
