@@ -324,22 +324,6 @@ is_mappable (AtlasIndicator *indicator)
          && atlas_indicator_get_unit (indicator) != ATLAS_UNIT_CATEGORY;
 }
 
-/* Whether @indicator has a value for some area of @division in @year: a
- * stored table can hold only missing values (an empty year). */
-static gboolean
-has_values (AtlasDataset   *dataset,
-            AtlasIndicator *indicator,
-            guint           year,
-            AtlasDivision  *division)
-{
-  const double *values = atlas_dataset_peek_values (dataset, indicator, year, division);
-
-  for (guint i = 0; values != NULL && i < atlas_division_get_n_areas (division); i++)
-    if (isfinite (values[i]))
-      return TRUE;
-  return FALSE;
-}
-
 /* The first mappable indicator with values at @division in two adjacent
  * years, the later as late as possible: a year step then redraws real
  * classes both ways, never a map that is all "no data" (nor shows the
@@ -364,8 +348,8 @@ stepping_indicator (AtlasDataset  *dataset,
 
           if ((pass == 0 ? is_mappable (indicator)
                          : atlas_indicator_get_unit (indicator) != ATLAS_UNIT_CATEGORY)
-              && has_values (dataset, indicator, years[y], division)
-              && has_values (dataset, indicator, years[y - 1], division))
+              && atlas_dataset_has_values (dataset, indicator, years[y], division)
+              && atlas_dataset_has_values (dataset, indicator, years[y - 1], division))
             {
               *year = years[y];
               return indicator;
@@ -388,7 +372,7 @@ other_indicator (AtlasDataset   *dataset,
       g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (indicators, i);
 
       if (indicator != current && is_mappable (indicator)
-          && has_values (dataset, indicator, year, division))
+          && atlas_dataset_has_values (dataset, indicator, year, division))
         return indicator;
     }
   g_error ("No second indicator with values at %s in %u", atlas_division_get_id (division), year);

@@ -30,20 +30,6 @@ struct _AtlasMultiplesView
 G_DEFINE_FINAL_TYPE (AtlasMultiplesView, atlas_multiples_view, GTK_TYPE_WIDGET)
 
 static gboolean
-has_values (AtlasDataset   *dataset,
-            AtlasIndicator *indicator,
-            guint           year,
-            AtlasDivision  *division)
-{
-  const double *values = atlas_dataset_peek_values (dataset, indicator, year, division);
-
-  for (guint i = 0; values != NULL && i < atlas_division_get_n_areas (division); i++)
-    if (isfinite (values[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 by_indicator (AtlasMultiplesView *self)
 {
   return gtk_drop_down_get_selected (GTK_DROP_DOWN (self->mode)) == 1;
@@ -94,7 +80,7 @@ fill_choices (AtlasMultiplesView *self,
       g_autoptr(GArray) with = g_array_new (FALSE, FALSE, sizeof (guint));
 
       for (guint i = 0; years != NULL && i < years->len; i++)
-        if (has_values (dataset, shown, g_array_index (years, guint, i), division))
+        if (atlas_dataset_has_values (dataset, shown, g_array_index (years, guint, i), division))
           g_array_append_val (with, g_array_index (years, guint, i));
       for (guint i = 0; i < with->len; i++)
         {
@@ -116,7 +102,7 @@ fill_choices (AtlasMultiplesView *self,
           g_autoptr(AtlasIndicator) indicator = g_list_model_get_item (all, i);
 
           if (atlas_indicator_get_unit (indicator) != ATLAS_UNIT_CATEGORY
-              && has_values (dataset, indicator, year, division))
+              && atlas_dataset_has_values (dataset, indicator, year, division))
             add_choice (self, atlas_indicator_get_name (indicator, NULL), indicator, FALSE);
         }
       /* Tick the map's indicator and the next ones in the list. */

@@ -122,6 +122,24 @@ test_deso_values (void)
     }
 }
 
+/* Folkmängd comes from two DeSO tables, 000005FF for 2022 and 000005FC for
+ * 2023; Låg ekonomisk standard only from 000006TA, for 2022: its 2023
+ * table at DeSO holds missing values only. */
+static void
+test_years_with_values (void)
+{
+  AtlasDivision *deso = atlas_dataset_lookup_division (dataset, "deso");
+  AtlasIndicator *folkmangd = atlas_dataset_lookup_indicator (dataset, "folkmangd");
+  AtlasIndicator *low = atlas_dataset_lookup_indicator (dataset, "lag_ek_standard");
+
+  g_assert_true (atlas_dataset_has_values (dataset, folkmangd, 2022, deso));
+  g_assert_true (atlas_dataset_has_values (dataset, folkmangd, 2023, deso));
+  g_assert_true (atlas_dataset_has_values (dataset, low, 2022, deso));
+  g_assert_false (atlas_dataset_has_values (dataset, low, 2023, deso));
+  /* Not a year of the package */
+  g_assert_false (atlas_dataset_has_values (dataset, folkmangd, 1990, deso));
+}
+
 /* Derived kommun, län and riket shares are the ratio of summed counts. */
 static void
 check_derived_share (ScbTable   *table,
@@ -307,6 +325,7 @@ main (int    argc,
 
   g_test_add_func ("/stockholm-uppsala/tables", test_tables_are_what_they_say);
   g_test_add_func ("/stockholm-uppsala/deso-values", test_deso_values);
+  g_test_add_func ("/stockholm-uppsala/years-with-values", test_years_with_values);
   g_test_add_func ("/stockholm-uppsala/derived-shares", test_derived_shares);
   g_test_add_func ("/stockholm-uppsala/kommun-counts", test_kommun_counts);
   g_test_add_func ("/stockholm-uppsala/regso-series", test_regso_series);

@@ -769,3 +769,28 @@ atlas_dataset_peek_values (AtlasDataset   *self,
   atlas_package_ensure_table (self->pkg, (guint) i, (guint) y);
   return self->pkg->values + table_start (self, (guint) i, (guint) y) + offset;
 }
+
+/**
+ * atlas_dataset_has_values:
+ * @self: a dataset
+ * @indicator: one of its indicators
+ * @year: a year
+ * @division: one of its divisions
+ *
+ * Returns: whether some area of @division has a value of @indicator for
+ *   @year; %FALSE for a year not in the package or a table of missing
+ *   values only
+ */
+gboolean
+atlas_dataset_has_values (AtlasDataset   *self,
+                          AtlasIndicator *indicator,
+                          guint           year,
+                          AtlasDivision  *division)
+{
+  const double *values = atlas_dataset_peek_values (self, indicator, year, division);
+
+  for (guint i = 0; values != NULL && i < atlas_division_get_n_areas (division); i++)
+    if (isfinite (values[i]))
+      return TRUE;
+  return FALSE;
+}

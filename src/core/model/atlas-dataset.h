@@ -104,5 +104,11 @@ const double   *atlas_dataset_peek_values     (AtlasDataset   *self,
                                                AtlasIndicator *indicator,
                                                guint           year,
                                                AtlasDivision  *division);
+/* Whether some area of the division has a value for the year: a stored
+ * table can hold only missing values (an empty year). */
+gboolean        atlas_dataset_has_values      (AtlasDataset   *self,
+                                               AtlasIndicator *indicator,
+                                               guint           year,
+                                               AtlasDivision  *division);
 
 G_END_DECLS
