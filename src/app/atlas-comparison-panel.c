@@ -175,8 +175,8 @@ difference_cell (AtlasComparisonRow *row)
       cell = cell_new ("–", 1.0);
       gtk_widget_add_css_class (cell, "dim-label");
       atlas_widget_set_tooltip (cell, atlas_comparison_row_is_category (row)
-                                         ? _("Categories have no difference")
-                                         : _("A value is missing, so there is no difference"));
+                                      ? _("Categories have no difference")
+                                      : _("A value is missing, so there is no difference"));
       return cell;
     }
   /* The relative difference goes under the absolute one, to keep the

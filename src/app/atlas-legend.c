@@ -317,7 +317,7 @@ set_notes (AtlasLegend            *self,
   gtk_label_set_label (self->note_label, text);
   /* Box and percentile maps: how their quartiles are defined, on hover. */
   atlas_widget_set_tooltip (GTK_WIDGET (self->note_label),
-                               atlas_class_breaks_method_note (breaks, NULL));
+                            atlas_class_breaks_method_note (breaks, NULL));
 }
 
 /* A change map: its title ("Förändring 2020–2023, procentenheter"), the
@@ -373,7 +373,7 @@ set_caveat (AtlasLegend    *self,
     text = g_strdup_printf ("%s\n%s", summary, _("Full text, with the source’s footnotes: point here or open the indicator’s details."));
   gtk_label_set_label (self->caveat_label, text != NULL ? text : summary != NULL ? summary : "");
   atlas_widget_set_tooltip (GTK_WIDGET (self->caveat_label),
-                               complete ? NULL : atlas_indicator_get_caveat (indicator, NULL));
+                            complete ? NULL : atlas_indicator_get_caveat (indicator, NULL));
 }
 
 void

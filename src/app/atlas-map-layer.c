@@ -378,7 +378,6 @@ append_highlights (AtlasMapLayer      *self,
   cairo_destroy (cr);
 }
 
-
 static const cairo_user_data_key_t pixels_key;
 static const cairo_user_data_key_t source_key;
 

@@ -840,7 +840,7 @@ load_basemap_in_thread (GTask        *task,
 {
   GError *error = NULL;
   AtlasBasemap *basemap = atlas_basemap_load_default (cancellable, &error);
-  g_autoptr(AtlasMapRenderer) renderer = NULL;
+  AtlasMapRenderer *renderer;
 
   if (basemap == NULL)
     {
@@ -852,7 +852,7 @@ load_basemap_in_thread (GTask        *task,
    * kept with the basemap, so the tile source and the map layer reuse it. */
   renderer = atlas_map_renderer_new ();
   atlas_map_renderer_set_basemap (renderer, basemap);
-  g_clear_object (&renderer);
+  g_object_unref (renderer);
   g_task_return_pointer (task, basemap, g_object_unref);
   end_basemap_load ();
 }

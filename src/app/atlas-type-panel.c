@@ -94,7 +94,7 @@ add_row (AtlasTypePanel      *self,
   gtk_grid_attach (GTK_GRID (self->grid), cell (value, 1), 3, row, 1, 1);
   if (isnan (stat->value))
     atlas_widget_set_tooltip (gtk_grid_get_child_at (GTK_GRID (self->grid), 3, row),
-                                 atlas_missing_reason_describe (stat->missing_reason));
+                              atlas_missing_reason_describe (stat->missing_reason));
 }
 
 static void
