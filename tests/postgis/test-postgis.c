@@ -391,6 +391,35 @@ test_missing_table (void)
   assert_load_fails (service, "saknas", "saknas.deso_areas", "does not exist");
   run_sql ("DROP TABLE saknas.values_2021");
   assert_load_fails (service, "saknas", "saknas.values_2021", "does not exist");
+
+  /* A table whose query fails names itself, and only itself: the failure
+   * must not leave the connection's transaction aborted for the tables
+   * read after it ("current transaction is aborted"). */
+  g_assert_true (atlas_postgis_write_package (package_dir, service, "trasig", &error));
+  g_assert_no_error (error);
+  run_sql ("ALTER TABLE trasig.lan RENAME TO lan_data");
+  run_sql ("CREATE VIEW trasig.lan AS SELECT * FROM trasig.lan_data "
+           "WHERE 1 / (SELECT count(*) - count(*) FROM trasig.lan_data) = 1");
+  {
+    g_autoptr(AtlasDataset) dataset = atlas_dataset_load_postgis (service, "trasig", NULL, NULL, NULL, &error);
+
+    g_assert_null (dataset);
+    g_assert_nonnull (error);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "trasig.lan"));
+    g_assert_nonnull (strstr (error->message, "division by zero"));
+    g_assert_null (strstr (error->message, "aborted"));
+  }
+  g_clear_error (&error);
+
+  /* A value table that cannot be read: the values arrive in one query
+   * over all of them, which names them all and the server's reason. */
+  g_assert_true (atlas_postgis_write_package (package_dir, service, "trasiga_varden", &error));
+  g_assert_no_error (error);
+  run_sql ("ALTER TABLE trasiga_varden.values_2023 RENAME TO values_2023_data");
+  run_sql ("CREATE VIEW trasiga_varden.values_2023 AS SELECT * FROM trasiga_varden.values_2023_data "
+           "WHERE 1 / (SELECT count(*) - count(*) FROM trasiga_varden.values_2023_data) = 1");
+  assert_load_fails (service, "trasiga_varden", "division by zero", "value tables trasiga_varden.");
 }
 
 /* Passwords and other options never pass: only where the server is. */

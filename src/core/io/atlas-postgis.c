@@ -82,6 +82,8 @@ struct _AtlasPgPackage
    * turns on it. */
   GDALDatasetH         ds;
   GMutex               ds_lock;
+  /* The table read under ds_lock failed (atlas_postgis_check_read()) */
+  gboolean             read_failed;
   /* The value tables are read on a second connection, in a thread of
    * their own, while the loader reads geometry on the first: the server
    * formats values while the geometry is parsed here. */
@@ -411,6 +413,22 @@ begin_reading (GDALDatasetH ds)
   CPLErrorReset ();
   if (GDALDatasetStartTransaction (ds, FALSE) != OGRERR_NONE)
     CPLErrorReset ();
+}
+
+/* A failed query aborts the connection's transaction, and every later
+ * query on it would fail with "current transaction is aborted", blaming
+ * the wrong table: a failure starts the transaction anew. */
+static void
+restart_reading (GDALDatasetH ds)
+{
+  if (GDALDatasetRollbackTransaction (ds) != OGRERR_NONE)
+    {
+      OGRLayerH result = GDALDatasetExecuteSQL (ds, "ROLLBACK", NULL, NULL);
+
+      if (result != NULL)
+        GDALDatasetReleaseResultSet (ds, result);
+    }
+  begin_reading (ds);
 }
 
 /* Rows a cursor fetch brings: GDAL's default of 500 makes a round trip
@@ -1399,8 +1417,20 @@ copy_wide_values (AtlasPgPackage *pg,
   if (layer != NULL)
     GDALDatasetReleaseResultSet (ds, layer);
 
-  /* The table whose rows were being read when the query failed. */
-  if (m.text != NULL)
+  /* The table whose rows were being read when the query failed; a query
+   * that failed before its first row (a table that cannot be read, say)
+   * names them all, and the server's message the one at fault. */
+  if (m.text != NULL && count == 0)
+    {
+      const TableEntry *first = g_ptr_array_index (wide, 0);
+      const TableEntry *last = g_ptr_array_index (wide, wide->len - 1);
+      g_autofree char *detail = short_detail (m.text);
+
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES,
+                   _("Reading the value tables %s.%s to %s.%s from %s failed (%s)."),
+                   first->schema, first->table, last->schema, last->table, pg->label, detail);
+    }
+  else if (m.text != NULL)
     {
       g_autofree char *text = lost_connection_text (pg, g_ptr_array_index (wide, MIN (part, wide->len - 1)), m.text);
       g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VALUES, text);
@@ -1554,6 +1584,7 @@ atlas_postgis_open_table (Loader       *l,
   AtlasPgPackage *pg = l->server;
   const TableEntry *e = find_entry (pg, spec->file, spec->layer);
   g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
   *layer = NULL;
   if (e == NULL || (e->shape != SHAPE_GEOMETRY && e->shape != SHAPE_AREAS))
@@ -1574,11 +1605,13 @@ atlas_postgis_open_table (Loader       *l,
       report_table (pg, e);
       return pg->ds;
     }
+  message = g_strdup (l->gdal_message != NULL ? l->gdal_message : CPLGetLastErrorMsg ());
+  restart_reading (pg->ds);
   g_mutex_unlock (&pg->ds_lock);
 
   if (e->found)
     {
-      g_autofree char *text = lost_connection_text (pg, e, l->gdal_message != NULL ? l->gdal_message : CPLGetLastErrorMsg ());
+      g_autofree char *text = lost_connection_text (pg, e, message);
       atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, spec->file, NULL, "%s", text);
       return NULL;
     }
@@ -1595,6 +1628,9 @@ atlas_postgis_close_table (Loader *l,
   AtlasPgPackage *pg = l->server;
 
   GDALDatasetReleaseResultSet (pg->ds, layer);
+  if (pg->read_failed)
+    restart_reading (pg->ds);
+  pg->read_failed = FALSE;
   g_mutex_unlock (&pg->ds_lock);
 }
 
@@ -1614,6 +1650,8 @@ atlas_postgis_check_read (Loader       *l,
     return;
 
   text = lost_connection_text (pg, e, CPLGetLastErrorMsg ());
+  /* atlas_postgis_close_table() starts the transaction anew. */
+  pg->read_failed = TRUE;
   if (l->problems->len > n_problems)
     g_ptr_array_set_size (l->problems, n_problems);
   atlas_loader_add_problem (l, ATLAS_DATASET_ERROR_NOT_FOUND, spec->file, NULL, "%s", text);
