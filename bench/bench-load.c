@@ -145,8 +145,10 @@ bench_postgis (const char *id,
 
   if (service == NULL)
     {
+      g_autofree char *escaped = bench_json_escape (why != NULL ? why : "no PostGIS server (run through tests/pg-cluster.sh)");
+
       printf ("{\"bench\":\"load\",\"source\":\"postgis\",\"package\":\"%s\",\"skipped\":\"%s\"}\n",
-              id, why != NULL ? why : "no PostGIS server (run through tests/pg-cluster.sh)");
+              id, escaped);
       fflush (stdout);
       return;
     }

@@ -426,7 +426,7 @@ static void
 print_skipped (const char *name,
                const char *reason)
 {
-  g_autofree char *escaped = g_strescape (reason, NULL);
+  g_autofree char *escaped = bench_json_escape (reason);
 
   g_print ("{\"bench\":\"map-redraw\",\"case\":\"%s\",\"skipped\":\"%s\"}\n", name, escaped);
 }
@@ -563,7 +563,7 @@ bench_basemap (AtlasPalette *palette)
   load_ms = now_ms () - start;
   if (basemap == NULL)
     {
-      g_autofree char *escaped = g_strescape (error->message, NULL);
+      g_autofree char *escaped = bench_json_escape (error->message);
 
       g_print ("{\"bench\":\"basemap\",\"skipped\":\"%s\"}\n", escaped);
       return;

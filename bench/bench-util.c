@@ -39,3 +39,29 @@ bench_runs (guint runs)
 {
   return g_getenv ("PLATSATLAS_BENCH_QUICK") != NULL ? 1 : runs;
 }
+
+/**
+ * bench_json_escape:
+ * @text: UTF-8 text, such as an error message for a "skipped" field
+ *
+ * Returns: (transfer full): @text for inside a JSON string: quotes,
+ *   backslashes and control characters escaped, other characters as they
+ *   are (g_strescape() writes non-ASCII bytes as octal escapes, which JSON
+ *   does not have)
+ */
+char *
+bench_json_escape (const char *text)
+{
+  GString *escaped = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (escaped, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (escaped, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (escaped, *p);
+    }
+  return g_string_free (escaped, FALSE);
+}
